@@ -1,0 +1,51 @@
+"""Unicode and Vietnamese text normalisation shared by every stage.
+
+Text is kept NFC for display. For matching, ``fold`` also unifies where the tone mark
+sits in the "oa/oe/uy" syllables ("hoá"/"hóa", "thuỷ"/"thủy", "khoẻ"/"khỏe") and
+lower-cases, so the same word written in the old or new style compares equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# combining tone marks (NFD): grave, acute, tilde, hook above, dot below
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _move_tone(syllable: str) -> str:
+    """Put the tone of an open oa/oe/uy syllable on the first vowel ("hoá" -> "hóa")."""
+    d = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in d if c in _TONES]
+    if not tones:
+        return syllable
+    base = "".join(c for c in d if c not in _TONES)
+    low = base.lower()
+    for pair in ("oa", "oe", "uy"):
+        if low.endswith(pair) and not low.endswith("q" + pair) and not low.endswith("gi" + pair[1:]):
+            i = len(base) - 2
+            out = base[: i + 1] + tones[0] + base[i + 1 :]
+            return unicodedata.normalize("NFC", out)
+    return syllable
+
+
+def unify_tones(text: str) -> str:
+    """Rewrite old-style tone placement in open oa/oe/uy syllables to the new style."""
+    return _WORD.sub(lambda m: _move_tone(m.group(0)), nfc(text))
+
+
+def fold(text: str) -> str:
+    """Key for matching: NFC, tone placement unified, lower-case, spaces collapsed."""
+    return " ".join(unify_tones(text).lower().split())
+
+
+def strip_accents(text: str) -> str:
+    """ASCII-ish key: all diacritics dropped, đ -> d. For loose matching only."""
+    d = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c))
