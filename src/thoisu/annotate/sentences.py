@@ -1,0 +1,73 @@
+"""Sentence split and word segmentation of article bodies.
+
+The split is a regular expression over sentence-final punctuation rather than
+underthesea's ``sent_tokenize``, which breaks inside quotations ('đáp: "Không.' / '"
+Ngày ...'). Dotted dates ("16.1", "tháng 9.2023"), decimals, initials ("U.S.", "TP.")
+and ellipses inside a sentence must not end it. Words come from underthesea's
+``word_tokenize`` (multi-syllable words joined by "_": "Bình_Nhưỡng").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from thoisu.models import Article, Sentence
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) when the
+# next non-space character starts a new sentence: an upper-case letter, a digit, an
+# opening quote or bracket. A full stop between digits ("16.1") never matches because
+# a space is required after it.
+_BOUNDARY = re.compile(
+    r"""[.!?…]["”’»)\]]*(?=\s+["“‘«(\[]?[A-ZÀ-ỸĐ0-9])""",
+)
+# abbreviations after which a full stop does not end a sentence
+_ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|St|Mr|Mrs|Ms|Dr|Jr|Sr|No|Th|[A-ZĐ])\.)$")
+
+
+def split_text(text: str) -> list[tuple[int, str]]:
+    """Split a paragraph into sentences: (start offset, sentence text) pairs."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start : m.end()]
+        if _ABBREV.search(text[start : m.start() + 1]):
+            continue
+        if piece.strip():
+            out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+        start = m.end()
+    rest = text[start:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        out.append((start + lead, rest.strip()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _word_tokenize():  # noqa: ANN202 - underthesea function
+    # imported lazily: loading underthesea costs ~0.3 s, paid once per process
+    from underthesea import word_tokenize
+
+    return word_tokenize
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of a sentence, multi-syllable words joined with '_'."""
+    return [w.replace(" ", "_") for w in _word_tokenize()(text)]
+
+
+def annotate_sentences(article: Article, *, words: bool = True) -> list[Sentence]:
+    """Sentences of the article body, each with its source line and (optionally) words."""
+    sentences: list[Sentence] = []
+    for i, para in enumerate(article.paragraphs):
+        for start, sent in split_text(para.text):
+            sentences.append(
+                Sentence(
+                    text=sent,
+                    line=para.line,
+                    para=i,
+                    start=start,
+                    tokens=tokenize(sent) if words else [],
+                )
+            )
+    return sentences
