@@ -1,0 +1,158 @@
+"""report.html: one self-contained page (inline CSS and SVG, no scripts or assets from
+the network). All page text goes through Jinja2's autoescaping, so markup in a crawled
+page is shown, never run."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from thoisu.models import Article, Digest, Entity, Event, TimelineEntry
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("thoisu", "report/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["anchor"] = anchor
+    return env
+
+
+def anchor(article: str, line: int | None = None) -> str:
+    return f"a-{article}" + (f"-L{line}" if line is not None else "")
+
+
+# --------------------------------------------------------------------------- article text
+
+
+def _segments(article: Article, event_lines: dict[int, list[str]]) -> list[dict[str, Any]]:
+    """Paragraphs cut into plain and highlighted spans (entities, dates)."""
+    spans: dict[int, list[tuple[int, int, str, str]]] = {}
+    for m in article.mentions:
+        if 0 <= m.sentence < len(article.sentences):
+            s = article.sentences[m.sentence]
+            spans.setdefault(s.para, []).append(
+                (s.start + m.start, s.start + m.end, f"ent ent-{m.type}", f"{m.type}: {m.name or m.text}"
+                 + (f" ({m.country})" if m.country else ""))
+            )
+    for t in article.timexes:
+        if 0 <= t.sentence < len(article.sentences):
+            s = article.sentences[t.sentence]
+            spans.setdefault(s.para, []).append((s.start + t.start, s.start + t.end, "date", t.value))
+    paras = []
+    for i, p in enumerate(article.paragraphs):
+        pieces, pos = [], 0
+        for start, end, cls, title in sorted(spans.get(i, []), key=lambda x: (x[0], -x[1])):
+            if start < pos or end > len(p.text) or start >= end:
+                continue  # overlapping or out of range: keep the first
+            if start > pos:
+                pieces.append({"text": p.text[pos:start]})
+            pieces.append({"text": p.text[start:end], "cls": cls, "title": title})
+            pos = end
+        if pos < len(p.text):
+            pieces.append({"text": p.text[pos:]})
+        paras.append({"line": p.line, "pieces": pieces, "events": event_lines.get(p.line, [])})
+    return paras
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _date_of(value: str) -> date | None:
+    parts = value.split("-")
+    if not parts or not parts[0].isdigit():
+        return None
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1,
+                    int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1)
+    except ValueError:
+        return None
+
+
+def timeline_svg(entries: list[TimelineEntry], width: int = 860) -> dict[str, Any] | None:
+    """Dated entries placed on a time axis; unknown-year entries are listed, not drawn."""
+    dated = [(d, e) for e in entries if (d := _date_of(e.date.value))]
+    if not dated:
+        return None
+    lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((hi - lo).days, 1)
+    pad, rows = 40, []
+    for i, (d, e) in enumerate(dated):
+        x = pad + (width - 2 * pad) * (d - lo).days / span
+        rows.append({"x": round(x, 1), "y": 30 + 16 * (i % 6), "label": e.date.value,
+                     "title": f"{e.date.value}: {e.text}", "href": "#" + anchor(e.article, e.line)})
+    years = list(range(lo.year, hi.year + 1))
+    ticks = [{"x": round(pad + (width - 2 * pad) * (date(y, 1, 1) - lo).days / span, 1), "label": y}
+             for y in years if lo <= date(y, 1, 1) <= hi]
+    return {"width": width, "height": 140, "points": rows, "ticks": ticks, "pad": pad}
+
+
+def network_svg(events: list[Event], entities: dict[str, Entity], size: int = 420) -> dict[str, Any] | None:
+    """Who met, criticised or aided whom: actors as nodes on a circle, events as edges."""
+    edges: Counter[tuple[str, str, str]] = Counter()
+    for ev in events:
+        parts = [a for a in ev.actors if a in entities]
+        recips = [r for r in ev.recipients if r in entities]
+        if recips:
+            for a in parts:
+                for r in recips:
+                    if a != r:
+                        edges[(a, r, ev.type)] += 1
+        else:
+            for i, a in enumerate(parts):
+                for b in parts[i + 1:]:
+                    edges[(a, b, ev.type)] += 1
+    if not edges:
+        return None
+    nodes = sorted({n for a, b, _ in edges for n in (a, b)})
+    r, c = size / 2 - 70, size / 2
+    pos = {n: (c + r * math.cos(2 * math.pi * i / len(nodes)), c + r * math.sin(2 * math.pi * i / len(nodes)))
+           for i, n in enumerate(nodes)}
+    return {
+        "size": size,
+        "nodes": [{"x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "label": entities[n].name,
+                   "type": entities[n].type} for n in nodes],
+        "edges": [{"x1": round(pos[a][0], 1), "y1": round(pos[a][1], 1), "x2": round(pos[b][0], 1),
+                   "y2": round(pos[b][1], 1), "type": t, "n": n,
+                   "title": f"{entities[a].name} → {entities[b].name}: {t} ×{n}"}
+                  for (a, b, t), n in edges.items()],
+    }
+
+
+# --------------------------------------------------------------------------- page
+
+
+def render_report(digest: Digest) -> str:
+    entities = {e.id: e for e in digest.entities}
+    events_by_article: dict[str, list[Event]] = {}
+    for ev in digest.events:
+        events_by_article.setdefault(ev.article, []).append(ev)
+    articles = []
+    for a in digest.articles:
+        evs = events_by_article.get(a.id, [])
+        ev_lines: dict[int, list[str]] = {}
+        for ev in evs:
+            ev_lines.setdefault(ev.line, []).append(ev.type)
+        articles.append({"a": a, "paras": _segments(a, ev_lines), "events": evs,
+                         "quotes": [q for q in digest.quotes if q.article == a.id]})
+    threads = []
+    stories = {s.id: s for s in digest.stories}
+    for t in digest.threads:
+        t_events = [ev for sid in t.story_ids for aid in stories[sid].article_ids
+                    for ev in events_by_article.get(aid, [])] if all(s in stories for s in t.story_ids) else []
+        threads.append({"t": t, "stories": [stories[s] for s in t.story_ids if s in stories],
+                        "chart": timeline_svg(t.timeline), "network": network_svg(t_events, entities)})
+    titles = {a.id: a.title or a.id for a in digest.articles}
+    return _env().get_template("report.html.j2").render(
+        digest=digest, articles=articles, threads=threads, entities=entities, titles=titles,
+        actors=sorted(digest.entities, key=lambda e: -len(e.mentions)),
+    )
