@@ -1,0 +1,75 @@
+"""Evaluate the multi-document summariser against the lead baseline, one command:
+
+    .venv/bin/python eval/summaries.py [--sets abmusu-validation,vims-test] [--mds DIR]
+
+Sets (none of them seen by train/summary_model.py):
+  abmusu-validation  all 100 clusters of ../shared/mds/abmusu-validation.jsonl
+  vims-test          vims-101..vims-200 of ../shared/mds/vims-dev.jsonl
+Scoring as ../shared/mds/README.md (thoisu.stories.rouge): 200-word cut, syllable
+tokens, ROUGE-1/2/L F1 averaged over references then clusters. The lead baseline is
+the first sentences of each document in turn, over the same documents (sapo first
+where present, exact-duplicate documents once). PASS when ROUGE-2 >= 1.10 x lead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from thoisu.stories.rouge import mean_scores, score  # noqa: E402
+from thoisu.stories.summarize import cluster_docs, lead_summary, summarize  # noqa: E402
+
+TARGET = 1.10
+
+
+def load_set(mds: Path, name: str) -> list[dict]:
+    if name == "vims-test":
+        recs = [json.loads(x) for x in (mds / "vims-dev.jsonl").open(encoding="utf-8")]
+        return [r for r in recs if 101 <= int(r["id"].split("-")[1]) <= 200]
+    if name == "vims-train":  # the vims part the model was trained on (for reference only)
+        recs = [json.loads(x) for x in (mds / "vims-dev.jsonl").open(encoding="utf-8")]
+        return [r for r in recs if int(r["id"].split("-")[1]) <= 100]
+    return [json.loads(x) for x in (mds / f"{name}.jsonl").open(encoding="utf-8")]
+
+
+def evaluate(clusters: list[dict], max_words: int = 200) -> tuple[dict, dict]:
+    lead, ours = [], []
+    for c in clusters:
+        docs = cluster_docs(c)
+        lead.append(score(lead_summary(docs, max_words), c["summaries"], max_words))
+        text = " ".join(s.text for s in summarize(docs, max_words))
+        assert len(text.split()) <= max_words
+        ours.append(score(text, c["summaries"], max_words))
+    return mean_scores(lead), mean_scores(ours)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="abmusu-validation,vims-test")
+    ap.add_argument("--mds", type=Path, default=ROOT.parent / "shared" / "mds")
+    ap.add_argument("--max-words", type=int, default=200)
+    args = ap.parse_args()
+    head = (f"{'set':<18} {'n':>4}  {'lead R1':>7} {'R2':>6} {'RL':>6}   "
+            f"{'ours R1':>7} {'R2':>6} {'RL':>6}   {'R2/lead':>7}  verdict")
+    print(head)
+    print("-" * len(head))
+    ok = True
+    for name in args.sets.split(","):
+        clusters = load_set(args.mds, name.strip())
+        lead, ours = evaluate(clusters, args.max_words)
+        ratio = ours["rouge2"] / lead["rouge2"] if lead["rouge2"] else float("inf")
+        verdict = "PASS" if ratio >= TARGET else "FAIL"
+        ok &= verdict == "PASS"
+        print(f"{name:<18} {len(clusters):>4}  {lead['rouge1']:7.4f} {lead['rouge2']:6.4f} "
+              f"{lead['rougeL']:6.4f}   {ours['rouge1']:7.4f} {ours['rouge2']:6.4f} "
+              f"{ours['rougeL']:6.4f}   {ratio:7.3f}  {verdict}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

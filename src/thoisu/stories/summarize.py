@@ -1,0 +1,382 @@
+"""Multi-document extractive summaries.
+
+Each sentence of a cluster gets a score from a small learned model (gradient-boosted
+regression trees trained by ``train/summary_model.py`` to predict how many of the
+sentence's bigrams appear in human reference summaries). The features are cheap:
+position in the document, length, cross-document support (how many *other* documents
+repeat the sentence's bigrams and words), similarity to titles and to the documents'
+opening sentences, centrality, numbers and capitalised words. Sentences are then picked
+greedily by score with a redundancy cut (near-duplicates, e.g. a reprinted wire story,
+are never both picked) within the word budget, and printed in reading order: documents
+by publication date (then input order), sentences by position.
+
+Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from thoisu.models import SummarySentence
+from thoisu.stories.rouge import tokens
+
+_MODEL_PATH = Path(__file__).with_name("data") / "summary_model.json"
+
+
+@dataclass(slots=True)
+class SummaryDoc:
+    """One document to summarise: sentences in document order, each with its article/line."""
+
+    id: str
+    title: str | None = None
+    published: str | None = None  # any common date string ("20/05/2016 11:03", ISO, ...)
+    sentences: list[SummarySentence] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- dates
+
+_DMY = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
+_YMD = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})")
+_HM = re.compile(r"\b(\d{1,2})[:h](\d{2})\b(?:\s*([AaPp])\.?[Mm])?")
+
+
+def date_key(published: str | None) -> tuple[int, ...] | None:
+    """Sortable (year, month, day, minute-of-day) from a loosely formatted date, or None."""
+    if not published:
+        return None
+    m = _YMD.search(published)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _DMY.search(published)
+        if not m:
+            return None
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    minutes = 0
+    rest = published[: m.start()] + " " + published[m.end() :]
+    t = _HM.search(rest)
+    if t:
+        h, mi = int(t.group(1)), int(t.group(2))
+        if t.group(3) and t.group(3).lower() == "p" and h < 12:
+            h += 12
+        if t.group(3) and t.group(3).lower() == "a" and h == 12:
+            h = 0
+        minutes = h * 60 + mi
+    return (y, mo, d, minutes)
+
+
+def reading_order(docs: list[SummaryDoc]) -> list[int]:
+    """Document indices by date (undated ones keep their input place after dated ones)."""
+    keys = [date_key(d.published) for d in docs]
+    return sorted(range(len(docs)), key=lambda i: (keys[i] is None, keys[i] or (), i))
+
+
+# --------------------------------------------------------------------------- model
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any]:
+    with _MODEL_PATH.open(encoding="utf-8") as fh:
+        return compile_model(json.load(fh))
+
+
+def compile_model(model: dict[str, Any]) -> dict[str, Any]:
+    """Turn the JSON tree lists into numpy arrays once (kept under ``_trees``)."""
+    model["_trees"] = [
+        (
+            np.asarray(t["feature"], dtype=np.int64),
+            np.asarray(t["threshold"], dtype=np.float64),
+            np.asarray(t["left"], dtype=np.int64),
+            np.asarray(t["right"], dtype=np.int64),
+            np.asarray(t["value"], dtype=np.float64),
+        )
+        for t in model["trees"]
+    ]
+    return model
+
+
+def predict(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Gradient-boosted trees (exported from scikit-learn) evaluated with numpy."""
+    out = np.full(len(x), float(model["init"]))
+    if not len(x):
+        return out
+    rows = np.arange(len(x))
+    depth = int(model["max_depth"])
+    lr = float(model["learning_rate"])
+    for feat, thr, left, right, value in model["_trees"]:
+        node = np.zeros(len(x), dtype=np.int64)
+        for _ in range(depth):
+            f = feat[node]
+            leaf = f < 0
+            go_left = x[rows, np.where(leaf, 0, f)] <= thr[node]
+            node = np.where(leaf, node, np.where(go_left, left[node], right[node]))
+        out += lr * value[node]
+    return out
+
+
+# --------------------------------------------------------------------------- features
+
+FEATURES = (
+    "pos", "inv_pos", "rel_pos", "para_rank", "first_in_para", "is_first",
+    "n_tok", "log_n_tok", "doc_n_sent", "doc_rank", "n_docs",
+    "support2", "support1", "support1_idf", "max_sim_other", "mean_top3_other",
+    "centrality", "title_sim", "title_bi", "lead_sim", "dup_docs",
+    "num_ratio", "cap_ratio", "quote", "ends_colon", "question", "mean_idf",
+)
+
+_QUOTES = set("\"“”«»")
+
+
+def _bigrams(toks: list[str]) -> set[tuple[str, str]]:
+    return {(toks[i], toks[i + 1]) for i in range(len(toks) - 1)}
+
+
+@dataclass(slots=True)
+class _Cand:
+    doc: int  # index in the deduplicated document list
+    pos: int  # sentence index within its document
+    sent: SummarySentence
+    toks: list[str]
+    bi: set[tuple[str, str]]
+    words: int  # whitespace words (the budget unit)
+
+
+def _dedup_docs(docs: list[SummaryDoc]) -> list[SummaryDoc]:
+    """Exact-duplicate documents (same sentence text after spacing) count once."""
+    seen: set[str] = set()
+    out: list[SummaryDoc] = []
+    for d in docs:
+        key = hashlib.sha1(
+            "\n".join(" ".join(s.text.split()) for s in d.sentences).encode("utf-8")
+        ).hexdigest()
+        if key in seen or not d.sentences:
+            continue
+        seen.add(key)
+        out.append(d)
+    return out
+
+
+def candidates(docs: list[SummaryDoc]) -> tuple[list[SummaryDoc], list[_Cand]]:
+    docs = _dedup_docs(docs)
+    cands: list[_Cand] = []
+    for di, d in enumerate(docs):
+        for si, s in enumerate(d.sentences):
+            toks = tokens(s.text)
+            cands.append(_Cand(di, si, s, toks, _bigrams(toks), len(s.text.split())))
+    return docs, cands
+
+
+def _unit_rows(m: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(m, axis=1, keepdims=True)
+    norm[norm == 0] = 1.0
+    return m / norm
+
+
+def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
+             default_idf: float) -> np.ndarray:
+    """Feature matrix, one row per candidate sentence, columns as ``FEATURES``."""
+    n = len(cands)
+    n_docs = len(docs)
+    x = np.zeros((n, len(FEATURES)))
+    if not n:
+        return x
+    # per-document sentence counts, paragraph ranks (a new ``line`` starts a paragraph)
+    doc_n = [len(d.sentences) for d in docs]
+    order = reading_order(docs)
+    rank_of = {di: r for r, di in enumerate(order)}
+    # where each bigram / word occurs: set of documents
+    bi_docs: dict[tuple[str, str], set[int]] = defaultdict(set)
+    uni_docs: dict[str, set[int]] = defaultdict(set)
+    for c in cands:
+        for b in c.bi:
+            bi_docs[b].add(c.doc)
+        for t in c.toks:
+            uni_docs[t].add(c.doc)
+    # tf-idf unigram vectors
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in c.toks:
+            vocab.setdefault(t, len(vocab))
+    w = np.array([idf.get(t, default_idf) for t in vocab])
+    tf = np.zeros((n, len(vocab)))
+    for i, c in enumerate(cands):
+        for t in c.toks:
+            tf[i, vocab[t]] += 1.0
+    vec = _unit_rows(tf * w)
+    sim = vec @ vec.T
+    doc_of = np.array([c.doc for c in cands])
+    other = doc_of[:, None] != doc_of[None, :]
+    sim_other = np.where(other, sim, 0.0)
+    centroid = tf.sum(axis=0) * w
+    centroid /= np.linalg.norm(centroid) or 1.0
+    central = vec @ centroid
+    # titles and opening sentences of every document
+    title_toks = [t for d in docs for t in tokens(d.title or "")]
+    title_bi: set[tuple[str, str]] = set()
+    for d in docs:
+        title_bi |= _bigrams(tokens(d.title or ""))
+    tvec = np.zeros(len(vocab))
+    for t in title_toks:
+        if t in vocab:
+            tvec[vocab[t]] += 1.0
+    tvec *= w
+    tvec /= np.linalg.norm(tvec) or 1.0
+    lead_rows = [i for i, c in enumerate(cands) if c.pos == 0]
+    lvec = tf[lead_rows].sum(axis=0) * w
+    lvec /= np.linalg.norm(lvec) or 1.0
+    title_sim = vec @ tvec
+    lead_sim = vec @ lvec
+
+    para_rank = 0
+    prev_line: int | None = None
+    prev_doc = -1
+    for i, c in enumerate(cands):
+        if c.doc != prev_doc:
+            para_rank, prev_line, prev_doc = 0, None, c.doc
+        first_in_para = prev_line is None or c.sent.line != prev_line
+        if prev_line is not None and first_in_para:
+            para_rank += 1
+        prev_line = c.sent.line
+        nt = len(c.toks)
+        others = max(n_docs - 1, 1)
+        if c.bi:
+            support2 = sum(len(bi_docs[b]) - 1 for b in c.bi) / (len(c.bi) * others)
+            tbi = len(c.bi & title_bi) / len(c.bi)
+        else:
+            support2 = tbi = 0.0
+        uniq = set(c.toks)
+        if uniq:
+            sup = [(len(uni_docs[t]) - 1) / others for t in uniq]
+            wts = [idf.get(t, default_idf) for t in uniq]
+            support1 = sum(sup) / len(uniq)
+            support1_idf = sum(s * q for s, q in zip(sup, wts, strict=True)) / sum(wts)
+            mean_idf = sum(wts) / len(wts)
+        else:
+            support1 = support1_idf = mean_idf = 0.0
+        row = sim_other[i]
+        top = np.sort(row)[-3:] if n > 1 else np.zeros(1)
+        # documents holding a near-duplicate of this sentence (same wire copy)
+        dup = len({cands[j].doc for j in np.nonzero(row > 0.8)[0]})
+        raw = c.sent.text
+        words = raw.split()
+        caps = sum(1 for wd in words[1:] if wd[:1].isupper())
+        nums = sum(1 for t in c.toks if any(ch.isdigit() for ch in t))
+        x[i] = (
+            c.pos, 1.0 / (c.pos + 1), c.pos / max(doc_n[c.doc], 1), para_rank,
+            float(first_in_para), float(c.pos == 0),
+            nt, math.log1p(nt), doc_n[c.doc], rank_of[c.doc] / max(n_docs, 1), n_docs,
+            support2, support1, support1_idf, float(row.max()) if n > 1 else 0.0,
+            float(top.mean()), float(central[i]), float(title_sim[i]), tbi,
+            float(lead_sim[i]), dup,
+            nums / max(nt, 1), caps / max(len(words) - 1, 1),
+            float(any(ch in _QUOTES for ch in raw)), float(raw.rstrip().endswith(":")),
+            float("?" in raw), mean_idf,
+        )
+    return x
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _overlap(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
+    """Share of the smaller sentence's bigrams found in the other (1.0 = contained)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def select(cands: list[_Cand], scores: np.ndarray, max_words: int,
+           params: dict[str, float]) -> list[int]:
+    """Greedy pick by score with a redundancy penalty and a hard near-duplicate cut."""
+    min_tok = int(params.get("min_tokens", 5))
+    dup_cut = float(params.get("dup_cut", 0.5))
+    penalty = float(params.get("redundancy_penalty", 0.0))
+    pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
+    chosen: list[int] = []
+    used = 0
+    while pool:
+        best, best_val = -1, -math.inf
+        for i in pool:
+            red = max((_overlap(cands[i].bi, cands[j].bi) for j in chosen), default=0.0)
+            if red >= dup_cut:
+                continue
+            val = float(scores[i]) - penalty * red
+            if val > best_val:
+                best, best_val = i, val
+        if best < 0:
+            break
+        chosen.append(best)
+        used += cands[best].words
+        pool = [i for i in pool if i != best and cands[i].words <= max_words - used]
+    return chosen
+
+
+def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySentence]:
+    """The picked sentences in reading order; their whitespace words never exceed max_words."""
+    docs, cands = candidates(docs)
+    if not cands or max_words <= 0:
+        return []
+    model = load_model()
+    x = features(docs, cands, model["idf"], float(model["default_idf"]))
+    scores = predict(model, x)
+    chosen = select(cands, scores, max_words, model["select"])
+    rank = {di: r for r, di in enumerate(reading_order(docs))}
+    chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
+    return [cands[i].sent for i in chosen]
+
+
+# --------------------------------------------------------------------------- mds records
+
+
+def cluster_docs(cluster: dict[str, Any]) -> list[SummaryDoc]:
+    """SummaryDocs of one record in the ../shared/mds JSONL format.
+
+    A document's lines are its paragraphs: the ``lead`` (sapo) first when there is one
+    and the text does not already start with it, then the paragraphs of ``text``;
+    ``line`` is the 1-based index of the paragraph in that sequence.
+    """
+    from thoisu.annotate.sentences import split_text
+
+    out: list[SummaryDoc] = []
+    for k, d in enumerate(cluster.get("documents", [])):
+        art = str(d.get("id") or k)
+        paras = (d.get("text") or "").split("\n")
+        lead = (d.get("lead") or "").strip()
+        if lead and not " ".join((d.get("text") or "").split()).startswith(" ".join(lead.split())):
+            paras = [lead, *paras]
+        sents = [
+            SummarySentence(text=s, article=art, line=ln)
+            for ln, p in enumerate(paras, start=1)
+            for _, s in split_text(p)
+        ]
+        out.append(SummaryDoc(id=art, title=d.get("title"), published=d.get("published"),
+                              sentences=sents))
+    return out
+
+
+def summarize_cluster(cluster: dict[str, Any], max_words: int = 200) -> str:
+    """Summary text of one mds-format cluster (its ``summaries`` are ignored)."""
+    return " ".join(s.text for s in summarize(cluster_docs(cluster), max_words))
+
+
+def lead_summary(docs: list[SummaryDoc], max_words: int = 200) -> str:
+    """Baseline: first sentences of each document in turn (round robin), cut at max_words."""
+    docs = _dedup_docs(docs)
+    words: list[str] = []
+    k = 0
+    while len(words) < max_words and any(k < len(d.sentences) for d in docs):
+        for d in docs:
+            if k < len(d.sentences):
+                words.extend(d.sentences[k].text.split())
+        k += 1
+    return " ".join(words[:max_words])

@@ -1,0 +1,157 @@
+"""Train the sentence scorer of thoisu.stories.summarize.
+
+    .venv/bin/python train/summary_model.py [--mds ../shared/mds]
+
+Training clusters: abmusu-train (all 200) + vims-dev vims-001..vims-100. Never touched
+here: abmusu-validation and vims-101..vims-200 (the evaluation sets of eval/summaries.py).
+
+Each sentence is labelled with the share of its bigrams found in the reference
+summaries (averaged over references): a length-free "density of summary content" the
+greedy selector can rank by. A gradient-boosted regression tree model (scikit-learn,
+here only) learns it from the features of ``summarize.FEATURES``; the selection
+parameters (minimum length, redundancy cut and penalty) are chosen by ROUGE-2 on a
+held-out fifth of the training clusters, then the model is refit on all of them.
+Written to src/thoisu/stories/data/summary_model.json: trees as flat arrays, the
+syllable IDF table (syllables in at least 5 training documents: statistics, no text),
+and the selection parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingRegressor
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from thoisu.stories import summarize as sm  # noqa: E402
+from thoisu.stories.rouge import mean_scores, ngrams, score, tokens  # noqa: E402
+
+OUT = ROOT / "src" / "thoisu" / "stories" / "data" / "summary_model.json"
+MIN_DF = 5
+GBM = {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8,
+       "min_samples_leaf": 20, "random_state": 0}
+
+
+def load(mds: Path) -> list[dict]:
+    clusters = [json.loads(x) for x in (mds / "abmusu-train.jsonl").open(encoding="utf-8")]
+    for line in (mds / "vims-dev.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        if int(rec["id"].split("-")[1]) <= 100:
+            clusters.append(rec)
+    return clusters
+
+
+def idf_table(clusters: list[dict]) -> tuple[dict[str, float], float]:
+    df: Counter = Counter()
+    n = 0
+    for c in clusters:
+        for d in c["documents"]:
+            n += 1
+            df.update(set(tokens((d.get("lead") or "") + " " + (d.get("text") or ""))))
+    idf = {t: round(math.log((n + 1) / (k + 1)) + 1, 4) for t, k in df.items() if k >= MIN_DF}
+    return idf, round(math.log((n + 1) / MIN_DF) + 1, 4)
+
+
+def labels(cands: list, refs: list[str]) -> np.ndarray:
+    ref_bi = [set(ngrams(tokens(r), 2)) for r in refs]
+    y = np.zeros(len(cands))
+    for i, c in enumerate(cands):
+        if c.bi:
+            y[i] = sum(len(c.bi & rb) / len(c.bi) for rb in ref_bi) / len(ref_bi)
+    return y
+
+
+def prepare(clusters: list[dict], idf: dict[str, float], default_idf: float) -> list[tuple]:
+    out = []
+    for c in clusters:
+        docs, cands = sm.candidates(sm.cluster_docs(c))
+        x = sm.features(docs, cands, idf, default_idf)
+        out.append((c, docs, cands, x, labels(cands, c["summaries"])))
+    return out
+
+
+def fit(prepared: list[tuple]) -> GradientBoostingRegressor:
+    x = np.vstack([p[3] for p in prepared])
+    y = np.concatenate([p[4] for p in prepared])
+    return GradientBoostingRegressor(**GBM).fit(x, y)
+
+
+def export(gbm: GradientBoostingRegressor) -> dict:
+    trees = []
+    for est in gbm.estimators_[:, 0]:
+        t = est.tree_
+        trees.append({
+            "feature": [int(f) if left >= 0 else -1
+                        for f, left in zip(t.feature, t.children_left, strict=True)],
+            "threshold": [round(float(v), 6) for v in t.threshold],
+            "left": [int(v) for v in t.children_left],
+            "right": [int(v) for v in t.children_right],
+            "value": [round(float(v), 6) for v in t.value[:, 0, 0]],
+        })
+    return {"init": float(gbm.init_.constant_[0][0]), "learning_rate": GBM["learning_rate"],
+            "max_depth": GBM["max_depth"], "trees": trees}
+
+
+def rouge2(prepared: list[tuple], scores: list[np.ndarray], params: dict) -> float:
+    res = []
+    for (c, docs, cands, _x, _y), s in zip(prepared, scores, strict=True):
+        chosen = sm.select(cands, s, 200, params)
+        rank = {di: r for r, di in enumerate(sm.reading_order(docs))}
+        chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
+        text = " ".join(cands[i].sent.text for i in chosen)
+        res.append(score(text, c["summaries"]))
+    return mean_scores(res)["rouge2"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mds", type=Path, default=ROOT.parent / "shared" / "mds")
+    args = ap.parse_args()
+    clusters = load(args.mds)
+    idf, default_idf = idf_table(clusters)
+    print(f"{len(clusters)} training clusters, {len(idf)} syllables in the IDF table")
+    prepared = prepare(clusters, idf, default_idf)
+
+    # choose the selection parameters on a held-out fifth of the training clusters
+    rng = random.Random(0)
+    idx = list(range(len(prepared)))
+    rng.shuffle(idx)
+    held = set(idx[: len(idx) // 5])
+    fit_part = [p for i, p in enumerate(prepared) if i not in held]
+    held_part = [p for i, p in enumerate(prepared) if i in held]
+    model = sm.compile_model(export(fit(fit_part)))
+    held_scores = [sm.predict(model, p[3]) for p in held_part]
+    best, best_r2 = None, -1.0
+    for min_tok, cut, pen in itertools.product((4, 6, 8, 10), (0.3, 0.4, 0.5, 0.6),
+                                               (0.0, 0.1, 0.2, 0.4)):
+        params = {"min_tokens": min_tok, "dup_cut": cut, "redundancy_penalty": pen}
+        r2 = rouge2(held_part, held_scores, params)
+        if r2 > best_r2:
+            best, best_r2 = params, r2
+    print(f"held-out training ROUGE-2 {best_r2:.4f} with {best}")
+
+    gbm = fit(prepared)
+    names = sm.FEATURES
+    top = sorted(zip(gbm.feature_importances_, names, strict=True), reverse=True)[:10]
+    print("top features:", ", ".join(f"{n} {v:.3f}" for v, n in top))
+    out = export(gbm)
+    out.update({"features": list(names), "select": best, "idf": idf,
+                "default_idf": default_idf,
+                "trained_on": "abmusu-train (200 clusters) + vims-dev vims-001..vims-100"})
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")
+
+
+if __name__ == "__main__":
+    main()
