@@ -1,0 +1,151 @@
+"""HTML pages: trafilatura finds the main text and metadata; each extracted paragraph is
+mapped back to the line of the HTML file where its text starts."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import html as htmllib
+import re
+from functools import cache
+from typing import Any
+
+from ..models import Page, SourceLine
+from .decode import clean_text, decode_bytes, limits, split_newlines
+from .errors import Rejected
+
+# pieces of markup that carry no visible text, then tags, then entities
+_MARKUP = re.compile(
+    r"<!--.*?-->|<(script|style|noscript|template|title)\b.*?</\1\s*>|<[^>]*>|&#?\w+;",
+    re.S | re.I,
+)
+_SPACE = re.compile(r"\s+")
+
+
+@cache
+def _config() -> Any:
+    from trafilatura.settings import use_config
+
+    cfg = use_config()
+    # signal-based timeouts break in worker threads/process pools; small pages are still pages
+    cfg.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    cfg.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(limits()["html_min_extracted_size"]))
+    cfg.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    return cfg
+
+
+def _key(text: str) -> str:
+    """Search key: cleaned text with all whitespace removed (layout differs between HTML and output)."""
+    return _SPACE.sub("", clean_text(text))
+
+
+class _VisibleText:
+    """The visible characters of an HTML source (whitespace removed), each with its source line."""
+
+    def __init__(self, source: str) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []  # offset in self.text where a run of one source line begins
+        self.lines: list[int] = []
+        line, pos, size = 1, 0, 0
+
+        def add(chunk: str, line: int) -> None:
+            nonlocal size
+            # a run of text can span source lines: record each line's start separately
+            for k, piece in enumerate(chunk.split("\n")):
+                key = _key(piece)
+                if key:
+                    self.starts.append(size)
+                    self.lines.append(line + k)
+                    parts.append(key)
+                    size += len(key)
+
+        for m in _MARKUP.finditer(source):
+            text = source[pos : m.start()]
+            add(text, line)
+            line += text.count("\n")
+            token = m.group(0)
+            if token.startswith("&"):
+                add(htmllib.unescape(token), line)
+            line += token.count("\n")
+            pos = m.end()
+        add(source[pos:], line)
+        self.text = "".join(parts)
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _map_lines(paragraphs: list[str], source: str) -> list[int]:
+    """Line of the HTML file where each paragraph's text starts.
+
+    Search for a distinctive prefix of the paragraph from the previous hit onward (document
+    order), then anywhere; shorter prefixes next (inline markup may split text); when all
+    fail, reuse the previous paragraph's line.
+    """
+    visible = _VisibleText(source)
+    out: list[int] = []
+    cursor, last = 0, 1
+    for para in paragraphs:
+        key = _key(para)
+        hit = -1
+        for n in limits()["html_needle_lengths"]:
+            needle = key[:n]
+            if not needle:
+                break
+            hit = visible.text.find(needle, cursor)
+            if hit < 0:
+                hit = visible.text.find(needle)
+            if hit >= 0:
+                break
+        if hit >= 0 and visible.starts:
+            last = visible.line_at(hit)
+            cursor = hit + 1
+        out.append(last)
+    return out
+
+
+def _meta(doc: Any) -> dict[str, str]:
+    pairs = {"title": doc.title, "author": doc.author, "published": doc.date,
+             "outlet": doc.sitename, "url": doc.url}
+    return {k: clean_text(v).strip() for k, v in pairs.items() if isinstance(v, str) and v.strip()}
+
+
+def _extract(source: str) -> Any:
+    import trafilatura  # heavy import: only when HTML is read
+
+    return trafilatura.bare_extraction(
+        source,
+        favor_recall=True,  # the cleaner removes furniture; losing body text is worse
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        deduplicate=False,
+        # dates only from the page's metadata markup, not guessed from furniture timestamps
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        config=_config(),
+    )
+
+
+def read_html(path: str, raw: bytes) -> Page:
+    source = decode_bytes(raw, html=True)
+    if not source.strip():
+        raise Rejected("empty file")
+    source = "\n".join(split_newlines(source))  # line numbers as the file's
+    try:
+        doc = _extract(source)
+    except Exception as exc:  # a malformed page must not stop the other inputs
+        raise Rejected(f"cannot parse HTML ({type(exc).__name__})") from exc
+    paragraphs: list[str] = []
+    if doc is not None and doc.text:
+        paragraphs = [p for p in (clean_text(x).strip() for x in doc.text.split("\n")) if p]
+    # menus and footers come out as short link labels: an article has at least one sentence
+    if not any(len(p.split()) >= limits()["html_min_prose_words"] for p in paragraphs):
+        raise Rejected("no article text found in HTML")
+    lines = _map_lines(paragraphs, source)
+    return Page(
+        path=path,
+        lines=[SourceLine(t, n) for t, n in zip(paragraphs, lines, strict=True)],
+        sha=hashlib.sha256(raw).hexdigest(),
+        fmt="html",
+        meta=_meta(doc),
+    )

@@ -1,0 +1,66 @@
+"""JSONL records: one article per line with ``text`` (required) and optional metadata.
+
+Each record becomes one Page whose lines all carry the JSONL line number of the record (the
+input file's line). A bad line yields an InputError for that line; the others go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..models import Page, SourceLine
+from .decode import clean_text, decode_bytes, split_newlines
+from .errors import InputError, Rejected
+
+META_FIELDS = ("title", "url", "published", "outlet", "author")
+
+
+def _record_lines(rec: dict[str, Any], line_no: int) -> list[SourceLine]:
+    text = rec["text"]
+    parts = [p for p in (clean_text(x).strip() for x in text.split("\n")) if p]
+    lead = rec.get("lead")
+    # a separate lead (sapo) is part of the article: put it first unless the text starts with it
+    if isinstance(lead, str) and (lead := clean_text(lead).strip()) and not (
+        parts and parts[0].startswith(lead[:40])
+    ):
+        parts.insert(0, lead)
+    return [SourceLine(p, line_no) for p in parts]
+
+
+def parse_records(text: str) -> Iterator[tuple[int, str, dict[str, Any] | str]]:
+    """(line number, raw line, record or error reason) for every non-blank line."""
+    for n, line in enumerate(split_newlines(text), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, line, f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"
+            continue
+        if not isinstance(rec, dict):
+            yield n, line, f"line {n}: not a JSON object"
+        elif not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            yield n, line, f"line {n}: record has no 'text'"
+        else:
+            yield n, line, rec
+
+
+def read_jsonl(path: str, raw: bytes) -> Iterator[Page | InputError]:
+    text = decode_bytes(raw)
+    if not text.strip():
+        raise Rejected("empty file")
+    index = 0
+    for n, line, rec in parse_records(text):
+        record = index
+        index += 1
+        if isinstance(rec, str):
+            yield InputError(path, rec)
+            continue
+        lines = _record_lines(rec, n)
+        meta = {k: clean_text(str(rec[k])).strip() for k in META_FIELDS
+                if rec.get(k) not in (None, "")}
+        sha = hashlib.sha256(line.encode("utf-8") + f"\n#{record}".encode()).hexdigest()
+        yield Page(path=path, lines=lines, sha=sha, fmt="jsonl", meta=meta, record=record)
