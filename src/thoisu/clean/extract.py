@@ -1,0 +1,99 @@
+"""extract_articles: one Page in, the news articles on it out."""
+
+from __future__ import annotations
+
+from thoisu.clean.dateline import date_in_dateline, parse_date, parse_meta_date
+from thoisu.clean.furniture import mark_rules
+from thoisu.clean.lines import Line, build_lines
+from thoisu.clean.metadata import outlet_from_follow, split_dateline
+from thoisu.clean.scorer import mark_model
+from thoisu.clean.split import Block, find_title, segment
+from thoisu.models import Article, Page, Paragraph, TimeValue
+from thoisu.text import fold, nfc
+
+_META_OUTLET = ("outlet", "sitename", "site_name", "publisher", "source")
+
+
+def _meta_str(page: Page, *keys: str) -> str | None:
+    for k in keys:
+        v = page.meta.get(k)
+        if isinstance(v, str) and v.strip():
+            return nfc(v.strip())
+    return None
+
+
+def _meta_title_idx(lines: list[Line], title: str) -> int | None:
+    key = fold(title)
+    for ln in lines[:40]:
+        if ln.key == key or (len(key) > 20 and ln.key.startswith(key)):
+            return ln.idx
+    return None
+
+
+def classify_lines(page: Page) -> tuple[list[Line], int | None]:
+    """Lines with furniture flags set, and the index of the first article's title line."""
+    lines = build_lines(page)
+    mark_rules(lines)
+    meta_title = _meta_str(page, "title")
+    title_idx = _meta_title_idx(lines, meta_title) if meta_title else None
+    if title_idx is None and not meta_title:
+        title_idx = find_title(lines)
+    if title_idx is not None:
+        t = lines[title_idx]
+        t.flags -= {"repeated", "stamped", "zone"}
+        # everything above the headline is navigation, breadcrumbs, site header
+        for ln in lines[:title_idx]:
+            ln.flags.add("before-title")
+    mark_model(lines, title_idx)
+    return lines, title_idx
+
+
+def _published(block: Block, page: Page, first: bool, dateline_prefix: str) -> TimeValue | None:
+    if first:
+        tv = parse_meta_date(page.meta.get("published") or page.meta.get("date"))
+        if tv is not None:
+            return tv
+    for ln in block.head + block.tail:
+        tv = parse_date(ln.text)
+        if tv is not None:
+            return tv
+    if dateline_prefix:
+        return date_in_dateline(dateline_prefix)
+    return None
+
+
+def extract_articles(page: Page) -> list[Article]:
+    lines, title_idx = classify_lines(page)
+    blocks = segment(lines, title_idx)
+    meta_title = _meta_str(page, "title")
+    page_outlet = _meta_str(page, *_META_OUTLET)
+    follow_outlet = None
+    for ln in lines:
+        if "widget" in ln.flags:
+            follow_outlet = outlet_from_follow(ln.text)
+            if follow_outlet:
+                break
+    out: list[Article] = []
+    for k, b in enumerate(blocks):
+        first = k == 0
+        paras = [Paragraph(text=ln.text, line=ln.line) for ln in b.body]
+        outlet, rest, prefix = split_dateline(paras[0].text)
+        if outlet is not None:
+            paras[0] = Paragraph(text=rest, line=paras[0].line)
+        title = b.title.text if b.title is not None else None
+        title_line = b.title.line if b.title is not None else None
+        if first and meta_title:
+            title = meta_title
+        art = Article(
+            id=f"{page.sha[:12]}-{k}",
+            page=page.path,
+            title=title,
+            title_line=title_line,
+            outlet=page_outlet or outlet or follow_outlet,
+            author=", ".join(dict.fromkeys(b.authors)) or (_meta_str(page, "author") if first else None),
+            via=", ".join(dict.fromkeys(b.vias)) or None,
+            published=_published(b, page, first, prefix),
+            paragraphs=paras,
+        )
+        out.append(art)
+    return out

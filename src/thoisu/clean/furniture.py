@@ -1,0 +1,76 @@
+"""Rule layer of the furniture filter: flags lines that are page furniture for sure.
+
+Each flag names its reason (kept on ``Line.flags``) so tests and debugging can say
+why a line went. Blocks that follow a section heading ("Tin liên quan", "Xem nhiều",
+"Bình luận", a copyright footer) are furniture until the body resumes, i.e. until
+two body-like paragraphs follow each other with no headline between them.
+"""
+
+from __future__ import annotations
+
+from thoisu.clean.lexicon import thresholds
+from thoisu.clean.lines import Line
+from thoisu.clean.metadata import parse_byline, parse_credit
+
+
+def body_like(ln: Line) -> bool:
+    """A line that reads as a paragraph of running text."""
+    th = thresholds()
+    if ln.flags or ln.teaser or ln.words < th["body_min_words"]:
+        return False
+    return ln.terminal or ln.words >= 20
+
+
+def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
+    """Set ``flags`` on lines that are furniture by rule. ``protect``: indices never flagged
+    as repeats (the title line, whose copies elsewhere are the furniture)."""
+    protect = protect or set()
+    for ln in lines:
+        if ln.header:
+            ln.flags.add("header")
+        elif ln.widget:
+            ln.flags.add("widget")
+        elif ln.footer:
+            ln.flags.add("footer")
+        if ln.date_line:
+            ln.flags.add("timestamp")
+        if ln.doubled:
+            ln.flags.add("doubled")
+        if ln.caption:
+            ln.flags.add("caption")
+        if ln.repeats > 0 and ln.idx not in protect:
+            ln.flags.add("repeated")
+        if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
+            ln.flags.add("tiny")
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < n else None
+        # teaser under a headline that is itself furniture (or a bare headline)
+        if ln.teaser and prev is not None and (prev.flags & {"repeated", "doubled", "timestamp"}):
+            ln.flags.add("teaser")
+        # short answers of a feedback widget ("Có", "Không")
+        if prev is not None and "widget" in prev.flags and ln.words <= 2:
+            ln.flags.add("widget")
+        # a headline carrying its own timestamp (trending lists)
+        if ln.title_like and not ln.flags and i not in protect and (
+            (nxt is not None and nxt.date_line) or (prev is not None and prev.date_line and prev.words <= 4 and "timestamp" in prev.flags and i > 3)
+        ):
+            ln.flags.add("stamped")
+    _mark_zones(lines, protect)
+
+
+def _mark_zones(lines: list[Line], protect: set[int]) -> None:
+    in_zone = False
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if ln.header or ln.footer:
+            in_zone = True
+            continue
+        if not in_zone:
+            continue
+        if body_like(ln) and i + 1 < n and body_like(lines[i + 1]):
+            in_zone = False  # the body resumes after an inserted block
+            continue
+        if i not in protect:
+            ln.flags.add("zone")

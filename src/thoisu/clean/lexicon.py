@@ -1,0 +1,53 @@
+"""Word lists and thresholds of the cleaner, loaded once per process from data/*.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from thoisu.text import fold
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    zone_headers: frozenset[str]
+    footer_cues: tuple[str, ...]
+    widget_cues: frozenset[str]
+    widget_phrases: tuple[str, ...]
+    caption_words: tuple[str, ...]
+    credit_words: tuple[str, ...]
+    byline_extras: frozenset[str]
+    footer_re: re.Pattern[str]
+    widget_re: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    # longest first so "tin mới nhất" wins over "tin mới"
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = json.loads((DATA / "furniture.json").read_text(encoding="utf-8"))
+    f = {k: [fold(w) for w in v] for k, v in raw.items() if isinstance(v, list)}
+    return Lexicon(
+        zone_headers=frozenset(f["zone_headers"]),
+        footer_cues=tuple(f["footer_cues"]),
+        widget_cues=frozenset(f["widget_cues"]),
+        widget_phrases=tuple(f["widget_phrases"]),
+        caption_words=tuple(f["caption_words"]),
+        credit_words=tuple(f["credit_words"]),
+        byline_extras=frozenset(f["byline_extras"]),
+        footer_re=re.compile(r"(?:^|\W)(?:" + _alt(f["footer_cues"]) + r")(?:\W|$)"),
+        widget_re=re.compile(r"(?:^|\W)(?:" + _alt(f["widget_phrases"]) + r")(?:\W|$)"),
+    )
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, float]:
+    return json.loads((DATA / "thresholds.json").read_text(encoding="utf-8"))

@@ -1,0 +1,128 @@
+"""Bylines, credits, dateline prefixes and outlet names.
+
+A byline is a short line of capitalised words ("Thành Đạt", "Thu Hằng - Minh Anh",
+"PV"); a credit names the source a piece was taken from ("Theo UPI", "Nguồn: VTV",
+"(theo KCNA, Reuters, TASS)"); a dateline prefix opens the first paragraph with the
+outlet ("VOV.VN -", "TTO -", "(Dân trí) -", "HÀ NỘI (TTXVN) -").
+"""
+
+from __future__ import annotations
+
+import re
+
+from thoisu.clean.lexicon import lexicon, thresholds
+from thoisu.text import fold
+
+_CREDIT = re.compile(
+    r"(?i)^[(\[]?\s*(?:bài\s+)?(?:theo|nguồn|dịch\s+theo|lược\s+dịch\s+theo|tổng\s+hợp\s+theo|"
+    r"biên\s+dịch\s+theo|source|via)\s*[:：]?\s+(?!dõi\b|đó\b|đây\b|ông\b|bà\b|anh\b|chị\b|các\b|những\b|tin\b)"
+    r"(?P<src>[^()\[\]]{1,80}?)\s*[)\]]?\s*\.?$"
+)
+# "Minh Quân (theo Reuters)", "Hà Anh (tổng hợp)", "Thành Đạt / Theo UPI"
+_BYLINE_TAIL = re.compile(r"(?i)^(?P<name>.+?)\s*(?:[(\[]\s*(?P<tail>[^()\[\]]+)\s*[)\]]|[/|,]\s*(?P<tail2>(?:theo|nguồn)\b.+))\s*\.?$")
+_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’.-]*$")
+_ALLCAPS = re.compile(r"^[A-ZĐ]{2,8}$")
+_SEP = re.compile(r"\s*(?:[-–—/&,]|\bvà\b)\s*")
+_DATELINE = re.compile(r"^(?P<pre>[^-–—]{2,48}?)\s*[-–—]{1,2}\s*(?=[\"“‘'(\[]?[A-ZĐÀ-Ỹ0-9])")
+_PAREN = re.compile(r"\(([^()]{2,30})\)")
+_DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
+_LOWER = re.compile(r"[a-zà-ỹđ]")
+
+
+def _name_words(text: str) -> bool:
+    parts = [p for p in _SEP.split(text) if p]
+    if not parts:
+        return False
+    extras = lexicon().byline_extras
+    for p in parts:
+        ws = p.split()
+        if fold(p) in extras:
+            continue
+        if not ws or len(ws) > 4:
+            return False
+        if len(ws) == 1 and not _ALLCAPS.match(ws[0]):
+            return False  # a single syllable is not a Vietnamese name ("Không")
+        if not all(_NAME_WORD.match(w) for w in ws):
+            return False
+    return True
+
+
+def parse_credit(text: str) -> str | None:
+    """The credited source of a credit line, or None."""
+    t = text.strip()
+    if len(t.split()) > thresholds()["credit_max_words"]:
+        return None
+    m = _CREDIT.match(t)
+    if not m:
+        return None
+    src = m.group("src").strip(" .:")
+    if not src or not re.match(r"[\"“'A-ZĐÀ-Ỹ0-9]", src):
+        return None
+    return src
+
+
+def parse_byline(text: str) -> tuple[str, str | None] | None:
+    """(author, credited source or None) of a byline line, or None."""
+    t = text.strip()
+    if parse_credit(t):
+        return None
+    if len(t.split()) > thresholds()["byline_max_words"] + 4:
+        return None
+    via = None
+    m = _BYLINE_TAIL.match(t)
+    if m:
+        tail = (m.group("tail") or m.group("tail2") or "").strip()
+        name = m.group("name").strip(" -–,")
+        c = parse_credit(tail) if tail else None
+        if c:
+            via = c
+        elif fold(tail) not in lexicon().byline_extras:
+            return None
+        t = name
+    if len(t.split()) > thresholds()["byline_max_words"] + 2:
+        return None
+    if re.search(r"[\d.!?:;\"“”]", t):
+        return None
+    if not _name_words(t):
+        return None
+    return t, via
+
+
+def split_dateline(text: str) -> tuple[str | None, str, str]:
+    """(outlet named by a dateline prefix, the paragraph without it, the prefix)."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None, text, ""
+    pre = m.group("pre").strip()
+    rest = text[m.end():]
+    if len(rest.split()) < 4:
+        return None, text, ""
+    outlet: str | None = None
+    paren = _PAREN.findall(pre)
+    bare = _PAREN.sub(" ", pre).strip(" ,")
+    if pre.startswith("(") and pre.endswith(")") and len(paren) == 1:
+        outlet = paren[0].strip()  # "(Dân trí) -"
+    elif paren and not _LOWER.search(paren[-1]) and len(pre.split()) <= 6:
+        outlet = paren[-1].strip()  # "HÀ NỘI (TTXVN) -", "Hà Nội, 8/12 (TTXVN) -"
+    elif _DOMAIN.match(bare):
+        outlet = bare  # "Baoquocte.vn -"
+    elif len(bare.split()) <= 3 and not _LOWER.search(bare) and re.search(r"[A-ZĐ]{2,}", bare):
+        outlet = bare  # "VOV.VN -", "TTO -"
+    if outlet is None:
+        return None, text, ""
+    return outlet, rest.lstrip(), pre
+
+
+_FOLLOW = re.compile(r"(?i)theo\s+dõi\s+(?:trang\s+|kênh\s+|báo\s+)?(?P<o>[\w.\-]+(?:\s[\w.\-]+)?)\s+(?:trên|tại|qua)\b")
+
+
+def outlet_from_follow(text: str) -> str | None:
+    """"Theo dõi VGT trên", "Mời quý độc giả theo dõi VOV.VN trên" -> the outlet's name."""
+    m = _FOLLOW.search(text)
+    if not m:
+        return None
+    o = m.group("o")
+    # a name, not words of the prompt ("theo dõi chúng tôi trên")
+    if not re.match(r"[A-ZĐ0-9]", o) or fold(o) in {"chúng tôi", "tin tức", "báo"}:
+        return None
+    return o

@@ -1,0 +1,154 @@
+"""Article structure: title, header lines, body, end block (byline, credit) and the
+boundaries between several articles on one page.
+
+Works on the lines the rule layer left (``Line.flags`` empty). An article is closed by
+a byline or credit after its body; a new one starts at a title-like line followed by a
+body long enough to be an article. What is left after the last article is furniture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thoisu.clean.furniture import body_like
+from thoisu.clean.lexicon import thresholds
+from thoisu.clean.lines import Line
+from thoisu.clean.metadata import parse_byline, parse_credit
+
+
+@dataclass
+class Block:
+    """One article's lines, before metadata is normalised."""
+
+    title: Line | None = None
+    body: list[Line] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    vias: list[str] = field(default_factory=list)
+    head: list[Line] = field(default_factory=list)  # lines between title and body (date lines)
+    tail: list[Line] = field(default_factory=list)  # byline/credit lines and what sits beside them
+
+    @property
+    def words(self) -> int:
+        return sum(ln.words for ln in self.body)
+
+
+def role(ln: Line) -> tuple[str, str | None, str | None]:
+    """("credit", None, via) | ("byline", author, via) | ("date", ...) | ("text", ...)."""
+    if ln.words <= thresholds()["credit_max_words"]:
+        c = parse_credit(ln.text)
+        if c:
+            return "credit", None, c
+        b = parse_byline(ln.text)
+        if b:
+            return "byline", b[0], b[1]
+    if ln.date_line:
+        return "date", None, None
+    return "text", None, None
+
+
+def _next_body(lines: list[Line], i: int, window: int = 4) -> bool:
+    """Is a body paragraph among the next few unflagged lines after i (skipping header lines)?"""
+    seen = 0
+    for ln in lines[i + 1:]:
+        if ln.flags and not (ln.flags <= {"repeated"}):
+            continue
+        if body_like(ln):
+            return True
+        r = role(ln)[0]
+        if r in ("byline", "date"):
+            continue
+        seen += 1
+        # a sapo or a short lead may still come; headlines in a row are a list
+        if seen >= window or ln.title_like:
+            return False
+    return False
+
+
+def find_title(lines: list[Line], start: int = 0) -> int | None:
+    """Index of the headline: the first title-like line followed by a body paragraph, if one
+    comes before any running text."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if ln.flags - {"repeated", "stamped"}:
+            continue
+        if ln.title_like and role(ln)[0] == "text" and _next_body(lines, i):
+            return i
+        if body_like(ln):
+            return None
+    return None
+
+
+def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
+    """Cut the unflagged lines into articles."""
+    th = thresholds()
+    blocks: list[Block] = []
+    cur = Block()
+    if title_idx is not None:
+        cur.title = lines[title_idx]
+        start = title_idx + 1
+    else:
+        start = 0
+    closed = False
+    pending: list[Line] = []  # lines after a close, waiting to be judged
+    i = start
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        i += 1
+        if ln.flags:
+            continue
+        kind, author, via = role(ln)
+        if kind in ("credit", "byline"):
+            if author:
+                cur.authors.append(author)
+            if via:
+                cur.vias.append(via)
+            if cur.body:
+                closed = True
+                cur.tail.append(ln)
+            else:
+                cur.head.append(ln)
+            continue
+        if kind == "date":
+            (cur.tail if closed else cur.head if not cur.body else cur.tail).append(ln)
+            continue
+        if closed:
+            # a new article: a headline followed by a body of its own
+            if ln.title_like and _next_body(lines, ln.idx):
+                nb = _take_article(lines, ln.idx)
+                if nb >= th["new_article_min_words"]:
+                    blocks.append(cur)
+                    cur = Block(title=ln)
+                    closed = False
+                    pending = []
+                    continue
+            # the credit was inside the body if the text goes on as running text
+            pending.append(ln)
+            if sum(1 for p in pending if body_like(p)) >= th["resume_run"]:
+                cur.body.extend(pending)
+                pending = []
+                closed = False
+            continue
+        # short lines before the first paragraph of an untitled page: navigation
+        if not cur.body and cur.title is None and title_idx is None and ln.words < th["body_min_words"]:
+            ln.flags.add("before-body")
+            continue
+        cur.body.append(ln)
+    for p in pending:
+        p.flags.add("after-end")
+    blocks.append(cur)
+    return [b for b in blocks if b.body]
+
+
+def _take_article(lines: list[Line], i: int) -> int:
+    """Words of running text after a candidate headline, up to the next byline/credit/flag run."""
+    total = 0
+    for ln in lines[i + 1:]:
+        if ln.flags:
+            if ln.flags & {"header", "footer", "zone"}:
+                break
+            continue
+        if role(ln)[0] in ("credit", "byline"):
+            break
+        total += ln.words
+    return total
