@@ -288,3 +288,14 @@ def test_seed_pages_read_if_present() -> None:
     raw = (seeds / "000_4162ccc8912c061b.txt").read_text(encoding="utf-8").split("\n")
     for s in out[0].lines:  # every kept line is the file's line at that number
         assert s.text == unicodedata.normalize("NFC", raw[s.line - 1]).strip()
+
+
+def test_html_two_articles_both_kept_in_order() -> None:
+    p = page(DATA / "two_articles.html")
+    texts = [s.text for s in p.lines]
+    assert any(t.startswith("Cây cầu dài gần 500 mét") for t in texts)
+    assert any(t.startswith("Tuyến đường ven sông dài tám") for t in texts)  # 2nd <article>
+    assert not any("Bến xe sẽ có thêm" in t for t in texts)  # teaser cards are not articles
+    lines = {s.text[:12]: s.line for s in p.lines}
+    assert lines["Cây cầu dài "] == 7 and lines["Tuyến đường "] == 13
+    assert [s.line for s in p.lines] == sorted(s.line for s in p.lines)

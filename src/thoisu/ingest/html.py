@@ -126,6 +126,37 @@ def _extract(source: str) -> Any:
     )
 
 
+def _article_blocks(source: str) -> list[str]:
+    """HTML of each top-level <article> holding a full text, when a page has two or more.
+
+    Aggregator pages append an older article in its own <article>; trafilatura keeps one
+    main block only. Teaser cards (also <article> on many sites) have fewer long paragraphs
+    and are not counted.
+    """
+    from lxml import html as lxml_html
+
+    lim = limits()
+    try:
+        tree = lxml_html.fromstring(source)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return []
+    blocks = []
+    for el in tree.iter("article"):
+        if any(a.tag == "article" for a in el.iterancestors()):
+            continue
+        long_paras = sum(len(p.text_content().split()) >= lim["html_min_prose_words"]
+                         for p in el.iter("p"))
+        if long_paras >= lim["html_article_min_paragraphs"]:
+            blocks.append(lxml_html.tostring(el, encoding="unicode"))
+    return blocks if len(blocks) >= 2 else []
+
+
+def _paragraphs(doc: Any) -> list[str]:
+    if doc is None or not doc.text:
+        return []
+    return [p for p in (clean_text(x).strip() for x in doc.text.split("\n")) if p]
+
+
 def read_html(path: str, raw: bytes) -> Page:
     source = decode_bytes(raw, html=True)
     if not source.strip():
@@ -133,11 +164,13 @@ def read_html(path: str, raw: bytes) -> Page:
     source = "\n".join(split_newlines(source))  # line numbers as the file's
     try:
         doc = _extract(source)
+        paragraphs = _paragraphs(doc)
+        blocks = _article_blocks(source)
+        if blocks:  # several full articles: extract each, in page order
+            paragraphs = [p for b in blocks
+                          for p in _paragraphs(_extract(f"<html><body>{b}</body></html>"))]
     except Exception as exc:  # a malformed page must not stop the other inputs
         raise Rejected(f"cannot parse HTML ({type(exc).__name__})") from exc
-    paragraphs: list[str] = []
-    if doc is not None and doc.text:
-        paragraphs = [p for p in (clean_text(x).strip() for x in doc.text.split("\n")) if p]
     # menus and footers come out as short link labels: an article has at least one sentence
     if not any(len(p.split()) >= limits()["html_min_prose_words"] for p in paragraphs):
         raise Rejected("no article text found in HTML")
