@@ -1,0 +1,694 @@
+"""PLOVER event coding of article sentences from Vietnamese trigger lexicons.
+
+A sentence is cut into word/punctuation tokens (syllables folded with ``text.fold``);
+triggers come from ``data/plover_triggers.tsv``, cue words from ``data/plover_cues.json``
+and reporting verbs from ``data/speech_verbs.json``. Participants come from the
+article's mentions by Vietnamese SVO position: the actor is the subject noun phrase
+(nearest mention group before the trigger in its clause that is not the object of a
+preposition), the recipient the object after it (or after "với", "cho", "tới"...).
+Precision first: a trigger with no participant in a plausible position codes nothing.
+Actors/recipients/location hold Mention keys (the corpus stage maps them to entities).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from thoisu.models import Article, Event, Mention, Sentence, TimeValue
+from thoisu.text import unify_tones
+
+DATA = Path(__file__).parent / "data"
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_ACTOR_TYPES = ("PER", "ORG", "GPE")
+_HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+OPEN_Q = "“\"«"
+CLOSE_Q = "”\"»"
+_NEAR_WINDOW = 6  # words after a trigger where a "near=" word must appear
+_OBJ_WINDOW = 7  # words after a trigger where its object may start
+_SUBJ_MOTION_GAP = 3  # aux words allowed between subject and a motion verb
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """Fold one token (cached: the vocabulary of news text is small)."""
+    return unify_tones(word).lower()
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(fold_word(w) for w in _TOKEN.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    type: str
+    mode: str | None
+    noun: bool = False
+    sym: bool = False
+    near: frozenset[str] = frozenset()
+    obj: str | None = None
+    subj: str | None = None
+    motion: bool = False
+
+
+class PhraseSet:
+    """Multi-word phrases indexed by first word; longest match at a token position."""
+
+    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            if p:
+                self.by_first.setdefault(p[0], []).append(p)
+        for lst in self.by_first.values():
+            lst.sort(key=len, reverse=True)
+
+    def match(self, toks: list[str], i: int) -> int:
+        """Length of the longest phrase starting at toks[i] (0 if none)."""
+        for p in self.by_first.get(toks[i], ()):
+            n = len(p)
+            if tuple(toks[i : i + n]) == p:
+                return n
+        return 0
+
+    def ends_at(self, toks: list[str], j: int) -> int:
+        """Length of the longest phrase ending just before toks[j] (0 if none)."""
+        best = 0
+        for k in range(max(0, j - 4), j):
+            n = self.match(toks, k)
+            if n and k + n == j:
+                best = max(best, j - k)
+        return best
+
+
+@dataclass(slots=True)
+class Resources:
+    triggers: dict[str, list[Trigger]]
+    cues: dict[str, PhraseSet]
+    title_words: frozenset[str]
+    speech: PhraseSet
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word cue sets
+
+
+def _load_triggers() -> dict[str, list[Trigger]]:
+    out: dict[str, list[Trigger]] = {}
+    for raw in (DATA / "plover_triggers.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        phrase, typ, mode, flags = (raw.split("\t") + ["-", "-"])[:4]
+        kw: dict = {}
+        for f in flags.split(","):
+            f = f.strip()
+            if f in ("noun", "sym", "motion"):
+                kw[f] = True
+            elif f.startswith("near="):
+                kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
+            elif f.startswith("obj="):
+                kw["obj"] = f[4:]
+            elif f.startswith("subj="):
+                kw["subj"] = f[5:]
+        t = Trigger(_phrase(phrase), typ, None if mode == "-" else mode, **kw)
+        out.setdefault(t.words[0], []).append(t)
+    for lst in out.values():
+        lst.sort(key=lambda t: len(t.words), reverse=True)
+    return out
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    cues_raw = json.loads((DATA / "plover_cues.json").read_text(encoding="utf-8"))
+    speech_raw = json.loads((DATA / "speech_verbs.json").read_text(encoding="utf-8"))
+    cues = {
+        k: PhraseSet([_phrase(p) for p in v])
+        for k, v in cues_raw.items()
+        if isinstance(v, list)
+    }
+    titles = frozenset(w for p in cues_raw["titles"] for w in _phrase(p))
+    event_verbs = {_phrase(p) for p in speech_raw["event_verbs"]}
+    verbs = [_phrase(p) for p in speech_raw["verbs"] if _phrase(p) not in event_verbs]
+    cues["cite"] = PhraseSet([_phrase(p) for p in speech_raw["cite"]])
+    words = {
+        k: frozenset(" ".join(_phrase(p)) for p in v)
+        for k, v in cues_raw.items()
+        if isinstance(v, list)
+    }
+    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(slots=True)
+class NP:
+    """A group of adjacent mentions (with the title words before them)."""
+
+    start: int  # first token (titles included)
+    end: int  # token after the last mention
+    mentions: list[Mention]
+    prep: tuple[str, ...] = ()  # the preposition governing it, if any
+    chain: int = -1  # index of its coordination chain
+
+    @property
+    def head(self) -> Mention:
+        return min(self.mentions, key=lambda m: _HEAD_RANK.get(m.type, 9))
+
+
+@dataclass(slots=True)
+class Chain:
+    nps: list[NP]
+
+    @property
+    def start(self) -> int:
+        return self.nps[0].start
+
+    @property
+    def end(self) -> int:
+        return self.nps[-1].end
+
+    @property
+    def prep(self) -> tuple[str, ...]:
+        return self.nps[0].prep
+
+    def keys(self, types: tuple[str, ...] = _ACTOR_TYPES) -> list[str]:
+        out: list[str] = []
+        for np in self.nps:
+            h = np.head
+            if h.type in types and h.key not in out:
+                out.append(h.key)
+        return out
+
+
+class Analysis:
+    """Tokens, noun phrases, clause boundaries and quoted spans of one sentence."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]],
+                 res: Resources) -> None:
+        self.text = text
+        self.res = res
+        self.spans: list[tuple[int, int]] = []
+        toks: list[str] = []
+        for m in _TOKEN.finditer(text):
+            self.spans.append((m.start(), m.end()))
+            toks.append(fold_word(m.group(0)))
+        self.toks = toks
+        self.starts = [s for s, _ in self.spans]
+        n = len(toks)
+        # tokens inside direct quotes or parentheses are asides for event coding
+        self.aside = [False] * n
+        for qs, qe in quoted:
+            for i in range(self.tok_at(qs), n):
+                if self.spans[i][0] >= qe:
+                    break
+                self.aside[i] = True
+        depth = 0
+        for i, t in enumerate(toks):
+            if t in "([":
+                depth += 1
+            if depth:
+                self.aside[i] = True
+            if t in ")]" and depth:
+                depth -= 1
+        self.nps = self._noun_phrases(mentions)
+        self._mark_appositives()
+        self.nps = [np for np in self.nps if not self.aside[self.tok_at(np.mentions[0].start)]]
+        self.chains = self._chains()
+        self.bounds = self._boundaries()
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing or following a character offset."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and self.spans[i][1] > char:
+            return i
+        return i + 1
+
+    # -- noun phrases ---------------------------------------------------------------
+    def _noun_phrases(self, mentions: list[Mention]) -> list[NP]:
+        toks, titles = self.toks, self.res.title_words
+        nps: list[NP] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            a = self.tok_at(m.start)
+            b = max(a + 1, self.tok_at(m.end - 1) + 1) if m.end > m.start else a + 1
+            if a >= len(toks) or self.aside[a]:
+                continue
+            if nps and a <= nps[-1].end + 3 and all(
+                t in titles for t in toks[nps[-1].end : a]
+            ) and a >= nps[-1].end:
+                nps[-1].end = max(nps[-1].end, b)
+                nps[-1].mentions.append(m)
+                continue
+            s = a
+            while s > 0 and toks[s - 1] in titles and not self.aside[s - 1]:
+                s -= 1
+            nps.append(NP(s, b, [m]))
+        preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
+        for np in nps:
+            p = np.start
+            p -= heads.ends_at(toks, p)  # "tại thủ đô Bình Nhưỡng", "về vấn đề Ukraine"
+            k = preps.ends_at(toks, p)
+            if k:
+                np.prep = tuple(toks[p - k : p])
+        return nps
+
+    def _mark_appositives(self) -> None:
+        """", đại sứ lưu động của Nga," after a name and ", trong đó ...," are asides."""
+        toks, n = self.toks, len(self.toks)
+        commas = [i for i, t in enumerate(toks) if t == "," and not self.aside[i]]
+        par = self.res.cues["parenthetical"]
+        for a, b in zip(commas, commas[1:], strict=False):
+            if b - a < 2 or b - a > 20:
+                continue
+            after_name = any(np.end == a and np.head.type in ("PER", "ORG") for np in self.nps)
+            opener = bool(par.match(toks, a + 1))
+            if not (after_name or opener):
+                continue
+            inner = [np for np in self.nps if a < np.start < b]
+            if after_name and not opener and any(not np.prep for np in inner):
+                continue  # "Theo KCNA, ông Oleg Burmistrov, ..." is no appositive
+            if any(self._trigger_at(k) for k in range(a + 1, min(a + 3, n))):
+                continue  # ", gặp gỡ ..." is a clause
+            for k in range(a + 1, b):
+                self.aside[k] = True
+
+    def _chains(self) -> list[Chain]:
+        conn = self.res.cues["connectors"]
+        chains: list[Chain] = []
+        for np in self.nps:
+            if chains:
+                prev = chains[-1].nps[-1]
+                gap = self.toks[prev.end : np.start]
+                if gap and conn.match(gap, 0) == len(gap) and tuple(gap) != ("với",):
+                    chains[-1].nps.append(np)
+                    np.chain = len(chains) - 1
+                    continue
+                if gap == [","] and not chains[-1].prep and self._continues_with_and(np):
+                    chains[-1].nps.append(np)
+                    np.chain = len(chains) - 1
+                    continue
+            chains.append(Chain([np]))
+            np.chain = len(chains) - 1
+        return chains
+
+    def _continues_with_and(self, np: NP) -> bool:
+        i = self.nps.index(np)
+        if i + 1 < len(self.nps):
+            gap = self.toks[np.end : self.nps[i + 1].start]
+            return gap in (["và"], ["cùng"], [","])
+        return False
+
+    # -- clauses ------------------------------------------------------------------
+    def _boundaries(self) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of clause boundaries: punctuation, subordinators, speech."""
+        toks, cues = self.toks, self.res.cues
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if self.aside[i]:
+                i += 1
+                continue
+            if t in (";", ":", "?", "!", "–", "—") or t in OPEN_Q or t in CLOSE_Q:
+                out.append((i, i + 1, "punct"))
+                i += 1
+                continue
+            if cues["non_boundary"].match(toks, i):
+                i += cues["non_boundary"].match(toks, i)
+                continue
+            k = self.res.speech.match(toks, i)
+            if k and not self._trigger_at(i):
+                out.append((i, i + k, "speech"))
+                i += k
+                continue
+            k = cues["subordinators"].match(toks, i)
+            if k:
+                out.append((i, i + k, "sub"))
+                i += k
+                continue
+            i += 1
+        return out
+
+    def _trigger_at(self, i: int) -> bool:
+        return any(
+            tuple(self.toks[i : i + len(t.words)]) == t.words
+            for t in self.res.triggers.get(self.toks[i], ())
+        )
+
+    def clause_start(self, t: int) -> tuple[int, str | None, int]:
+        """(first token of t's clause, kind of the boundary opening it, boundary start)."""
+        best: tuple[int, str | None, int] = (0, None, 0)
+        for s, e, kind in self.bounds:
+            if e <= t:
+                best = (e, kind, s)
+            else:
+                break
+        return best
+
+    def chain_of(self, np: NP) -> Chain:
+        return self.chains[np.chain]
+
+
+# --------------------------------------------------------------------------- coding
+
+
+def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
+    ps = an.res.cues[name]
+    for i in range(max(lo, 0), hi):
+        k = ps.match(an.toks, i)
+        if k and i + k <= hi and not an.aside[i]:
+            return True
+    return False
+
+
+def _negated(an: Analysis, lo: int, t: int) -> bool:
+    neg, exc = an.res.cues["negation"], an.res.cues["negation_except"]
+    for i in range(max(lo, t - 4), t):
+        if neg.match(an.toks, i) and not exc.match(an.toks, i):
+            return True
+    return False
+
+
+def _clause_end(an: Analysis, j: int) -> int:
+    for s, _e, _kind in an.bounds:
+        if s >= j:
+            return s
+    return len(an.toks)
+
+
+def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
+    """Nearest chain before token t (from lo) that is no prepositional or verb object."""
+    best: Chain | None = None
+    for np in an.nps:
+        if np.start >= lo and np.end <= t and not np.prep:
+            ch = an.chain_of(np)
+            if ch.start >= lo and not ch.prep and ch.keys() and id(ch.nps[0]) not in objects:
+                best = ch
+    return best
+
+
+def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
+    """Actors for a pronoun subject: "hai ông" -> the last meeting's pair, "ông" -> last person,
+    "họ" -> the coordinated subject of the same sentence."""
+    cues = an.res.cues
+    for i in range(lo, t):
+        if an.aside[i]:
+            continue
+        if cues["pronouns_pl"].match(an.toks, i) and state["meet"]:
+            return list(state["meet"][-1])
+        if cues["pronouns_same"].match(an.toks, i):
+            for ch in an.chains:
+                if ch.end <= i and not ch.prep and len(ch.keys()) > 1:
+                    return ch.keys()
+            return []
+        k = cues["pronouns_sg"].match(an.toks, i)
+        if k and i == lo and state["per"] and not any(
+            np.start <= i + k < np.end for np in an.nps
+        ):
+            return [state["per"][-1]]
+    return []
+
+
+def _objects(an: Analysis, trig_end: int, stop: int) -> list[NP]:
+    """Noun phrases after a trigger in its clause: the object and its own complements."""
+    out: list[NP] = []
+    for np in an.nps:
+        if np.start < trig_end or np.start >= stop:
+            continue
+        gap = an.toks[(out[-1].end if out else trig_end) : np.start]
+        if not out and (len(gap) > _OBJ_WINDOW or "," in gap):
+            break
+        if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
+            len(gap) > _OBJ_WINDOW or not np.prep or "," in gap
+        ):
+            break  # a second phrase only when introduced by its own preposition
+        out.append(np)
+        if len(out) >= 4:
+            break
+    return out
+
+
+def _location(an: Analysis, lo: int, hi: int, t: int) -> str | None:
+    loc_preps = an.res.words["location_preps"]
+    best: tuple[int, str] | None = None
+    for np in an.nps:
+        if not np.prep or np.prep[-1] not in loc_preps or np.start < lo or np.start >= hi:
+            continue
+        h = np.head
+        if h.type not in ("GPE", "LOC"):
+            continue
+        d = np.start - t if np.start >= t else (t - np.start) * 2  # prefer after
+        if best is None or d < best[0]:
+            best = (d, h.key)
+    return best[1] if best else None
+
+
+def _date(timexes: list, an: Analysis, lo: int, hi: int, t: int) -> TimeValue | None:
+    """The timex of the trigger's clause, else one opening the sentence before it."""
+    excl = an.res.cues["date_exclude_before"]
+    cands = []
+    for tx in timexes:
+        k = an.tok_at(tx.start)
+        if excl.ends_at(an.toks, k) or (k < len(an.aside) and an.aside[k]):
+            continue
+        cands.append((k, tx))
+    inside = [(abs(k - t), tx) for k, tx in cands if lo <= k < hi]
+    if not inside:
+        inside = [(t - k, tx) for k, tx in cands if k < lo]
+    if not inside:
+        return None
+    tx = min(inside, key=lambda p: p[0])[1]
+    return TimeValue(tx.value, tx.text)
+
+
+def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
+    toks, res = an.toks, an.res
+    excl = res.cues["exclude"]
+    out: list[tuple[int, int, Trigger]] = []
+    covered = -1
+    blocked = [False] * len(toks)  # tokens covered by exclusions ("thăm dò", "bắt đầu")
+    for i in range(len(toks)):
+        for j in range(i, i + excl.match(toks, i)):
+            blocked[j] = True
+    for np in an.nps:
+        for m in np.mentions:  # "Tổ chức Hợp tác Thượng Hải" holds no trigger
+            a = an.tok_at(m.start)
+            for j in range(a, min(len(toks), an.tok_at(m.end - 1) + 1)):
+                blocked[j] = True
+    for i, w in enumerate(toks):
+        if i < covered or an.aside[i]:
+            continue
+        for trig in res.triggers.get(w, ()):
+            n = len(trig.words)
+            if tuple(toks[i : i + n]) != trig.words or any(blocked[i : i + n]):
+                continue
+            if trig.near and not any(x in trig.near for x in toks[i + n : i + n + _NEAR_WINDOW]):
+                continue
+            out.append((i, i + n, trig))
+            covered = i + n
+            break
+    return out
+
+
+@dataclass(slots=True)
+class _Coded:
+    type: str
+    mode: str | None
+    actors: list[str]
+    recipients: list[str]
+    location: str | None
+    date: TimeValue | None
+    negated: bool
+    hypothetical: bool
+    future: bool
+
+
+def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
+    """Events of one analysed sentence."""
+    res, toks = an.res, an.toks
+    cues = res.cues
+    out: list[_Coded] = []
+    trigs = _find_triggers(an)
+    verbal: list[tuple[int, int]] = []  # (clause start, end) of verbal triggers seen
+    objects: set[int] = set()  # ids of noun phrases that are objects of earlier triggers
+    fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
+    meets: list[list[str]] = []
+    for i, j, trig in trigs:
+        cs, kind, bstart = an.clause_start(i)
+        ce = _clause_end(an, j)
+        k_cls = cues["classifiers"].ends_at(toks, i)
+        prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
+        nominal = trig.noun or bool(k_cls) or prep_before
+        objs = _objects(an, j, ce)
+        if objs:
+            objects.add(id(objs[0]))
+        embedded = any(c == cs and e <= i for c, e in verbal)
+        if not nominal:
+            verbal.append((cs, j))
+        if embedded and not ({"và", ","} & set(toks[max(cs, i - 3) : i])):
+            continue  # topic or complement of an earlier verb: "thảo luận về ... trừng phạt"
+        if nominal and not trig.noun:
+            continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event
+        actors: list[str] = []
+        recipients: list[str] = []
+        passive = False
+        subj = None if prep_before else _subject(an, cs, i, objects)
+        if subj is not None:
+            gap = [w for k, w in enumerate(toks[subj.end : i - k_cls], subj.end)
+                   if not an.aside[k] and w != ","]
+            if trig.motion and (len(gap) > _SUBJ_MOTION_GAP or any(
+                w not in res.words["aux"] for w in gap
+            )):
+                subj = None
+            elif gap and gap[-1] in res.words["passive"]:
+                passive = True
+        if subj is not None:
+            actors = subj.keys() if not trig.subj else [
+                np.head.key for np in subj.nps if np.head.type == trig.subj
+            ]
+            if passive:
+                recipients, actors = actors, []
+        if not actors and not passive:
+            actors = _resolve_pronoun(an, cs, i, state)
+        if not actors and not passive and kind == "speech" and i - cs <= 2 and not nominal:
+            # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
+            sp = _subject(an, an.clause_start(bstart)[0], bstart, objects)
+            if sp is not None:
+                actors = sp.keys()
+        # ---- objects: recipients, or owners of a nominal ("chuyến thăm của X")
+        owners: list[str] = []
+        objs_r: list[tuple[str, tuple[str, ...]]] = []
+        for np in objs:
+            h = np.head
+            p = np.prep or an.chain_of(np).prep
+            if h.type not in _ACTOR_TYPES or h.key in actors:
+                continue
+            if nominal and p in (("giữa",), ("của",)) and np.start - j <= 3:
+                owners.append(h.key)
+            elif p and p[-1] in res.words["recipient_preps"] or not p:
+                objs_r.append((h.key, p))
+        if any(p and p != ("của",) for _, p in objs_r):
+            objs_r = [(k, p) for k, p in objs_r if p != ("của",)]  # "lệnh trừng phạt của HĐBA đối với X"
+        for k, _p in objs_r:
+            if k not in recipients:
+                recipients.append(k)
+        if nominal and not actors and not owners and cues["pronouns_same"].match(toks, j):
+            # "cuộc hội đàm của họ" -> the coordinated subject of the sentence
+            for ch in an.chains:
+                if ch.end <= i and not ch.prep and len(ch.keys()) > 1:
+                    owners = ch.keys()
+        if owners and (not actors or trig.sym):
+            actors += [k for k in owners if k not in actors]
+        elif owners:
+            recipients += [k for k in owners if k not in recipients]
+        # fronted adverbial: "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ..."
+        if not actors and not passive and (bstart == 0 or prep_before) and cues["fronted"].match(
+            toks[:3], 0
+        ):
+            main = _main_subject(an, j)
+            if main is not None and (recipients or len(main.keys()) > 1):
+                actors = main.keys()
+        if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
+            continue
+        if trig.obj == "ANY" and not recipients:
+            continue
+        if not actors and not (passive and recipients):
+            continue
+        if nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
+            continue
+        recipients = [k for k in recipients if k not in actors]
+        loc = _location(an, cs, ce, i)
+        if loc in recipients and trig.mode != "visit":
+            recipients.remove(loc)
+        neg = _negated(an, cs, i)
+        fut = fut_sentence or _has_cue(an, "future", cs, i)
+        hyp = _has_cue(an, "hypothetical", cs, i) or _has_cue(an, "conditional", 0, i)
+        out.append(_Coded(trig.type, trig.mode, actors, recipients, loc,
+                          _date(timexes, an, cs, ce, i), neg, hyp, fut))
+        if (trig.type in ("CONSULT", "AGREE") and trig.mode != "visit"
+                and len(actors) + len(recipients) > 1 and not (neg or hyp or fut)):
+            meets.append(actors + recipients)
+    # remember participants for pronouns of later sentences ("hai ông", "ông")
+    state["meet"] += meets
+    for np in an.nps:
+        if np.head.type == "PER" and not np.prep:
+            state["per"].append(np.head.key)
+    return out
+
+
+def _main_subject(an: Analysis, after: int) -> Chain | None:
+    """Subject of the main clause after a fronted phrase: a chain opening a comma segment."""
+    commas = [k for k in range(after, len(an.toks)) if an.toks[k] == "," and not an.aside[k]]
+    for c in commas[:3]:
+        for np in an.nps:
+            if np.start == c + 1 and not np.prep:
+                return an.chain_of(np)
+    return None
+
+
+def quoted_spans(article: Article) -> dict[int, list[tuple[int, int]]]:
+    """Character spans (per sentence index) inside double quotes, tracked per paragraph."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    by_para: dict[int, list[tuple[int, Sentence]]] = {}
+    for k, s in enumerate(article.sentences):
+        by_para.setdefault(s.para, []).append((k, s))
+    for p, sents in by_para.items():
+        if p < len(article.paragraphs):
+            text = article.paragraphs[p].text
+        else:
+            continue
+        for qs, qe in paragraph_quotes(text):
+            for k, s in sents:
+                a, b = max(qs, s.start), min(qe, s.start + len(s.text))
+                if a < b:
+                    out.setdefault(k, []).append((a - s.start, b - s.start))
+    return out
+
+
+def paragraph_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans (open mark .. close mark inclusive) of double-quoted passages."""
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for i, ch in enumerate(text):
+        if open_at < 0:
+            if ch in OPEN_Q and ch != "”":
+                open_at = i
+        elif ch in CLOSE_Q:
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def code_events(article: Article) -> list[Event]:
+    """PLOVER events of an article (mentions and timexes must be filled)."""
+    res = resources()
+    by_sent: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    tx_by_sent: dict[int, list] = {}
+    for t in article.timexes:
+        tx_by_sent.setdefault(t.sentence, []).append(t)
+    quotes = quoted_spans(article)
+    state: dict = {"meet": [], "per": []}
+    events: list[Event] = []
+    for k, sent in enumerate(article.sentences):
+        text = sent.text
+        if text.rstrip().endswith("?"):
+            continue
+        an = Analysis(text, by_sent.get(k, []), quotes.get(k, []), res)
+        seen: set[tuple] = set()
+        for c in _code_sentence(an, tx_by_sent.get(k, []), state):
+            sig = (c.type, tuple(c.actors), tuple(c.recipients))
+            if sig in seen:
+                continue
+            seen.add(sig)
+            events.append(Event(
+                id=f"{article.id}-e{len(events)}", type=c.type, mode=c.mode, actors=c.actors,
+                recipients=c.recipients, location=c.location, date=c.date, negated=c.negated,
+                hypothetical=c.hypothetical, future=c.future, article=article.id,
+                line=sent.line, text=text,
+            ))
+    return events
