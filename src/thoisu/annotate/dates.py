@@ -101,7 +101,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(
         rf"(?:\b(?P<tu>từ)\s+)?(?:\b(?P<cue>{_CUE})\s+)?{_NUM_START}{_D.format('d1')}"
         rf"(?:(?P<s1>[/.\-]){_M.format('m1')}(?:(?P=s1){_Y.format('y1')})?)?"
-        rf"\s*(?P<conn>-|–|—|đến|tới|cho\s+đến|và)\s*(?:(?:{_CUE})\s+)?(?P<second>{_D.format('d2')}"
+        rf"\s*(?P<conn>-|–|—|đến|tới|cho\s+đến|và)\s*(?:hết\s+)?(?:(?:{_CUE})\s+)?(?P<second>{_D.format('d2')}"
         rf"(?P<s2>[/.\-]){_M.format('m2')}(?:(?P=s2){_Y.format('y2')})?){_NUM_END}", _F)),
     ("dm", re.compile(rf"\b(?P<cue>{_CUE})\s+{d}(?P<s>[/.\-]){m}{_NUM_END}", _F)),
     ("paren", re.compile(
@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_num", re.compile(
         rf"(?:\b(?P<cach>cách\s+đây)\s+)?(?<![\w.,])(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<u>ngày|tuần|tháng|năm)"
         rf"(?:\s+(?P<tr>(?:về\s+)?trước))?(?!\w)", _F)),
-    ("day_only", re.compile(rf"\bngày\s+{d}{_SUFFIX}", _F)),
+    ("day_only", re.compile(rf"\bngày\s+{d}(?!\d){_SUFFIX}", _F)),
 ]
 del d, m, y
 _UNITS = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}
@@ -444,6 +444,13 @@ def _year_for(m: int, d: int | None, future: bool, past: bool, a: _Anchor) -> in
     except ValueError:
         return None
     delta = (same - ad).days
+    if future and delta < -_WINDOW["slack_days"] and _valid(a.y + 1, m, d):
+        # "sẽ có hiệu lực ngày 19/1" written on 28/12: next January, when that is near
+        ahead = (date(a.y + 1, m, d) - ad).days
+        if ahead <= _WINDOW["next_year_days"]:
+            return a.y + 1
+        if ahead <= _WINDOW["future_max_days"]:
+            return None
     if delta <= _WINDOW["slack_days"]:
         return a.y
     if future and delta <= _WINDOW["future_max_days"]:
