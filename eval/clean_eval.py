@@ -14,7 +14,7 @@ Figures (line counts summed over pages):
                   (title: exact after NFC and space collapsing; author/via: thoisu.text.fold;
                   a gold None must be predicted None)
 
-    .venv/bin/python eval/clean_eval.py [--cleaner thoisu|keepall] [--regenerate]
+    .venv/bin/python eval/clean_eval.py [--cleaner thoisu|keepall] [--regenerate] [--src DIR]
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR scores another copy of the package (e.g. `git archive HEAD src | tar -x -C DIR`),
+# so that figures come from committed code, not from a working tree being edited
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 sys.path.insert(0, str(ROOT / "eval" / "cleaneval"))
 
 from thoisu.ingest import InputError, read_inputs  # noqa: E402
@@ -161,6 +164,7 @@ def main() -> None:
     ap.add_argument("--regenerate", action="store_true", help="rebuild the generated pages")
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--by-style", action="store_true", help="also print figures per style")
+    ap.add_argument("--src", default=_SRC, help="package source dir to import thoisu from")
     a = ap.parse_args()
     cleaner = load_cleaner(a.cleaner)
     totals: dict[str, Score] = defaultdict(Score)
@@ -172,7 +176,9 @@ def main() -> None:
             if key:
                 totals[key].add(s)
         details.append(d)
-    print(f"cleaner: {a.cleaner}")
+    import thoisu
+
+    print(f"cleaner: {a.cleaner} (thoisu from {Path(thoisu.__file__).parent})")
     for key in sorted(totals, key=lambda k: (k.startswith("  style"), k != "all", k)):
         print(report(key, totals[key]))
     print(f"\nworst {a.worst} pages:")
