@@ -30,8 +30,9 @@ def _meta_title_idx(lines: list[Line], title: str) -> int | None:
     return None
 
 
-def classify_lines(page: Page) -> tuple[list[Line], int | None]:
-    """Lines with furniture flags set, and the index of the first article's title line."""
+def classify_lines(page: Page, use_model: bool = True) -> tuple[list[Line], int | None]:
+    """Lines with furniture flags set, and the index of the first article's title line.
+    ``use_model=False`` stops after the rule layer (training reads the lines there)."""
     lines = build_lines(page)
     mark_rules(lines)
     meta_title = _meta_str(page, "title")
@@ -44,7 +45,8 @@ def classify_lines(page: Page) -> tuple[list[Line], int | None]:
         # everything above the headline is navigation, breadcrumbs, site header
         for ln in lines[:title_idx]:
             ln.flags.add("before-title")
-    mark_model(lines, title_idx)
+    if use_model:
+        mark_model(lines, title_idx)
     return lines, title_idx
 
 

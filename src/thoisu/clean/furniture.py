@@ -8,6 +8,8 @@ two body-like paragraphs follow each other with no headline between them.
 
 from __future__ import annotations
 
+import re
+
 from thoisu.clean.lexicon import thresholds
 from thoisu.clean.lines import Line
 from thoisu.clean.metadata import parse_byline, parse_credit
@@ -19,6 +21,20 @@ def body_like(ln: Line) -> bool:
     if ln.flags or ln.teaser or ln.words < th["body_min_words"]:
         return False
     return ln.terminal or ln.words >= 20
+
+
+# "Trang chủ > Thế giới > Châu Á", "Thời sự » Chính trị", "Thế giới / Phân tích"
+_BREADCRUMB = re.compile(r"^[^>»›|/]{1,30}(?:\s[>»›|/]\s[^>»›|/]{1,30}){1,}$")
+
+
+def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
+    """Short lines repeated anywhere are furniture (headlines, captions, the title again);
+    a long paragraph only when its copy is near (a teaser shown twice): a reprint on the
+    same page repeats paragraphs far apart and they are body."""
+    if ln.words < 25:
+        return True
+    near = range(max(0, ln.idx - 6), min(len(lines), ln.idx + 7))
+    return any(j != ln.idx and lines[j].key == ln.key for j in near)
 
 
 def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
@@ -38,8 +54,10 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("doubled")
         if ln.caption:
             ln.flags.add("caption")
-        if ln.repeats > 0 and ln.idx not in protect:
+        if ln.repeats > 0 and ln.idx not in protect and _repeat_is_furniture(ln, lines):
             ln.flags.add("repeated")
+        if ln.words <= 25 and _BREADCRUMB.search(ln.text):
+            ln.flags.add("breadcrumb")
         if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
             ln.flags.add("tiny")
     n = len(lines)
@@ -60,17 +78,28 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
     _mark_zones(lines, protect)
 
 
+# flags of headlines in a list (shown twice, with a timestamp): the zone is a real list
+_LISTED = {"repeated", "doubled", "timestamp", "stamped"}
+
+
 def _mark_zones(lines: list[Line], protect: set[int]) -> None:
     in_zone = False
+    inside: list[Line] = []  # zone lines so far
     n = len(lines)
     for i, ln in enumerate(lines):
         if ln.header or ln.footer:
             in_zone = True
+            inside = []
             continue
         if not in_zone:
             continue
-        if body_like(ln) and i + 1 < n and body_like(lines[i + 1]):
+        if body_like(ln) and (
+            (i + 1 < n and body_like(lines[i + 1]))
+            # a heading and one plain headline inserted between paragraphs
+            or (len(inside) <= 1 and not any(z.flags & _LISTED for z in inside))
+        ):
             in_zone = False  # the body resumes after an inserted block
             continue
+        inside.append(ln)
         if i not in protect:
             ln.flags.add("zone")

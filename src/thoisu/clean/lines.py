@@ -20,7 +20,10 @@ _ALNUM = re.compile(r"\w", re.UNICODE)
 _TERMINAL = re.compile(r"""[.!?…]["”’'»)\]]*\s*$|\./\.\s*$""")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
-_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
+_DATE = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
+    r"(?i:\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\b)"
+)
 # words that may sit on a date line besides the date and time themselves
 _DATE_FILLER = re.compile(
     r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7]|ngày|lúc|cập\s*nhật|"

@@ -46,35 +46,47 @@ def role(ln: Line) -> tuple[str, str | None, str | None]:
     return "text", None, None
 
 
-def _next_body(lines: list[Line], i: int, window: int = 4) -> bool:
-    """Is a body paragraph among the next few unflagged lines after i (skipping header lines)?"""
+def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -> bool:
+    """Is a body paragraph among the next few unflagged lines after i (skipping date lines,
+    bylines), with at most ``headlines`` title-like lines between?"""
     seen = 0
+    heads = 0
     for ln in lines[i + 1:]:
         if ln.flags and not (ln.flags <= {"repeated"}):
             continue
         if body_like(ln):
             return True
         r = role(ln)[0]
-        if r in ("byline", "date"):
+        if r in ("byline", "date", "credit"):
             continue
         seen += 1
+        if ln.title_like:
+            heads += 1
         # a sapo or a short lead may still come; headlines in a row are a list
-        if seen >= window or ln.title_like:
+        if seen >= window or heads > headlines:
             return False
     return False
 
 
 def find_title(lines: list[Line], start: int = 0) -> int | None:
-    """Index of the headline: the first title-like line followed by a body paragraph, if one
-    comes before any running text."""
+    """Index of the headline among the title-like lines before the first body paragraph:
+    the first of at least five words followed by the body (at most one subheading or
+    sapo line between), else the last short one right before the body."""
+    heads: list[int] = []
     for i in range(start, len(lines)):
         ln = lines[i]
         if ln.flags - {"repeated", "stamped"}:
             continue
-        if ln.title_like and role(ln)[0] == "text" and _next_body(lines, i):
+        if body_like(ln) and not ln.title_like:
+            break
+        if ln.title_like and role(ln)[0] == "text":
+            heads.append(i)
+    for i in heads:
+        if lines[i].words >= 5 and _next_body(lines, i, headlines=1):
             return i
-        if body_like(ln):
-            return None
+    for i in reversed(heads):
+        if _next_body(lines, i):
+            return i
     return None
 
 
