@@ -8,7 +8,7 @@ invented pages with hand-written gold). Every page goes through the real ingeste
 Figures (line counts summed over pages):
   body kept       share of gold body lines that appear among the article paragraphs
   furniture kept  share of gold furniture lines that appear among them (lower is better)
-  meta in body    share of byline/credit/date lines kept as body paragraphs (lower is better)
+  meta in body    share of title/byline/credit/date lines kept as body paragraphs (lower is better)
   right count     pages where the number of articles equals the gold number
   title/author/via  per gold article, against the predicted article sharing most body lines
                   (title: exact after NFC and space collapsing; author/via: thoisu.text.fold;
@@ -119,7 +119,7 @@ def score_page(path: Path, gold: dict, cleaner: Callable[[Page], list[Article]])
         s.body += len(body)
         s.body_kept += len(body & kept)
         lost += sorted(body - kept)
-        meta = set(g["meta_lines"])
+        meta = set(g["meta_lines"]) | ({g["title_line"]} if g.get("title_line") else set())
         s.meta += len(meta)
         s.meta_kept += len(meta & kept)
         s.articles += 1

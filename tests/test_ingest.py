@@ -299,3 +299,16 @@ def test_html_two_articles_both_kept_in_order() -> None:
     lines = {s.text[:12]: s.line for s in p.lines}
     assert lines["Cây cầu dài "] == 7 and lines["Tuyến đường "] == 13
     assert [s.line for s in p.lines] == sorted(s.line for s in p.lines)
+
+
+def test_cleaneval_handmade_gold_lines_survive_ingest() -> None:
+    """Every gold body line of the handmade evaluation pages is a line the ingester yields."""
+    handmade = Path(__file__).resolve().parents[1] / "eval" / "cleaneval" / "handmade"
+    golds = sorted(handmade.glob("*.gold.json"))
+    assert golds
+    for g in golds:
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        p = page(handmade / gold["page"])
+        lines = {s.line for s in p.lines}
+        for art in gold["articles"]:
+            assert set(art["body_lines"]) <= lines, (gold["page"], set(art["body_lines"]) - lines)
