@@ -312,3 +312,11 @@ def test_cleaneval_handmade_gold_lines_survive_ingest() -> None:
         lines = {s.line for s in p.lines}
         for art in gold["articles"]:
             assert set(art["body_lines"]) <= lines, (gold["page"], set(art["body_lines"]) - lines)
+
+
+def test_html_list_items_and_table_rows_mapped() -> None:
+    p = page(DATA / "list_table.html")
+    got = [(s.line, s.text[:14]) for s in p.lines]
+    assert (5, "- Trạm y tế ph") in got and (6, "- Trạm y tế ph") in got
+    assert (9, "| Quận 1 | 3 đ") in got and (10, "| Quận 3 | 5 đ") in got
+    assert (13, "Phụ huynh cần ") in got

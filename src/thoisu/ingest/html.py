@@ -75,6 +75,16 @@ class _VisibleText:
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
+def _markup_free(para: str) -> str:
+    """The page's own text of an extracted line: trafilatura writes list items as "- item"
+    and table rows as "| cell | cell |"."""
+    if para.startswith("- "):
+        return para[2:]
+    if para.startswith("|"):
+        return para.replace("|", "")
+    return para
+
+
 def _map_lines(paragraphs: list[str], source: str) -> list[int]:
     """Line of the HTML file where each paragraph's text starts.
 
@@ -86,7 +96,7 @@ def _map_lines(paragraphs: list[str], source: str) -> list[int]:
     out: list[int] = []
     cursor, last = 0, 1
     for para in paragraphs:
-        key = _key(para)
+        key = _key(_markup_free(para))
         hit = -1
         for n in limits()["html_needle_lengths"]:
             needle = key[:n]
