@@ -1,7 +1,7 @@
 """Score actors (entities), PLOVER events and quotes against the gold set.
 
     .venv/bin/python eval/actors_eval.py [--gold eval/gold/actors.jsonl] [--mds ../shared/mds]
-                                         [--show 10] [--json OUT.json]
+                                         [--show 10] [--json OUT.json] [--gold-mentions]
 
 For each gold article (pointers into ../shared/mds, annotated by hand, see
 eval/gold/GUIDELINES.md) the article is rebuilt from the mds record (paragraphs = the
@@ -12,14 +12,18 @@ reported "not available" and the rest is still scored.
 
 Matching rules (all one-to-one, greedy, per article):
 - entity: same type (PER/ORG/GPE; LOC reported on its own row) and names match: the
-  name keys (``text.fold``, hyphens/spaces/underscores ignored) of the canonical name or
-  any surface form intersect.
+  name keys (``text.fold``, hyphens/spaces/underscores ignored, also tried without a
+  generic head such as "Tập đoàn", "TP", "Tạp chí") of the canonical name or any
+  surface form intersect.
 - event: same type, paragraphs within +-1, and every gold actor matched (same name
   matching) by some predicted actor or recipient. Type-only: same type and paragraph
   window, participants ignored.
 - quote: a predicted direct quote covers >= 50% of the gold quote's words; the gold
   quote text is recovered from the article by paragraph + anchor (no article text is
   stored in the gold file). Speaker correct when the names match (or both are null).
+
+``--gold-mentions`` replaces find_mentions by mentions built from the gold entities: a
+diagnostic that scores events and quotes as if mention finding were perfect.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from thoisu.models import PLOVER_TYPES, Article, Paragraph  # noqa: E402, F401
+from thoisu.models import PLOVER_TYPES, Article, Mention, Paragraph  # noqa: E402, F401
 from thoisu.text import fold  # noqa: E402
 
 MAIN_TYPES = ("PER", "ORG", "GPE")
@@ -45,6 +49,10 @@ PARA_WINDOW = 1  # events may sit one paragraph away from the gold paragraph
 _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _IGNORED = re.compile(r"[\s\-‐‑–_]+")
+# generic heads written before a name that the gold leaves out ("Tập đoàn TH True Milk",
+# "Tạp chí Forbes", "TP Quetta"): a name also matches with them removed
+_CLASSIFIER = re.compile(
+    r"^(?:thành phố|tp\.?|tỉnh|tập đoàn|công ty|tạp chí|báo|tờ|hãng tin|hãng thông tấn|hãng|đảng)\s+")
 
 
 # --------------------------------------------------------------------------- names
@@ -53,6 +61,12 @@ _IGNORED = re.compile(r"[\s\-‐‑–_]+")
 def name_key(text: str) -> str:
     """Matching key of a name: folded, hyphens/spaces/underscores dropped."""
     return _IGNORED.sub("", fold(text or ""))
+
+
+def name_keys(text: str) -> set[str]:
+    """The key of a name, and of the name without a generic head such as "Tập đoàn"."""
+    folded = fold((text or "").replace("_", " "))
+    return {k for k in (name_key(folded), name_key(_CLASSIFIER.sub("", folded))) if k}
 
 
 @dataclass
@@ -66,7 +80,7 @@ class Ent:
     key: str = ""  # predicted: entity id or mention key
 
     def keys(self) -> set[str]:
-        return {k for k in (name_key(s) for s in {self.name, *self.surface}) if k}
+        return set().union(*(name_keys(s) for s in {self.name, *self.surface}))
 
 
 def names_match(a: Ent, b: Ent) -> bool:
@@ -352,12 +366,37 @@ STEPS = (("sentences", "annotate_sentences"), ("timexes", "find_timexes"),
          ("mentions", "find_mentions"), ("events", "code_events"), ("quotes", "find_quotes"))
 
 
-def run_pipeline(articles: list[Article]) -> tuple[dict[str, str], dict[str, int]]:
-    """Run what exists; returns the key -> entity id map and failures per piece."""
+def gold_mentions(art: Article, g: dict[str, Any]) -> list[Mention]:
+    """Mentions taken from the gold entities (every surface form found in a sentence,
+    longest first, no overlaps): ``--gold-mentions`` scores events and quotes with the
+    actors given, to separate their errors from those of mention finding."""
+    found: list[Mention] = []
+    for k, sent in enumerate(art.sentences):
+        for e in g["entities"]:
+            for sf in e.get("surface") or [e["name"]]:
+                for m in re.finditer(r"(?<!\w)" + re.escape(sf) + r"(?!\w)", sent.text):
+                    found.append(Mention(text=sf, type=e["type"], key=f"{e['type']}:{fold(e['name'])}",
+                                         sentence=k, start=m.start(), end=m.end(), line=sent.line,
+                                         name=e["name"], country=e.get("country")))
+    found.sort(key=lambda m: (m.sentence, m.start, -m.end))
+    kept: list[Mention] = []
+    for m in found:
+        if kept and kept[-1].sentence == m.sentence and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def run_pipeline(articles: list[Article], gold: list[dict[str, Any]] | None = None
+                 ) -> tuple[dict[str, str], dict[str, int]]:
+    """Run what exists; returns the key -> entity id map and failures per piece.
+    With ``gold``, mentions come from the gold entities instead of find_mentions."""
     errors: Counter[str] = Counter()
-    for art in articles:
+    for n, art in enumerate(articles):
         for attr, piece in STEPS:
             fn = PIECES.get(piece)
+            if gold is not None and piece == "find_mentions":
+                fn = lambda a, g=gold[n]: gold_mentions(a, g)  # noqa: E731
             if fn is None:
                 continue
             try:
@@ -369,7 +408,7 @@ def run_pipeline(articles: list[Article]) -> tuple[dict[str, str], dict[str, int
     ids: dict[str, str] = {}
     names: dict[str, tuple[str, str | None]] = {}
     merge = PIECES.get("merge_entities")
-    if merge is not None and PIECES.get("find_mentions") is not None:
+    if merge is not None and PIECES.get("find_mentions") is not None and gold is None:
         try:
             entities, ids = merge(articles)
             names = {e.id: (e.name, e.country) for e in entities}
@@ -431,9 +470,10 @@ def predicted_quotes(art: Article, lookup: dict[str, Ent]) -> list[Qt]:
 # --------------------------------------------------------------------------- main
 
 
-def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10) -> dict[str, Any]:
+def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
+             given_mentions: bool = False) -> dict[str, Any]:
     articles = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in gold]
-    ids, errors = run_pipeline(articles)
+    ids, errors = run_pipeline(articles, gold if given_mentions else None)
     ent = {t: PRF() for t in (*MAIN_TYPES, "LOC")}
     ent_all, ent_any = PRF(), PRF()
     country = Counter()
@@ -517,6 +557,7 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10) -> dict[str
 
     n = lambda k: sum(len(g[k]) for g in gold)  # noqa: E731
     return {
+        "gold_mentions": given_mentions,
         "articles": len(gold), "gold_counts": {k: n(k) for k in ("entities", "events", "quotes")},
         "available": {k: v is not None for k, v in PIECES.items()}, "errors": errors,
         "entities": {**{t: ent[t].as_dict() for t in ent}, "micro": ent_all.as_dict(),
@@ -555,6 +596,8 @@ def report(res: dict[str, Any]) -> None:
     prf = res["_prf"]
     print(f"gold: {res['articles']} articles, {res['gold_counts']['entities']} entities, "
           f"{res['gold_counts']['events']} events, {res['gold_counts']['quotes']} quotes")
+    if res["gold_mentions"]:
+        print("  MENTIONS GIVEN FROM THE GOLD (--gold-mentions): entity rows are not a score")
     for k, v in res["available"].items():
         print(f"  {k:<20} {'ok' if v else 'not available'}"
               f"{'  (' + str(res['errors'][k]) + ' failures)' if res['errors'].get(k) else ''}")
@@ -587,13 +630,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--gold-mentions", action="store_true",
+                    help="feed events/quotes mentions built from the gold entities (diagnostic)")
     args = ap.parse_args(argv)
     gold = load_gold(Path(args.gold))
     mds = Path(args.mds)
     if not mds.exists():
         print(f"mds data not found at {mds}", file=sys.stderr)
         return 1
-    res = evaluate(gold, load_docs(mds, gold), args.show)
+    res = evaluate(gold, load_docs(mds, gold), args.show, args.gold_mentions)
     report(res)
     if args.json:
         Path(args.json).write_text(json.dumps({k: v for k, v in res.items() if k != "_prf"},

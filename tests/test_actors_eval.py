@@ -25,6 +25,12 @@ def test_name_key_ignores_case_tone_placement_hyphens_and_spaces():
     assert ae.name_key("Lavrov") != ae.name_key("Lavro")
 
 
+def test_a_generic_head_before_a_name_is_ignored():
+    assert ae.names_match(Ent("TH True Milk", "ORG"), Ent("Tập đoàn TH True Milk", "ORG"))
+    assert ae.names_match(Ent("Quetta", "GPE"), Ent("TP Quetta", "GPE"))
+    assert not ae.names_match(Ent("Công ty", "ORG"), Ent("Tập đoàn", "ORG"))  # nothing left
+
+
 def test_entities_match_on_any_shared_surface_form_and_same_type():
     gold = [Ent("Triều Tiên", "GPE", {"Triều Tiên", "Bình Nhưỡng"}),
             Ent("Sergei Lavrov", "PER", {"Sergei Lavrov", "Lavrov"})]
