@@ -89,6 +89,8 @@ def load_docs() -> list[Doc]:
                     continue
                 if any(_RESIDUE.search(p) for p in paras + [lead or ""]):
                     continue
+                if len(set(paras)) < len(paras):  # repeated paragraphs: a cleaner may rightly drop one
+                    continue
                 if lead and paras[0].startswith(lead[:40]):
                     lead = None
                 docs.append(Doc(f"{cluster['id']}/{d['id']}", title, lead, paras))
