@@ -347,7 +347,7 @@ def _parse_value(value: str | None) -> _Anchor:
     return a
 
 
-def _names(text: str) -> set[str]:
+def capitalised_names(text: str) -> set[str]:
     """Capitalised word runs ("Viễn Đông", "Kim Jong-un"), sentence-initial word left out;
     a run stops at punctuation ("Viễn Đông (Nga)" gives two names)."""
     names: set[str] = set()
@@ -386,7 +386,7 @@ def _infer_anchor(anchor: _Anchor, cands: list[_Cand], sentences: list[Sentence]
         rel_years = [c for c in cands if c.rel and c.rel[0] == "year" and c.y is None and c.m is None]
         explicit = [c for c in cands if c.y is not None and c.rel is None]
         if rel_years and explicit:
-            names = [_names(s.text) for s in sentences]
+            names = [capitalised_names(s.text) for s in sentences]
             count: dict[str, int] = {}
             for ns in names:
                 for n in ns:
