@@ -611,10 +611,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             meets.append(actors + recipients)
     # remember participants for pronouns of later sentences ("hai ông", "ông")
     state["meet"] += meets
-    for np in an.nps:
-        if np.head.type == "PER" and not np.prep:
-            state["per"].append(np.head.key)
+    state["per"] += subject_persons(an)
     return out
+
+
+def subject_persons(an: Analysis) -> list[str]:
+    """The first person heading a chain in subject position (no preposition) of a sentence."""
+    for ch in an.chains:
+        if not ch.prep and ch.nps[0].head.type == "PER":
+            return [ch.nps[0].head.key]
+    return []
 
 
 def _main_subject(an: Analysis, after: int) -> Chain | None:

@@ -1,0 +1,297 @@
+"""Direct and reported speech with its speaker, from the frames of Vietnamese news.
+
+Direct quotes are passages in double quotes (“…”, "…", «…», mixed pairs too; ‘…’ only
+with a speech frame) found per paragraph, so that a quote the sentence splitter cut in
+two comes out whole. The speaker comes from the frame after the quote (“…”, KCNA cho
+biết. / "…", RT dẫn lời ông Lavrov.) or before it (ông Miller nói: “…”), resolved to
+the mention key of the subject noun phrase (events.Analysis does the noun phrases).
+Short quoted terms (fewer than ``min_words`` words) are scare quotes, not quotes.
+Indirect statements ("X cho biết ...", "Theo X, ...") are kept when X is a mention.
+Reporting verbs are data: ``data/speech_verbs.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thoisu.annotate.events import (
+    DATA,
+    Analysis,
+    Chain,
+    PhraseSet,
+    _phrase,
+    paragraph_quotes,
+    resources,
+    subject_persons,
+)
+from thoisu.models import Article, Mention, Quote, Sentence
+
+_SINGLE = ("‘", "’")
+_SENT_END = {".", "!", "?"}
+_HEAD_TYPES = ("PER", "ORG", "GPE")
+
+
+@dataclass(slots=True)
+class SpeechConfig:
+    verbs: PhraseSet
+    cite: PhraseSet
+    not_speech: PhraseSet
+    min_words: int
+    max_frame_words: int
+    max_speaker_words: int
+
+
+@lru_cache(maxsize=1)
+def speech_config() -> SpeechConfig:
+    raw = json.loads((DATA / "speech_verbs.json").read_text(encoding="utf-8"))
+    return SpeechConfig(
+        PhraseSet([_phrase(v) for v in raw["verbs"]]),
+        PhraseSet([_phrase(v) for v in raw["cite"]]),
+        PhraseSet([_phrase(v) for v in raw["not_speech"]]),
+        int(raw["min_words"]),
+        int(raw["max_frame_words"]),
+        int(raw["max_speaker_words"]),
+    )
+
+
+def _single_quotes(text: str) -> list[tuple[int, int]]:
+    spans, open_at = [], -1
+    for i, ch in enumerate(text):
+        if ch == _SINGLE[0]:
+            open_at = i
+        elif ch == _SINGLE[1] and open_at >= 0:
+            spans.append((open_at, i + 1))
+            open_at = -1
+    return spans
+
+
+def _head(ch: Chain) -> Mention | None:
+    for np in ch.nps:
+        h = np.head
+        if h.type in _HEAD_TYPES:
+            return h
+    return None
+
+
+class _Para:
+    """One paragraph: its sentences analysed with quoted spans set aside."""
+
+    def __init__(self, text: str, sents: list[tuple[int, Sentence]],
+                 mentions: dict[int, list[Mention]], spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.sents = sents
+        res = resources()
+        self.an: dict[int, Analysis] = {}
+        for k, s in sents:
+            local = []
+            for qs, qe in spans:
+                a, b = max(qs, s.start), min(qe, s.start + len(s.text))
+                if a < b:
+                    local.append((a - s.start, b - s.start))
+            self.an[k] = Analysis(s.text, mentions.get(k, []), local, res)
+
+    def sentence_at(self, pos: int) -> tuple[int, Sentence] | None:
+        best = None
+        for k, s in self.sents:
+            if s.start <= pos:
+                best = (k, s)
+        return best
+
+
+def _verbs(an: Analysis, lo: int, hi: int) -> list[tuple[int, int]]:
+    cfg = speech_config()
+    out, i = [], lo
+    while i < hi:
+        k = cfg.verbs.match(an.toks, i) if not an.aside[i] else 0
+        if k and cfg.not_speech.match(an.toks, i):
+            i += cfg.not_speech.match(an.toks, i)
+            continue
+        if k:
+            out.append((i, i + k))
+            i += k
+        else:
+            i += 1
+    return out
+
+
+def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple[str | None, str | None]:
+    """Subject of the speech verb at token v: nearest chain before it in [lo, v)."""
+    cfg = speech_config()
+    best: Chain | None = None
+    for ch in an.chains:
+        if ch.start >= lo and ch.end <= v and not ch.prep and _head(ch) is not None:
+            best = ch
+    # "RT dẫn lời ông Lavrov": the cited person speaks
+    for i in range(lo, v):
+        k = cfg.cite.match(an.toks, i)
+        if k:
+            for ch in an.chains:
+                if ch.start >= i + k and ch.start <= i + k + 1 and _head(ch) is not None:
+                    h = _head(ch)
+                    return h.key, h.text
+    if best is not None and v - best.end <= 6 and "," not in an.toks[best.end : v]:
+        h = _head(best)
+        return h.key, h.text
+    words = [w for k, w in enumerate(an.toks[lo:v], lo) if not an.aside[k] and w not in ",-–:"]
+    if 0 < len(words) <= cfg.max_speaker_words:
+        surface = an.text[an.spans[lo][0] : an.spans[v - 1][1]].strip(" ,–-")
+        if resources().cues["pronouns_sg"].match(words, 0) and last_per:
+            return last_per[-1], surface
+        return None, surface
+    return None, None
+
+
+def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | None, str | None] | None:
+    """Frame after a closing quote: ', KCNA cho biết.' / ', RT dẫn lời ông Lavrov.'"""
+    cfg = speech_config()
+    n = len(an.toks)
+    i = t0
+    while i < n and an.toks[i] in {",", "-", "–", "—"}:
+        i += 1
+    end = i
+    while end < n and an.toks[end] not in _SENT_END and not an.aside[end]:
+        end += 1
+    if end - i > cfg.max_frame_words or i >= n:
+        return None
+    verbs = _verbs(an, i, end)
+    if not verbs:
+        return None
+    v, ve = verbs[0]
+    if cfg.cite.match(an.toks, v):  # "Reuters dẫn lời bà Choe"
+        for ch in an.chains:
+            if ch.start >= ve and ch.end <= end and _head(ch) is not None:
+                h = _head(ch)
+                return h.key, h.text
+    return _speaker_before(an, v, i, last_per)
+
+
+def _speaker_pre(an: Analysis, t_open: int, last_per: list[str]) -> tuple[str | None, str | None] | None:
+    """Frame before an opening quote: 'ông Miller nói: “…”' (verb close before the mark)."""
+    verbs = [(v, e) for v, e in _verbs(an, 0, t_open) if t_open - e <= 3]
+    if not verbs:
+        return None
+    for v, _e in reversed(_verbs(an, 0, t_open)):
+        lo = an.clause_start(v)[0]
+        key, text = _speaker_before(an, v, lo, last_per)
+        if key is not None:
+            return key, text
+        if lo == 0:
+            break
+    v = verbs[-1][0]
+    return _speaker_before(an, v, an.clause_start(v)[0], last_per)
+
+
+def _indirect(an: Analysis, last_per: list[str]) -> tuple[str, str, str] | None:
+    """(speaker key, speaker text, statement) of 'X cho biết ...' or 'Theo X, ...'."""
+    cfg = speech_config()
+    toks, n = an.toks, len(an.toks)
+    if any(an.aside[k] and toks[k] in "“\"”«»" for k in range(n)):
+        return None  # carries a direct quote
+    # "Theo X, ..." / "..., theo X."
+    for np in an.nps:
+        if np.prep == ("theo",):
+            h = an.chain_of(np).nps[0].head
+            if h.type not in _HEAD_TYPES:
+                continue
+            if np.start <= 2 and np.end < n and toks[np.end] == ",":
+                text = an.text[an.spans[np.end + 1][0] :] if np.end + 1 < n else ""
+                return (h.key, h.text, text) if len(text.split()) >= cfg.min_words else None
+            if np.end >= n - 2 and np.start >= 2 and toks[np.start - 2] == ",":
+                text = an.text[: an.spans[np.start - 2][0]]
+                return (h.key, h.text, text) if len(text.split()) >= cfg.min_words else None
+    for v, ve in _verbs(an, 0, n):
+        if cfg.cite.match(toks, v):
+            continue
+        lo, kind, _b = an.clause_start(v)
+        if kind == "sub":
+            return None  # "Sau khi Triều Tiên tuyên bố ..." is no statement
+        key, surface = _speaker_before(an, v, lo, last_per)
+        if key is None:
+            return None
+        k = ve
+        if "rằng" in toks[ve : ve + 10]:  # "nhấn mạnh với Y rằng ..."
+            k = ve + toks[ve : ve + 10].index("rằng")
+        while k < n and toks[k] in {"rằng", ",", ":", "thêm", "là"}:
+            k += 1
+        if k >= n:
+            return None
+        text = an.text[an.spans[k][0] :].strip()
+        if len(text.split()) < cfg.min_words:
+            return None
+        return key, surface or "", text
+    return None
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """Direct quotes and indirect statements of an article, in reading order."""
+    cfg = speech_config()
+    by_para: dict[int, list[tuple[int, Sentence]]] = {}
+    for k, s in enumerate(article.sentences):
+        by_para.setdefault(s.para, []).append((k, s))
+    mentions: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        mentions.setdefault(m.sentence, []).append(m)
+    found: list[tuple[int, int, Quote]] = []
+    last_per: list[str] = []
+    for p, sents in sorted(by_para.items()):
+        if p >= len(article.paragraphs):
+            continue
+        para = article.paragraphs[p]
+        text = para.text
+        spans = paragraph_quotes(text)
+        singles = [s for s in _single_quotes(text) if not any(a <= s[0] < b for a, b in spans)]
+        pa = _Para(text, sents, mentions, spans + singles)
+        for qs, qe in spans + singles:
+            inner = text[qs + 1 : qe - 1 if text[qe - 1] in "”\"»’" else qe].strip()
+            if len(inner.split()) < cfg.min_words:
+                continue
+            speaker = None
+            end_at = pa.sentence_at(qe - 1)
+            if end_at is not None:
+                k, s = end_at
+                an = pa.an[k]
+                t0 = an.tok_at(qe - s.start)
+                speaker = _speaker_after(an, t0, last_per + _pers(pa, k))
+            if speaker is None or speaker == (None, None):
+                start_at = pa.sentence_at(qs)
+                if start_at is not None:
+                    k, s = start_at
+                    an = pa.an[k]
+                    speaker = _speaker_pre(an, an.tok_at(qs - s.start),
+                                           last_per + _pers(pa, k))
+            if speaker is None or speaker == (None, None):
+                continue  # a title, a slogan or a term: nobody is said to say it
+            if (qs, qe) in singles and speaker[0] is None:
+                continue
+            found.append((para.line, qs, Quote("", speaker[0], speaker[1], inner, True,
+                                               article.id, para.line)))
+        for k, s in sents:
+            if any(a < s.start + len(s.text) and s.start < b for a, b in spans):
+                continue
+            if s.text.rstrip().endswith("?"):
+                continue
+            got = _indirect(pa.an[k], last_per + _pers(pa, k))
+            if got is not None:
+                key, surface, stmt = got
+                found.append((para.line, s.start, Quote("", key, surface, stmt, False,
+                                                        article.id, para.line)))
+        last_per += _pers(pa, None)
+    found.sort(key=lambda x: (x[0], x[1]))
+    out = []
+    for n, (_line, _pos, q) in enumerate(found):
+        q.id = f"{article.id}-q{n}"
+        out.append(q)
+    return out
+
+
+def _pers(pa: _Para, upto: int | None) -> list[str]:
+    """Persons in subject position in the paragraph's sentences before sentence ``upto``
+    (what "ông", "nhà lãnh đạo này" most likely refer to)."""
+    out: list[str] = []
+    for k, _s in pa.sents:
+        if upto is not None and k >= upto:
+            break
+        out += subject_persons(pa.an[k])
+    return out

@@ -1,0 +1,209 @@
+"""PLOVER event coding on seed sentences, with hand-built mentions (keys as F's would be)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from thoisu.annotate.events import code_events
+from thoisu.annotate.sentences import annotate_sentences
+from thoisu.models import Article, Mention, Paragraph, Timex
+
+# surface -> (type, key): what an actor finder is expected to give for these names
+GAZ = {
+    "Nga": ("GPE", "GPE:RUS"), "Triều Tiên": ("GPE", "GPE:PRK"), "Bình Nhưỡng": ("GPE", "GPE:PRK"),
+    "Mỹ": ("GPE", "GPE:USA"), "Washington": ("GPE", "GPE:USA"), "Hàn Quốc": ("GPE", "GPE:KOR"),
+    "Moscow": ("GPE", "GPE:RUS"), "Điện Kremlin": ("GPE", "GPE:RUS"), "Seoul": ("GPE", "GPE:KOR"),
+    "Vienna": ("GPE", "GPE:vienna"), "Áo": ("GPE", "GPE:AUT"), "Viễn Đông": ("LOC", "LOC:viễn đông"),
+    "KCNA": ("ORG", "ORG:KCNA"), "RT": ("ORG", "ORG:RT"), "Reuters": ("ORG", "ORG:reuters"),
+    "Tổ chức An ninh và Hợp tác châu Âu": ("ORG", "ORG:OSCE"), "OSCE": ("ORG", "ORG:OSCE"),
+    "Hội đồng Bảo an Liên Hợp Quốc": ("ORG", "ORG:UNSC"), "HĐBA": ("ORG", "ORG:UNSC"),
+    "Bộ Ngoại giao Hàn Quốc": ("ORG", "ORG:mofa kor"), "Bộ Ngoại giao Mỹ": ("ORG", "ORG:dos"),
+    "Oleg Burmistrov": ("PER", "PER:oleg burmistrov"), "Burmistrov": ("PER", "PER:oleg burmistrov"),
+    "Sin Hong-chol": ("PER", "PER:sin hong-chol"), "Sergey Lavrov": ("PER", "PER:sergei lavrov"),
+    "Sergei Lavrov": ("PER", "PER:sergei lavrov"), "Lavrov": ("PER", "PER:sergei lavrov"),
+    "Rex Tillerson": ("PER", "PER:rex tillerson"), "Dmitry Peskov": ("PER", "PER:dmitry peskov"),
+    "Peskov": ("PER", "PER:dmitry peskov"), "Putin": ("PER", "PER:vladimir putin"),
+    "Choe": ("PER", "PER:choe son hui"), "Kim Jong-un": ("PER", "PER:kim jong un"),
+    "Kim Jong Un": ("PER", "PER:kim jong un"), "Kim Jong-il": ("PER", "PER:kim jong il"),
+    "Matthew Miller": ("PER", "PER:matthew miller"), "Sung Kim": ("PER", "PER:sung kim"),
+    "Noh Kyu Duk": ("PER", "PER:noh kyu duk"), "Donald Trump": ("PER", "PER:donald trump"),
+}
+_DATE = re.compile(r"(?:ngày |hôm )?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?")
+
+
+def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
+    """An article with hand-built mentions (longest surface first) and dd/mm timexes."""
+    art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(paras)])
+    art.sentences = annotate_sentences(art, words=False)
+    for k, s in enumerate(art.sentences):
+        taken: list[tuple[int, int]] = []
+        for name in sorted(gaz, key=len, reverse=True):
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", s.text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                typ, key = gaz[name]
+                art.mentions.append(Mention(name, typ, key, k, m.start(), m.end(), s.line))
+        for m in _DATE.finditer(s.text):
+            d, mo, y = m.groups()
+            value = f"{y or 'XXXX'}-{int(mo):02d}-{int(d):02d}"
+            art.timexes.append(Timex(value, m.group(0), k, m.start(), m.end(), s.line))
+    art.mentions.sort(key=lambda m: (m.sentence, m.start))
+    return art
+
+
+def one(events, typ, **want):
+    got = [e for e in events if e.type == typ and all(
+        (set(getattr(e, k)) >= set(v) if isinstance(v, set) else getattr(e, k) == v)
+        for k, v in want.items())]
+    assert got, f"no {typ} {want} in {[(e.type, e.actors, e.recipients) for e in events]}"
+    return got[0]
+
+
+def test_visit_visitor_is_actor_host_recipient():
+    ev = code_events(build(["Ông Burmistrov đến thủ đô Bình Nhưỡng hôm 22/7, trước khi bắt đầu "
+                            "chuyến thăm kéo dài 4 ngày tới Triều Tiên."]))
+    e = one(ev, "CONSULT", mode="visit", actors=["PER:oleg burmistrov"], recipients=["GPE:PRK"])
+    assert e.date is not None and e.date.value.endswith("07-22")
+    ev = code_events(build(["Ông Oleg Burmistrov, Đại sứ lưu động của Nga, thăm Triều Tiên từ ngày "
+                            "22/7 đến 25/7,KCNA đưa tin."]))
+    e = one(ev, "CONSULT", mode="visit", actors=["PER:oleg burmistrov"], recipients=["GPE:PRK"])
+    assert e.date.value.endswith("07-22") and not e.future
+
+
+def test_meeting_embedded_in_source_frame_and_appositives():
+    ev = code_events(build([
+        "Theo hãng thông tấn quốc gia Triều Tiên (KCNA), ông Oleg Burmistrov, đại sứ lưu động của "
+        "Nga, đã gặp Thứ trưởng Ngoại giao Triều Tiên Sin Hong-chol và trò chuyện với một lãnh đạo "
+        "phụ trách các vấn đề thuộc khu vực Bắc Mỹ của Triều Tiên."]))
+    one(ev, "CONSULT", mode="meet", actors=["PER:oleg burmistrov"], recipients=["PER:sin hong-chol"])
+    assert all("GPE:RUS" not in e.actors and "ORG:KCNA" not in e.actors for e in ev)
+
+
+def test_meeting_of_equals_lists_all_actors_with_place_and_day():
+    ev = code_events(build([
+        "ANTD.VN -Ngày 8/12, Ngoại trưởng Nga Sergey Lavrov và người đồng cấp Mỹ Rex Tillerson đã có "
+        "cuộc hội đàm bên lề hội nghị Hội đồng Ngoại trưởng các nước thành viên Tổ chức An ninh và "
+        "Hợp tác châu Âu (OSCE) tại Vienna (Áo).",
+        "Theo Ngoại trưởng Lavrov, ông đã chuyển nguyện vọng như trên của Bình Nhưỡng tới Ngoại "
+        "trưởng Mỹ Rex Tillerson (ảnh, trái) khi hai ông hội đàm bên lề cuộc họp.",
+    ]))
+    e = one(ev, "CONSULT", actors=["PER:sergei lavrov", "PER:rex tillerson"])
+    assert e.location == "GPE:vienna" and e.date.value == "XXXX-12-08" and e.line == 1
+    assert not any(e.type == "COOPERATE" for e in ev)  # "Hợp tác" inside the OSCE name
+    # "hai ông" refers back to the pair that met
+    one(ev, "CONSULT", actors={"PER:sergei lavrov", "PER:rex tillerson"}, line=2)
+
+
+def test_fronted_meetings_and_subordinate_clause():
+    ev = code_events(build([
+        "Trước cuộc gặp ở Điện Kremlin, ông Lavrov và bà Choe đã ca ngợi những tiến triển trong việc "
+        "thực hiện các thỏa thuận mà hai nước đã ký kết khi nhà lãnh đạo Triều Tiên Kim Jong-un gặp "
+        "Tổng thống Putin tại Viễn Đông vào tháng 9.2023.",
+        "Sau cuộc gặp với ông Noh Kyu Duk, đại diện đặc biệt của Bộ Ngoại giao Hàn Quốc về các vấn đề "
+        "hòa bình và an ninh Bán đảo Triều Tiên, ông Sung Kim nhấn mạnh, chính quyền Tổng thống Biden "
+        "không tìm cách đưa ra dấu hiệu thù địch đối với Triều Tiên.",
+    ]))
+    one(ev, "CONSULT", actors={"PER:sergei lavrov", "PER:choe son hui"})
+    one(ev, "SUPPORT", actors={"PER:sergei lavrov", "PER:choe son hui"})
+    e = one(ev, "CONSULT", actors=["PER:kim jong un"], recipients=["PER:vladimir putin"])
+    assert e.location == "LOC:viễn đông"
+    one(ev, "CONSULT", actors=["PER:sung kim"], recipients=["PER:noh kyu duk"])
+    assert not any("ORG:mofa kor" in e.actors for e in ev)
+
+
+def test_flags_negation_future_condition():
+    ev = code_events(build([
+        "Trong các trao đổi, Bình Nhưỡng nhấn mạnh nếu Washington không ngừng chính sách thù địch với "
+        "Triều Tiên và chấm dứt các đe doạ hạt nhân, Triều Tiên sẽ không đàm phán về vũ khí hạt nhân.",
+        "Ông Sung Kim dự kiến cũng sẽ gặp Thứ trưởng Ngoại giao Nga Igor Morgulov.",
+        "Nga đã phản đối.",
+    ]))
+    e = one(ev, "CONSULT", actors=["GPE:PRK"])
+    assert e.negated and e.future and e.hypothetical
+    assert not any(e.type == "THREATEN" for e in ev)  # "các đe doạ" names a thing here
+    e = one(ev, "CONSULT", actors=["PER:sung kim"])
+    assert e.future and not e.negated
+    e = one(ev, "REJECT", actors=["GPE:RUS"])
+    assert not (e.negated or e.future or e.hypothetical)
+
+
+def test_missile_launch_is_mobilize_and_control_by_reporting_verb():
+    ev = code_events(build(["Ngày 4/7, Triều Tiên thông báo phóng thành công tên lửa đạn đạo liên "
+                            "lục địa đầu tiên."]))
+    e = one(ev, "MOBILIZE", actors=["GPE:PRK"])
+    assert e.date.value == "XXXX-07-04"
+
+
+def test_embedded_and_nominal_topics_are_not_events():
+    ev = code_events(build([
+        "Hội đồng Bảo an Liên Hợp Quốc đã thảo luận về các biện pháp trừng phạt mới với Triều Tiên.",
+        "Ông Lavrov cho hay cuộc hội đàm đề cập đến hợp tác giữa Nga và Triều Tiên về văn hóa.",
+        "Mỹ cùng các đồng minh cáo buộc Triều Tiên chuyển giao tên lửa cho Nga.",
+    ]))
+    assert [e.type for e in ev if e.line == 1] == ["CONSULT"]  # no SANCTION: it is the topic
+    assert not [e for e in ev if e.line == 2]
+    assert [e.type for e in ev if e.line == 3] == ["ACCUSE"]  # the transfer is only alleged
+
+
+def test_precision_guards():
+    ev = code_events(build([
+        "Kết quả thăm dò dư luận cho thấy Mỹ dẫn trước.",  # poll, not a visit
+        "Liệu Nga có gặp Mỹ?",  # question
+        "Cuộc gặp diễn ra trong không khí thân mật.",  # no participant
+        "Tổ chức An ninh và Hợp tác châu Âu họp thường niên.",
+    ]))
+    assert ev == []
+
+
+def test_ids_and_provenance():
+    art = build(["Nga đã phản đối.", "Ông Lavrov đã gặp bà Choe tại Moscow."])
+    ev = code_events(art)
+    assert [e.id for e in ev] == ["t-0-e0", "t-0-e1"]
+    assert ev[1].line == 2 and ev[1].text.startswith("Ông Lavrov") and ev[1].article == "t-0"
+    assert ev[1].location == "GPE:RUS"
+
+
+SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds absent")
+def test_end_to_end_seed_meetings():
+    """Whole pipeline pieces on the seed pages (real mentions and dates), when available."""
+    pytest.importorskip("thoisu.actors")
+    from thoisu.actors import find_mentions
+    from thoisu.annotate.dates import find_timexes
+    from thoisu.clean import extract_articles
+    from thoisu.ingest import read_inputs
+
+    def events_of(name: str) -> list:
+        out = []
+        for page in read_inputs([str(SEEDS / name)]):
+            for art in extract_articles(page):
+                art.sentences = annotate_sentences(art, words=False)
+                art.timexes = find_timexes(art)
+                art.mentions = find_mentions(art)
+                out += code_events(art)
+        return out
+
+    def has(evs, typ, names, day=None):
+        for e in evs:
+            who = " ".join(e.actors + e.recipients).lower()
+            if e.type == typ and all(n in who for n in names) and (
+                day is None or (e.date is not None and e.date.value.endswith(day))
+            ):
+                return True
+        return False
+
+    ev = events_of("004_fe5636f689ffc1f1.txt")
+    assert has(ev, "CONSULT", ["lavrov", "tillerson"], "12-08")
+    ev = events_of("000_4162ccc8912c061b.txt")
+    assert has(ev, "CONSULT", ["burmistrov"], "07-22")
+    assert has(ev, "CONSULT", ["burmistrov", "sin"])
+    ev = events_of("003_7383740b45c812be.txt")
+    assert has(ev, "CONSULT", ["lavrov"], "01-16")
+    assert has(ev, "CONSULT", ["kim", "putin"])
+    ev = events_of("002_c70f31e49f116288.txt")
+    assert has(ev, "CONSULT", ["sung", "noh"])
