@@ -221,7 +221,7 @@ def _caption(body: list[str], title: str, rng: random.Random, outlet: str) -> st
 
 
 def _article(page: SyntheticPage, doc: dict, k: int, others: list[dict], rng: random.Random,
-             outlet: str, blanks: bool, photostory: bool) -> None:
+             outlet: str, blanks: bool, photostory: bool, signed: bool = False) -> None:
     title = doc["title"].strip()
     body = _paras(doc)
     gold = {"title": title, "author": None, "via": None, "body": []}
@@ -285,7 +285,7 @@ def _article(page: SyntheticPage, doc: dict, k: int, others: list[dict], rng: ra
         page.add(line, "byline", k)
         gold["author"], gold["via"] = a, v
         gap()
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 or (signed and not gold["author"] and not gold["via"]):
         line, v = _credit(rng, outlet)
         page.add(line, "credit", k)
         gold["via"] = ", ".join(x for x in (gold["via"], v) if x)
@@ -310,8 +310,10 @@ def build_page(cluster: dict, clusters: list[dict], rng: random.Random) -> Synth
         if blanks:
             page.add("", "blank")
     photostory = rng.random() < 0.05
-    _article(page, doc, 0, same + other_pool, rng, outlet, blanks, photostory)
-    if same and rng.random() < 0.2:
+    # an appended article follows a signed or credited one (the boundary the cleaner uses)
+    second = bool(same) and rng.random() < 0.2
+    _article(page, doc, 0, same + other_pool, rng, outlet, blanks, photostory, signed=second)
+    if second:
         # an aggregator appends an older article on the same matter
         _article(page, rng.choice(same), 1, other_pool, rng, rng.choice(OUTLETS), blanks, False)
     tail = ["feedback", "comments", "related", "related", "tags", "footer", "share", "trending"]

@@ -37,6 +37,10 @@ def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
     return any(j != ln.idx and lines[j].key == ln.key for j in near)
 
 
+def _signature(ln: Line) -> bool:
+    return ln.words <= 10 and (parse_byline(ln.text) is not None or parse_credit(ln.text) is not None)
+
+
 def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
     """Set ``flags`` on lines that are furniture by rule. ``protect``: indices never flagged
     as repeats (the title line, whose copies elsewhere are the furniture)."""
@@ -70,8 +74,14 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
         # short answers of a feedback widget ("Có", "Không")
         if prev is not None and "widget" in prev.flags and ln.words <= 2:
             ln.flags.add("widget")
+        # a category label inside a list ("Sao Việt" between a headline and its time)
+        if (
+            prev is not None and nxt is not None and ln.words <= 4 and not ln.flags
+            and ((nxt.date_line and prev.flags & _LISTED) or (prev.date_line and nxt.flags & _LISTED))
+        ):
+            ln.flags.add("label")
         # a headline carrying its own timestamp (trending lists)
-        if ln.title_like and not ln.flags and i not in protect and (
+        if ln.title_like and not ln.flags and i not in protect and not _signature(ln) and (
             (nxt is not None and nxt.date_line) or (prev is not None and prev.date_line and prev.words <= 4 and "timestamp" in prev.flags and i > 3)
         ):
             ln.flags.add("stamped")
@@ -83,12 +93,13 @@ _LISTED = {"repeated", "doubled", "timestamp", "stamped"}
 
 
 def _mark_zones(lines: list[Line], protect: set[int]) -> None:
-    in_zone = False
+    in_zone = by_footer = False
     inside: list[Line] = []  # zone lines so far
     n = len(lines)
     for i, ln in enumerate(lines):
         if ln.header or ln.footer:
             in_zone = True
+            by_footer = ln.footer and not ln.header
             inside = []
             continue
         if not in_zone:
@@ -96,7 +107,7 @@ def _mark_zones(lines: list[Line], protect: set[int]) -> None:
         if body_like(ln) and (
             (i + 1 < n and body_like(lines[i + 1]))
             # a heading and one plain headline inserted between paragraphs
-            or (len(inside) <= 1 and not any(z.flags & _LISTED for z in inside))
+            or (not by_footer and len(inside) <= 1 and not any(z.flags & _LISTED or not z.title_like for z in inside))
         ):
             in_zone = False  # the body resumes after an inserted block
             continue

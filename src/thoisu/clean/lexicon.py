@@ -23,6 +23,7 @@ class Lexicon:
     credit_words: tuple[str, ...]
     byline_extras: frozenset[str]
     footer_re: re.Pattern[str]
+    contact_re: re.Pattern[str]
     widget_re: re.Pattern[str]
 
 
@@ -44,6 +45,8 @@ def lexicon() -> Lexicon:
         credit_words=tuple(f["credit_words"]),
         byline_extras=frozenset(f["byline_extras"]),
         footer_re=re.compile(r"(?:^|\W)(?:" + _alt(f["footer_cues"]) + r")(?:\W|$)"),
+        # contact words only as a label: "Điện thoại: 024...", not "Điện thoại iPhone 14"
+        contact_re=re.compile(r"^(?:" + _alt(f["contact_cues"]) + r")\s*[:：]"),
         widget_re=re.compile(r"(?:^|\W)(?:" + _alt(f["widget_phrases"]) + r")(?:\W|$)"),
     )
 

@@ -36,7 +36,7 @@ _CAPTION_END = re.compile(
     r"\(\s*(?:ảnh|hình|nguồn|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ)\b[^()]{0,60}\)\s*\.?\s*$|"
     r"(?:^|[.\s])(?:ảnh|hình|photo|nguồn ảnh|đồ họa|đồ hoạ)\s*:\s*[^.:]{1,50}\.?\s*$)"
 )
-_CAPTION_START = re.compile(r"(?i)^\s*(?:\(\d{1,2}[./]\d{1,2}\)\s*)?(?:ảnh|hình|photo|clip|video)\s*(?:\d+)?\s*:")
+_CAPTION_START = re.compile(r"(?i)^\s*(?:\(\d{1,2}[./]\d{1,2}\)\s*)?(?:ảnh|hình|hình ảnh|photo|clip|video|infographic|đồ họa|đồ hoạ)\s*(?:\d+)?\s*:")
 _IMAGE_NOTE = re.compile(r"(?i)^\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\.?$")
 _UPPER_START = re.compile(r"^[\"“‘'(\[]*[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ0-9]")
 _DIGIT = re.compile(r"\d")
@@ -128,7 +128,8 @@ def is_widget(key: str, words: int) -> bool:
 
 
 def is_footer(key: str, words: int) -> bool:
-    return words <= 30 and bool(lexicon().footer_re.search(key))
+    lex = lexicon()
+    return words <= 30 and bool(lex.footer_re.search(key) or lex.contact_re.match(key))
 
 
 def _title_like(text: str, words: int, terminal: bool, teaser: bool) -> bool:

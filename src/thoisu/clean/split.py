@@ -107,7 +107,9 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
     while i < n:
         ln = lines[i]
         i += 1
-        if ln.flags:
+        # a later article's headline may be shown again in a list below or carry a
+        # timestamp; it still opens that article
+        if ln.flags and not (closed and ln.title_like and ln.flags <= {"repeated", "stamped"}):
             continue
         kind, author, via = role(ln)
         if kind in ("credit", "byline"):
@@ -127,13 +129,16 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         if closed:
             # a new article: a headline followed by a body of its own
             if ln.title_like and _next_body(lines, ln.idx):
-                nb = _take_article(lines, ln.idx)
-                if nb >= th["new_article_min_words"]:
+                nb, np_ = _take_article(lines, ln.idx)
+                if nb >= th["new_article_min_words"] and np_ >= th["new_article_min_paragraphs"]:
                     blocks.append(cur)
+                    ln.flags.clear()
                     cur = Block(title=ln)
                     closed = False
                     pending = []
                     continue
+            if ln.flags:
+                continue
             # the credit was inside the body if the text goes on as running text
             pending.append(ln)
             if sum(1 for p in pending if body_like(p)) >= th["resume_run"]:
@@ -152,15 +157,23 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
     return [b for b in blocks if b.body]
 
 
-def _take_article(lines: list[Line], i: int) -> int:
-    """Words of running text after a candidate headline, up to the next byline/credit/flag run."""
-    total = 0
+_LIST_ITEM = {"repeated", "doubled", "stamped"}
+
+
+def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
+    """(words, paragraphs) of running text after a candidate headline, up to the byline or
+    credit that closes it (a byline right under the headline does not) or up to another
+    headline of a list (shown twice, stamped): headline/teaser pairs are a list."""
+    total = paras = 0
+    head = lines[i].key
     for ln in lines[i + 1:]:
         if ln.flags:
-            if ln.flags & {"header", "footer", "zone"}:
+            if ln.title_like and ln.flags & _LIST_ITEM and ln.key != head:
                 break
             continue
-        if role(ln)[0] in ("credit", "byline"):
+        if role(ln)[0] in ("credit", "byline") and total > 0:
             break
-        total += ln.words
-    return total
+        if role(ln)[0] == "text":
+            total += ln.words
+            paras += body_like(ln)
+    return total, paras
