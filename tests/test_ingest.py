@@ -98,6 +98,12 @@ def test_windows_1258(tmp_path: Path) -> None:
     assert page(write(tmp_path, "old.txt", raw)).text == VI
 
 
+def test_other_legacy_encoding_falls_back_to_detection(tmp_path: Path) -> None:
+    text = "東京都は今日、新しい交通計画を発表した。市民の生活に大きな影響を与えると見られている。\n" * 5
+    raw = text.encode("shift_jis")  # holds bytes undefined in windows-1258
+    assert page(write(tmp_path, "sj.txt", raw)).lines[0].text == text.split("\n")[0]
+
+
 def test_mostly_utf8_with_a_broken_byte_stays_utf8(tmp_path: Path) -> None:
     raw = (VI + "\n") * 5 + "hỏng: "
     p = page(write(tmp_path, "broken.txt", raw.encode() + b"\xff\n" + VI.encode()))
