@@ -1,0 +1,464 @@
+"""Find actor mentions in one sentence: dictionary look-up, titles and honorifics, and
+capitalised-word runs typed by the words around them.
+
+One left-to-right pass over the words of a sentence (see ``words.py``), in this order at
+each word: a dictionary actor (longest alias), a title ("Thứ trưởng Ngoại giao"), an
+honorific ("ông", "bà"), else a run of capitalised words. A title or honorific opens a
+short window in which the next capitalised run is a person; countries and organisations
+met inside the window give the person's country ("Thứ trưởng Ngoại giao Triều Tiên Sin
+Hong-chol" -> PER Sin Hong-chol, role "Thứ trưởng Ngoại giao", country PRK). Runs with no
+such context are typed by their head word ("Bộ", "Hội đồng" -> ORG; "tỉnh", "tại" -> GPE),
+by name shape (a Vietnamese surname, or syllables that cannot be Vietnamese -> PER), or
+dropped. Capitals and seats of power stand for their state (key ``GPE:<ISO3>``) unless a
+locative word ("tại", "ở", "đến", "thủ đô") makes them the place itself (key
+``GPE:<ISO3>:<city>``, or ``LOC:<ISO3>:<seat>``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from thoisu.actors.dictionary import Dictionary, Entry, load, person_key
+from thoisu.actors.words import Word, is_vietnamese_syllable, make_word, sentence_words
+from thoisu.models import Mention, Sentence
+from thoisu.text import fold
+
+ROLE_WINDOW = 7  # words after a title in which its holder's name may appear
+
+
+@dataclass(slots=True)
+class _Role:
+    text: str
+    start: int  # char offset of the title
+    country: str | None
+    budget: int  # words left in the window
+
+
+@dataclass(slots=True)
+class _Prefixes:
+    gaz: set[tuple[str, ...]]
+    titles: set[tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> _Prefixes:
+    d = load()
+
+    def pref(keys) -> set[tuple[str, ...]]:
+        out = set()
+        for k in keys:
+            for i in range(1, len(k) + 1):
+                out.add(k[:i])
+        return out
+
+    return _Prefixes(pref(d.gazetteer), pref(d.titles))
+
+
+def _match(words: list[Word], k: int, table: dict, prefixes: set) -> tuple[int, tuple[str, ...], list[bool], bool] | None:
+    """Longest entry of ``table`` starting at word k and ending at a word end:
+    (end word index exclusive, folded key, capitalisation of each syllable, all upper)."""
+    best = None
+    key: tuple[str, ...] = ()
+    caps: list[bool] = []
+    upper = True
+    for j in range(k, min(len(words), k + 12)):
+        w = words[j]
+        if w.punct and w.text not in ("-", "–", ".", "&"):
+            break
+        for s in w.sylls:
+            key = key + (s.fold,)
+            caps.append(s.cap)
+        upper = upper and (w.allcaps or w.punct)
+        if key not in prefixes:
+            break
+        if key in table:
+            best = (j + 1, key, list(caps), upper)
+    return best
+
+
+def _split_word(w: Word, at: int) -> list[Word]:
+    a, b = w.sylls[:at], w.sylls[at:]
+    return [make_word(w.text[: a[-1].end - w.start], a, w.start, a[-1].end),
+            make_word(w.text[b[0].start - w.start:], b, b[0].start, w.end)]
+
+
+def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
+    """Undo word_tokenize's gluing of names to their neighbours: "Kim_dự_kiến" ->
+    "Kim" + "dự kiến", "Triều_Tiên_Kim_Jong" -> "Triều Tiên" + "Kim Jong", "Đại_sứ_Burmistrov"
+    -> "Đại sứ" + "Burmistrov"."""
+    out: list[Word] = []
+    stack = list(reversed(words))
+    while stack:
+        w = stack.pop()
+        sy = w.sylls
+        if len(sy) < 2 or w.punct or not any(s.cap for s in sy):
+            out.append(w)
+            continue
+        cut = 0
+        p = 0
+        while p < len(sy) and sy[p].cap:
+            p += 1
+        if 0 < p < len(sy) and all(not s.cap for s in sy[p:]):
+            # capitalised syllables then lower-case ones
+            if p >= 2 or w.fold not in d.vocab:
+                cut = p
+        elif 0 < p < len(sy):
+            # a real word then a capitalised one: "Lãnh_thổ_Primorsky"
+            q = p
+            while q < len(sy) and not sy[q].cap:
+                q += 1
+            if q < len(sy) and " ".join(s.fold for s in sy[:q]) in d.vocab:
+                cut = q
+        if not cut and sy[0].cap:
+            # a country, title or honorific glued in front of a name
+            key: tuple[str, ...] = ()
+            for i, s in enumerate(sy[:-1]):
+                key = key + (s.fold,)
+                if key not in pre.gaz and key not in pre.titles:
+                    break
+                if (key in d.gazetteer or key in d.titles) and sy[i + 1].cap:
+                    cut = i + 1
+            if not cut and sy[0].fold in d.lex["honorifics"] and all(s.cap for s in sy[1:]):
+                cut = 1
+        if cut:
+            first, rest = _split_word(w, cut)
+            rest.initial = False
+            stack.append(rest)
+            stack.append(first)
+        else:
+            out.append(w)
+    return out
+
+
+def _in(d: Dictionary, name: str, words: list[Word], k: int) -> int:
+    """Length in words of the longest phrase of list ``name`` starting at word k (0 if none)."""
+    table = d.lex_tuples[name]
+    key: tuple[str, ...] = ()
+    best = 0
+    for j in range(k, min(len(words), k + 5)):
+        key = key + tuple(s.fold for s in words[j].sylls)
+        if key in table:
+            best = j + 1 - k
+    return best
+
+
+def _ends_with(d: Dictionary, name: str, words: list[Word], end: int) -> bool:
+    """Does a phrase of list ``name`` end just before word ``end``?"""
+    table = d.lex_tuples[name]
+    key: tuple[str, ...] = ()
+    for j in range(end - 1, max(-1, end - 4), -1):
+        key = tuple(s.fold for s in words[j].sylls) + key
+        if key in table:
+            return True
+    return False
+
+
+def _is_common(d: Dictionary, w: Word) -> bool:
+    """A capitalised word that is usually an ordinary word (sentence-initial "Theo", "Ngày")."""
+    if w.fold in d.lex["not_names"]:
+        return True
+    share = d.caps_stats.get(w.fold)
+    if share is not None:
+        return share < 0.5
+    # unseen: Vietnamese-looking words are ordinary words at sentence start, unless they
+    # start with a surname ("Nguyễn Văn An")
+    if len(w.sylls) > 1 and w.sylls[0].fold in d.lex["vn_surnames"]:
+        return False
+    return all(is_vietnamese_syllable(s.text) for s in w.sylls)
+
+
+def _state_entry(d: Dictionary, iso: str) -> tuple[str, str, str]:
+    return f"GPE:{iso}", d.country_names.get(iso, iso), "GPE"
+
+
+def _mention(words: list[Word], a: int, b: int, typ: str, key: str, name: str, si: int,
+             sent: Sentence, country: str | None = None, role: str | None = None) -> Mention:
+    start, end = words[a].start, words[b - 1].end
+    return Mention(text=sent.text[start:end], type=typ, key=key, sentence=si, start=start, end=end,
+                   line=sent.line, name=name, country=country, role=role)
+
+
+def _person_name(words: list[Word], a: int, b: int, sent: Sentence) -> str:
+    return sent.text[words[a].start:words[b - 1].end]
+
+
+def _org_key(name: str) -> str:
+    return "ORG:" + fold(name.replace("-", " "))
+
+
+def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
+    """End (exclusive) of the run of capitalised words starting at k."""
+    j = k + 1
+    while j < len(words):
+        w = words[j]
+        if not w.cap or w.punct:
+            # a lower-case joiner between capitalised words of one name
+            if (w.fold in ("và", "of", "and", "for", "the") and j + 1 < len(words)
+                    and words[j + 1].cap and j > k and _in(d, "org_heads", words, k)):
+                j += 1
+                continue
+            break
+        if _match(words, j, d.gazetteer, pre.gaz) or _match(words, j, d.titles, pre.titles):
+            break
+        if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
+            break
+        j += 1
+    return j
+
+
+def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None,
+              honorific: bool) -> str | None:
+    """Type of the capitalised run words[a:b], or None when it is not a name."""
+    sylls = [s for w in words[a:b] for s in w.sylls if s.text[0].isalnum()]
+    if not sylls or any(c.isdigit() for s in sylls for c in s.text):
+        return None  # "Hwasong-15", "MS 804": models and numbers, not actors
+    head = _in(d, "org_heads", words, a)
+    if head and (b - a > head or _country_at(d, words, b)):
+        return "ORG"
+    if role is not None or honorific:
+        return "PER"
+    for heads, typ in (("gpe_heads", "GPE"), ("loc_heads", "LOC")):
+        head = _in(d, heads, words, a)
+        if head and b - a > head:
+            return typ
+    if words[b - 1].fold in d.lex["org_suffixes"]:
+        return "ORG"
+    if a > 0:
+        if _ends_with(d, "org_heads", words, a) and not words[a - 1].cap:
+            return "ORG"
+        if _ends_with(d, "gpe_heads", words, a):
+            return "GPE"
+        if _ends_with(d, "loc_heads", words, a):
+            return "LOC"
+    if b - a == 1 and words[a].allcaps:
+        if words[a].fold in d.lex["not_acronyms"] or words[a].fold in d.lex["roman_numerals"]:
+            return None
+        return "ORG" if len(words[a].text) <= 10 else None
+    if all(s.fold in d.lex["roman_numerals"] for s in sylls):
+        return None
+    foreign = not all(is_vietnamese_syllable(s.text) for s in sylls)
+    if sylls[0].fold in d.lex["vn_surnames"] and 2 <= len(sylls) <= 4 and not foreign:
+        return "PER"
+    locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+    if foreign:
+        if locative:
+            return "GPE"
+        if len(sylls) >= 2:
+            return "PER"
+        if _in(d, "person_cues_after", words, b):
+            return "PER"
+        return None
+    if locative and len(sylls) >= 2 and all(s.cap for s in sylls):
+        return "GPE"
+    return None
+
+
+def _country_at(d: Dictionary, words: list[Word], k: int) -> bool:
+    """Does a country name start at word k?"""
+    if k >= len(words):
+        return False
+    g = _match(words, k, d.gazetteer, _prefixes().gaz)
+    return bool(g) and any(e.kind == "country" for e in d.gazetteer[g[1]])
+
+
+def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None) -> int:
+    """Where a person's name follows an organisation in one capitalised run
+    ("Bộ Tài nguyên Alexander Kozlov"): the first foreign-looking word after Vietnamese
+    ones, or (after a title) a word starting with a Vietnamese surname."""
+    head = _in(d, "org_heads", words, a)
+    seen_vn = False
+    for j in range(a + head, b):
+        w = words[j]
+        foreign = not all(is_vietnamese_syllable(s.text) for s in w.sylls)
+        if foreign and seen_vn and not w.allcaps:
+            return j
+        if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"]:
+            return j
+        seen_vn = seen_vn or not foreign
+    return b
+
+
+def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
+    """Mentions in one sentence, in order (nested country mentions inside organisation
+    names follow the organisation)."""
+    d = load()
+    pre = _prefixes()
+    words = _resplit(d, pre, sentence_words(sent.text, sent.tokens))
+    out: list[Mention] = []
+    role: _Role | None = None
+    last_role = ""
+    honorific = False
+    k = 0
+    n = len(words)
+    while k < n:
+        w = words[k]
+        hon_before, honorific = honorific, False
+        # 1. a dictionary actor
+        g = _match(words, k, d.gazetteer, pre.gaz)
+        if g:
+            end, gkey, caps, upper = g
+            entry = _pick(d.gazetteer[gkey], caps, upper, words, k, end)
+            if entry is not None and entry.type == "GPE" and entry.n == 1 and hon_before:
+                entry = None  # "anh Nga", "chị Mỹ": a person called so
+            if entry is not None:
+                m = _from_entry(d, entry, words, k, end, sent, si)
+                if m.type == "PER" and role is not None:
+                    m.role = role.text
+                    m.country = role.country or m.country
+                out.append(m)
+                role = _after_entity(role, m)
+                k = end
+                # organisation name continued by its country: "Bộ Quốc phòng" + "Anh"
+                continue
+        # 2. a title opens a window for its holder's name
+        t = _match(words, k, d.titles, pre.titles)
+        if t and not (words[k].cap and t[0] - k == 1 and words[k].initial and words[k].fold in d.lex["not_names"]):
+            end = t[0]
+            p = _in(d, "portfolios", words, end)
+            end += p
+            start = k
+            if k > 0 and _ends_with(d, "title_modifiers", words, k):
+                start = k - 1
+            text = sent.text[words[start].start:words[end - 1].end]
+            if fold(text) in d.lex["counterpart"] and last_role:
+                text = last_role  # "Ngoại trưởng Triều Tiên và người đồng cấp Nga ..."
+            last_role = text
+            role = _Role(text=text, start=words[start].start, country=None, budget=ROLE_WINDOW)
+            k = end
+            continue
+        # 3. honorific ("ông", "bà"; capitalised only at the start of a sentence)
+        if w.fold in d.lex["honorifics"] and (not w.cap or w.initial) and k + 1 < n and words[k + 1].cap:
+            honorific = True
+            k += 1
+            continue
+        # 4. a run of capitalised words
+        if w.cap and not w.punct:
+            b = _run_end(d, words, k, pre)
+            headed = b - k > 1 and any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads"))
+            if w.initial and not headed and _is_common(d, w) and not (role or hon_before):
+                role = None
+                k += 1
+                continue
+            typ = _classify(d, words, k, b, role, hon_before)
+            if typ is None and b - k > 1 and w.initial and _is_common(d, w):
+                k += 1
+                continue
+            if typ == "ORG":
+                split = _split_org(d, words, k, b, role)
+                if split < b:
+                    out.extend(_run_mentions(d, words, k, split, typ, role, sent, si, pre))
+                    k, typ = split, "PER"
+                    role = _after_entity(role, out[-1])
+            if typ is not None:
+                out.extend(_run_mentions(d, words, k, b, typ, role, sent, si, pre))
+                role = _after_entity(role, out[-1]) if typ != "PER" else None
+                k = _last_end(words, out[-1], b)
+                continue
+            role = None
+            k = b
+            continue
+        # 5. anything else: gap words keep a title's window open
+        if role is not None:
+            gap = _in(d, "person_gap", words, k)
+            if gap and role.budget > gap:
+                role.budget -= gap
+                k += gap
+                continue
+            role = None
+        k += 1
+    _appositions(d, words, out, sent, pre)
+    return out
+
+
+def _last_end(words: list[Word], m: Mention, b: int) -> int:
+    j = b
+    while j < len(words) and words[j].start < m.end:
+        j += 1
+    return j
+
+
+def _after_entity(role: _Role | None, m: Mention) -> _Role | None:
+    """A country or organisation inside a title's window: it gives the office's country."""
+    if role is None or m.type == "PER":
+        return None
+    role.budget -= 1
+    if role.budget <= 0:
+        return None
+    if m.country:
+        role.country = m.country
+    return role
+
+
+def _pick(entries: list[Entry], caps: list[bool], upper: bool, words: list[Word], k: int, end: int) -> Entry | None:
+    for e in entries:
+        if not e.case_ok(caps, upper):
+            continue
+        if e.n == 1 and end < len(words) and words[end].fold in ("ấy", "ta", "em", "chị"):
+            return None  # "Anh ấy" is "he", not Britain
+        return e
+    return None
+
+
+def _from_entry(d: Dictionary, e: Entry, words: list[Word], a: int, b: int, sent: Sentence, si: int) -> Mention:
+    if e.kind in ("capital", "seat"):
+        locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+        if not locative:
+            key, name, typ = _state_entry(d, e.country or "")
+            return _mention(words, a, b, typ, key, name, si, sent, country=e.country)
+    return _mention(words, a, b, e.type, e.key, e.name, si, sent, country=e.country)
+
+
+def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, role: _Role | None,
+                  sent: Sentence, si: int, pre: _Prefixes) -> list[Mention]:
+    if typ == "PER":
+        name = _person_name(words, a, b, sent)
+        key = person_key(name)
+        country = role.country if role else None
+        known = d.people.get(key)
+        if known:
+            name, country = known[0], country or known[1]
+        return [_mention(words, a, b, "PER", key, name, si, sent, country=country,
+                         role=role.text if role else None)]
+    if typ == "ORG":
+        # an organisation named with its country: "Bộ Ngoại giao" + "Pháp"
+        extra: list[Mention] = []
+        end = b
+        country = None
+        g = _match(words, b, d.gazetteer, pre.gaz) if b < len(words) else None
+        if g and _in(d, "org_heads", words, a):
+            entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, b, g[0])
+            if entry is not None and entry.kind == "country":
+                extra.append(_mention(words, b, g[0], "GPE", entry.key, entry.name, si, sent,
+                                      country=entry.country))
+                end, country = g[0], entry.country
+        name = sent.text[words[a].start:words[end - 1].end]
+        return [_mention(words, a, end, "ORG", _org_key(name), name, si, sent, country=country), *extra]
+    name = sent.text[words[a].start:words[b - 1].end]
+    prefix = "GPE:" if typ == "GPE" else "LOC:"
+    return [_mention(words, a, b, typ, prefix + fold(name.replace("-", " ")), name, si, sent)]
+
+
+def _appositions(d: Dictionary, words: list[Word], out: list[Mention], sent: Sentence, pre: _Prefixes) -> None:
+    """"ông Dmitry Peskov, Thư ký báo chí của Tổng thống Nga": a title right after a person
+    (behind a comma) is that person's role; a country soon after it gives the country."""
+    if not out:
+        return
+    starts = {w.start: i for i, w in enumerate(words)}
+    for m in out:
+        if m.type != "PER" or m.role:
+            continue
+        i = next((j for j, w in enumerate(words) if w.start >= m.end), None)
+        if i is None or i + 1 >= len(words) or words[i].text != ",":
+            continue
+        t = _match(words, i + 1, d.titles, pre.titles)
+        if not t:
+            continue
+        end = t[0] + _in(d, "portfolios", words, t[0])
+        m.role = sent.text[words[i + 1].start:words[end - 1].end]
+        if m.country is None:
+            for other in out:
+                if other.start >= words[end - 1].end and other.type in ("GPE", "ORG") and other.country:
+                    if other.start in starts and starts[other.start] - end <= 4:
+                        m.country = other.country
+                    break

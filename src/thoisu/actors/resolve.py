@@ -1,0 +1,75 @@
+"""Alias resolution inside one article.
+
+- Abbreviations defined in the text: a name followed by "(ACRONYM)" makes the acronym an
+  alias of that name for the rest of the article ("Cơ quan An ninh Quốc gia Mỹ (NSA)").
+- Short references to people: "ông Lavrov", "bà Choe", "Đại sứ Burmistrov", "ông Kim" take
+  the key of a full name introduced *earlier* in the article whose first or last syllables
+  they are. When several full names fit, the one mentioned most often so far wins; a tie
+  leaves the short form unresolved (its own key), as guessing would merge two people.
+"""
+
+from __future__ import annotations
+
+from thoisu.actors.dictionary import normalise_name_syllables
+from thoisu.models import Mention
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in text
+
+
+def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
+    """``texts``: sentence texts by index, to see the "(" between a name and its acronym."""
+    alias: dict[str, Mention] = {}
+    prev: Mention | None = None
+    for m in mentions:
+        if _is_acronym(m.text):
+            if (prev is not None and prev.sentence == m.sentence and prev.type in ("ORG", "GPE", "LOC")
+                    and texts[m.sentence][prev.end:m.start].strip() == "(" and prev.key != m.key):
+                own = m.key.startswith("ORG:") and m.key[4:] == m.text.lower()
+                if own:  # unknown acronym: it names what it follows
+                    alias[m.text] = prev
+                elif prev.key.startswith("ORG:") and prev.key[4:].islower():
+                    alias[m.text] = m  # a known acronym names an unknown long form
+                    _copy(prev, m)
+            if m.text in alias and alias[m.text] is not m:
+                _copy(m, alias[m.text])
+        # a country nested at the end of an organisation's name is not what "(X)" names
+        if not (prev is not None and prev.sentence == m.sentence and prev.end == m.end
+                and prev.start <= m.start):
+            prev = m
+
+
+def _copy(m: Mention, src: Mention) -> None:
+    m.key, m.type, m.name = src.key, src.type, src.name
+    m.country = m.country or src.country
+
+
+def resolve_people(mentions: list[Mention]) -> None:
+    full: dict[str, list[str]] = {}  # key -> name syllables, for full names seen so far
+    count: dict[str, int] = {}
+    info: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        sylls = normalise_name_syllables(m.name or m.text)
+        if len(sylls) >= 2 and m.key not in full:
+            # a longer name may itself be the short form of a known one ("Jong Un")
+            full[m.key] = sylls
+            info[m.key] = m
+        if m.key in full and len(sylls) >= 2:
+            count[m.key] = count.get(m.key, 0) + 1
+            continue
+        cands = [k for k, fs in full.items() if k != m.key and len(fs) > len(sylls)
+                 and (fs[: len(sylls)] == sylls or fs[-len(sylls):] == sylls)]
+        if not cands:
+            count[m.key] = count.get(m.key, 0) + 1
+            continue
+        cands.sort(key=lambda k: -count.get(k, 0))
+        if len(cands) > 1 and count.get(cands[0], 0) == count.get(cands[1], 0):
+            continue  # equally plausible: leave it alone
+        src = info[cands[0]]
+        m.key, m.name = src.key, src.name
+        m.country = m.country or src.country
+        count[src.key] = count.get(src.key, 0) + 1
