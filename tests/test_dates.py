@@ -236,6 +236,29 @@ def test_parse_date_none(text: str) -> None:
 # --------------------------------------------------------------------------- gold set
 
 
+def _score(pairs: list[tuple[list[Timex], list[dict], str]]) -> dict[str, float]:
+    """pairs: (found, gold, sentence text); gold timexes as {text|start,end, value, end_value}."""
+    found = gold = span_ok = value_ok = 0
+    for pred, golds, sent in pairs:
+        found += len(pred)
+        gold += len(golds)
+        used: set[int] = set()
+        for p in pred:
+            for i, g in enumerate(golds):
+                gtext = g["text"] if "text" in g else sent[g["start"]:g["end"]]
+                if i in used or not (gtext in p.text or p.text in gtext):
+                    continue
+                used.add(i)
+                span_ok += 1
+                value_ok += p.value == g["value"] and p.end_value == g.get("end_value")
+                break
+    return {
+        "gold": gold, "found": found,
+        "span_p": span_ok / max(found, 1), "span_r": span_ok / max(gold, 1),
+        "value_p": value_ok / max(found, 1), "value_r": value_ok / max(gold, 1),
+    }
+
+
 def evaluate(path: Path = GOLD) -> dict[str, float]:
     """Span and value precision/recall on the hand-labelled set.
 
@@ -243,27 +266,44 @@ def evaluate(path: Path = GOLD) -> dict[str, float]:
     not scored); it counts for "value" only if value and end_value are equal too.
     """
     items = json.loads(path.read_text(encoding="utf-8"))["items"]
-    found = gold = span_ok = value_ok = 0
+    pairs = []
     for item in items:
         art = make_article(item["paragraphs"], item["published"])
-        pred = find_timexes(art)
-        golds = list(item["timexes"])
-        found += len(pred)
-        gold += len(golds)
-        used: set[int] = set()
-        for p in pred:
-            for i, g in enumerate(golds):
-                if i in used or not (g["text"] in p.text or p.text in g["text"]):
-                    continue
-                used.add(i)
-                span_ok += 1
-                value_ok += p.value == g["value"] and p.end_value == g.get("end_value")
-                break
-    return {
-        "items": len(items), "gold": gold, "found": found,
-        "span_p": span_ok / max(found, 1), "span_r": span_ok / max(gold, 1),
-        "value_p": value_ok / max(found, 1), "value_r": value_ok / max(gold, 1),
-    }
+        pairs.append((find_timexes(art), item["timexes"], ""))
+    return {"items": len(items), **_score(pairs)}
+
+
+MDS_GOLD = Path(__file__).parent / "data" / "dates_mds_gold.json"
+
+
+def evaluate_mds(path: Path = MDS_GOLD) -> dict[str, float] | None:
+    """Same scores on sentences sampled from ../shared/mds (pointers in the fixture).
+
+    Each sentence is scored alone, with its document's publication date as anchor.
+    """
+    if not (SHARED / "mds").exists():
+        return None
+    items = json.loads(path.read_text(encoding="utf-8"))["items"]
+    docs: dict[str, dict] = {}
+    pairs = []
+    for item in items:
+        key = item["file"]
+        if key not in docs:
+            with (SHARED / "mds" / key).open(encoding="utf-8") as fh:
+                docs[key] = {c["id"]: c for c in map(json.loads, fh)}
+        text = docs[key][item["cluster"]]["documents"][item["doc"]]["text"].split("\n")[item["para"]]
+        sent = split_text(text)[item["sentence"]][1]
+        pred = find_timexes(make_article([sent], item["published"]))
+        pairs.append((pred, item["timexes"], sent))
+    return {"items": len(items), **_score(pairs)}
+
+
+def test_mds_sample() -> None:
+    scores = evaluate_mds()
+    if scores is None:
+        pytest.skip("../shared/mds absent")
+    assert scores["span_p"] >= 0.85 and scores["span_r"] >= 0.8
+    assert scores["value_p"] >= 0.75 and scores["value_r"] >= 0.7
 
 
 def test_gold_set() -> None:
@@ -292,8 +332,10 @@ def _speed() -> str:
 
 
 if __name__ == "__main__":
-    s = evaluate()
-    print(f"gold: {s['items']} items, {s['gold']} gold timexes, {s['found']} found")
-    print(f"span  P={s['span_p']:.3f} R={s['span_r']:.3f}")
-    print(f"value P={s['value_p']:.3f} R={s['value_r']:.3f}")
+    for name, s in (("dates_gold.json", evaluate()), ("dates_mds_gold.json", evaluate_mds())):
+        if s is None:
+            print(f"{name}: ../shared/mds absent")
+            continue
+        print(f"{name}: {s['items']} items, {s['gold']} gold timexes, {s['found']} found; "
+              f"span P={s['span_p']:.3f} R={s['span_r']:.3f}; value P={s['value_p']:.3f} R={s['value_r']:.3f}")
     print(_speed())
