@@ -326,3 +326,12 @@ def test_html_list_items_and_table_rows_mapped() -> None:
     assert (5, "- Trạm y tế ph") in got and (6, "- Trạm y tế ph") in got
     assert (9, "| Quận 1 | 3 đ") in got and (10, "| Quận 3 | 5 đ") in got
     assert (13, "Phụ huynh cần ") in got
+
+
+def test_html_repeated_text_maps_to_the_article_occurrence() -> None:
+    """Title and lead also stand in breadcrumb, ticker and a teaser: the article's lines win."""
+    p = page(DATA / "repeated_text.html")
+    got = {s.text[:20]: s.line for s in p.lines}
+    assert got["Mở lại tuyến tàu đêm"] == 6
+    assert got["Ngành đường sắt mở l"] == 7
+    assert got["Đại diện công ty vận"] == 9

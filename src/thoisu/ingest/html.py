@@ -85,33 +85,88 @@ def _markup_free(para: str) -> str:
     return para
 
 
+def _occurrences(text: str, key: str) -> list[int]:
+    """Offsets of the longest prefix of ``key`` found in ``text`` (longer is more distinctive;
+    shorter prefixes cope with markup that splits the text)."""
+    cap = limits()["html_max_occurrences"]
+    for n in limits()["html_needle_lengths"]:
+        needle = key[:n]
+        if not needle:
+            return []
+        found, at = [], text.find(needle)
+        while at >= 0 and len(found) < cap:
+            found.append(at)
+            at = text.find(needle, at + 1)
+        if found:
+            return found
+    return []
+
+
+def _compact_path(cands: list[list[int]]) -> list[int | None]:
+    """One offset per paragraph, in page order, as close together as possible.
+
+    A paragraph's text may also occur in a menu, breadcrumb or teaser; the extracted text
+    is in page order, so choose the occurrences that make the shortest forward path (a
+    backward step costs a large penalty). Dynamic programming over sorted candidates:
+    linear in the number of candidates thanks to prefix/suffix minima.
+    """
+    big = 1 << 40
+    out: list[int | None] = [None] * len(cands)
+    steps = [i for i, c in enumerate(cands) if c]
+    if not steps:
+        return out
+    cost = [0] * len(cands[steps[0]])
+    back: dict[int, list[int]] = {}
+    prev = cands[steps[0]]
+    for i in steps[1:]:
+        cur = cands[i]
+        # pre[j]: best (cost - pos) over prev[:j+1]; suf[j]: best (cost + pos) over prev[j:]
+        pre, suf = [], [0] * len(prev)
+        for j, (c, p) in enumerate(zip(cost, prev, strict=True)):
+            v = (c - p, j)
+            pre.append(v if not pre or v < pre[-1] else pre[-1])
+        best: tuple[int, int] | None = None
+        for j in range(len(prev) - 1, -1, -1):
+            v = (cost[j] + prev[j], j)
+            best = v if best is None or v < best else best
+            suf[j] = best
+        new_cost, new_back = [], []
+        for c in cur:
+            j = bisect.bisect_left(prev, c)  # prev[:j] lie before c
+            options = []
+            if j > 0:
+                options.append((pre[j - 1][0] + c, pre[j - 1][1]))
+            if j < len(prev):
+                options.append((suf[j][0] - c + big, suf[j][1]))
+            value, arg = min(options)
+            new_cost.append(value)
+            new_back.append(arg)
+        back[i], cost, prev = new_back, new_cost, cur
+    k = min(range(len(cost)), key=cost.__getitem__)
+    for i in reversed(steps):
+        out[i] = cands[i][k]
+        if i in back:
+            k = back[i][k]
+    return out
+
+
 def _map_lines(paragraphs: list[str], source: str) -> list[int]:
     """Line of the HTML file where each paragraph's text starts.
 
-    Search for a distinctive prefix of the paragraph from the previous hit onward (document
-    order), then anywhere; shorter prefixes next (inline markup may split text); when all
-    fail, reuse the previous paragraph's line.
+    Each paragraph's distinctive prefix is looked up in the visible text of the page; among
+    repeated occurrences the most compact page-order path wins. A paragraph not found
+    takes the previous paragraph's line (the next one's when it is first).
     """
     visible = _VisibleText(source)
+    if not visible.starts:
+        return [1] * len(paragraphs)
+    cands = [_occurrences(visible.text, _key(_markup_free(p))) for p in paragraphs]
+    found = [None if at is None else visible.line_at(at) for at in _compact_path(cands)]
     out: list[int] = []
-    cursor, last = 0, 1
-    for para in paragraphs:
-        key = _key(_markup_free(para))
-        hit = -1
-        for n in limits()["html_needle_lengths"]:
-            needle = key[:n]
-            if not needle:
-                break
-            hit = visible.text.find(needle, cursor)
-            if hit < 0:
-                hit = visible.text.find(needle)
-            if hit >= 0:
-                break
-        if hit >= 0 and visible.starts:
-            last = visible.line_at(hit)
-            cursor = hit + 1
-        out.append(last)
-    return out
+    for n in found:
+        out.append(n if n is not None else (out[-1] if out else 0))
+    first = next((n for n in found if n is not None), 1)
+    return [n or first for n in out]
 
 
 def _meta(doc: Any) -> dict[str, str]:
