@@ -27,6 +27,16 @@ def body_like(ln: Line) -> bool:
 _BREADCRUMB = re.compile(r"^[^>»›|/]{1,30}(?:\s[>»›|/]\s[^>»›|/]{1,30}){1,}$")
 
 
+_MENU_SEP = re.compile(r"\s+[-–|•·/]\s+|\s*[>»›]\s*")
+
+
+def _is_menu(text: str) -> bool:
+    """A menu or breadcrumb written on one line: three or more short items between
+    separators ("A - B - C", "A | B | C"); a headline has two sides at most."""
+    parts = [p for p in _MENU_SEP.split(text) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 4 and not p.rstrip().endswith((".", "?", "!")) for p in parts)
+
+
 def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
     """Short lines repeated anywhere are furniture (headlines, captions, the title again);
     a long paragraph only when its copy is near (a teaser shown twice): a reprint on the
@@ -60,7 +70,7 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("caption")
         if ln.repeats > 0 and ln.idx not in protect and _repeat_is_furniture(ln, lines):
             ln.flags.add("repeated")
-        if ln.words <= 25 and _BREADCRUMB.search(ln.text):
+        if ln.words <= 25 and (_BREADCRUMB.search(ln.text) or _is_menu(ln.text)):
             ln.flags.add("breadcrumb")
         if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
             ln.flags.add("tiny")

@@ -14,10 +14,13 @@ from thoisu.clean.lexicon import lexicon, thresholds
 from thoisu.text import fold
 
 _CREDIT = re.compile(
-    r"(?i)^[(\[]?\s*(?:bài\s+)?(?:theo|nguồn|dịch\s+theo|lược\s+dịch\s+theo|tổng\s+hợp\s+theo|"
-    r"biên\s+dịch\s+theo|source|via)\s*[:：]?\s+(?!dõi\b|đó\b|đây\b|ông\b|bà\b|anh\b|chị\b|các\b|những\b|tin\b)"
-    r"(?P<src>[^()\[\]]{1,80}?)\s*[)\]]?\s*\.?$"
+    r"(?i)^[-–—•*\s]*[(\[]?\s*(?:bài\s+)?(?:theo|nguồn(?:\s+tin)?|dịch\s+theo|lược\s+dịch\s+theo|tổng\s+hợp\s+theo|"
+    r"biên\s+dịch\s+theo|tham\s+khảo|source|via)\s*[:：]?\s+"
+    r"(?!dõi\b|đó\b|đây\b|ông\b|bà\b|anh\b|chị\b|các\b|những\b|tin\b|như\b|kế\b|quy\b|đề\b|lời\b)"
+    r"(?:(?:báo|hãng|tờ|trang|kênh|đài)\s+)?"
+    r"(?P<src>[^()\[\]]{1,80}?(?:\s*\([^()]{1,30}\))?)\s*[)\]]?\s*[-–—]*\s*\.?$"
 )
+_WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện)\s*[:：]\s*(?P<name>.+)$")
 # "Minh Quân (theo Reuters)", "Hà Anh (tổng hợp)", "Thành Đạt / Theo UPI"
 _BYLINE_TAIL = re.compile(r"(?i)^(?P<name>.+?)\s*(?:[(\[]\s*(?P<tail>[^()\[\]]+)\s*[)\]]|[/|,]\s*(?P<tail2>(?:theo|nguồn)\b.+))\s*\.?$")
 _NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’.-]*$")
@@ -55,7 +58,8 @@ def parse_credit(text: str) -> str | None:
     m = _CREDIT.match(t)
     if not m:
         return None
-    src = m.group("src").strip(" .:")
+    # "Yonhap (Hàn Quốc)": the credited source is the agency, not its country
+    src = re.sub(r"\s*\([^()]*\)\s*$", "", m.group("src")).strip(" .:-–—")
     if not src or not re.match(r"[\"“'A-ZĐÀ-Ỹ0-9]", src):
         return None
     return src
@@ -68,6 +72,10 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         return None
     if len(t.split()) > thresholds()["byline_max_words"] + 4:
         return None
+    w = _WRITER.match(t)
+    if w:  # "Tác giả: Minh Anh", "Bài và ảnh: Thu Hằng"
+        t = w.group("name").strip()
+        t = re.split(r"\s*[|/;]\s*(?:ảnh|video|đồ họa)\s*:", t, flags=re.I)[0].strip()
     via = None
     m = _BYLINE_TAIL.match(t)
     if m:

@@ -101,6 +101,8 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
     else:
         start = 0
     closed = False
+    # a headline already used opens no new article (the page lists itself among teasers)
+    titles: set[str] = {cur.title.key} if cur.title is not None else set()
     pending: list[Line] = []  # lines after a close, waiting to be judged
     i = start
     n = len(lines)
@@ -128,10 +130,11 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             continue
         if closed:
             # a new article: a headline followed by a body of its own
-            if ln.title_like and _next_body(lines, ln.idx):
+            if ln.title_like and ln.key not in titles and _next_body(lines, ln.idx):
                 nb, np_ = _take_article(lines, ln.idx)
                 if nb >= th["new_article_min_words"] and np_ >= th["new_article_min_paragraphs"]:
                     blocks.append(cur)
+                    titles.add(ln.key)
                     ln.flags.clear()
                     cur = Block(title=ln)
                     closed = False
@@ -174,6 +177,8 @@ def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
         if role(ln)[0] in ("credit", "byline") and total > 0:
             break
         if role(ln)[0] == "text":
+            if paras < 2 and not body_like(ln) and ln.title_like and total > 0:
+                break  # another headline after one teaser: a list, not an article
             total += ln.words
             paras += body_like(ln)
     return total, paras
