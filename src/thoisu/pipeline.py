@@ -20,7 +20,6 @@ from thoisu.annotate.sentences import annotate_sentences
 from thoisu.clean import extract_articles
 from thoisu.models import Article, Digest, Event, Page, Quote, Story, SummarySentence, Thread
 from thoisu.stories.cluster import StoryIndex
-from thoisu.stories.dedup import mark_duplicates
 from thoisu.stories.summarize import SummaryDoc, summarize
 from thoisu.stories.timeline import build_timeline
 
@@ -93,7 +92,10 @@ def build_digest(
     thread ids stay stable); the new state is returned for the store to keep.
     """
     opts = options or Options()
-    mark_duplicates(articles)
+    # the story index also holds the duplicate sketches, so copies of articles stored
+    # in earlier runs are recognised too
+    index = StoryIndex.from_json(story_state) if story_state else StoryIndex()
+    index.assign(articles)
     entities, ids = merge_entities(articles)
     originals = [a for a in articles if a.duplicate_of is None]
 
@@ -103,8 +105,6 @@ def build_digest(
         events.extend(_remap_event(e, ids) for e in a.events)
         quotes.extend(_remap_quote(q, ids) for q in a.quotes)
 
-    index = StoryIndex.from_json(story_state) if story_state else StoryIndex()
-    index.assign([a for a in articles if a.story_id is None])
     by_id = {a.id: a for a in articles}
     events_by_article: dict[str, list[Event]] = {}
     for e in events:
