@@ -335,3 +335,13 @@ def test_html_repeated_text_maps_to_the_article_occurrence() -> None:
     assert got["Mở lại tuyến tàu đêm"] == 6
     assert got["Ngành đường sắt mở l"] == 7
     assert got["Đại diện công ty vận"] == 9
+
+
+def test_html_huge_page_mapping_stays_linear_and_right(monkeypatch) -> None:
+    import thoisu.ingest.html as html_reader
+    from thoisu.ingest.decode import limits
+
+    small_budget = dict(limits(), html_search_budget=0)  # as if the page were huge
+    monkeypatch.setattr(html_reader, "limits", lambda: small_budget)
+    got = {s.text[:12]: s.line for s in page(DATA / "article.html").lines}
+    assert got["Ủy ban nhân "] == 11 and got["Theo kế hoạc"] == 13 and got["Sở Giao thôn"] == 17

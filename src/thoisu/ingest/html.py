@@ -150,6 +150,27 @@ def _compact_path(cands: list[list[int]]) -> list[int | None]:
     return out
 
 
+def _forward_path(text: str, keys: list[str]) -> list[int | None]:
+    """First occurrence after the previous paragraph's (then anywhere): cheap, for huge pages."""
+    out: list[int | None] = []
+    cursor = 0
+    for key in keys:
+        hit = -1
+        for n in limits()["html_needle_lengths"]:
+            needle = key[:n]
+            if not needle:
+                break
+            hit = text.find(needle, cursor)
+            if hit < 0:
+                hit = text.find(needle)
+            if hit >= 0:
+                break
+        out.append(hit if hit >= 0 else None)
+        if hit >= 0:
+            cursor = hit + 1
+    return out
+
+
 def _map_lines(paragraphs: list[str], source: str) -> list[int]:
     """Line of the HTML file where each paragraph's text starts.
 
@@ -160,8 +181,12 @@ def _map_lines(paragraphs: list[str], source: str) -> list[int]:
     visible = _VisibleText(source)
     if not visible.starts:
         return [1] * len(paragraphs)
-    cands = [_occurrences(visible.text, _key(_markup_free(p))) for p in paragraphs]
-    found = [None if at is None else visible.line_at(at) for at in _compact_path(cands)]
+    keys = [_key(_markup_free(p)) for p in paragraphs]
+    if len(keys) * len(visible.text) > limits()["html_search_budget"]:
+        path = _forward_path(visible.text, keys)  # huge page: stay linear
+    else:
+        path = _compact_path([_occurrences(visible.text, k) for k in keys])
+    found = [None if at is None else visible.line_at(at) for at in path]
     out: list[int] = []
     for n in found:
         out.append(n if n is not None else (out[-1] if out else 0))
