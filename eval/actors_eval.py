@@ -21,7 +21,8 @@ Matching rules (all one-to-one, greedy, per article):
 - quote: a predicted direct quote covers >= 50% of the gold quote's words; the gold
   quote text is recovered from the article by paragraph + anchor (no article text is
   stored in the gold file). Speaker correct when the names match (or both are null).
-  Predicted direct quotes under 4 words are ignored (the gold leaves them out).
+  Predicted direct quotes under 4 words, or over a quoted title/term the gold marks
+  "ignore", are not scored (the gold leaves them out).
   Indirect statements are annotated only in part: recall only.
 
 ``--gold-mentions`` replaces find_mentions by mentions built from the gold entities: a
@@ -213,6 +214,7 @@ class Qt:
     speaker: Ent | None
     direct: bool = True
     speaker_text: str | None = None
+    ignore: bool = False  # gold only: a quoted title or term, neither credited nor penalised
 
 
 def speaker_ok(g: Qt, p: Qt) -> bool:
@@ -340,7 +342,7 @@ def gold_quotes(g: dict[str, Any], doc: dict[str, Any], by_name: dict[str, Ent])
     for q in g["quotes"]:
         direct = q.get("direct", True)
         text = quote_span(paras[q["para"]], q["anchor"], direct)
-        out.append(Qt(text=text, para=q["para"], direct=direct,
+        out.append(Qt(text=text, para=q["para"], direct=direct, ignore=bool(q.get("ignore")),
                       speaker=by_name.get(q["speaker"]) if q.get("speaker") else None))
     return out
 
@@ -538,14 +540,17 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
         # quotes --------------------------------------------------------------
         gq = gold_quotes(g, doc, by_name)
         pq = predicted_quotes(art, lookup)
-        gd = [q for q in gq if q.direct]
+        gd = [q for q in gq if q.direct and not q.ignore]
         # the gold holds direct quotes of MIN_QUOTE_WORDS words or more; shorter quoted
-        # phrases (scare quotes) are neither credited nor counted against a system
-        pd = [q for q in pq if q.direct and len(words(q.text)) >= MIN_QUOTE_WORDS]
+        # phrases, and quoted titles/terms the gold marks "ignore", are neither credited
+        # nor counted against a system
+        skip = [q for q in gq if q.ignore]
+        pd = [q for q in pq if q.direct and len(words(q.text)) >= MIN_QUOTE_WORDS
+              and not any(overlap(s.text, q.text) >= QUOTE_OVERLAP for s in skip)]
         pairs = match_quotes(gd, pd)
         q_det.add(len(pairs), len(pd), len(gd))
         q_spk.add(sum(1 for i, j in pairs if speaker_ok(gd[i], pd[j])), len(pd), len(gd))
-        gi = [q for q in gq if not q.direct]
+        gi = [q for q in gq if not q.direct and not q.ignore]
         pi = [q for q in pq if not q.direct]
         ipairs = [(i, j) for i, j in match_quotes(gi, pi) if abs(gi[i].para - pi[j].para) <= 0]
         q_ind.add(sum(1 for i, j in ipairs if speaker_ok(gi[i], pi[j])), len(pi), len(gi))
@@ -561,9 +566,14 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
         fp_q += [f"{where} p{q.para}: {q.text[:50]!r}" for j, q in enumerate(pd) if j not in mp]
 
     n = lambda k: sum(len(g[k]) for g in gold)  # noqa: E731
+    nq = lambda direct: sum(1 for g in gold for q in g["quotes"]  # noqa: E731
+                            if q.get("direct", True) == direct and not q.get("ignore"))
     return {
         "gold_mentions": given_mentions,
-        "articles": len(gold), "gold_counts": {k: n(k) for k in ("entities", "events", "quotes")},
+        "articles": len(gold),
+        "gold_counts": {"entities": n("entities"), "events": n("events"),
+                        "quotes": nq(True) + nq(False), "direct_quotes": nq(True),
+                        "indirect_quotes": nq(False)},
         "available": {k: v is not None for k, v in PIECES.items()}, "errors": errors,
         "entities": {**{t: ent[t].as_dict() for t in ent}, "micro": ent_all.as_dict(),
                      "any_type": ent_any.as_dict(),
@@ -600,7 +610,8 @@ def _spread(items: list[str], k: int) -> list[str]:
 def report(res: dict[str, Any]) -> None:
     prf = res["_prf"]
     print(f"gold: {res['articles']} articles, {res['gold_counts']['entities']} entities, "
-          f"{res['gold_counts']['events']} events, {res['gold_counts']['quotes']} quotes")
+          f"{res['gold_counts']['events']} events, {res['gold_counts']['direct_quotes']} direct + "
+          f"{res['gold_counts']['indirect_quotes']} indirect quotes")
     if res["gold_mentions"]:
         print("  MENTIONS GIVEN FROM THE GOLD (--gold-mentions): entity rows are not a score")
     for k, v in res["available"].items():

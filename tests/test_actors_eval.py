@@ -98,6 +98,12 @@ def test_quote_overlap_is_the_share_of_gold_words_covered():
     assert ae.match_quotes(gold, [Qt("năm", 1, None)]) == []  # 25% < 50%
 
 
+def test_gold_quotes_keep_the_ignore_mark():
+    g = {"quotes": [{"speaker": None, "para": 0, "anchor": "Vì sao", "direct": True, "ignore": True}]}
+    (q,) = ae.gold_quotes(g, {"text": "Phim “Vì sao Daria bị sát hại?” phát sóng."}, {})
+    assert q.ignore and q.text == "Vì sao Daria bị sát hại?"
+
+
 def test_speaker_correct_by_entity_name_or_speaker_text():
     lavrov = Ent("Sergei Lavrov", "PER", {"Sergei Lavrov", "Lavrov"})
     g = Qt("x", 0, lavrov)
