@@ -67,6 +67,7 @@ def timexes(text: str, published: str | None = None) -> list[tuple[str, str, str
          [("Ngày 5", "2015-11-05", None), ("6/11", "2015-11-06", None)]),
         ("Đặc phái viên phát biểu hôm nay (23/8).", None, [("hôm nay (23/8)", "XXXX-08-23", None)]),
         ("Cuộc hội đàm diễn ra vào thứ Hai (23/5).", "2016-05-23", [("thứ Hai (23/5)", "2016-05-23", None)]),
+        ("Hôm qua 31-5, giải đấu khép lại.", "2016-06-01", [("Hôm qua 31-5", "2016-05-31", None)]),
         ("Sự việc xảy ra (22/7) tại Hà Nội.", None, [("22/7", "XXXX-07-22", None)]),
     ],
 )

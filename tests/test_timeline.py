@@ -124,3 +124,10 @@ def test_relative_without_any_anchor_stays_out() -> None:
 
 def test_empty_input() -> None:
     assert build_timeline([]) == []
+
+
+def test_conditional_sentence_gives_no_entry() -> None:
+    art = make_article("a", [
+        "Nếu chuyến thăm diễn ra, đây sẽ là lần đầu ông Putin đến Triều Tiên sau khi ông nắm quyền vào cuối năm 1999.",
+    ])
+    assert build_timeline([art]) == []

@@ -106,6 +106,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?P<cue>{_CUE})\s+{d}(?P<s>[/.\-]){m}{_NUM_END}", _F)),
     ("paren", re.compile(
         rf"(?:\b(?P<rel>{_REL_DAY}|{_WD})\s*,?\s*)?\(\s*{d}(?P<s>[/.\-]){m}(?:(?P=s){y})?\s*\)", _F)),
+    ("rel_date", re.compile(
+        rf"\b(?P<rel>{_REL_DAY})\s*,?\s+{d}(?P<s>[/.\-]){m}(?:(?P=s){y})?{_NUM_END}", _F)),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD})\s*,?\s+{d}(?P<s>[/.\-]){m}(?:(?P=s){y})?{_NUM_END}", _F)),
     ("month_year", re.compile(
         rf"(?:\b(?P<mod>{_MOD})\s+)?\btháng\s+(?P<m>0?[1-9]|1[0-2]|{_MW})"
@@ -244,6 +246,12 @@ def _handle(kind: str, mt: re.Match[str], text: str, si: int) -> list[_Cand]:
                 c.start += 1
             while text[c.end - 1] == " ":
                 c.end -= 1
+        return [c]
+    if kind == "rel_date":  # "hôm qua 31-5", "chiều nay 20/5": the date says which day
+        c = _Cand(si, s, e, num("y"), num("m"), num("d"))
+        if not _valid(c.y, c.m, c.d):
+            return []
+        c.paren_rel = _REL_TABLE[_key(g["rel"])][1]
         return [c]
     if kind == "weekday":
         if _prev_word(text, s) in {"lần", "hạng", "vị", "thứ"}:

@@ -47,6 +47,8 @@ _BACKGROUND = _tail(_CFG["background_before"])
 _SINCE = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, _CFG["background_clause"])) + r")\s[^,;:]*$",
                     re.IGNORECASE)
 _YEAR_PREP = _tail(_CFG["year_preps"])
+_CONDITIONAL = re.compile(r"\W*(?:" + "|".join(map(re.escape, _CFG["conditional_start"])) + r")\b",
+                          re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -143,6 +145,8 @@ def _entries(
             if (art.id, idx) in covered or idx >= len(art.sentences):
                 continue
             sent = art.sentences[idx]
+            if _CONDITIONAL.match(sent.text):
+                continue  # "Nếu chuyến thăm diễn ra, ..." reports nothing that happened
             t = main_timex(ts, sent.text)
             if t is None:
                 continue
