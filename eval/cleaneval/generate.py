@@ -366,8 +366,10 @@ def generate(out: Path = OUT, pages: int = 150, seed: int = 7) -> int:
     rng.shuffle(docs)
     n_bodies = pages * 2
     bodies, others = docs[:n_bodies], docs[n_bodies:]  # furniture headlines never from the page's own
-    (out / "pages").mkdir(parents=True, exist_ok=True)
-    (out / "gold").mkdir(parents=True, exist_ok=True)
+    for sub, pattern in (("pages", "p*_*.*"), ("gold", "p*_*.json")):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+        for old in (out / sub).glob(pattern):  # a page may change format between versions
+            old.unlink()
     names = sorted(STYLES)
     for i in range(pages):
         style = names[i % len(names)]
