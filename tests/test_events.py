@@ -121,13 +121,16 @@ def test_flags_negation_future_condition():
         "Ông Sung Kim dự kiến cũng sẽ gặp Thứ trưởng Ngoại giao Nga Igor Morgulov.",
         "Nga đã phản đối.",
     ]))
-    e = one(ev, "CONSULT", actors=["GPE:PRK"])
-    assert e.negated and e.future and e.hypothetical
+    # refusing future talks is PLOVER REJECT (mode meet), still conditional and future
+    e = one(ev, "REJECT", mode="meet", actors=["GPE:PRK"])
+    assert e.future and e.hypothetical and not e.negated
     assert not any(e.type == "THREATEN" for e in ev)  # "các đe doạ" names a thing here
     e = one(ev, "CONSULT", actors=["PER:sung kim"])
     assert e.future and not e.negated
     e = one(ev, "REJECT", actors=["GPE:RUS"])
     assert not (e.negated or e.future or e.hypothetical)
+    ev = code_events(build(["Ông Lavrov chưa gặp bà Choe."]))
+    assert one(ev, "CONSULT", actors=["PER:sergei lavrov"]).negated
 
 
 def test_missile_launch_is_mobilize_and_control_by_reporting_verb():

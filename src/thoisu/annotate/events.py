@@ -377,15 +377,43 @@ def _clause_end(an: Analysis, j: int) -> int:
     return len(an.toks)
 
 
+def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
+    """Only time adverbials and connectives (at most two other words) before a subject;
+    never a nominaliser ("việc Nga tấn công Ukraine" is a topic, not an event)."""
+    lead, nomz = an.res.cues["subject_lead"], an.res.words["nominalizers"]
+    unknown, k = 0, seg
+    while k < start:
+        w = an.toks[k]
+        if an.aside[k] or not w.isalpha():
+            k += 1
+            continue
+        if w in nomz:
+            return False
+        n = lead.match(an.toks, k)
+        if n:
+            k += n
+            continue
+        unknown += 1
+        k += 1
+    return unknown <= 2
+
+
 def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
-    """Nearest chain before token t (from lo) that is no prepositional or verb object."""
-    best: Chain | None = None
-    for np in an.nps:
-        if np.start >= lo and np.end <= t and not np.prep:
-            ch = an.chain_of(np)
-            if ch.start >= lo and not ch.prep and ch.keys() and id(ch.nps[0]) not in objects:
-                best = ch
-    return best
+    """The chain opening the last comma segment of t's clause that has one: Vietnamese
+    subjects come first ("Theo KCNA, ông X, đại sứ ..., đã gặp Y" -> X)."""
+    best: tuple[int, Chain] | None = None
+    for ch in an.chains:
+        if ch.start < lo or ch.end > t or ch.prep or not ch.keys() or id(ch.nps[0]) in objects:
+            continue
+        seg = lo
+        for k in range(lo, ch.start):
+            if an.toks[k] == "," and not an.aside[k]:
+                seg = k + 1
+        if not _lead_ok(an, seg, ch.start):
+            continue
+        if best is None or seg > best[0]:
+            best = (seg, ch)
+    return best[1] if best else None
 
 
 def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
@@ -403,10 +431,11 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
                     return ch.keys()
             return []
         k = cues["pronouns_sg"].match(an.toks, i)
-        if k and i == lo and state["per"] and not any(
-            np.start <= i + k < np.end for np in an.nps
-        ):
-            return [state["per"][-1]]
+        if k and i == lo and not any(np.start <= i + k < np.end for np in an.nps):
+            here = [ch.nps[0].head.key for ch in an.chains
+                    if ch.end <= i and not ch.prep and ch.nps[0].head.type == "PER"]
+            people = state["per"] + here[:1]
+            return people[-1:]
     return []
 
 
@@ -450,8 +479,10 @@ def _date(timexes: list, an: Analysis, lo: int, hi: int, t: int) -> TimeValue | 
     cands = []
     for tx in timexes:
         k = an.tok_at(tx.start)
-        if excl.ends_at(an.toks, k) or (k < len(an.aside) and an.aside[k]):
-            continue
+        if (k < len(an.aside) and an.aside[k]) or any(
+            excl.match(an.toks, b) for b in range(max(0, k - 4), k)
+        ):
+            continue  # "kể từ chuyến thăm tháng 7.2000" dates another event
         cands.append((k, tx))
     inside = [(abs(k - t), tx) for k, tx in cands if lo <= k < hi]
     if not inside:
@@ -514,12 +545,15 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
     objects: set[int] = set()  # ids of noun phrases that are objects of earlier triggers
     fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
+    persons = {m.key: True for np in an.nps for m in np.mentions if m.type == "PER"}
     for i, j, trig in trigs:
         cs, kind, bstart = an.clause_start(i)
         ce = _clause_end(an, j)
         k_cls = cues["classifiers"].ends_at(toks, i)
         prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
-        nominal = trig.noun or bool(k_cls) or prep_before
+        nominal = trig.noun or bool(k_cls) or prep_before or bool(
+            j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
+        )
         objs = _objects(an, j, ce)
         if objs:
             objects.add(id(objs[0]))
@@ -564,7 +598,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             p = np.prep or an.chain_of(np).prep
             if h.type not in _ACTOR_TYPES or h.key in actors:
                 continue
-            if nominal and p in (("giữa",), ("của",)) and np.start - j <= 3:
+            if nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
                 owners.append(h.key)
             elif p and p[-1] in res.words["recipient_preps"] or not p:
                 objs_r.append((h.key, p))
@@ -587,7 +621,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             toks[:3], 0
         ):
             main = _main_subject(an, j)
-            if main is not None and (recipients or len(main.keys()) > 1):
+            met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not nominal
+                      for np in objs)
+            if main is not None and ((recipients and met) or len(main.keys()) > 1):
                 actors = main.keys()
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
             continue
@@ -597,6 +633,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             continue
         if nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
             continue
+        if _has_cue(an, "irrealis", cs, i):
+            continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         recipients = [k for k in recipients if k not in actors]
         loc = _location(an, cs, ce, i)
         if loc in recipients and trig.mode != "visit":
@@ -604,11 +642,18 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         neg = _negated(an, cs, i)
         fut = fut_sentence or _has_cue(an, "future", cs, i)
         hyp = _has_cue(an, "hypothetical", cs, i) or _has_cue(an, "conditional", 0, i)
-        out.append(_Coded(trig.type, trig.mode, actors, recipients, loc,
+        typ, mode = trig.type, trig.mode
+        if neg and fut and typ == "CONSULT":
+            typ, mode, neg = "REJECT", "meet", False  # "sẽ không đàm phán": refuses to meet
+        same = [c for c in out if c.type == typ and c.actors == actors]
+        if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
+            same[0].recipients += [k for k in recipients if k not in same[0].recipients]
+            continue
+        out.append(_Coded(typ, mode, actors, recipients, loc,
                           _date(timexes, an, cs, ce, i), neg, hyp, fut))
-        if (trig.type in ("CONSULT", "AGREE") and trig.mode != "visit"
-                and len(actors) + len(recipients) > 1 and not (neg or hyp or fut)):
-            meets.append(actors + recipients)
+        people = [k for k in actors + recipients if persons.get(k)]
+        if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
+            meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
     # remember participants for pronouns of later sentences ("hai ông", "ông")
     state["meet"] += meets
     state["per"] += subject_persons(an)
