@@ -127,6 +127,15 @@ class Ev:
     mode: str | None = None
     flags: tuple[bool, bool, bool] = (False, False, False)  # negated, hypothetical, future
     label: str = ""  # for error listings
+    date: str | None = None  # the date expression as written (gold) / TimeValue.text (pred)
+
+
+def dates_agree(gold_date: str, pred_date: str | None) -> bool:
+    """The predicted date expression covers the gold one, or the other way round."""
+    if not pred_date:
+        return False
+    g, p = name_key(gold_date), name_key(pred_date)
+    return bool(g and p) and (g in p or p in g)
 
 
 def event_matches(g: Ev, p: Ev, *, typed_only: bool = False) -> bool:
@@ -330,6 +339,7 @@ def gold_events(g: dict[str, Any], by_name: dict[str, Ent]) -> list[Ev]:
             type=e["type"], para=e["para"], mode=e.get("mode"),
             actors=[by_name[n] for n in e["actors"]], recipients=[by_name[n] for n in e["recipients"]],
             flags=(bool(e.get("negated")), bool(e.get("hypothetical")), bool(e.get("future"))),
+            date=e.get("date"),
             label=f"{e['type']}{'/' + e['mode'] if e.get('mode') else ''} {e['actors']} -> "
                   f"{e['recipients']} [{e.get('anchor') or ''}]",
         ))
@@ -461,6 +471,7 @@ def predicted_events(art: Article, lookup: dict[str, Ent]) -> list[Ev]:
                actors=[_participant(k, lookup) for k in e.actors],
                recipients=[_participant(k, lookup) for k in e.recipients],
                flags=(e.negated, e.hypothetical, e.future),
+               date=e.date.text if e.date else None,
                label=f"{e.type}{'/' + e.mode if e.mode else ''} {e.actors} -> {e.recipients} "
                      f"[{e.text[:70]}]")
             for e in art.events]
@@ -533,6 +544,12 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
         for i, j in pairs:
             flags_ok["n"] += 1
             flags_ok["ok"] += int(gev[i].flags == pev[j].flags)
+            if gev[i].date:
+                flags_ok["dated"] += 1
+                flags_ok["date_ok"] += int(dates_agree(gev[i].date, pev[j].date))
+            if gev[i].mode:
+                flags_ok["moded"] += 1
+                flags_ok["mode_ok"] += int(gev[i].mode == pev[j].mode)
         mg = {i for i, _ in pairs}
         mp = {j for _, j in pairs}
         fn_ev += [f"{where} p{e.para}: {e.label}" for i, e in enumerate(gev) if i not in mg]
@@ -580,7 +597,9 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
                      "country_acc": round(country["ok"] / country["gold"], 4) if country["gold"] else None},
         "events": {"full": ev_full.as_dict(), "type_only": ev_type.as_dict(),
                    "by_type": {t: v.as_dict() for t, v in sorted(ev_by_type.items())},
-                   "flags_acc": round(flags_ok["ok"] / flags_ok["n"], 4) if flags_ok["n"] else None},
+                   "flags_acc": round(flags_ok["ok"] / flags_ok["n"], 4) if flags_ok["n"] else None,
+                   "date_acc": _ratio(flags_ok["date_ok"], flags_ok["dated"]),
+                   "mode_acc": _ratio(flags_ok["mode_ok"], flags_ok["moded"])},
         "quotes": {"direct": q_det.as_dict(), "speaker": q_spk.as_dict(), "indirect": q_ind.as_dict()},
         "_worst": {
             "entities FN (type, name: articles)": [f"{t} {nm}: {c}" for (t, nm), c in fn_ent.most_common(show)],
@@ -592,6 +611,10 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 10,
                  "ev_type": ev_type, "ev_by_type": ev_by_type, "q_det": q_det, "q_spk": q_spk,
                  "q_ind": q_ind},
     }
+
+
+def _ratio(a: int, b: int) -> str | None:
+    return f"{a}/{b} = {a / b:.3f}" if b else None
 
 
 def _spread(items: list[str], k: int) -> list[str]:
@@ -630,6 +653,8 @@ def report(res: dict[str, Any]) -> None:
     for t, v in sorted(prf["ev_by_type"].items()):
         print(v.row(f"  {t}"))
     print(f"  flags (negated/hyp/future) agreement on matched: {res['events']['flags_acc']}")
+    print(f"  date found on matched events with a gold date: {res['events']['date_acc']}")
+    print(f"  mode agreement on matched events with a gold mode: {res['events']['mode_acc']}")
     print("\nQUOTES")
     print(prf["q_det"].row("direct quote found"))
     print(prf["q_spk"].row("direct + right speaker"))

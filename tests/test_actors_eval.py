@@ -79,6 +79,13 @@ def test_event_matching_is_one_to_one_nearest_paragraph_first():
     assert ae.match_events(gold, pred) == [(1, 0)]
 
 
+def test_dates_agree_when_one_expression_covers_the_other():
+    assert ae.dates_agree("ngày 20/5", "20/5")
+    assert ae.dates_agree("hôm 21/8", "Hôm 21/8")
+    assert not ae.dates_agree("ngày 20/5", "ngày 21/5")
+    assert not ae.dates_agree("ngày 20/5", None)
+
+
 def test_quote_span_recovers_the_quoted_text_from_paragraph_and_anchor():
     para = 'Ông A nói: "Chúng tôi sẽ không nhượng bộ bất cứ điều gì" và rời đi. Sau đó ông im lặng.'
     assert ae.quote_span(para, "Chúng tôi sẽ không") == "Chúng tôi sẽ không nhượng bộ bất cứ điều gì"
