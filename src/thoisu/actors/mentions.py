@@ -24,7 +24,8 @@ from thoisu.actors.words import Word, is_vietnamese_syllable, make_word, sentenc
 from thoisu.models import Mention, Sentence
 from thoisu.text import fold
 
-ROLE_WINDOW = 7  # words after a title in which its holder's name may appear
+ROLE_WINDOW = 7
+_PARTICLES = {"van", "der", "von", "de", "da", "di", "du", "al", "bin", "ibn", "la", "le", "dos", "del"}  # words after a title in which its holder's name may appear
 
 
 @dataclass(slots=True)
@@ -100,8 +101,11 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
         while p < len(sy) and sy[p].cap:
             p += 1
         if 0 < p < len(sy) and all(not s.cap for s in sy[p:]):
-            # capitalised syllables then lower-case ones
-            if p >= 2 or w.fold not in d.vocab:
+            # capitalised syllables then lower-case ones: the lower-case tail is a word of
+            # its own ("Kim_dự_kiến"), or the last capital starts one ("Đảng_Dân_chủ")
+            if " ".join(s.fold for s in sy[p - 1:]) in d.vocab:
+                cut = p - 1
+            elif p >= 2 or w.fold not in d.vocab:
                 cut = p
         elif 0 < p < len(sy):
             # a real word then a capitalised one: "Lãnh_thổ_Primorsky"
@@ -117,8 +121,11 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
                 key = key + (s.fold,)
                 if key not in pre.gaz and key not in pre.titles:
                     break
-                if (key in d.gazetteer or key in d.titles) and sy[i + 1].cap:
-                    cut = i + 1
+                if not sy[i + 1].cap:
+                    continue
+                if key in d.titles or (key in d.gazetteer and (
+                        len(key) >= 2 or not all(is_vietnamese_syllable(t.text) for t in sy[i + 1:]))):
+                    cut = i + 1  # not "Anh" out of "Thái Anh Văn"
             if not cut and sy[0].fold in d.lex["honorifics"] and all(s.cap for s in sy[1:]):
                 cut = 1
         if cut:
@@ -194,8 +201,9 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
         w = words[j]
         if not w.cap or w.punct:
             # a lower-case joiner between capitalised words of one name
-            if (w.fold in ("và", "of", "and", "for", "the") and j + 1 < len(words)
-                    and words[j + 1].cap and j > k and _in(d, "org_heads", words, k)):
+            if j + 1 < len(words) and words[j + 1].cap and (
+                    (w.fold in ("và", "of", "and", "for", "the") and _in(d, "org_heads", words, k))
+                    or w.fold in _PARTICLES):
                 j += 1
                 continue
             break
@@ -215,8 +223,19 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
     head = _in(d, "org_heads", words, a)
     if head and (b - a > head or _country_at(d, words, b)):
+        if head == b - a and words[a].fold in d.lex["state_heads"]:
+            return None  # "Chính phủ Mỹ" is the state itself: the country is the mention
         return "ORG"
-    if role is not None or honorific:
+    run = " ".join(w.fold for w in words[a:b])
+    if run in d.lex["legislatures"]:
+        return "ORG"
+    if honorific:
+        return "PER"
+    if run in d.lex["not_names"] or run in d.lex["org_heads"] or run in d.lex["org_suffixes"]:
+        return None
+    if b - a == 1 and len(sylls) == 1 and d.caps_stats.get(run, 1.0) < 0.3:
+        return None  # an ordinary word written with a capital
+    if role is not None:
         return "PER"
     for heads, typ in (("gpe_heads", "GPE"), ("loc_heads", "LOC")):
         head = _in(d, heads, words, a)
@@ -244,7 +263,7 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     if foreign:
         if locative:
             return "GPE"
-        if len(sylls) >= 2:
+        if sylls[0].fold in d.lex["given_names"] and len(sylls) >= 2:
             return "PER"
         if _in(d, "person_cues_after", words, b):
             return "PER"
@@ -335,6 +354,14 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
         # 4. a run of capitalised words
         if w.cap and not w.punct:
             b = _run_end(d, words, k, pre)
+            if role is not None and b - k > 1 and k > 0 and (
+                    _ends_with(d, "gpe_heads", words, k) or _ends_with(d, "loc_heads", words, k)):
+                # "Thống đốc bang Indiana Eric Holcomb": the place, then the office holder
+                typ = "GPE" if _ends_with(d, "gpe_heads", words, k) else "LOC"
+                out.extend(_run_mentions(d, words, k, k + 1, typ, None, sent, si, pre))
+                role = _after_entity(role, out[-1])
+                k += 1
+                continue
             headed = b - k > 1 and any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads"))
             if w.initial and not headed and _is_common(d, w) and not (role or hon_before):
                 role = None
@@ -360,7 +387,7 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
             continue
         # 5. anything else: gap words keep a title's window open
         if role is not None:
-            gap = _in(d, "person_gap", words, k)
+            gap = _in(d, "person_gap", words, k) or _in(d, "gpe_heads", words, k) or _in(d, "loc_heads", words, k)
             if gap and role.budget > gap:
                 role.budget -= gap
                 k += gap
