@@ -119,6 +119,9 @@ def test_relative(text: str, published: str | None, expected: list) -> None:
         "Doanh thu đạt 20.5 tỷ đồng, lãi 12.5%.",
         "Ông Kim gặp ông Putin sau 4 năm.",
         "Ông ở lại tháng năm dài đằng đẵng.",
+        "Lễ hội diễn ra ngày 19/3 âm lịch hằng năm.",
+        "Vào thứ Năm tới, đội bóng sẽ tập luyện.",
+        "Ông gặp vấn đề cổ tay suốt nửa tháng qua.",
     ],
 )
 def test_not_dates(text: str) -> None:

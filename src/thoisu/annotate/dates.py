@@ -288,6 +288,8 @@ def _handle(kind: str, mt: re.Match[str], text: str, si: int) -> list[_Cand]:
         if _BLOCKED_AFTER.match(text, mt.end("rel")):
             return []  # "năm trước đó": relative to another event
         prev = _prev_word(text, s)
+        if prev == "thứ":
+            return []  # "thứ Năm tới" is next Thursday, not next year
         if unit != "day" and (prev in _QUANT or prev.isdigit()):
             return []  # "3 tháng qua", "những năm tới": a span of time
         if unit == "month" and re.match(r"\s+(?:\d|" + _MW + ")", text[mt.end("rel"):], _F):
@@ -333,6 +335,8 @@ def _scan(sentences: list[Sentence]) -> list[_Cand]:
         future = bool(_FUTURE.search(text))
         last = -1
         for c in found:
+            if c.m is not None and c.rel is None and _LUNAR_AFTER.match(text, c.end):
+                continue  # "ngày 19/3 âm lịch": the lunar calendar
             if c.start >= last:
                 c.future = c.future or (future and not c.past)
                 out.append(c)
