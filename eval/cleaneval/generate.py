@@ -6,7 +6,7 @@ is written as .txt or .html, and has a gold JSON naming, per article, the title,
 credited source (via) and the input line numbers of the body paragraphs, plus the lines
 that are furniture. Output goes to eval/out/cleaneval/ (git-ignored: it holds mds text).
 
-    .venv/bin/python eval/cleaneval/generate.py [--pages 150] [--seed 7]
+    .venv/bin/python eval/cleaneval/generate.py [--pages 165] [--seed 7]
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ sys.path.insert(0, str(HERE))
 from styles import (  # noqa: E402
     AGENCIES,
     AUTHORS,
+    BIOS,
     CAPTIONS,
+    COMMENTERS,
+    COMMENTS,
     PHOTOGRAPHERS,
     SECTIONS,
     STYLES,
@@ -42,7 +45,8 @@ SOURCES = ("vims-dev.jsonl", "abmusu-validation.jsonl")
 OUT = ROOT / "eval" / "out" / "cleaneval"
 # documents whose text still carries furniture of its own (captions, bylines, hotlines)
 # would make the gold wrong: they are left out
-_RESIDUE = re.compile(r"Ảnh\s*:|Nguồn\s*:|Tin, ảnh|Hotline|GMT\+7|^\(?Theo [A-ZĐ]\w*\)?$|Video", re.I)
+_RESIDUE = re.compile(r"Ảnh\s*:|Nguồn\s*:|Tin, ảnh|Bài và ảnh|Thực hiện\s*:|Hotline|GMT\+7|"
+                      r"^\(?Theo [A-ZĐ]\w*\)?$|Video", re.I)
 
 
 @dataclass
@@ -103,6 +107,7 @@ class PageBuilder:
     def __init__(self, rng: random.Random, style: dict, others: list[Doc]) -> None:
         self.rng, self.st, self.others = rng, style, others
         self.items: list[Item] = []
+        self.author: str | None = None  # of the first article, for an author box
 
     # ---------------------------------------------------------------- helpers
     def headline(self) -> str:
@@ -147,6 +152,8 @@ class PageBuilder:
             self.raw("</head>")
             self.raw("<body>")
             self.raw(f'<header class="site-header"><div class="logo">{html.escape(st["site"])}</div>')
+            for line in st.get("notice", []):
+                self.add("fur", line, "div", 'class="cookie-notice"', group=True)
             if st["menu"]:
                 self.raw('<nav class="main-menu"><ul>')
                 for m in st["menu"]:
@@ -154,6 +161,8 @@ class PageBuilder:
                 self.raw("</ul></nav>")
             self.raw("</header>")
         else:
+            for line in st.get("notice", []):
+                self.add("fur", line, group=True)
             for m in st["menu"]:
                 self.add("fur", m, group=len(st["menu"]) > 1)
         if st.get("breadcrumb"):
@@ -265,6 +274,16 @@ class PageBuilder:
                 self.add("fur", self.fill(block[1], tags=", ".join(tags)), "div", 'class="tags"')
             elif kind in ("comments", "counter"):
                 self.add("fur", self.fill(block[1]), "div", 'class="counter"')
+            elif kind == "reader_comments":
+                self.add("fur", block[1], "h3")
+                for _ in range(r.randint(1, block[2])):
+                    self.add("fur", r.choice(COMMENTERS), "strong", group=True)
+                    self.add("fur", r.choice(COMMENTS), "p", 'class="comment"', group=True)
+                    self.add("fur", self.fill("Thích · Trả lời · {ago}"), "div")
+            elif kind == "author_box":
+                if self.author:
+                    self.add("fur", f"{block[1]}: {self.author}", "h4", group=True)
+                    self.add("fur", r.choice(BIOS), "p", 'class="bio"')
             elif kind == "title_tail":
                 for _ in range(block[1]):
                     self.add("fur", title, "div", group=True)
@@ -340,6 +359,7 @@ def build_page(rng: random.Random, name: str, docs: list[Doc], others: list[Doc]
         no_title = style.get("no_title") and not golds and not html_page
         golds.append(Gold(None if no_title else doc.title, author, via, doc.ref))
     b = PageBuilder(rng, style, others)
+    b.author = golds[0].author
     meta_author = golds[0].author if html_page and rng.random() < 0.5 else None
     b.header(docs[0].title, meta_author, html_page)
     blocks = list(style["after"])
@@ -360,7 +380,7 @@ def build_page(rng: random.Random, name: str, docs: list[Doc], others: list[Doc]
     return text, ("html" if html_page else "txt"), gold
 
 
-def generate(out: Path = OUT, pages: int = 150, seed: int = 7) -> int:
+def generate(out: Path = OUT, pages: int = 165, seed: int = 7) -> int:
     rng = random.Random(seed)
     docs = load_docs()
     rng.shuffle(docs)
@@ -384,7 +404,7 @@ def generate(out: Path = OUT, pages: int = 150, seed: int = 7) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages", type=int, default=150)
+    ap.add_argument("--pages", type=int, default=165)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()

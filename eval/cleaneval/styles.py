@@ -29,6 +29,22 @@ CAPTIONS = ["Quang cảnh buổi làm việc", "Lực lượng chức năng có 
             "Các đại biểu tham dự sự kiện", "Hình ảnh được chia sẻ trên mạng xã hội",
             "Cơ quan chức năng làm việc với các bên liên quan", "Khung cảnh tại địa điểm diễn ra sự việc"]
 
+COMMENTERS = ["Nguyễn Văn Bình", "hoa.le", "Trần Thị Mận", "Người Sài Gòn", "Phạm Khôi", "tuananh88",
+              "Bạn đọc Đà Nẵng", "Lê Hoàng", "Mẹ Bống", "Vũ Quang"]
+
+COMMENTS = ["Bài viết rất hay và đầy đủ thông tin, cảm ơn tác giả đã chia sẻ.",
+            "Mong các cơ quan chức năng sớm vào cuộc và xử lý thật nghiêm những trường hợp như thế này.",
+            "Đọc xong thấy thật đáng suy ngẫm, hy vọng mọi chuyện sẽ sớm được giải quyết ổn thỏa.",
+            "Tôi không đồng ý với quan điểm trong bài, thực tế ở địa phương tôi khác hẳn.",
+            "Thông tin này cần được kiểm chứng thêm, báo nên cập nhật khi có kết quả chính thức.",
+            "Cứ mỗi lần đọc tin kiểu này lại thấy lo, không biết bao giờ mới hết.",
+            "Chúc mừng, đây là tin vui cho cả người dân và doanh nghiệp trong vùng.",
+            "Ai có số điện thoại liên hệ của đơn vị trong bài thì cho mình xin với."]
+
+BIOS = ["Phóng viên mảng xã hội, theo dõi các vấn đề dân sinh và đô thị từ năm 2012.",
+        "Biên tập viên ban Quốc tế, quan tâm đến chính trị khu vực châu Á - Thái Bình Dương.",
+        "Cây bút chuyên về kinh tế, tài chính và thị trường bất động sản."]
+
 WEEKDAYS = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]
 
 # --------------------------------------------------------------------------- the sites
@@ -118,6 +134,7 @@ STYLES: dict[str, dict[str, Any]] = {
             ("comments", "{n} bình luận"),
             ("prompt", ["Gửi bình luận của bạn", "Đăng ký nhận bản tin mỗi sáng", "Nhập email của bạn"]),
             ("related_teaser", "Có thể bạn quan tâm", 4),
+            ("reader_comments", "Ý kiến bạn đọc", 2),
         ],
         "footer": ["© Thông Tấn Cao Nguyên. Mọi hình thức sao chép phải được sự đồng ý bằng văn bản."],
     },
@@ -187,6 +204,26 @@ STYLES: dict[str, dict[str, Any]] = {
         ],
         "footer": ["Tiêu Điểm Online ghi rõ nguồn khi phát hành lại thông tin từ trang này.",
                    "Email: lienhe@tieudiem.online"],
+    },
+    "congdongviet": {
+        "site": "Cộng Đồng Việt", "domain": "CONGDONGVIET.ORG", "html_share": 0.5, "blank": True,
+        "notice": ["Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn. Tiếp tục truy cập nghĩa là bạn đồng ý.",
+                   "Đồng ý"],
+        "menu": ["Tin tức", "Cộng đồng", "Hỏi đáp", "Sự kiện"],
+        "breadcrumb": "Tin tức ⟩ {section}",
+        "date": "Đăng lúc {H}:{M} ngày {d} tháng {m} năm {y}",
+        "date_pos": "after_title",
+        "byline": "top_label", "byline_label": "Tác giả: {author}", "credit": "Nguồn bài: {via}",
+        "credit_p": 0.5,
+        "inline": ["Có thể bạn chưa đọc: {headline}"], "inline_n": (1, 1),
+        "caption": ["{cap}. Nguồn ảnh: Internet"], "caption_n": (1, 2),
+        "after": [
+            ("author_box", "Về tác giả"),
+            ("ad", ["Nội dung được tài trợ"]),
+            ("reader_comments", "Bình luận của bạn đọc", 3),
+            ("related", "Tin khác cùng chủ đề", "headline", 4),
+        ],
+        "footer": ["Cộng Đồng Việt - diễn đàn tin tức cộng đồng (mô phỏng). Liên hệ: banbientap@congdongviet.org"],
     },
     "langque": {
         "site": "Làng Quê Ngày Nay", "domain": "LANGQUENGAYNAY.VN", "html_share": 0.3, "blank": False,
