@@ -6,7 +6,9 @@ terrorism), spread over countries and actors. vims-dev and abmusu-validation fir
 a few abmusu-train "Thế giới" clusters to widen the spread. Within a cluster the
 document is chosen by a fixed rule (no looking at what any tool finds in it): the
 shortest document with at least MIN_WORDS words, so each can be read in full; for the
-clusters listed in SECOND the next shortest is taken as well.
+clusters listed in SECOND the next shortest is taken as well. The last three clusters
+(a bomb threat, a shooting, arrests) were added after the first 47 articles to cover
+THREATEN/COERCE/ASSAULT better.
 
 Run: python eval/gold/select.py [--mds ../shared/mds]   -> prints file, cluster, doc, words, title
 """
@@ -23,7 +25,7 @@ CLUSTERS: dict[str, list[str]] = {
         "vims-001", "vims-002", "vims-003", "vims-009", "vims-016", "vims-023", "vims-032",
         "vims-072", "vims-080", "vims-081", "vims-082", "vims-092", "vims-093", "vims-102",
         "vims-103", "vims-107", "vims-117", "vims-150", "vims-154", "vims-155", "vims-164",
-        "vims-187", "vims-188",
+        "vims-187", "vims-188", "vims-105", "vims-193",
     ],
     "abmusu-validation.jsonl": [
         "abmusu-validation-012", "abmusu-validation-016", "abmusu-validation-020",
@@ -34,7 +36,7 @@ CLUSTERS: dict[str, list[str]] = {
     ],
     "abmusu-train.jsonl": [
         "abmusu-train-026", "abmusu-train-027", "abmusu-train-087", "abmusu-train-106",
-        "abmusu-train-172",
+        "abmusu-train-172", "abmusu-train-155",
     ],
 }
 SECOND = {"vims-016", "vims-080", "vims-103", "abmusu-validation-051", "abmusu-validation-065"}
