@@ -50,12 +50,27 @@ def classify_lines(page: Page, use_model: bool = True) -> tuple[list[Line], int 
     return lines, title_idx
 
 
-def _published(block: Block, page: Page, first: bool, dateline_prefix: str) -> TimeValue | None:
+def _near_dates(block: Block, lines: list[Line]) -> list[Line]:
+    """Date lines that belong to this article: between its headline and first paragraph,
+    or just after its last paragraph and signature (never inside a list or block below)."""
+    out: list[Line] = []
+    first = block.body[0].idx
+    start = block.title.idx + 1 if block.title is not None else max(0, first - 3)
+    out += [ln for ln in lines[start:first] if ln.date_line and "zone" not in ln.flags]
+    end = max([block.body[-1].idx] + [ln.idx for ln in block.tail])
+    for ln in lines[end + 1 : end + 3]:
+        if ln.header or "zone" in ln.flags or not ln.date_line:
+            break
+        out.append(ln)
+    return out
+
+
+def _published(block: Block, lines: list[Line], page: Page, first: bool, dateline_prefix: str) -> TimeValue | None:
     if first:
         tv = parse_meta_date(page.meta.get("published") or page.meta.get("date"))
         if tv is not None:
             return tv
-    for ln in block.head + block.tail:
+    for ln in _near_dates(block, lines):
         tv = parse_date(ln.text)
         if tv is not None:
             return tv
@@ -94,7 +109,7 @@ def extract_articles(page: Page) -> list[Article]:
             outlet=page_outlet or outlet or follow_outlet,
             author=", ".join(dict.fromkeys(b.authors)) or (_meta_str(page, "author") if first else None),
             via=", ".join(dict.fromkeys(b.vias)) or None,
-            published=_published(b, page, first, prefix),
+            published=_published(b, lines, page, first, prefix),
             paragraphs=paras,
         )
         out.append(art)

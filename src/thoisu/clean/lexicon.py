@@ -22,6 +22,7 @@ class Lexicon:
     caption_words: tuple[str, ...]
     credit_words: tuple[str, ...]
     byline_extras: frozenset[str]
+    widget_filler: frozenset[str]
     footer_re: re.Pattern[str]
     contact_re: re.Pattern[str]
     widget_re: re.Pattern[str]
@@ -44,6 +45,7 @@ def lexicon() -> Lexicon:
         caption_words=tuple(f["caption_words"]),
         credit_words=tuple(f["credit_words"]),
         byline_extras=frozenset(f["byline_extras"]),
+        widget_filler=frozenset(f["widget_filler"]),
         footer_re=re.compile(r"(?:^|\W)(?:" + _alt(f["footer_cues"]) + r")(?:\W|$)"),
         # contact words only as a label: "Điện thoại: 024...", not "Điện thoại iPhone 14"
         contact_re=re.compile(r"^(?:" + _alt(f["contact_cues"]) + r")\s*[:：]"),

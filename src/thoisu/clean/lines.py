@@ -121,7 +121,7 @@ def is_widget(key: str, words: int) -> bool:
         rest = h
         for w in sorted(lex.widget_cues, key=len, reverse=True):
             rest = re.sub(r"(?:^|\s)" + re.escape(w) + r"(?=\s|$)", " ", rest)
-        rest_toks = [t for t in rest.split() if t not in {"đang", "ngay", "tại", "trên", "và", "của", "bài", "viết", "này", "nhất", "thêm"}]
+        rest_toks = [t for t in rest.split() if t not in lex.widget_filler]
         if not rest_toks:
             return True
     return False

@@ -17,7 +17,6 @@ _CREDIT = re.compile(
     r"(?i)^[-–—•*\s]*[(\[]?\s*(?:bài\s+)?(?:theo|nguồn(?:\s+tin)?|dịch\s+theo|lược\s+dịch\s+theo|tổng\s+hợp\s+theo|"
     r"biên\s+dịch\s+theo|tham\s+khảo|source|via)\s*[:：]?\s+"
     r"(?!dõi\b|đó\b|đây\b|ông\b|bà\b|anh\b|chị\b|các\b|những\b|tin\b|như\b|kế\b|quy\b|đề\b|lời\b)"
-    r"(?:(?:báo|hãng|tờ|trang|kênh|đài)\s+)?"
     r"(?P<src>[^()\[\]]{1,80}?(?:\s*\([^()]{1,30}\))?)\s*[)\]]?\s*[-–—]*\s*\.?$"
 )
 _WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện)\s*[:：]\s*(?P<name>.+)$")
@@ -29,7 +28,8 @@ _SEP = re.compile(r"\s*(?:[-–—/&,]|\bvà\b)\s*")
 _DATELINE = re.compile(r"^(?P<pre>[^-–—]{2,48}?)\s*[-–—]{1,2}\s*(?=[\"“‘'(\[]?[A-ZĐÀ-Ỹ0-9])")
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
-_LOWER = re.compile(r"[a-zà-ỹđ]")
+def _has_lower(text: str) -> bool:
+    return any(c.islower() for c in text)
 
 
 def _name_words(text: str) -> bool:
@@ -60,6 +60,8 @@ def parse_credit(text: str) -> str | None:
         return None
     # "Yonhap (Hàn Quốc)": the credited source is the agency, not its country
     src = re.sub(r"\s*\([^()]*\)\s*$", "", m.group("src")).strip(" .:-–—")
+    # "theo báo Tuổi Trẻ" -> "Tuổi Trẻ"; "Theo Báo Mẫu" keeps the capitalised name
+    src = re.sub(r"^(?:báo|hãng|tờ|trang|kênh|đài)\s+(?=[A-ZĐÀ-Ỹ])", "", src)
     if not src or not re.match(r"[\"“'A-ZĐÀ-Ỹ0-9]", src):
         return None
     return src
@@ -110,11 +112,11 @@ def split_dateline(text: str) -> tuple[str | None, str, str]:
     bare = _PAREN.sub(" ", pre).strip(" ,")
     if pre.startswith("(") and pre.endswith(")") and len(paren) == 1:
         outlet = paren[0].strip()  # "(Dân trí) -"
-    elif paren and not _LOWER.search(paren[-1]) and len(pre.split()) <= 6:
+    elif paren and not _has_lower(paren[-1]) and len(pre.split()) <= 6:
         outlet = paren[-1].strip()  # "HÀ NỘI (TTXVN) -", "Hà Nội, 8/12 (TTXVN) -"
     elif _DOMAIN.match(bare):
         outlet = bare  # "Baoquocte.vn -"
-    elif len(bare.split()) <= 3 and not _LOWER.search(bare) and re.search(r"[A-ZĐ]{2,}", bare):
+    elif len(bare.split()) <= 3 and not _has_lower(bare) and re.search(r"[A-ZĐ]{2,}", bare):
         outlet = bare  # "VOV.VN -", "TTO -"
     if outlet is None:
         return None, text, ""

@@ -1,0 +1,246 @@
+"""Unit tests of the cleaner's features and rules on small synthetic pages written here
+(other wordings of the furniture than the seed pages use)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from tests.conftest import page_from_text
+from thoisu.clean import classify_lines, extract_articles
+from thoisu.clean.dateline import date_in_dateline, parse_date, parse_meta_date
+from thoisu.clean.lines import build_lines, is_caption
+from thoisu.clean.metadata import outlet_from_follow, parse_byline, parse_credit, split_dateline
+from thoisu.models import Page, SourceLine
+
+P1 = ("Chính phủ thông qua đề án phát triển giao thông đô thị với tổng vốn đầu tư hơn 20.000 tỷ "
+      "đồng trong giai đoạn tới, theo thông báo của Văn phòng Chính phủ chiều qua.")
+P2 = ("Theo đề án, thành phố sẽ xây dựng thêm ba tuyến đường sắt đô thị, mở rộng mạng lưới xe buýt "
+      "nhanh và cải tạo hàng loạt nút giao thông thường xuyên ùn tắc vào giờ cao điểm.")
+P3 = ("Các chuyên gia cho rằng việc huy động vốn từ khu vực tư nhân sẽ là yếu tố quyết định, bởi "
+      "ngân sách nhà nước chỉ đáp ứng được khoảng một phần ba nhu cầu trong những năm tới.")
+P4 = ("Bộ Giao thông vận tải được giao chủ trì, phối hợp với các địa phương rà soát quy hoạch, "
+      "đề xuất cơ chế đặc thù và báo cáo kết quả trước cuối quý ba năm nay.")
+Q1 = ("Đội tuyển bóng chuyền nữ giành chiến thắng thuyết phục trước đối thủ trong trận chung kết "
+      "tối qua, qua đó lần thứ ba liên tiếp bước lên ngôi vô địch khu vực.")
+Q2 = ("Huấn luyện viên trưởng cho biết các cầu thủ đã tập luyện rất chăm chỉ suốt ba tháng qua và "
+      "chiến thắng này là phần thưởng xứng đáng cho nỗ lực của cả tập thể.")
+Q3 = ("Sau giải đấu, đội sẽ có hai tuần nghỉ ngơi trước khi hội quân chuẩn bị cho vòng loại giải "
+      "vô địch châu lục dự kiến diễn ra vào mùa thu năm sau tại nước chủ nhà.")
+
+
+def _lines(text: str):
+    return build_lines(page_from_text(text))
+
+
+def _kept(arts) -> list[str]:
+    return [p.text for a in arts for p in a.paragraphs]
+
+
+# --------------------------------------------------------------------------- features
+
+
+def test_doubled_headline_and_timestamp_lines():
+    head = "Giá vàng hôm nay tăng mạnh phiên đầu tuần"
+    ls = _lines(f"{head}{head}\n08:15 03/04/2023\nCập nhật lúc 9:30, Thứ Ba 04/04/2023\n2 giờ trước")
+    assert ls[0].doubled
+    assert all(ln.date_line for ln in ls[1:])
+
+
+def test_captions_in_other_wordings():
+    assert is_caption("Lực lượng cứu hộ tại hiện trường. Ảnh: Reuters", 7)
+    assert is_caption("Toàn cảnh phiên họp (Ảnh minh hoạ)", 6)
+    assert is_caption("Hình 3: Bản đồ khu vực", 5)
+    assert is_caption("Đoàn xe trên cao tốc - Ảnh 2", 7)
+    assert not is_caption(P1, len(P1.split()))
+
+
+def test_headers_widgets_and_footers():
+    ls = _lines("Bài viết cùng chủ đề\nChia sẻ qua Zalo\nTải ứng dụng để đọc tin nhanh\n"
+                "© 2024 Báo Mẫu. Giữ bản quyền\nĐiện thoại: 028 3822 0000\nĐiện thoại thông minh bán chạy nhất quý")
+    assert ls[0].header
+    assert ls[1].widget and ls[2].widget
+    assert ls[3].footer and ls[4].footer
+    assert not ls[5].footer  # a contact word in a headline is not a footer
+
+
+def test_title_like_shape():
+    ls = _lines("Hà Nội mở thêm ba tuyến xe buýt điện\n" + P1 + "\nXem chi tiết tại đây...")
+    assert ls[0].title_like
+    assert not ls[1].title_like
+    assert ls[2].teaser and not ls[2].title_like
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def test_credits_and_bylines():
+    assert parse_credit("Theo Kyodo") == "Kyodo"
+    assert parse_credit("Nguồn tin: Bộ Y tế") == "Bộ Y tế"
+    assert parse_credit("(Tổng hợp theo AFP, CNN)") == "AFP, CNN"
+    assert parse_credit("Theo báo Tuổi Trẻ") == "Tuổi Trẻ"
+    assert parse_credit("Theo dõi chúng tôi trên Zalo") is None
+    assert parse_credit("Theo ông Hùng, dự án sẽ hoàn thành trong năm nay.") is None
+    assert parse_byline("Hoài Thu") == ("Hoài Thu", None)
+    assert parse_byline("Ngọc Mai - Quốc Tuấn") == ("Ngọc Mai - Quốc Tuấn", None)
+    assert parse_byline("Lan Chi (theo AP)") == ("Lan Chi", "AP")
+    assert parse_byline("Tác giả: Đình Phong") == ("Đình Phong", None)
+    assert parse_byline("Đúng") is None
+    assert parse_byline("Hà Nội mở thêm ba tuyến xe buýt") is None
+
+
+def test_dateline_prefixes():
+    assert split_dateline("NLĐO - " + P1)[:2] == ("NLĐO", P1)
+    assert split_dateline("(Báo Mẫu) – " + P1)[:2] == ("Báo Mẫu", P1)
+    assert split_dateline("ĐÀ NẴNG (TTXVN) - " + P1)[:2] == ("TTXVN", P1)
+    assert split_dateline("baomau.vn - " + P1)[:2] == ("baomau.vn", P1)
+    assert split_dateline("Nga - Mỹ nối lại đối thoại chiến lược sau nhiều tháng")[0] is None
+    out, _, prefix = split_dateline("Đà Nẵng, 14/3 (TTXVN) - " + P1)
+    assert out == "TTXVN" and date_in_dateline(prefix).value == "XXXX-03-14"
+
+
+def test_follow_prompt_outlet():
+    assert outlet_from_follow("Hãy theo dõi BaoMau trên Google News") == "BaoMau"
+    assert outlet_from_follow("Theo dõi chúng tôi trên Facebook") is None
+
+
+def test_dates():
+    assert parse_date("Thứ Sáu, 20/05/2016 - 11:03").value == "2016-05-20"
+    assert parse_date("ngày 7 tháng 9 năm 2021").value == "2021-09-07"
+    assert parse_meta_date("2017-07-22T08:00:00+07:00").value == "2017-07-22"
+    assert parse_meta_date("Thứ 6, 11:03, 20/05/2016").value == "2016-05-20"
+    assert parse_meta_date(None) is None
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_related_block_with_unlisted_shape_dropped():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị 20.000 tỷ đồng", "", P1, "", P2, "", P3, "",
+        "Hoài Thu", "",
+        "Bài viết cùng chủ đề", "",
+        "Xe buýt điện chạy thử trên tuyến mới", "09:12 01/03/2024",
+        "Cầu vượt nút giao phía tây thông xe", "07:40 28/02/2024",
+        "Khởi công tuyến metro số hai sau nhiều năm chờ đợi", "16:05 27/02/2024",
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title == "Thông qua đề án giao thông đô thị 20.000 tỷ đồng" and a.title_line == 1
+    assert a.author == "Hoài Thu"
+    assert [p.text for p in a.paragraphs] == [P1, P2, P3]
+    assert a.published is None  # list timestamps are not this article's date
+
+
+def test_inserted_block_between_paragraphs_and_body_resumes():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị", P1,
+        "Đọc thêm:", "Khởi công tuyến metro số hai sau nhiều năm chờ đợi",
+        P2, P3, "Quảng cáo", P4, "Theo Báo Mẫu",
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert len(arts) == 1
+    assert _kept(arts) == [P1, P2, P3, P4]
+    assert arts[0].via == "Báo Mẫu"
+
+
+def test_lone_inserted_headline_dropped_but_subheadings_kept():
+    insert = "Xe buýt điện chạy thử trên tuyến mới ở ngoại thành?"
+    arts = extract_articles(page_from_text("\n".join([P1, P2, insert, P3, P4])))
+    assert insert not in _kept(arts) and len(_kept(arts)) == 4
+    sub1, sub2 = "Vốn tư nhân là chìa khóa", "Cơ chế đặc thù cho địa phương"
+    arts = extract_articles(page_from_text("\n".join(["Đề án giao thông đô thị được thông qua", P1, sub1, P2, P3, sub2, P4])))
+    assert sub1 in _kept(arts) and sub2 in _kept(arts)
+
+
+def test_title_repeated_between_paragraphs_dropped():
+    t = "Ngắm mùa hoa ban nở trắng núi rừng Tây Bắc"
+    text = "\n".join([t, P1, t, P2, t, P3, t, t])
+    arts = extract_articles(page_from_text(text))
+    assert len(arts) == 1 and arts[0].title == t and arts[0].title_line == 1
+    assert _kept(arts) == [P1, P2, P3]
+
+
+def test_two_articles_split_at_signature():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị", "", P1, "", P2, "", P3, "", "Ngọc Mai", "Nguồn: Báo Mẫu", "",
+        "Bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực", "", Q1, "", Q2, "", Q3, "",
+        "Quốc Tuấn (theo Kyodo)", "",
+        "Bình luận của bạn", "Tin khác", "Giá vàng hôm nay tăng mạnh", "Thời tiết cuối tuần",
+    ])
+    arts = extract_articles(page_from_text(text, path="two.txt"))
+    assert len(arts) == 2
+    a, b = arts
+    assert (a.title, a.author, a.via) == ("Thông qua đề án giao thông đô thị", "Ngọc Mai", "Báo Mẫu")
+    assert (b.title, b.author, b.via) == ("Bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực", "Quốc Tuấn", "Kyodo")
+    assert [p.text for p in b.paragraphs] == [Q1, Q2, Q3]
+    assert a.id.endswith("-0") and b.id.endswith("-1") and a.page == "two.txt"
+
+
+def test_navigation_before_title_and_date_line_under_it():
+    text = "\n".join([
+        "Trang chủ", "Thời sự", "Thời sự | Giao thông | Đô thị",
+        "Thông qua đề án giao thông đô thị", "Thứ Hai, 04/03/2024 - 10:20", "Hoài Thu",
+        P1, P2, P3,
+        "Có thể bạn quan tâm", "Giá vàng hôm nay tăng mạnh", "03/05/2026 10:00",
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title_line == 4 and a.author == "Hoài Thu"
+    assert a.published.value == "2024-03-04" and a.published.text == "04/03/2024"
+    assert [p.line for p in a.paragraphs] == [7, 8, 9]
+
+
+def test_dateline_outlet_stripped_and_line_kept():
+    text = "\n".join(["Thông qua đề án giao thông đô thị", "", "HNM - " + P1, "", P2])
+    a = extract_articles(page_from_text(text))[0]
+    assert a.outlet == "HNM"
+    assert a.paragraphs[0].text == P1 and a.paragraphs[0].line == 3
+
+
+def test_follow_prompt_gives_outlet_when_nothing_else_does():
+    text = "\n".join(["Thông qua đề án giao thông đô thị", "Theo dõi BaoMau trên", P1, P2])
+    a = extract_articles(page_from_text(text))[0]
+    assert a.outlet == "BaoMau"
+    assert "Theo dõi BaoMau trên" not in _kept([a])
+
+
+def test_jsonl_meta_is_trusted():
+    lines = [SourceLine(P1, 3), SourceLine(P2, 3)]
+    page = Page(path="x.jsonl", lines=lines, sha=hashlib.sha256(b"x").hexdigest(), fmt="jsonl",
+                meta={"title": "Đề án giao thông", "published": "2019-10-02", "outlet": "Báo Mẫu"}, record=2)
+    a = extract_articles(page)[0]
+    assert a.title == "Đề án giao thông" and a.title_line is None
+    assert a.published.value == "2019-10-02" and a.outlet == "Báo Mẫu"
+    assert [p.text for p in a.paragraphs] == [P1, P2]
+
+
+def test_html_meta_title_found_in_lines():
+    lines = [SourceLine("Thông qua đề án giao thông đô thị", 12), SourceLine(P1, 14), SourceLine("Tin liên quan", 20),
+             SourceLine("Khởi công tuyến metro số hai", 21), SourceLine(P2, 15)]
+    page = Page(path="x.html", lines=lines, sha="ab" * 32, fmt="html",
+                meta={"title": "Thông qua đề án giao thông đô thị", "sitename": "baomau.vn", "author": "Hoài Thu"})
+    a = extract_articles(page)[0]
+    assert a.title_line == 12 and a.outlet == "baomau.vn" and a.author == "Hoài Thu"
+    assert [p.line for p in a.paragraphs] == [14, 15]
+
+
+def test_nfc_text_and_no_merge():
+    decomposed = "Hà Nội".encode().decode()  # already NFC; build an NFD one
+    import unicodedata
+    nfd = unicodedata.normalize("NFD", P1)
+    a = extract_articles(page_from_text("\n".join([nfd, P2])))[0]
+    assert a.paragraphs[0].text == P1 and a.paragraphs[0].line == 1
+    assert len(a.paragraphs) == 2 and decomposed
+
+
+def test_empty_and_furniture_only_pages():
+    assert extract_articles(page_from_text("")) == []
+    assert extract_articles(page_from_text("Chia sẻ\nBình luận (3)\nTin mới nhất")) == []
+
+
+def test_flags_explain_decisions():
+    lines, title_idx = classify_lines(page_from_text("Tin đọc nhiều\nGiá vàng hôm nay tăng mạnh\n" + P1))
+    assert "header" in lines[0].flags
+    assert title_idx is None
