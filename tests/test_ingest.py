@@ -345,3 +345,17 @@ def test_html_huge_page_mapping_stays_linear_and_right(monkeypatch) -> None:
     monkeypatch.setattr(html_reader, "limits", lambda: small_budget)
     got = {s.text[:12]: s.line for s in page(DATA / "article.html").lines}
     assert got["Ủy ban nhân "] == 11 and got["Theo kế hoạc"] == 13 and got["Sở Giao thôn"] == 17
+
+
+def test_jsonl_cluster_lines_give_one_page_per_document(tmp_path: Path) -> None:
+    cluster = {"id": "c1", "documents": [
+        {"title": "Bài một", "outlet": "Báo A", "text": "Đoạn một.\nĐoạn hai."},
+        {"title": "Bài hai", "text": "Nội dung bài hai."}], "summaries": ["tóm tắt"]}
+    bad = {"id": "c2", "documents": [{"title": "không có nội dung"}]}
+    raw = "\n".join(json.dumps(x, ensure_ascii=False) for x in (cluster, bad)).encode()
+    out = list(read_inputs([str(write(tmp_path, "clusters.jsonl", raw))]))
+    assert [type(x).__name__ for x in out] == ["Page", "Page", "InputError"]
+    assert [x.meta.get("title") for x in out[:2]] == ["Bài một", "Bài hai"]
+    assert [x.record for x in out[:2]] == [0, 1] and out[0].sha != out[1].sha
+    assert {s.line for x in out[:2] for s in x.lines} == {1}
+    assert out[2].reason == "line 2: record has no 'text'"

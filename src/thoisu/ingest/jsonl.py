@@ -30,8 +30,16 @@ def _record_lines(rec: dict[str, Any], line_no: int) -> list[SourceLine]:
     return [SourceLine(p, line_no) for p in parts]
 
 
+def _has_text(rec: Any) -> bool:
+    return isinstance(rec, dict) and isinstance(rec.get("text"), str) and bool(rec["text"].strip())
+
+
 def parse_records(text: str) -> Iterator[tuple[int, str, dict[str, Any] | str]]:
-    """(line number, raw line, record or error reason) for every non-blank line."""
+    """(line number, raw line, record or error reason) for every non-blank line.
+
+    A line holding a cluster of documents ({"documents": [{"text": ...}, ...]}, the format
+    of news-cluster corpora) gives one record per document, all on that line.
+    """
     for n, line in enumerate(split_newlines(text), start=1):
         if not line.strip():
             continue
@@ -40,12 +48,16 @@ def parse_records(text: str) -> Iterator[tuple[int, str, dict[str, Any] | str]]:
         except json.JSONDecodeError as exc:
             yield n, line, f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"
             continue
+        docs = rec.get("documents") if isinstance(rec, dict) else None
         if not isinstance(rec, dict):
             yield n, line, f"line {n}: not a JSON object"
-        elif not isinstance(rec.get("text"), str) or not rec["text"].strip():
-            yield n, line, f"line {n}: record has no 'text'"
-        else:
+        elif _has_text(rec):
             yield n, line, rec
+        elif isinstance(docs, list) and docs and all(_has_text(d) for d in docs):
+            for d in docs:
+                yield n, line, d
+        else:
+            yield n, line, f"line {n}: record has no 'text'"
 
 
 def read_jsonl(path: str, raw: bytes) -> Iterator[Page | InputError]:
