@@ -31,6 +31,7 @@ from thoisu.models import Article, Mention, Quote, Sentence
 _SINGLE = ("‘", "’")
 _SENT_END = {".", "!", "?"}
 _HEAD_TYPES = ("PER", "ORG", "GPE")
+_NOUN_MARKERS = {"bài", "lời", "các", "những", "bản", "cuộc", "buổi", "một"}
 
 
 @dataclass(slots=True)
@@ -105,6 +106,9 @@ def _verbs(an: Analysis, lo: int, hi: int) -> list[tuple[int, int]]:
     out, i = [], lo
     while i < hi:
         k = cfg.verbs.match(an.toks, i) if not an.aside[i] else 0
+        if k and i > 0 and an.toks[i - 1] in _NOUN_MARKERS:
+            i += k  # "bài phát biểu", "các tuyên bố": nouns, not frames
+            continue
         if k and cfg.not_speech.match(an.toks, i):
             i += cfg.not_speech.match(an.toks, i)
             continue
@@ -131,9 +135,14 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
                 if ch.start >= i + k and ch.start <= i + k + 1 and _head(ch) is not None:
                     h = _head(ch)
                     return h.key, h.text
-    if best is not None and v - best.end <= 6 and "," not in an.toks[best.end : v]:
+    if best is not None and _distance(an, best.end, v) <= 6:
         h = _head(best)
         return h.key, h.text
+    if best is None:  # "người phát ngôn của ông Ban Ki-moon cho biết" -> Ban Ki-moon
+        owners = [ch for ch in an.chains if ch.start >= lo and ch.end <= v and ch.prep == ("của",)]
+        if owners and _distance(an, owners[-1].end, v) <= 2 and _head(owners[-1]) is not None:
+            h = _head(owners[-1])
+            return h.key, h.text
     words = [w for k, w in enumerate(an.toks[lo:v], lo) if not an.aside[k] and w not in ",-–:"]
     if 0 < len(words) <= cfg.max_speaker_words:
         surface = an.text[an.spans[lo][0] : an.spans[v - 1][1]].strip(" ,–-")
@@ -141,6 +150,11 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
             return last_per[-1], surface
         return None, surface
     return None, None
+
+
+def _distance(an: Analysis, a: int, b: int) -> int:
+    """Words between two token positions, asides and commas not counted."""
+    return sum(1 for k in range(a, b) if not an.aside[k] and an.toks[k] != ",")
 
 
 def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | None, str | None] | None:
@@ -155,6 +169,11 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
         end += 1
     if end - i > cfg.max_frame_words or i >= n:
         return None
+    if an.toks[i] == "theo":  # '…”, theo bản khai của FBI.'
+        for ch in an.chains:
+            if i < ch.start < end and _head(ch) is not None:
+                h = _head(ch)
+                return h.key, h.text
     verbs = _verbs(an, i, end)
     if not verbs:
         return None
@@ -168,19 +187,21 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
 
 
 def _speaker_pre(an: Analysis, t_open: int, last_per: list[str]) -> tuple[str | None, str | None] | None:
-    """Frame before an opening quote: 'ông Miller nói: “…”' (verb close before the mark)."""
-    verbs = [(v, e) for v, e in _verbs(an, 0, t_open) if t_open - e <= 3]
-    if not verbs:
-        return None
-    for v, _e in reversed(_verbs(an, 0, t_open)):
+    """Frame before an opening quote: 'ông Miller nói: “…”', 'X cho rằng Y là “…”',
+    'Theo ông Dugin, ... “…”'."""
+    verbs = _verbs(an, 0, t_open)
+    for v, _e in reversed(verbs):
         lo = an.clause_start(v)[0]
         key, text = _speaker_before(an, v, lo, last_per)
         if key is not None:
             return key, text
-        if lo == 0:
-            break
-    v = verbs[-1][0]
-    return _speaker_before(an, v, an.clause_start(v)[0], last_per)
+        if t_open - _e <= 3 and text is not None and any(c.isupper() for c in text):
+            return key, text  # an unnamed speaker right before the quote
+    for np in an.nps:
+        if np.prep == ("theo",) and np.end <= t_open and _head(an.chain_of(np)) is not None:
+            h = _head(an.chain_of(np))
+            return h.key, h.text
+    return None
 
 
 def _indirect(an: Analysis, last_per: list[str]) -> tuple[str, str, str] | None:
@@ -235,6 +256,7 @@ def find_quotes(article: Article) -> list[Quote]:
         mentions.setdefault(m.sentence, []).append(m)
     found: list[tuple[int, int, Quote]] = []
     last_per: list[str] = []
+    last_q: tuple[int, tuple[str | None, str | None]] | None = None
     for p, sents in sorted(by_para.items()):
         if p >= len(article.paragraphs):
             continue
@@ -261,12 +283,17 @@ def find_quotes(article: Article) -> list[Quote]:
                     an = pa.an[k]
                     speaker = _speaker_pre(an, an.tok_at(qs - s.start),
                                            last_per + _pers(pa, k))
+            if (speaker is None or speaker == (None, None)) and last_q is not None and (
+                not text[:qs].strip() or last_q[0] == p
+            ) and p - last_q[0] <= 1:
+                speaker = last_q[1]  # the quote goes on: '"...," X nói. "..."' / next paragraph
             if speaker is None or speaker == (None, None):
                 continue  # a title, a slogan or a term: nobody is said to say it
             if (qs, qe) in singles and speaker[0] is None:
                 continue
             found.append((para.line, qs, Quote("", speaker[0], speaker[1], inner, True,
                                                article.id, para.line)))
+            last_q = (p, speaker)
         for k, s in sents:
             if any(a < s.start + len(s.text) and s.start < b for a, b in spans):
                 continue

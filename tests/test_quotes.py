@@ -1,0 +1,70 @@
+"""Quote attribution on seed paragraphs, with hand-built mentions."""
+
+from __future__ import annotations
+
+from tests.test_events import build
+from thoisu.annotate.quotes import find_quotes
+
+
+def test_frame_after_quote_names_the_speaker():
+    art = build([
+        "“Chúng tôi đã nói với ông ấy (Đại sứ Burmistrov) rằng nếu Mỹ không từ bỏ chính sách thù địch "
+        "nhằm vào Triều Tiên, chúng tôi sẽ không đưa vấn đề vũ khí hạt nhân và tên lửa đạn đạo lên bàn "
+        "đàm phán”, KCNA cho biết.",
+        '"Chính trị của Mỹ và các vệ tinh trong khu vực của họ nhằm tạo ra mối đe dọa đối với an ninh '
+        'của Triều Tiên không góp phần thúc đẩy tiến bộ theo hướng tích cực. Chúng tôi sẽ tiếp tục kêu '
+        'gọi chấm dứt bất kỳ bước đi nào dẫn đến leo thang căng thẳng", RT dẫn lời ông Lavrov.',
+        "“Việc ngoại trưởng hai nước thường xuyên gặp gỡ là một bằng chứng nữa cho thấy mối quan hệ "
+        "hữu nghị Triều - Nga đang mạnh mẽ tiến về phía trước\", Reuters dẫn lời bà Choe.",
+        '"Về chuyến thăm của ông Putin, vâng, chuyện đó nằm trong chương trình nghị sự", ông Peskov '
+        'nói với báo giới.',
+    ])
+    qs = [q for q in find_quotes(art) if q.direct]
+    assert [q.speaker for q in qs] == ["ORG:KCNA", "PER:sergei lavrov", "PER:choe son hui",
+                                       "PER:dmitry peskov"]
+    assert qs[0].text.startswith("Chúng tôi đã nói") and qs[0].text.endswith("bàn đàm phán")
+    # one quote cut in two by the sentence splitter comes out whole
+    assert "tích cực. Chúng tôi sẽ tiếp tục" in qs[1].text
+    assert [q.id for q in qs] == [f"t-0-q{i}" for i in range(4)]
+    assert [q.line for q in qs] == [1, 2, 3, 4]
+
+
+def test_frame_before_quote_and_second_quote_of_the_same_speaker():
+    art = build([
+        "Cùng ngày 11/9, người phát ngôn Bộ Ngoại giao Mỹ Matthew Miller nói: “Chúng tôi sẽ theo dõi "
+        "những gì xảy ra. Bất kỳ hoạt động chuyển giao vũ khí nào từ Triều Tiên sang Nga sẽ vi phạm "
+        "nghị quyết của Hội đồng Bảo an Liên hợp quốc”.",
+        "Tuy nhiên, khi được hỏi liệu Moscow có thể đơn phương dỡ bỏ lệnh trừng phạt của HĐBA đối với "
+        "Triều Tiên hay không, ông Matthew Miller khẳng định rằng “không” và chỉ rõ: “Nga không thể có "
+        "những hành động đơn phương liên quan đến HĐBA LHQ”.",
+    ])
+    qs = [q for q in find_quotes(art) if q.direct]
+    assert [(q.speaker, q.line) for q in qs] == [("PER:matthew miller", 1), ("PER:matthew miller", 2)]
+    assert qs[0].text.endswith("Liên hợp quốc") and "xảy ra. Bất kỳ" in qs[0].text
+    assert qs[1].text.startswith("Nga không thể")  # “không” is one word: no quote
+
+
+def test_scare_quotes_and_unattributed_titles_are_not_quotes():
+    art = build([
+        'Triều Tiên sẽ xem Hàn Quốc là "quốc gia thù địch số 1" trong hiến pháp.',
+        "Báo Lào có bài xã luận với nhan đề “Đại hội lần thứ XIV của Đảng, dấu mốc 40 năm Đổi mới”.",
+    ])
+    assert [q for q in find_quotes(art) if q.direct] == []
+
+
+def test_indirect_statements_with_mention_speakers():
+    art = build([
+        "Người phát ngôn Điện Kremlin Dmitry Peskov ngày 16.1 cho biết Ngoại trưởng Triều Tiên và "
+        "người đồng cấp Nga Sergei Lavrov đã thông báo cho Tổng thống Putin về kết quả hội đàm.",
+        "Hai ngoại trưởng đã thảo luận nhiều vấn đề xuất phát từ các thỏa thuận năm ngoái, theo RT.",
+        "Theo Ngoại trưởng Lavrov, Triều Tiên muốn đàm phán trực tiếp với Mỹ.",
+        "Sau khi Triều Tiên tuyên bố thử thành công tên lửa đạn đạo, Mỹ họp khẩn.",
+    ])
+    qs = find_quotes(art)
+    assert all(not q.direct for q in qs)
+    got = {q.line: (q.speaker, q.text) for q in qs}
+    assert got[1][0] == "PER:dmitry peskov" and got[1][1].startswith("Ngoại trưởng Triều Tiên")
+    assert got[2] == ("ORG:RT", "Hai ngoại trưởng đã thảo luận nhiều vấn đề xuất phát từ các thỏa "
+                                "thuận năm ngoái")
+    assert got[3] == ("PER:sergei lavrov", "Triều Tiên muốn đàm phán trực tiếp với Mỹ.")
+    assert 4 not in got  # a subordinate clause states nothing
