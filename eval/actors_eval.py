@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/actors_eval.py [--gold eval/gold/actors.jsonl] [--mds ../shared/mds]
                                          [--show 10] [--json OUT.json] [--gold-mentions]
+                                         [--article CLUSTER[/DOC] ...]
 
 For each gold article (pointers into ../shared/mds, annotated by hand, see
 eval/gold/GUIDELINES.md) the article is rebuilt from the mds record (paragraphs = the
@@ -673,10 +674,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--article", action="append", metavar="CLUSTER[/DOC]",
+                    help="score only these gold articles (repeatable), e.g. vims-080/527")
     ap.add_argument("--gold-mentions", action="store_true",
                     help="feed events/quotes mentions built from the gold entities (diagnostic)")
     args = ap.parse_args(argv)
     gold = load_gold(Path(args.gold))
+    if args.article:
+        gold = [g for g in gold if any(a in (g["cluster"], f"{g['cluster']}/{g['doc']}")
+                                       for a in args.article)]
+        if not gold:
+            print(f"no gold article matches {args.article}", file=sys.stderr)
+            return 2
     mds = Path(args.mds)
     if not mds.exists():
         print(f"mds data not found at {mds}", file=sys.stderr)
