@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from thoisu.clean.dateline import date_in_dateline, parse_date, parse_meta_date
 from thoisu.clean.furniture import mark_rules
-from thoisu.clean.lines import Line, build_lines
+from thoisu.clean.lines import Line, build_lines, line_key
 from thoisu.clean.metadata import outlet_from_follow, split_dateline
 from thoisu.clean.scorer import mark_model
 from thoisu.clean.split import Block, find_title, segment
 from thoisu.models import Article, Page, Paragraph, TimeValue
-from thoisu.text import fold, nfc
+from thoisu.text import nfc
 
 _META_OUTLET = ("outlet", "sitename", "site_name", "publisher", "source")
 
@@ -23,7 +23,7 @@ def _meta_str(page: Page, *keys: str) -> str | None:
 
 
 def _meta_title_idx(lines: list[Line], title: str) -> int | None:
-    key = fold(title)
+    key = line_key(title)
     for ln in lines[:40]:
         if ln.key == key or (len(key) > 20 and ln.key.startswith(key)):
             return ln.idx

@@ -26,6 +26,7 @@ class Lexicon:
     footer_re: re.Pattern[str]
     contact_re: re.Pattern[str]
     widget_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -50,6 +51,7 @@ def lexicon() -> Lexicon:
         # contact words only as a label: "Điện thoại: 024...", not "Điện thoại iPhone 14"
         contact_re=re.compile(r"^(?:" + _alt(f["contact_cues"]) + r")\s*[:：]"),
         widget_re=re.compile(r"(?:^|\W)(?:" + _alt(f["widget_phrases"]) + r")(?:\W|$)"),
+        cue_re=re.compile(r"(?:^|(?<=\s))(?:" + _alt(f["widget_cues"]) + r")(?=\s|$)"),
     )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thoisu.clean.lexicon import lexicon, thresholds
 from thoisu.models import Page
-from thoisu.text import fold, nfc
+from thoisu.text import nfc, unify_tones
 
 _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"\w", re.UNICODE)
@@ -70,6 +71,17 @@ class Line:
     flags: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=200_000)
+def _syllable_key(word: str) -> str:
+    return unify_tones(word)
+
+
+def line_key(text: str) -> str:
+    """fold() of a line (lower-case, tone placement unified, spaces collapsed), with the
+    per-syllable work cached: pages repeat their syllables, so this stays cheap."""
+    return " ".join(_syllable_key(w) for w in text.lower().split())
+
+
 def _is_date_line(text: str, words: int) -> tuple[bool, bool]:
     has = bool(_DATE.search(text)) or bool(_TIME.search(text))
     if not has:
@@ -118,9 +130,7 @@ def is_widget(key: str, words: int) -> bool:
     toks = h.split()
     # a short line made only of widget vocabulary ("Chia sẻ Facebook Zalo", "Video HOT")
     if toks and words <= 5:
-        rest = h
-        for w in sorted(lex.widget_cues, key=len, reverse=True):
-            rest = re.sub(r"(?:^|\s)" + re.escape(w) + r"(?=\s|$)", " ", rest)
+        rest = lex.cue_re.sub(" ", h)
         rest_toks = [t for t in rest.split() if t not in lex.widget_filler]
         if not rest_toks:
             return True
@@ -151,7 +161,7 @@ def build_lines(page: Page) -> list[Line]:
         t = nfc(sl.text).strip()
         if t:
             items.append((i, sl.line, t))
-    keys = [fold(t) for _, _, t in items]
+    keys = [line_key(t) for _, _, t in items]
     counts = Counter(keys)
     out: list[Line] = []
     prev_pos = -2
