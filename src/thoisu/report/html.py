@@ -72,6 +72,8 @@ def _date_of(value: str) -> date | None:
     if not parts or not parts[0].isdigit():
         return None
     try:
+        if len(parts) > 1 and parts[1].startswith("W"):  # ISO week, "2017-W29"
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1,
                     int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1)
     except ValueError:
