@@ -9,7 +9,7 @@ from thoisu.models import TimeValue
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _DMY = re.compile(r"\b(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})\b")
 _WORDS = re.compile(
-    r"(?i)\bngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d{2}))?"
+    r"(?i)(?:\bngày\s+|(?<![\d/.-]))(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>(?:19|20)\d{2}))?"
 )
 _DM = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})\b(?![/.\d])")
 

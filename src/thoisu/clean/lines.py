@@ -23,12 +23,12 @@ _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
-    r"(?i:\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}\b)"
+    r"(?i:\b\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d{2}\b)"
 )
 # words that may sit on a date line besides the date and time themselves
 _DATE_FILLER = re.compile(
     r"(?i)\b(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn|t[2-7]|ngày|lúc|cập\s*nhật|"
-    r"đăng|đăng\s*lúc|xuất\s*bản|gmt|utc|ict|am|pm|sa|ch|giờ|phút|trước|hôm\s*nay|hôm\s*qua|"
+    r"đăng|đăng\s*lúc|xuất\s*bản|gmt|utc|ict|am|pm|sa|ch|giờ|phút|trước|hôm\s*nay|hôm\s*qua|tháng|năm|"
     r"published|updated)\b"
 )
 _RELATIVE_TIME = re.compile(r"(?i)^\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s*trước$")
@@ -92,7 +92,8 @@ def _is_date_line(text: str, words: int) -> tuple[bool, bool]:
     rest = _TIME.sub(" ", rest)
     rest = _DATE_FILLER.sub(" ", rest)
     rest = re.sub(r"\(\s*[+-]?\d*\s*\)|[+\-–,|/()\s:.]+|\d+", " ", rest)
-    return len(rest.split()) <= 1, True
+    # a place or a section name may sit beside a full date ("Hà Nội, ngày 20/5/2016")
+    return len(rest.split()) <= (2 if _DATE.search(text) else 1), True
 
 
 def _is_doubled(text: str) -> bool:

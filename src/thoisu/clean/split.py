@@ -81,9 +81,14 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
             break
         if ln.title_like and role(ln)[0] == "text":
             heads.append(i)
-    for i in heads:
-        if lines[i].words >= 5 and _next_body(lines, i, headlines=1):
+    good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
+    # a headline carries its date line or byline right under it; prefer the one that does
+    for i in good:
+        nxt = next((ln for ln in lines[i + 1:] if not (ln.flags - {"timestamp"})), None)
+        if nxt is not None and (nxt.date_line or role(nxt)[0] in ("byline", "date")):
             return i
+    for i in good:
+        return i
     for i in reversed(heads):
         if _next_body(lines, i):
             return i
