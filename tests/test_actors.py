@@ -135,7 +135,7 @@ def test_own_sentences_other_actors() -> None:
     assert per[person_key("Võ Văn Thưởng")].role.startswith("Chủ tịch")
     assert per[person_key("Sandeep Arya")].country == "IND"
     assert {m.key for m in by_text(a, "Arya")} == {person_key("Sandeep Arya")}
-    assert per[person_key("Jens Stoltenberg")].role == "Tổng thư ký"
+    assert per[person_key("Jens Stoltenberg")].role == "Tổng thư ký NATO"
     (canberra,) = by_text(a, "Canberra")
     assert canberra.country == "AUS"
     usaid = {m.key for m in by_text(a, "USAID")}

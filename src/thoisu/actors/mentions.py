@@ -84,56 +84,125 @@ def _split_word(w: Word, at: int) -> list[Word]:
             make_word(w.text[b[0].start - w.start:], b, b[0].start, w.end)]
 
 
+def _tail_is_word(d: Dictionary, sylls: list) -> bool:
+    """Is this lower-case tail a word of its own (a known compound, or a syllable that is
+    function word: "tại", "và")?"""
+    f = " ".join(s.fold for s in sylls)
+    if f in d.vocab:
+        return True
+    return len(sylls) == 1 and f in d.lex["function_words"]
+
+
+def _split_mixed(d: Dictionary, w: Word) -> int:
+    """Where to cut a word glued across a name boundary (0: keep it whole)."""
+    sy = w.sylls
+    head = 0
+    key: tuple[str, ...] = ()
+    for i, s in enumerate(sy[:-1]):
+        key = key + (s.fold,)
+        if key in d.lex_tuples["org_heads"] and sy[i + 1].cap:
+            head = i + 1
+    if head:
+        return head  # "Viện_Kinh_tế_học": the organisation's head word, then its name
+    p = 0
+    while p < len(sy) and sy[p].cap:
+        p += 1
+    if not 0 < p < len(sy):
+        return 0
+    if all(not s.cap for s in sy[p:]):
+        # capitals then lower case: the last capital starts a word ("Đảng_Dân_chủ"), or
+        # the tail is a word of its own ("Kim_dự_kiến", "Seoul_áp_đặt")
+        if p >= 2 and " ".join(s.fold for s in sy[p - 1:]) in d.vocab:
+            return p - 1
+        if w.fold not in d.vocab and _tail_is_word(d, sy[p:]):
+            return p
+        return 0
+    q = p
+    while q < len(sy) and not sy[q].cap:
+        q += 1
+    if q < len(sy) and " ".join(s.fold for s in sy[:q]) in d.vocab:
+        return q  # a real word, then a name: "Lãnh_thổ_Primorsky"
+    return 0
+
+
+def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
+    """Re-cut a run of fully capitalised words on dictionary boundaries: word_tokenize
+    glues "Bắc_Triều" + "Tiên_Kim_Jong" + "Un"; this gives "Bắc Triều Tiên" + "Kim Jong Un".
+    A one-syllable entry (a country such as "Anh") is taken only at the start of the run or
+    where the tokenizer had it alone, so "Thái Anh Văn" stays one name."""
+    sylls = [s for w in seq for s in w.sylls]
+    alone = {w.sylls[0].start for w in seq if len(w.sylls) == 1}
+    groups: list[list] = []
+    cur: list = []
+    i = 0
+    while i < len(sylls):
+        best = 0
+        if not sylls[i].hy:
+            key: tuple[str, ...] = ()
+            for j in range(i, min(len(sylls), i + 10)):
+                key = key + (sylls[j].fold,)
+                if key not in pre.gaz and key not in pre.titles:
+                    break
+                if (key in d.gazetteer or key in d.titles) and not (j + 1 < len(sylls) and sylls[j + 1].hy):
+                    best = j + 1 - i
+        if best == 1 and not (i == 0 or sylls[i].start in alone or sylls[i].text.isupper()):
+            best = 0
+        if best:
+            if cur:
+                groups.append(cur)
+            groups.append(sylls[i:i + best])
+            cur = []
+            i += best
+        else:
+            cur.append(sylls[i])
+            i += 1
+    if cur:
+        groups.append(cur)
+    text_of = {w.start: w for w in seq}
+    out = []
+    base = seq[0]
+    src = "".join(w.text if k == 0 else " " * (w.start - seq[k - 1].end) + w.text for k, w in enumerate(seq))
+    for g in groups:
+        a, b = g[0].start - base.start, g[-1].end - base.start
+        nw = make_word(src[a:b], g, g[0].start, g[-1].end)
+        nw.initial = g[0].start in text_of and text_of[g[0].start].initial
+        out.append(nw)
+    return out
+
+
 def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
-    """Undo word_tokenize's gluing of names to their neighbours: "Kim_dự_kiến" ->
-    "Kim" + "dự kiến", "Triều_Tiên_Kim_Jong" -> "Triều Tiên" + "Kim Jong", "Đại_sứ_Burmistrov"
-    -> "Đại sứ" + "Burmistrov"."""
-    out: list[Word] = []
+    """Undo word_tokenize's gluing across name boundaries ("Kim_dự_kiến" -> "Kim" +
+    "dự kiến"; "Triều_Tiên_Kim_Jong" -> "Triều Tiên" + "Kim Jong"; "Đại_sứ_Burmistrov" ->
+    "Đại sứ" + "Burmistrov")."""
+    split: list[Word] = []
     stack = list(reversed(words))
     while stack:
         w = stack.pop()
-        sy = w.sylls
-        if len(sy) < 2 or w.punct or not any(s.cap for s in sy):
-            out.append(w)
-            continue
-        cut = 0
-        p = 0
-        while p < len(sy) and sy[p].cap:
-            p += 1
-        if 0 < p < len(sy) and all(not s.cap for s in sy[p:]):
-            # capitalised syllables then lower-case ones: the lower-case tail is a word of
-            # its own ("Kim_dự_kiến"), or the last capital starts one ("Đảng_Dân_chủ")
-            if " ".join(s.fold for s in sy[p - 1:]) in d.vocab:
-                cut = p - 1
-            elif p >= 2 or w.fold not in d.vocab:
-                cut = p
-        elif 0 < p < len(sy):
-            # a real word then a capitalised one: "Lãnh_thổ_Primorsky"
-            q = p
-            while q < len(sy) and not sy[q].cap:
-                q += 1
-            if q < len(sy) and " ".join(s.fold for s in sy[:q]) in d.vocab:
-                cut = q
-        if not cut and sy[0].cap:
-            # a country, title or honorific glued in front of a name
-            key: tuple[str, ...] = ()
-            for i, s in enumerate(sy[:-1]):
-                key = key + (s.fold,)
-                if key not in pre.gaz and key not in pre.titles:
-                    break
-                if not sy[i + 1].cap:
-                    continue
-                if key in d.titles or (key in d.gazetteer and (
-                        len(key) >= 2 or not all(is_vietnamese_syllable(t.text) for t in sy[i + 1:]))):
-                    cut = i + 1  # not "Anh" out of "Thái Anh Văn"
-            if not cut and sy[0].fold in d.lex["honorifics"] and all(s.cap for s in sy[1:]):
-                cut = 1
+        cut = _split_mixed(d, w) if len(w.sylls) > 1 and not w.punct and w.sylls[0].cap else 0
+        if not cut and len(w.sylls) > 1 and not w.sylls[0].cap and w.sylls[0].fold in d.lex["honorifics"] \
+                and all(s.cap for s in w.sylls[1:]):
+            cut = 1  # "ông_Kim"
         if cut:
             first, rest = _split_word(w, cut)
             rest.initial = False
             stack.append(rest)
             stack.append(first)
         else:
+            split.append(w)
+    out: list[Word] = []
+    seq: list[Word] = []
+    for w in [*split, None]:
+        if (w is not None and not w.punct and not w.num and w.sylls and all(s.cap for s in w.sylls)
+                and w.fold not in d.lex["honorifics"]):
+            seq.append(w)
+            continue
+        if seq:
+            if len(seq) > 1 or len(seq[0].sylls) > 1:
+                out.extend(_segment(d, pre, seq))
+            else:
+                out.extend(seq)
+            seq = []
+        if w is not None:
             out.append(w)
     return out
 
@@ -347,7 +416,7 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
             k = end
             continue
         # 3. honorific ("ông", "bà"; capitalised only at the start of a sentence)
-        if w.fold in d.lex["honorifics"] and (not w.cap or w.initial) and k + 1 < n and words[k + 1].cap:
+        if w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not words[k + 1].allcaps:
             honorific = True
             k += 1
             continue
@@ -409,6 +478,8 @@ def _after_entity(role: _Role | None, m: Mention) -> _Role | None:
     """A country or organisation inside a title's window: it gives the office's country."""
     if role is None or m.type == "PER":
         return None
+    if m.type == "ORG" and role.budget == ROLE_WINDOW:
+        role.text = f"{role.text} {m.text}"  # "Chủ tịch" + "Hạ viện Mỹ": one office
     role.budget -= 1
     if role.budget <= 0:
         return None
