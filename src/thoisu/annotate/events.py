@@ -400,11 +400,19 @@ def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
 
 def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     """The chain opening the last comma segment of t's clause that has one: Vietnamese
-    subjects come first ("Theo KCNA, ông X, đại sứ ..., đã gặp Y" -> X)."""
+    subjects come first ("Theo KCNA, ông X, đại sứ ..., đã gặp Y" -> X). Failing that,
+    a chain right before the trigger with only auxiliaries between ("... X đang có chuyến thăm")."""
     best: tuple[int, Chain] | None = None
+    near: Chain | None = None
+    glue = an.res.words["aux"] | an.res.words["light_verbs"] | {"không", "chưa", "sẽ", "có", "thể"}
     for ch in an.chains:
         if ch.start < lo or ch.end > t or ch.prep or not ch.keys() or id(ch.nps[0]) in objects:
             continue
+        gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]]
+        if len(gap) <= 4 and all(w in glue for w in gap) and not (
+            ch.start > 0 and an.toks[ch.start - 1] in an.res.words["nominalizers"]
+        ):
+            near = ch
         seg = lo
         for k in range(lo, ch.start):
             if an.toks[k] == "," and not an.aside[k]:
@@ -413,7 +421,7 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             continue
         if best is None or seg > best[0]:
             best = (seg, ch)
-    return best[1] if best else None
+    return best[1] if best else near
 
 
 def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
@@ -575,17 +583,25 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
                 w not in res.words["aux"] for w in gap
             )):
                 subj = None
-            elif gap and gap[-1] in res.words["passive"]:
-                passive = True
+            elif any(w in res.words["passive"] for w in gap[-5:]):
+                passive = True  # "X bị (quân đội Mỹ) tấn công"
         if subj is not None:
             actors = subj.keys() if not trig.subj else [
                 np.head.key for np in subj.nps if np.head.type == trig.subj
             ]
             if passive:
                 recipients, actors = actors, []
+                for ch in an.chains:  # the agent: "bị quân đội Mỹ tấn công"
+                    if subj.end < ch.start and ch.end <= i and ch.prep and ch.prep[-1] in (
+                        res.words["passive"]
+                    ):
+                        actors = ch.keys()
         if not actors and not passive:
             actors = _resolve_pronoun(an, cs, i, state)
-        if not actors and not passive and kind == "speech" and i - cs <= 2 and not nominal:
+        if not actors and not passive and kind == "speech" and i - cs <= 3 and (
+            not nominal or (i > cs and all(
+                w in res.words["light_verbs"] | res.words["aux"] for w in toks[cs:i]))
+        ):
             # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
             sp = _subject(an, an.clause_start(bstart)[0], bstart, objects)
             if sp is not None:
@@ -636,6 +652,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         if _has_cue(an, "irrealis", cs, i):
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         recipients = [k for k in recipients if k not in actors]
+        if prep_before and len(actors) + len(recipients) < 2:
+            continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
         loc = _location(an, cs, ce, i)
         if loc in recipients and trig.mode != "visit":
             recipients.remove(loc)
