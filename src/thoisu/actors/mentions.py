@@ -132,6 +132,7 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     where the tokenizer had it alone, so "Thái Anh Văn" stays one name."""
     sylls = [s for w in seq for s in w.sylls]
     alone = {w.sylls[0].start for w in seq if len(w.sylls) == 1}
+    starts = {w.sylls[0].start for w in seq}
     groups: list[list] = []
     cur: list = []
     i = 0
@@ -154,6 +155,9 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
             cur = []
             i += best
         else:
+            if cur and sylls[i].start in starts:
+                groups.append(cur)  # keep the tokenizer's cut between two other words
+                cur = []
             cur.append(sylls[i])
             i += 1
     if cur:
@@ -350,6 +354,17 @@ def _country_at(d: Dictionary, words: list[Word], k: int) -> bool:
     return bool(g) and any(e.kind == "country" for e in d.gazetteer[g[1]])
 
 
+def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
+    """The country whose name ends right before word a, if any."""
+    for h in range(max(0, a - 4), a):
+        g = _match(words, h, d.gazetteer, _prefixes().gaz)
+        if g and g[0] == a:
+            for e in d.gazetteer[g[1]]:
+                if e.kind == "country" and e.case_ok(g[2], g[3]):
+                    return e.country
+    return None
+
+
 def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None) -> int:
     """Where a person's name follows an organisation in one capitalised run
     ("Bộ Tài nguyên Alexander Kozlov"): the first foreign-looking word after Vietnamese
@@ -423,7 +438,7 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
         # 4. a run of capitalised words
         if w.cap and not w.punct:
             b = _run_end(d, words, k, pre)
-            if role is not None and b - k > 1 and k > 0 and (
+            if role is not None and k > 0 and (
                     _ends_with(d, "gpe_heads", words, k) or _ends_with(d, "loc_heads", words, k)):
                 # "Thống đốc bang Indiana Eric Holcomb": the place, then the office holder
                 typ = "GPE" if _ends_with(d, "gpe_heads", words, k) else "LOC"
@@ -456,7 +471,8 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
             continue
         # 5. anything else: gap words keep a title's window open
         if role is not None:
-            gap = _in(d, "person_gap", words, k) or _in(d, "gpe_heads", words, k) or _in(d, "loc_heads", words, k)
+            gap = (_in(d, "person_gap", words, k) or _in(d, "gpe_heads", words, k)
+                   or _in(d, "loc_heads", words, k) or _in(d, "org_heads", words, k))
             if gap and role.budget > gap:
                 role.budget -= gap
                 k += gap
@@ -513,6 +529,9 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         name = _person_name(words, a, b, sent)
         key = person_key(name)
         country = role.country if role else None
+        if country is None and a > 0:
+            g = _country_before(d, words, a)
+            country = g  # "Triết gia Nga Aleksandr Dugin"
         known = d.people.get(key)
         if known:
             name, country = known[0], country or known[1]
@@ -530,6 +549,11 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
                 extra.append(_mention(words, b, g[0], "GPE", entry.key, entry.name, si, sent,
                                       country=entry.country))
                 end, country = g[0], entry.country
+        if a > 0 and not words[a - 1].cap and not _in(d, "org_heads", words, a):
+            for h in range(max(0, a - 3), a):
+                if _in(d, "org_heads", words, h) == a - h:
+                    a = h  # "bộ Ngoại giao", "đảng Lao động": the head is part of the name
+                    break
         name = sent.text[words[a].start:words[end - 1].end]
         return [_mention(words, a, end, "ORG", _org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
