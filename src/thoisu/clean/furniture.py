@@ -81,8 +81,8 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
         # teaser under a headline that is itself furniture (or a bare headline)
         if ln.teaser and prev is not None and (prev.flags & {"repeated", "doubled", "timestamp"}):
             ln.flags.add("teaser")
-        # short answers of a feedback widget ("Có", "Không")
-        if prev is not None and "widget" in prev.flags and ln.words <= 2:
+        # short answers of a feedback or vote widget ("Có", "Không", "Không đồng ý")
+        if prev is not None and "widget" in prev.flags and ln.words <= 3 and not ln.terminal:
             ln.flags.add("widget")
         # a category label inside a list ("Sao Việt" between a headline and its time)
         if (
@@ -95,7 +95,26 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             (nxt is not None and nxt.date_line) or (prev is not None and prev.date_line and prev.words <= 4 and "timestamp" in prev.flags and i > 3)
         ):
             ln.flags.add("stamped")
+    _mark_menus(lines)
     _mark_zones(lines, protect)
+
+
+def _mark_menus(lines: list[Line]) -> None:
+    """Three or more short lines in a row without punctuation are a menu or a link list
+    (a byline and a credit make two at most)."""
+    th = thresholds()
+    run: list[Line] = []
+    for ln in [*lines, None]:
+        if (
+            ln is not None and ln.words <= th["menu_item_words"] and not ln.terminal
+            and not ln.date_line and not _signature(ln)
+        ):
+            run.append(ln)
+            continue
+        if len(run) >= th["menu_min_items"]:
+            for r in run:
+                r.flags.add("menu")
+        run = []
 
 
 # flags of headlines in a list (shown twice, with a timestamp): the zone is a real list

@@ -12,6 +12,12 @@ from thoisu.text import fold
 
 DATA = Path(__file__).parent / "data"
 
+# upper-case Latin letters with Vietnamese diacritics, for regex classes ("À-Ỹ" as a range
+# would also take the lower-case letters that sit between them in Unicode)
+UPPER = "A-Z" + "".join(
+    c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper() and c.lower() != c
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:

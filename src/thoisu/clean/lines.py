@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from thoisu.clean.lexicon import lexicon, thresholds
+from thoisu.clean.lexicon import UPPER, lexicon, thresholds
 from thoisu.models import Page
 from thoisu.text import nfc, unify_tones
 
@@ -39,7 +39,7 @@ _CAPTION_END = re.compile(
 )
 _CAPTION_START = re.compile(r"(?i)^\s*(?:\(\d{1,2}[./]\d{1,2}\)\s*)?(?:ảnh|hình|hình ảnh|photo|clip|video|infographic|đồ họa|đồ hoạ)\s*(?:\d+)?\s*:")
 _IMAGE_NOTE = re.compile(r"(?i)^\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\.?$")
-_UPPER_START = re.compile(r"^[\"“‘'(\[]*[A-ZĐÀ-ỸÁÉÍÓÚÝÂÊÔĂƠƯ0-9]")
+_UPPER_START = re.compile(rf"^[\"“‘'(\[]*[{UPPER}0-9]")
 _DIGIT = re.compile(r"\d")
 _PUNCT_STRIP = re.compile(r"[\s:：.…()\[\]\-–—|»«>›•*#0-9\"“”']+")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from thoisu.clean.lexicon import lexicon, thresholds
+from thoisu.clean.lexicon import UPPER, lexicon, thresholds
 from thoisu.text import fold
 
 _CREDIT = re.compile(
@@ -22,10 +22,11 @@ _CREDIT = re.compile(
 _WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện)\s*[:：]\s*(?P<name>.+)$")
 # "Minh Quân (theo Reuters)", "Hà Anh (tổng hợp)", "Thành Đạt / Theo UPI"
 _BYLINE_TAIL = re.compile(r"(?i)^(?P<name>.+?)\s*(?:[(\[]\s*(?P<tail>[^()\[\]]+)\s*[)\]]|[/|,]\s*(?P<tail2>(?:theo|nguồn)\b.+))\s*\.?$")
-_NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’.-]*$")
+_OUTLET_NAME = re.compile(r"^[A-ZĐ][\w.&-]*(?:\s[A-ZĐ0-9][\w.&-]*){0,3}$")
+_NAME_WORD = re.compile(rf"^[{UPPER}][\w'’.-]*$")
 _ALLCAPS = re.compile(r"^[A-ZĐ]{2,8}$")
 _SEP = re.compile(r"\s*(?:[-–—/&,]|\bvà\b)\s*")
-_DATELINE = re.compile(r"^(?P<pre>[^-–—]{2,48}?)\s*[-–—]{1,2}\s*(?=[\"“‘'(\[]?[A-ZĐÀ-Ỹ0-9])")
+_DATELINE = re.compile(rf"^(?P<pre>[^-–—]{{2,48}}?)\s*[-–—]{{1,2}}\s*(?=[\"“‘'(\[]?[{UPPER}0-9])")
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
 def _has_lower(text: str) -> bool:
@@ -61,8 +62,8 @@ def parse_credit(text: str) -> str | None:
     # "Yonhap (Hàn Quốc)": the credited source is the agency, not its country
     src = re.sub(r"\s*\([^()]*\)\s*$", "", m.group("src")).strip(" .:-–—")
     # "theo báo Tuổi Trẻ" -> "Tuổi Trẻ"; "Theo Báo Mẫu" keeps the capitalised name
-    src = re.sub(r"^(?:báo|hãng|tờ|trang|kênh|đài)\s+(?=[A-ZĐÀ-Ỹ])", "", src)
-    if not src or not re.match(r"[\"“'A-ZĐÀ-Ỹ0-9]", src):
+    src = re.sub(rf"^(?:báo|hãng|tờ|trang|kênh|đài)\s+(?=[{UPPER}])", "", src)
+    if not src or not re.match(rf"[\"“'{UPPER}0-9]", src):
         return None
     return src
 
@@ -86,6 +87,8 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         c = parse_credit(tail) if tail else None
         if c:
             via = c
+        elif m.group("tail") and _OUTLET_NAME.match(tail):
+            via = tail  # "Minh Anh (VnExpress)": the outlet the writer works for is credited
         elif fold(tail) not in lexicon().byline_extras:
             return None
         t = name

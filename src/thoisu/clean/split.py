@@ -95,6 +95,15 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
     return None
 
 
+def _signs(lines: list[Line], ln: Line, cur: Block) -> bool:
+    """Does a byline/credit line sit at the end of this article's text: after its last
+    paragraph or signature, with only inline furniture between (captions, share prompts,
+    an unheaded related list), not below a section heading, a footer or a menu?"""
+    last = max([cur.body[-1].idx] + [t.idx for t in cur.tail])
+    gap = lines[last + 1 : ln.idx]
+    return not any(g.header or g.footer or g.flags & {"zone", "menu"} for g in gap)
+
+
 def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
     """Cut the unflagged lines into articles."""
     th = thresholds()
@@ -119,6 +128,9 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         if ln.flags and not (closed and ln.title_like and ln.flags <= {"repeated", "stamped"}):
             continue
         kind, author, via = role(ln)
+        if kind in ("credit", "byline") and cur.body and not _signs(lines, ln, cur):
+            ln.flags.add("stray-signature")  # a name-like line far below the text: a menu item, a vote
+            continue
         if kind in ("credit", "byline"):
             if author:
                 cur.authors.append(author)
