@@ -454,8 +454,8 @@ def _objects(an: Analysis, trig_end: int, stop: int) -> list[NP]:
         if np.start < trig_end or np.start >= stop:
             continue
         gap = an.toks[(out[-1].end if out else trig_end) : np.start]
-        if not out and (len(gap) > _OBJ_WINDOW or "," in gap):
-            break
+        if not out and (len(gap) > _OBJ_WINDOW or "," in gap or _gap_words(an, gap) > 2):
+            break  # "gặp làn sóng nhiệt tác động đến Tây Ban Nha": no object
         if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
             len(gap) > _OBJ_WINDOW or not np.prep or "," in gap
         ):
@@ -464,6 +464,24 @@ def _objects(an: Analysis, trig_end: int, stop: int) -> list[NP]:
         if len(out) >= 4:
             break
     return out
+
+
+def _gap_words(an: Analysis, gap: list[str]) -> int:
+    """Words of a gap that are not titles, determiners, prepositions or numbers."""
+    w = an.res.words
+    free = an.res.title_words | w["object_gap"] | w["aux"]
+    preps = an.res.cues["recipient_preps"]
+    n, k = 0, 0
+    while k < len(gap):
+        t = gap[k]
+        m = preps.match(gap, k)
+        if m:
+            k += m
+            continue
+        if t not in free and t.isalpha():
+            n += 1
+        k += 1
+    return n
 
 
 def _location(an: Analysis, lo: int, hi: int, t: int) -> str | None:
@@ -579,7 +597,12 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         if subj is not None:
             gap = [w for k, w in enumerate(toks[subj.end : i - k_cls], subj.end)
                    if not an.aside[k] and w != ","]
-            if trig.motion and (len(gap) > _SUBJ_MOTION_GAP or any(
+            light = res.cues["light_verbs"]
+            if nominal and not prep_before and not (
+                len(gap) <= 5 and any(light.match(gap, k) for k in range(len(gap)))
+            ):
+                subj = None  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
+            elif trig.motion and (len(gap) > _SUBJ_MOTION_GAP or any(
                 w not in res.words["aux"] for w in gap
             )):
                 subj = None
@@ -596,11 +619,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
                         res.words["passive"]
                     ):
                         actors = ch.keys()
-        if not actors and not passive:
+        if not actors and not passive and not trig.motion:
             actors = _resolve_pronoun(an, cs, i, state)
-        if not actors and not passive and kind == "speech" and i - cs <= 3 and (
-            not nominal or (i > cs and all(
-                w in res.words["light_verbs"] | res.words["aux"] for w in toks[cs:i]))
+        glue = res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
+        if not actors and not passive and not trig.motion and kind == "speech" and i - cs <= 3 and (
+            all(w in glue for w in toks[cs:i]) and (not nominal or i > cs)
         ):
             # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
             sp = _subject(an, an.clause_start(bstart)[0], bstart, objects)
@@ -633,8 +656,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         elif owners:
             recipients += [k for k in owners if k not in recipients]
         # fronted adverbial: "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ..."
-        if not actors and not passive and (bstart == 0 or prep_before) and cues["fronted"].match(
-            toks[:3], 0
+        if not actors and not passive and not trig.motion and (bstart == 0 or prep_before) and (
+            cues["fronted"].match(toks[:3], 0) and "," not in toks[:i]
         ):
             main = _main_subject(an, j)
             met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not nominal
