@@ -579,7 +579,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
         nominal = trig.noun or bool(k_cls) or prep_before or bool(
             j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
-        )
+        ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
         objs = _objects(an, j, ce)
         if objs:
             objects.add(id(objs[0]))
@@ -598,8 +598,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             gap = [w for k, w in enumerate(toks[subj.end : i - k_cls], subj.end)
                    if not an.aside[k] and w != ","]
             light = res.cues["light_verbs"]
+            short = [w for w in gap if w.isalpha() and w not in res.words["subject_lead"]]
             if nominal and not prep_before and not (
-                len(gap) <= 5 and any(light.match(gap, k) for k in range(len(gap)))
+                len(short) <= 5 and any(light.match(gap, k) for k in range(len(gap)))
             ):
                 subj = None  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
             elif trig.motion and (len(gap) > _SUBJ_MOTION_GAP or any(
