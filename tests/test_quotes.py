@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_events import build
 from thoisu.annotate.quotes import find_quotes
 
@@ -68,3 +70,38 @@ def test_indirect_statements_with_mention_speakers():
                                 "thuận năm ngoái")
     assert got[3] == ("PER:sergei lavrov", "Triều Tiên muốn đàm phán trực tiếp với Mỹ.")
     assert 4 not in got  # a subordinate clause states nothing
+
+
+SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds absent")
+def test_end_to_end_seed_speakers():
+    from thoisu.actors import find_mentions
+    from thoisu.annotate.dates import find_timexes
+    from thoisu.annotate.sentences import annotate_sentences
+    from thoisu.clean import extract_articles
+    from thoisu.ingest import read_inputs
+
+    def quotes_of(name: str) -> list:
+        out = []
+        for page in read_inputs([str(SEEDS / name)]):
+            for art in extract_articles(page):
+                art.sentences = annotate_sentences(art, words=False)
+                art.timexes = find_timexes(art)
+                art.mentions = find_mentions(art)
+                out += [q for q in find_quotes(art) if q.direct]
+        return out
+
+    def speakers(qs: list) -> list[str]:
+        return [(q.speaker or "").lower() for q in qs]
+
+    qs = quotes_of("000_4162ccc8912c061b.txt")
+    assert len(qs) == 3 and all("kcna" in s for s in speakers(qs))
+    qs = quotes_of("001_ecbe991e6b69410b.txt")
+    miller = [q for q in qs if "miller" in (q.speaker or "").lower()]
+    assert len(miller) == 2 and "Bất kỳ hoạt động chuyển giao" in miller[0].text
+    qs = quotes_of("003_7383740b45c812be.txt")
+    assert any("peskov" in s for s in speakers(qs))
+    assert any("lavrov" in s for s in speakers(qs)) and any("choe" in s for s in speakers(qs))
+    assert not any("quốc gia thù địch" in q.text for q in qs)
