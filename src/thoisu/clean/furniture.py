@@ -75,6 +75,7 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
         if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
             ln.flags.add("tiny")
     n = len(lines)
+    first_body = next((ln.idx for ln in lines if body_like(ln)), n)
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < n else None
@@ -87,7 +88,10 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
         # a category label inside a list ("Sao Việt" between a headline and its time)
         if (
             prev is not None and nxt is not None and ln.words <= 4 and not ln.flags
-            and ((nxt.date_line and prev.flags & _LISTED) or (prev.date_line and nxt.flags & _LISTED))
+            and (
+                (nxt.date_line and (prev.flags & _LISTED or (prev.title_like and i > first_body)))
+                or (prev.date_line and nxt.flags & _LISTED)
+            )
         ):
             ln.flags.add("label")
         # a headline carrying its own timestamp (trending lists)
