@@ -1,0 +1,421 @@
+"""Stories: articles about the same event or development, incrementally.
+
+Each article becomes a short TF-IDF vector over its salient terms (syllable bigrams,
+capitalised names, numbers, entity keys from ``article.mentions``), with IDF learned
+from the corpus seen so far and smoothed by a background table of common terms
+(``data/common.tsv``) so a five-page digest already knows which words say nothing.
+A new article probes an inverted index (term -> stories) with its strongest terms,
+scores the few candidate stories it finds by cosine to their centroids (published
+dates, when both are known, must be close), and joins the best one above a threshold
+or opens a new story. Work per article is bounded by the posting-list cap and the
+number of candidates, so the cost grows linearly with the corpus.
+
+Story ids come from the first article ("s-" + article id) and never change; the whole
+index round-trips through ``to_json``/``from_json`` so the next digest run continues it.
+Threads (stories on one matter, years apart) are kept by ``threads.ThreadIndex``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from thoisu.models import Article
+from thoisu.stories.dedup import DuplicateIndex, article_text
+from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
+from thoisu.text import fold, strip_accents
+
+_DATA = Path(__file__).with_name("data")
+# numbers (dates "22/7", "16.1", amounts "6,1"), words (letters, hyphenated), or one
+# punctuation mark; punctuation and numbers break bigrams
+_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+_SENT_END = set(".!?:;\"“”'‘’«»()[]-–—…|")
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def common_terms() -> dict[str, float]:
+    """Background share of news articles holding each common term."""
+    out: dict[str, float] = {}
+    path = _DATA / "common.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("# "):  # "#2016" is a number term
+                term, p = line.rsplit("\t", 1)
+                out[term] = float(p)
+    return out
+
+
+@lru_cache(maxsize=300_000)
+def fold_word(word: str) -> str:
+    """fold() of one word, cached: the vocabulary of news is small next to its length."""
+    return fold(word)
+
+
+@lru_cache(maxsize=1)
+def stop_syllables() -> frozenset[str]:
+    """Function syllables that never start a name ("Theo KCNA", "Ông Lavrov")."""
+    path = _DATA / "name_stop.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    words = [w for line in lines if not line.startswith("#") for w in line.split()]
+    return frozenset(fold(w) for w in words)
+
+
+# --------------------------------------------------------------------------- terms
+
+
+def text_terms(text: str, counts: Counter[str], mult: int = 1) -> None:
+    """Add the terms of one paragraph (or title) to ``counts``, ``mult`` times each."""
+    stop = stop_syllables()
+    prev: str | None = None  # folded previous word inside the current segment
+    run: list[str] = []  # current run of capitalised words (folded)
+    state = {"initial": False}  # the run began a sentence
+    at_start = True  # the next word starts a sentence
+
+    def flush() -> None:
+        # a lone capitalised word at the start of a sentence is not a name
+        words = [] if state["initial"] and len(run) == 1 else run[:]
+        while words and words[0] in stop:
+            words.pop(0)
+        if words:
+            for a, b in zip(words, words[1:], strict=False):
+                counts["n:" + a + " " + b] += mult
+            last = words[-1]
+            # a lone name, or the surname of a foreign name ("Oleg Burmistrov" ->
+            # "burmistrov", met alone as "ông Burmistrov"); the last syllable of a
+            # Vietnamese or transcribed name ("Triều Tiên" -> "tiên") says nothing alone
+            if len(words) == 1 or (len(last) >= 4 and strip_accents(last) == last):
+                counts["n:" + last] += mult
+        run.clear()
+
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        c = tok[0]
+        if c.isdigit():
+            if len(tok) >= 2:
+                counts["#" + tok.replace(",", ".")] += mult
+            prev = None
+            flush()
+            at_start = False
+            continue
+        if not c.isalpha():
+            prev = None
+            flush()
+            if c in _SENT_END:
+                at_start = True
+            continue
+        w = fold_word(tok)
+        counts[w] += mult
+        if prev is not None:
+            counts[prev + " " + w] += mult
+        prev = w
+        if c.isupper():
+            if not run:
+                state["initial"] = at_start
+            run.append(w)
+        else:
+            flush()
+        at_start = False
+    flush()
+
+
+def article_terms(article: Article) -> Counter[str]:
+    """Term counts of an article: title (weighted), body paragraphs, mention keys."""
+    cfg = settings()
+    counts: Counter[str] = Counter()
+    if article.title:
+        text_terms(article.title, counts, cfg["title_weight"])
+    for p in article.paragraphs:
+        text_terms(p.text, counts)
+    for m in article.mentions:
+        if m.key:
+            counts["k:" + m.key] += 1
+    return counts
+
+
+@lru_cache(maxsize=500_000)
+def term_key(term: str) -> int:
+    """Document frequencies are kept under a 32-bit hash of the term: a compact table,
+    and a chance collision between two of a corpus' terms only blurs one count."""
+    return zlib.crc32(term.encode("utf-8"))
+
+
+def term_class(term: str) -> str:
+    if term.startswith("n:"):
+        return "name"
+    if term.startswith("#"):
+        return "number"
+    if term.startswith("k:"):
+        return "key"
+    return "bigram" if " " in term else "unigram"
+
+
+def day_of(article: Article) -> int | None:
+    """Ordinal day of a fully known publication date, else None."""
+    v = article.published.value if article.published else ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- index
+
+
+class StoryIndex:
+    """Incremental story (and thread) assignment, persistable as JSON."""
+
+    def __init__(self) -> None:
+        self.n_docs = 0
+        self.df: Counter[int] = Counter()  # term_key -> articles holding the term
+        # article id -> [story id, vector, day, title]; duplicates: [story id, None, day, title]
+        self._arts: dict[str, list[Any]] = {}
+        # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None}
+        self._stories: dict[str, dict[str, Any]] = {}
+        self._postings: dict[str, list[str]] = {}
+        self.dedup = DuplicateIndex()
+        self.threads = ThreadIndex()
+        self.comparisons = 0  # candidate stories scored, for tests of linear cost
+        self.posting_reads = 0
+
+    # ------------------------------------------------------------------ weights
+
+    def idf(self, term: str) -> float:
+        prior = settings()["prior_docs"]
+        p = common_terms().get(term, 0.0)
+        df = self.df.get(term_key(term), 0)
+        return math.log((self.n_docs + prior + 1) / (df + prior * p + 1))
+
+    def vectorize(self, counts: Counter[str]) -> Vector:
+        cfg = settings()
+        cw = cfg["weights"]
+        prior = cfg["prior_docs"]
+        common = common_terms()
+        dfs = self.df
+        log = math.log
+        top = log(self.n_docs + prior + 1)
+        w = {
+            t: (1 + log(n))
+            * (top - log(dfs.get(term_key(t), 0) + prior * common.get(t, 0.0) + 1))
+            * cw[term_class(t)]
+            for t, n in counts.items()
+        }
+        return _normalise(top_terms(w, cfg["top_terms"]))
+
+    # ------------------------------------------------------------------ assign
+
+    def assign(self, articles: list[Article]) -> None:
+        """Mark duplicates, then set ``story_id`` on every article (new or known)."""
+        for a in articles:
+            orig = self.dedup.add(a.id, article_text(a))
+            if a.duplicate_of is None and orig is not None and orig != a.id:
+                a.duplicate_of = orig
+        fresh = [a for a in articles if a.id not in self._arts and not self._copy_known(a)]
+        counts = {a.id: article_terms(a) for a in fresh}
+        for c in counts.values():
+            self.df.update(term_key(t) for t in c)
+        self.n_docs += len(counts)
+        opened: list[str] = []
+        for a in articles:
+            if a.id in self._arts:
+                a.story_id = self._arts[a.id][0]
+                continue
+            if a.id not in counts:  # a copy of a known article: its original's story
+                sid = self._arts[self._root(a.duplicate_of)][0]
+                self._arts[a.id] = [sid, None, day_of(a), a.title]
+                self._stories[sid]["a"].append(a.id)
+                a.story_id = sid
+                continue
+            vec = self.vectorize(counts[a.id])
+            day = day_of(a)
+            sid = self._best_story(vec, day)
+            if sid is None:
+                sid = "s-" + a.id
+                self._stories[sid] = {"a": [], "c": {}, "d": None}
+                opened.append(sid)
+            self._add(sid, a, vec, day)
+            a.story_id = sid
+        for sid in opened:
+            self.threads.add_story(sid, self._stories[sid]["c"])
+
+    def _root(self, aid: str | None) -> str:
+        seen = 0
+        while aid is not None and aid in self._arts and self._arts[aid][1] is None and seen < 50:
+            nxt = self.dedup.original_of(aid)
+            if nxt is None or nxt == aid:
+                break
+            aid, seen = nxt, seen + 1
+        return aid or ""
+
+    def _copy_known(self, a: Article) -> bool:
+        return a.duplicate_of is not None and self._root(a.duplicate_of) in self._arts
+
+    def _best_story(self, vec: Vector, day: int | None) -> str | None:
+        cfg = settings()
+        scores: Counter[str] = Counter()
+        for t in top_terms(vec, cfg["query_terms"]):
+            post = self._postings.get(t)
+            if not post or len(post) > cfg["posting_cap"]:
+                continue
+            self.posting_reads += len(post)
+            for sid in post:
+                scores[sid] += vec[t]
+        best, best_s = None, cfg["story_threshold"]
+        for sid, _ in scores.most_common(cfg["candidates"]):
+            self.comparisons += 1
+            st = self._stories[sid]
+            s = cosine(vec, st["c"])
+            if day is not None and st["d"] is not None:
+                gap = max(0, day - st["d"][1], st["d"][0] - day)
+                if gap > cfg["max_gap_days"]:
+                    continue
+                # close dates are evidence of the same event: a bonus fading to 0 at the limit
+                s += cfg["date_bonus"] * (1 - gap / (cfg["max_gap_days"] + 1))
+            if s >= best_s:
+                best, best_s = sid, s
+        return best
+
+    def _add(self, sid: str, a: Article, vec: Vector, day: int | None) -> None:
+        cfg = settings()
+        st = self._stories[sid]
+        st["a"].append(a.id)
+        c = st["c"]
+        for t, w in vec.items():
+            c[t] = c.get(t, 0.0) + w
+        if len(c) > cfg["centroid_terms"]:
+            st["c"] = top_terms(c, cfg["centroid_terms"])
+        if day is not None:
+            st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
+        # the article keeps only its strongest terms: enough to tell how central it is
+        self._arts[a.id] = [sid, top_terms(vec, cfg["kept_terms"]), day, a.title or _first_words(a)]
+        self._post(sid, st["c"])
+
+    def _post(self, sid: str, centroid: Vector) -> None:
+        """Index a story under the strongest terms of its centroid (lists only grow)."""
+        for t in top_terms(centroid, settings()["query_terms"]):
+            post = self._postings.setdefault(t, [])
+            if sid not in post and len(post) <= settings()["posting_cap"]:
+                post.append(sid)
+
+    # ------------------------------------------------------------------ output
+
+    def story_of(self, article_id: str) -> str | None:
+        rec = self._arts.get(article_id)
+        return rec[0] if rec else None
+
+    def story_title(self, sid: str) -> str:
+        """Title of the member article closest to the story centroid."""
+        st = self._stories[sid]
+        best, best_s = st["a"][0], -1.0
+        for aid in st["a"]:
+            vec = self._arts[aid][1]
+            if vec is not None and self._arts[aid][3]:
+                s = cosine(vec, st["c"])
+                if s > best_s:
+                    best, best_s = aid, s
+        return self._arts[best][3] or ""
+
+    def stories(self) -> list[tuple[str, str, str, list[str]]]:
+        """(story id, thread id, title, article ids) for every story, oldest first."""
+        return [
+            (sid, self.threads.thread_of(sid) or "", self.story_title(sid), list(st["a"]))
+            for sid, st in self._stories.items()
+        ]
+
+    def thread_list(self) -> list[tuple[str, str, list[str]]]:
+        """(thread id, title, story ids); the title is that of the most central story."""
+        out = []
+        for tid, sids in self.threads.threads().items():
+            central = self.threads.central_story(tid, {s: self._stories[s]["c"] for s in sids})
+            out.append((tid, self.story_title(central), list(sids)))
+        return out
+
+    # ------------------------------------------------------------------ persistence
+
+    def to_json(self) -> str:
+        arts = {
+            k: [v[0], _pack(v[1]) if v[1] is not None else None, v[2], v[3]]
+            for k, v in self._arts.items()
+        }
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"]} for k, v in self._stories.items()}
+        # terms seen once are dropped: they cost most of the table and a term seen
+        # again later only loses one count of document frequency
+        keys = np.array([t for t, n in self.df.items() if n > 1], dtype=np.uint32)
+        vals = np.array([min(self.df[t], 65535) for t in keys.tolist()], dtype=np.uint16)
+        df = [_b64(keys), _b64(vals)]
+        return json.dumps(
+            {
+                "schema": "thoisu.stories/1",
+                "n": self.n_docs,
+                "df": df,
+                "arts": arts,
+                "stories": stories,
+                "threads": self.threads.to_dict(),
+                "dedup": self.dedup.to_dict(),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, s: str) -> StoryIndex:
+        data = json.loads(s)
+        idx = cls()
+        idx.n_docs = data["n"]
+        keys = np.frombuffer(base64.b64decode(data["df"][0]), dtype=np.uint32)
+        vals = np.frombuffer(base64.b64decode(data["df"][1]), dtype=np.uint16)
+        idx.df = Counter(dict(zip(keys.tolist(), vals.tolist(), strict=True)))
+        idx._arts = {
+            k: [v[0], _unpack(v[1]) if v[1] is not None else None, v[2], v[3]]
+            for k, v in data["arts"].items()
+        }
+        for sid, v in data["stories"].items():
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"]}
+            idx._post(sid, idx._stories[sid]["c"])
+        idx.threads = ThreadIndex.from_dict(data["threads"])
+        idx.dedup = DuplicateIndex.from_dict(data["dedup"])
+        return idx
+
+
+def _normalise(v: Vector) -> Vector:
+    n = math.sqrt(sum(w * w for w in v.values())) or 1.0
+    return {t: w / n for t, w in v.items()}
+
+
+def _b64(a: np.ndarray) -> str:
+    return base64.b64encode(a.tobytes()).decode("ascii")
+
+
+def _pack(v: Vector) -> dict[str, float]:
+    return {t: round(w, 3) for t, w in v.items()}
+
+
+def _unpack(v: dict[str, float]) -> Vector:
+    return dict(v)
+
+
+def _first_words(a: Article, n: int = 15) -> str:
+    words = a.text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def cluster_articles(articles: Iterable[Article]) -> StoryIndex:
+    """One-shot helper: a fresh index with every article assigned."""
+    idx = StoryIndex()
+    idx.assign(list(articles))
+    return idx

@@ -1,0 +1,173 @@
+"""Exact and near-duplicate articles and sentences (MinHash + LSH).
+
+An article is a duplicate when the word 3-shingles of its folded text overlap an
+earlier article's with an estimated Jaccard at or above a threshold kept in
+``data/dedup.json``: the same wire story reprinted with small edits, a page saved
+twice. ``duplicate_of`` points at the earliest-seen copy (the root, never a copy of
+a copy). ``DuplicateIndex`` persists the signatures (16 bits per permutation,
+base64) so duplicates are also found across digest runs.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from thoisu.models import Article
+from thoisu.text import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DATA = Path(__file__).with_name("data") / "dedup.json"
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=300_000)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def shingles(text: str, k: int | None = None) -> set[str]:
+    """Word k-shingles of the folded text; a text shorter than k words is one shingle.
+    (Words are folded one by one, which equals fold(text) split into words, cached.)"""
+    k = k or settings()["shingle"]
+    words = [_fold_word(w) for w in _WORD.findall(text)]
+    if len(words) < k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+
+
+def signature(sh: Iterable[str]) -> np.ndarray:
+    """MinHash values of a shingle set, truncated to 16 bits (enough to estimate
+    Jaccard: a chance collision has probability 1/65536) to keep stored blobs small."""
+    m = MinHash(num_perm=settings()["num_perm"], scheme="affine32")
+    m.update_batch([s.encode("utf-8") for s in sh])
+    return (m.hashvalues & 0xFFFF).astype(np.uint16)
+
+
+def _minhash(sig: np.ndarray) -> MinHash:
+    return MinHash(num_perm=len(sig), hashvalues=sig.astype(np.uint64), scheme="affine32")
+
+
+def estimate_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.mean(a == b))
+
+
+class DuplicateIndex:
+    """Signatures of every article seen, with an LSH index for candidate lookup."""
+
+    def __init__(self) -> None:
+        cfg = settings()
+        self._lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
+        self._sigs: dict[str, np.ndarray] = {}
+        self._root: dict[str, str] = {}  # article id -> earliest copy (only for copies)
+        self.comparisons = 0  # candidate pairs verified, for tests of linear cost
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def original_of(self, article_id: str) -> str | None:
+        return self._root.get(article_id)
+
+    def add(self, article_id: str, text: str) -> str | None:
+        """Index one article; return the id of the earliest copy it duplicates, or None."""
+        if article_id in self._sigs:
+            return self._root.get(article_id)
+        sh = shingles(text)
+        if not sh:
+            return None
+        sig = signature(sh)
+        best, best_j = None, settings()["article_jaccard"]
+        for cand in self._lsh.query(_minhash(sig)):
+            self.comparisons += 1
+            j = estimate_jaccard(sig, self._sigs[cand])
+            # ties go to the earlier copy: ids are inserted in the order seen
+            if j > best_j or (j == best_j and best is None):
+                best, best_j = cand, j
+        self._sigs[article_id] = sig
+        self._lsh.insert(article_id, _minhash(sig))
+        if best is None:
+            return None
+        root = self._root.get(best, best)
+        self._root[article_id] = root
+        return root
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sigs": {k: base64.b64encode(v.tobytes()).decode("ascii") for k, v in self._sigs.items()},
+            "root": self._root,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DuplicateIndex:
+        idx = cls()
+        for k, b in data.get("sigs", {}).items():
+            sig = np.frombuffer(base64.b64decode(b), dtype=np.uint16).copy()
+            idx._sigs[k] = sig
+            idx._lsh.insert(k, _minhash(sig))
+        idx._root = dict(data.get("root", {}))
+        return idx
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, s: str) -> DuplicateIndex:
+        return cls.from_dict(json.loads(s))
+
+
+def article_text(article: Article) -> str:
+    """The text compared for duplicates: title and body."""
+    return "\n".join([article.title or "", article.text])
+
+
+def mark_duplicates(articles: list[Article], index: DuplicateIndex | None = None) -> int:
+    """Set ``duplicate_of`` on every article that copies an earlier one (earlier in the
+    index, or earlier in this list). Returns how many were marked."""
+    index = index if index is not None else DuplicateIndex()
+    n = 0
+    for a in articles:
+        orig = index.add(a.id, article_text(a))
+        if a.duplicate_of is None and orig is not None and orig != a.id:
+            a.duplicate_of = orig
+        if a.duplicate_of is not None:
+            n += 1
+    return n
+
+
+def near_duplicate_sentences(texts: list[str]) -> list[int | None]:
+    """For each text, the index of the first earlier text that is near-identical
+    (Jaccard of word shingles at or above the sentence threshold), else None.
+    Sentences are short, so word bigrams are used: one changed word still leaves
+    most of a long sentence's bigrams in common."""
+    cfg = settings()
+    lsh = MinHashLSH(threshold=cfg["sentence_lsh_threshold"], num_perm=cfg["num_perm"])
+    sets: list[set[str]] = []
+    out: list[int | None] = []
+    for i, t in enumerate(texts):
+        sh = shingles(t, cfg["sentence_shingle"])
+        sets.append(sh)
+        if not sh:
+            out.append(None)
+            continue
+        m = MinHash(num_perm=cfg["num_perm"], scheme="affine32")
+        m.update_batch([s.encode("utf-8") for s in sh])
+        best: int | None = None
+        for c in lsh.query(m):
+            j = len(sh & sets[c]) / len(sh | sets[c])
+            if j >= cfg["sentence_jaccard"] and (best is None or c < best):
+                best = c
+        out.append(best)
+        lsh.insert(i, m)
+    return out
