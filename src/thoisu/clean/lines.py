@@ -40,6 +40,7 @@ _CAPTION_END = re.compile(
 _CAPTION_START = re.compile(r"(?i)^\s*(?:\(\d{1,2}[./]\d{1,2}\)\s*)?(?:ảnh|hình|hình ảnh|photo|clip|video|infographic|đồ họa|đồ hoạ)\s*(?:\d+)?\s*:")
 _IMAGE_NOTE = re.compile(r"(?i)^\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\.?$")
 _UPPER_START = re.compile(rf"^[\"“‘'(\[]*[{UPPER}0-9]")
+_CAP_WORD = re.compile(rf"(?:^|(?<=\s))[\"“‘'(\[]*[{UPPER}0-9]")
 _DIGIT = re.compile(r"\d")
 _PUNCT_STRIP = re.compile(r"[\s:：.…()\[\]\-–—|»«>›•*#0-9\"“”']+")
 
@@ -162,14 +163,15 @@ def build_lines(page: Page) -> list[Line]:
         t = nfc(sl.text).strip()
         if t:
             items.append((i, sl.line, t))
-    keys = [line_key(t) for _, _, t in items]
+    # long lines only need a key for repetition, and a page repeats its own spelling
+    keys = [line_key(t) if len(t) < 300 else " ".join(t.lower().split()) for _, _, t in items]
     counts = Counter(keys)
     out: list[Line] = []
     prev_pos = -2
     for n, ((pos, src, t), key) in enumerate(zip(items, keys, strict=True)):
         ws = _WORD.findall(t)
         nw = len(ws)
-        caps = sum(1 for w in ws if _UPPER_START.match(w))
+        caps = len(_CAP_WORD.findall(t))
         alnum = len(_ALNUM.findall(t)) or 1
         terminal = bool(_TERMINAL.search(t))
         teaser = bool(_TEASER.search(t))

@@ -9,6 +9,7 @@ outlet ("VOV.VN -", "TTO -", "(Dân trí) -", "HÀ NỘI (TTXVN) -").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from thoisu.clean.lexicon import UPPER, lexicon, thresholds
 from thoisu.text import fold
@@ -51,6 +52,7 @@ def _name_words(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)
 def parse_credit(text: str) -> str | None:
     """The credited source of a credit line, or None."""
     t = text.strip()
@@ -68,6 +70,7 @@ def parse_credit(text: str) -> str | None:
     return src
 
 
+@lru_cache(maxsize=65536)
 def parse_byline(text: str) -> tuple[str, str | None] | None:
     """(author, credited source or None) of a byline line, or None."""
     t = text.strip()
