@@ -4,8 +4,8 @@ capital letter in the middle of a sentence, from underthesea's words over news t
 Used at run time (1) to tell ordinary words capitalised at the start of a sentence
 ("Theo", "Tuy nhiên") from names, and (2) to know which compounds are real lower-case
 words, to re-split names that word_tokenize glued to the next word ("Kim_dự_kiến").
-Only word counts are stored, no text. Source: ../shared/mds/abmusu-train.jsonl (the
-training split; evaluation articles come from other files).
+Only word counts are stored, no text. Source: every document of ../shared/mds except
+the clusters that eval/gold/select.py picks for the actors gold set (held out).
 
 Run: .venv/bin/python train/actors_lexicon.py [--mds ../shared/mds] [--max-docs N]
 """
@@ -13,6 +13,7 @@ Run: .venv/bin/python train/actors_lexicon.py [--mds ../shared/mds] [--max-docs 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -25,20 +26,25 @@ OUT = ROOT / "src/thoisu/actors/data/caps_stats.json"
 MIN_COUNT = 3
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--mds", default=str(ROOT.parent / "shared/mds"))
-    ap.add_argument("--max-docs", type=int, default=100000)
-    args = ap.parse_args()
-    lower: Counter[str] = Counter()
-    cap_mid: Counter[str] = Counter()
+def _gold_clusters() -> set[str]:
+    """Clusters of the actors gold set: kept out of the statistics."""
+    spec = importlib.util.spec_from_file_location("gold_select", ROOT / "eval/gold/select.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return {c for cs in mod.CLUSTERS.values() for c in cs}
+
+
+def _count(path: Path, held_out: set[str], max_docs: int, lower: Counter, cap_mid: Counter) -> int:
     docs = 0
-    with open(Path(args.mds) / "abmusu-train.jsonl", encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
-            for doc in json.loads(line)["documents"]:
+            cluster = json.loads(line)
+            if cluster["id"] in held_out:
+                continue
+            for doc in cluster["documents"]:
                 docs += 1
-                if docs > args.max_docs:
-                    break
+                if docs > max_docs:
+                    return docs - 1
                 for para in doc["text"].split("\n"):
                     for _, sent in split_text(para):
                         prev_open = True
@@ -53,6 +59,20 @@ def main() -> None:
                             elif not prev_open and w[0].isupper():
                                 cap_mid[f] += 1
                             prev_open = False
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mds", default=str(ROOT.parent / "shared/mds"))
+    ap.add_argument("--max-docs", type=int, default=100000)
+    args = ap.parse_args()
+    lower: Counter[str] = Counter()
+    cap_mid: Counter[str] = Counter()
+    docs = 0
+    held_out = _gold_clusters()
+    for name in ("abmusu-train.jsonl", "abmusu-validation.jsonl", "vims-dev.jsonl"):
+        docs += _count(Path(args.mds) / name, held_out, args.max_docs, lower, cap_mid)
     share = {}
     for f in set(lower) | set(cap_mid):
         n = lower[f] + cap_mid[f]

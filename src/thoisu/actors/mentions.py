@@ -86,11 +86,12 @@ def _split_word(w: Word, at: int) -> list[Word]:
 
 def _tail_is_word(d: Dictionary, sylls: list) -> bool:
     """Is this lower-case tail a word of its own (a known compound, or a syllable that is
-    function word: "tại", "và")?"""
+    function word, or starting with a syllable hardly ever capitalised: "tại", "nhắc")?"""
     f = " ".join(s.fold for s in sylls)
-    if f in d.vocab:
+    if f in d.vocab or f in d.lex["function_words"]:
         return True
-    return len(sylls) == 1 and f in d.lex["function_words"]
+    # a syllable (or first syllable) almost never capitalised mid-sentence
+    return d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
 
 
 def _split_mixed(d: Dictionary, w: Word) -> int:
@@ -302,13 +303,16 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     run = " ".join(w.fold for w in words[a:b])
     if run in d.lex["legislatures"]:
         return "ORG"
-    if honorific:
+    acronym = b - a == 1 and words[a].allcaps
+    if honorific and not acronym:
         return "PER"
     if run in d.lex["not_names"] or run in d.lex["org_heads"] or run in d.lex["org_suffixes"]:
         return None
     if b - a == 1 and len(sylls) == 1 and d.caps_stats.get(run, 1.0) < 0.3:
         return None  # an ordinary word written with a capital
-    if role is not None:
+    if a > 0 and _ends_with(d, "org_heads", words, a) and not words[a - 1].cap:
+        return "ORG"  # "đảng Dân tiến", "bộ Ngoại giao"
+    if role is not None and not acronym:
         return "PER"
     for heads, typ in (("gpe_heads", "GPE"), ("loc_heads", "LOC")):
         head = _in(d, heads, words, a)
@@ -374,7 +378,8 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
     for j in range(a + head, b):
         w = words[j]
         foreign = not all(is_vietnamese_syllable(s.text) for s in w.sylls)
-        if foreign and seen_vn and not w.allcaps:
+        if foreign and seen_vn and not w.allcaps and (
+                role is not None or w.sylls[0].fold in d.lex["given_names"]):
             return j
         if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"]:
             return j
