@@ -1,6 +1,22 @@
 """Boilerplate removal, multi-article split and article metadata.
 
-Public API: ``extract_articles(page) -> list[Article]``.
+Public API: ``extract_articles(page) -> list[Article]`` (and ``classify_lines(page)``,
+which returns the page's lines with the reason each furniture line was dropped).
+
+How it works, in order:
+  lines.py      features of each non-empty line (shape, punctuation, capitals, repetition on
+                the page, "AA" doubling, date lines, captions, cue words from data/furniture.json)
+  furniture.py  rules: headings of related/trending/comment blocks open a zone that lasts until
+                the running text resumes; widgets, footers, captions, timestamps, repeated lines,
+                menus, category labels
+  split.py      the headline, bylines and credits, and article boundaries (a signature followed
+                by a new headline and a body of its own)
+  scorer.py     a logistic regression (data/line_model.json, trained by train/clean_model.py on
+                synthetic pages) for the short lines the rules leave; a lone headline between
+                paragraphs is a "read more" insert
+  metadata.py   bylines, credits, dateline prefixes ("VOV.VN -"), outlet from "Theo dõi X trên"
+  dateline.py   publication dates, only from metadata, a date line next to the headline or the
+                signature, or the dateline prefix
 """
 
 from thoisu.clean.extract import classify_lines, extract_articles
