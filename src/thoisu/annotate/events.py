@@ -393,7 +393,8 @@ def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
         if n:
             k += n
             continue
-        unknown += 1
+        if w not in an.res.title_words:
+            unknown += 1
         k += 1
     return unknown <= 2
 
@@ -404,7 +405,8 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     a chain right before the trigger with only auxiliaries between ("... X đang có chuyến thăm")."""
     best: tuple[int, Chain] | None = None
     near: Chain | None = None
-    glue = an.res.words["aux"] | an.res.words["light_verbs"] | {"không", "chưa", "sẽ", "có", "thể"}
+    glue = (an.res.words["aux"] | an.res.words["light_verbs"] | an.res.words["future"]
+            | {"không", "chưa", "có", "thể"})
     for ch in an.chains:
         if ch.start < lo or ch.end > t or ch.prep or not ch.keys() or id(ch.nps[0]) in objects:
             continue
@@ -438,6 +440,9 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
                 if ch.end <= i and not ch.prep and len(ch.keys()) > 1:
                     return ch.keys()
             return []
+        k = cues["pronouns_gpe"].match(an.toks, i)
+        if k and i == lo and state.get("gpe"):
+            return state["gpe"][-1:]
         k = cues["pronouns_sg"].match(an.toks, i)
         if k and i == lo and not any(np.start <= i + k < np.end for np in an.nps):
             here = [ch.nps[0].head.key for ch in an.chains
@@ -583,7 +588,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         objs = _objects(an, j, ce)
         if objs:
             objects.add(id(objs[0]))
-        embedded = any(c == cs and e <= i for c, e in verbal)
+        embedded = any(c == cs and e <= i and not any(
+            e <= ch.start < i and not ch.prep and id(ch.nps[0]) not in objects
+            for ch in an.chains) for c, e in verbal)
         if not nominal:
             verbal.append((cs, j))
         if embedded and not ({"và", ","} & set(toks[max(cs, i - 3) : i])):
@@ -622,9 +629,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
                         actors = ch.keys()
         if not actors and not passive and not trig.motion:
             actors = _resolve_pronoun(an, cs, i, state)
-        glue = res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
-        if not actors and not passive and not trig.motion and kind == "speech" and i - cs <= 3 and (
-            all(w in glue for w in toks[cs:i]) and (not nominal or i > cs)
+        if not actors and not passive and out and not nominal and (
+            {"và", ",", "đồng thời"} & set(toks[max(cs, i - 3) : i])
+        ) and not any(ch.start < i and ch.end > verbal[-1][1] for ch in an.chains if verbal):
+            actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
+        glue = (res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
+                | res.words["future"] | res.words["pronouns_speaker"])
+        lead = [w for w in toks[cs:i] if w not in ("này", "ấy", "ta")]
+        if not actors and not passive and not trig.motion and kind in ("speech", "sub") and (
+            len(lead) <= 4 and all(w in glue for w in lead) and (not nominal or i > cs)
+            and (kind == "speech" or " ".join(toks[bstart:cs]) in res.words["coordinators"])
         ):
             # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
             sp = _subject(an, an.clause_start(bstart)[0], bstart, objects)
@@ -657,8 +671,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         elif owners:
             recipients += [k for k in owners if k not in recipients]
         # fronted adverbial: "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ..."
-        if not actors and not passive and not trig.motion and (bstart == 0 or prep_before) and (
-            cues["fronted"].match(toks[:3], 0) and "," not in toks[:i]
+        if not actors and not passive and not trig.motion and (
+            cues["fronted"].match(toks[cs : cs + 3], 0) and "," not in toks[cs:i]
         ):
             main = _main_subject(an, j)
             met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not nominal
@@ -699,14 +713,18 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
     # remember participants for pronouns of later sentences ("hai ông", "ông")
     state["meet"] += meets
     state["per"] += subject_persons(an)
+    state.setdefault("gpe", [])
+    state["gpe"] += [ch.nps[0].head.key for ch in an.chains[:3]
+                     if not ch.prep and ch.nps[0].head.type == "GPE"][:1]
     return out
 
 
 def subject_persons(an: Analysis) -> list[str]:
     """The first person heading a chain in subject position (no preposition) of a sentence."""
-    for ch in an.chains:
-        if not ch.prep and ch.nps[0].head.type == "PER":
-            return [ch.nps[0].head.key]
+    for ok in ((), ("của",)):  # "người phát ngôn của Bộ Ngoại giao Mỹ Ned Price"
+        for ch in an.chains:
+            if ch.prep == ok and ch.nps[0].head.type == "PER":
+                return [ch.nps[0].head.key]
     return []
 
 
