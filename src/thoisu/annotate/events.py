@@ -151,6 +151,7 @@ class NP:
     mentions: list[Mention]
     prep: tuple[str, ...] = ()  # the preposition governing it, if any
     chain: int = -1  # index of its coordination chain
+    first: int = -1  # token of its first name (after the titles)
 
     @property
     def head(self) -> Mention:
@@ -180,6 +181,11 @@ class Chain:
             if h.type in types and h.key not in out:
                 out.append(h.key)
         return out
+
+
+def an_mention_starts(np: NP) -> bool:
+    """The phrase opens with its name, no title first ("Anh", not "ông Lavrov")."""
+    return np.start == np.first
 
 
 class Analysis:
@@ -243,7 +249,7 @@ class Analysis:
             s = a
             while s > 0 and toks[s - 1] in titles and not self.aside[s - 1]:
                 s -= 1
-            nps.append(NP(s, b, [m]))
+            nps.append(NP(s, b, [m], first=a))
         preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
         for np in nps:
             p = np.start
@@ -284,7 +290,8 @@ class Analysis:
                     chains[-1].nps.append(np)
                     np.chain = len(chains) - 1
                     continue
-                if gap == [","] and not chains[-1].prep and self._continues_with_and(np):
+                lists = not chains[-1].prep or an_mention_starts(np)  # "bị Mỹ, Anh và Úc"
+                if gap == [","] and lists and self._continues_with_and(np):
                     chains[-1].nps.append(np)
                     np.chain = len(chains) - 1
                     continue
@@ -365,7 +372,9 @@ def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
 def _negated(an: Analysis, lo: int, t: int) -> bool:
     neg, exc = an.res.cues["negation"], an.res.cues["negation_except"]
     for i in range(max(lo, t - 4), t):
-        if neg.match(an.toks, i) and not exc.match(an.toks, i):
+        if neg.match(an.toks, i) and not exc.match(an.toks, i) and not (
+            i > 0 and exc.match(an.toks, i - 1) == 2  # "phòng không" (air defence)
+        ):
             return True
     return False
 
