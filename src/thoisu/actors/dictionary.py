@@ -46,6 +46,8 @@ class Entry:
         ``upper``: the text is written all in capitals."""
         if self.acronym:
             return upper
+        if upper and self.n == 1:
+            return False  # "NICE" (an institute) is not Nice
         if self.all_caps:
             return all(caps)
         return any(caps)

@@ -313,6 +313,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     if a > 0 and _ends_with(d, "org_heads", words, a) and not words[a - 1].cap:
         return "ORG"  # "đảng Dân tiến", "bộ Ngoại giao"
     if role is not None and not acronym:
+        if not any(not is_vietnamese_syllable(s.text) for s in sylls) and sylls[0].fold not in d.lex["vn_surnames"] \
+                and all(_ordinary(d, w) for w in words[a:b]):
+            return None  # "Ủy viên Trung ương Đảng": ordinary capitalised words, not a name
         return "PER"
     for heads, typ in (("gpe_heads", "GPE"), ("loc_heads", "LOC")):
         head = _in(d, heads, words, a)
@@ -350,6 +353,23 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     return None
 
 
+def _ordinary(d: Dictionary, w: Word) -> bool:
+    """A word that is ordinarily not a name: a lower-case compound, a listed non-name, or
+    a word seldom capitalised mid-sentence."""
+    return w.fold in d.vocab or w.fold in d.lex["not_names"] or d.caps_stats.get(w.fold, 1.0) < 0.5
+
+
+def _split_people(d: Dictionary, words: list[Word], a: int, b: int) -> int:
+    """A second Vietnamese full name inside one capitalised run ("... Hồ Chí Minh Nguyễn
+    Xuân Thắng"): where it starts (b if none)."""
+    for j in range(a + 1, b):
+        w = words[j]
+        if len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"] and \
+                all(is_vietnamese_syllable(s.text) for s in w.sylls):
+            return j
+    return b
+
+
 def _country_at(d: Dictionary, words: list[Word], k: int) -> bool:
     """Does a country name start at word k?"""
     if k >= len(words):
@@ -374,7 +394,7 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
     ("Bộ Tài nguyên Alexander Kozlov"): the first foreign-looking word after Vietnamese
     ones, or (after a title) a word starting with a Vietnamese surname."""
     head = _in(d, "org_heads", words, a)
-    seen_vn = False
+    seen_vn = head > 0
     for j in range(a + head, b):
         w = words[j]
         foreign = not all(is_vietnamese_syllable(s.text) for s in w.sylls)
@@ -407,8 +427,9 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
         if g:
             end, gkey, caps, upper = g
             entry = _pick(d.gazetteer[gkey], caps, upper, words, k, end)
-            if entry is not None and entry.type == "GPE" and entry.n == 1 and hon_before:
-                entry = None  # "anh Nga", "chị Mỹ": a person called so
+            if entry is not None and entry.type == "GPE" and entry.n == 1 and (
+                    hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
+                entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
             if entry is not None:
                 m = _from_entry(d, entry, words, k, end, sent, si)
                 if m.type == "PER" and role is not None:
@@ -466,6 +487,13 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
                     out.extend(_run_mentions(d, words, k, split, typ, role, sent, si, pre))
                     k, typ = split, "PER"
                     role = _after_entity(role, out[-1])
+            if typ == "PER" and b - k > 1:
+                split = _split_people(d, words, k, b)
+                if split < b:
+                    first = _classify(d, words, k, split, None, False)
+                    if first is not None:
+                        out.extend(_run_mentions(d, words, k, split, first, None, sent, si, pre))
+                    k = split
             if typ is not None:
                 out.extend(_run_mentions(d, words, k, b, typ, role, sent, si, pre))
                 role = _after_entity(role, out[-1]) if typ != "PER" else None
