@@ -27,6 +27,7 @@ from thoisu.annotate.events import (
     subject_persons,
 )
 from thoisu.models import Article, Mention, Quote, Sentence
+from thoisu.text import fold
 
 _SINGLE = ("‘", "’")
 _SENT_END = {".", "!", "?"}
@@ -183,7 +184,12 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
             if ch.start >= ve and ch.end <= end and _head(ch) is not None:
                 h = _head(ch)
                 return h.key, h.text
-    return _speaker_before(an, v, i, last_per)
+    key, text = _speaker_before(an, v, i, last_per)
+    if key is None:  # '”, người phát ngôn của Đại sứ quán ... Liu Pengyu nói.': the person
+        pers = [np.head for np in an.nps if i <= np.start and np.end <= v and np.head.type == "PER"]
+        if pers:
+            return pers[-1].key, pers[-1].text
+    return key, text
 
 
 def _speaker_pre(an: Analysis, t_open: int, last_per: list[str]) -> tuple[str | None, str | None] | None:
@@ -193,10 +199,20 @@ def _speaker_pre(an: Analysis, t_open: int, last_per: list[str]) -> tuple[str | 
     for v, _e in reversed(verbs):
         lo = an.clause_start(v)[0]
         key, text = _speaker_before(an, v, lo, last_per)
+        if key is None and lo > 0 and t_open - _e <= 3:
+            # "Biden không úp mở khi tuyên bố rằng “...”": the main clause's subject
+            k2, t2 = _speaker_before(an, v, 0, last_per)
+            if k2 is not None:
+                return k2, t2
         if key is not None:
             return key, text
         if t_open - _e <= 3 and text is not None and any(c.isupper() for c in text):
             return key, text  # an unnamed speaker right before the quote
+    if t_open > 0 and an.toks[t_open - 1] == ":":  # 'Tổng thống Mỹ JOE BIDEN: "..."'
+        for ch in an.chains:
+            if ch.end <= t_open and not ch.prep and _head(ch) is not None:
+                h = _head(ch)
+                return h.key, h.text
     for np in an.nps:
         if np.prep == ("theo",) and np.end <= t_open and _head(an.chain_of(np)) is not None:
             h = _head(an.chain_of(np))
@@ -257,6 +273,7 @@ def find_quotes(article: Article) -> list[Quote]:
     found: list[tuple[int, int, Quote]] = []
     last_per: list[str] = []
     last_q: tuple[int, tuple[str | None, str | None]] | None = None
+    roles: list[tuple[str, str]] = []  # (person key, title) in reading order
     for p, sents in sorted(by_para.items()):
         if p >= len(article.paragraphs):
             continue
@@ -289,6 +306,8 @@ def find_quotes(article: Article) -> list[Quote]:
                 speaker = last_q[1]  # the quote goes on: '"...," X nói. "..."' / next paragraph
             if speaker is None or speaker == (None, None):
                 continue  # a title, a slogan or a term: nobody is said to say it
+            if speaker[0] is None and speaker[1]:
+                speaker = (_by_title(speaker[1], roles), speaker[1])
             if (qs, qe) in singles and speaker[0] is None:
                 continue
             found.append((para.line, qs, Quote("", speaker[0], speaker[1], inner, True,
@@ -304,13 +323,33 @@ def find_quotes(article: Article) -> list[Quote]:
                 key, surface, stmt = got
                 found.append((para.line, s.start, Quote("", key, surface, stmt, False,
                                                         article.id, para.line)))
+        if text.rstrip().endswith(":") and sents:  # '... Lê Thị Thu Hằng cho biết:' then quotes
+            k, s = sents[-1]
+            an = pa.an[k]
+            frame = _speaker_pre(an, len(an.toks) - 1, last_per + _pers(pa, k))
+            if frame is not None and frame != (None, None):
+                last_q = (p, frame)
         last_per += _pers(pa, None)
+        for k, _s in sents:
+            roles += [(m.key, fold(m.role)) for m in mentions.get(k, []) if m.type == "PER" and m.role]
     found.sort(key=lambda x: (x[0], x[1]))
     out = []
     for n, (_line, _pos, q) in enumerate(found):
         q.id = f"{article.id}-q{n}"
         out.append(q)
     return out
+
+
+def _by_title(surface: str, roles: list[tuple[str, str]]) -> str | None:
+    """"Bộ trưởng cho biết" -> the last person introduced with that title."""
+    words = fold(surface).split()
+    if not words or not all(w in resources().title_words for w in words):
+        return None
+    title = " ".join(words)
+    for key, role in reversed(roles):
+        if title in role:
+            return key
+    return None
 
 
 def _pers(pa: _Para, upto: int | None) -> list[str]:
