@@ -84,14 +84,16 @@ def _split_word(w: Word, at: int) -> list[Word]:
             make_word(w.text[b[0].start - w.start:], b, b[0].start, w.end)]
 
 
-def _tail_is_word(d: Dictionary, sylls: list) -> bool:
+def _tail_is_word(d: Dictionary, sylls: list, head: list) -> bool:
     """Is this lower-case tail a word of its own (a known compound, or a syllable that is
     function word, or starting with a syllable hardly ever capitalised: "tại", "nhắc")?"""
     f = " ".join(s.fold for s in sylls)
     if f in d.vocab or f in d.lex["function_words"]:
         return True
-    # a syllable (or first syllable) almost never capitalised mid-sentence
-    return d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
+    # a syllable (or first syllable) almost never capitalised mid-sentence, after a
+    # foreign name ("Obama_nhắc") or as a longer tail ("Văn_nhậm_chức"); not "Kiểm_sát"
+    foreign = not all(is_vietnamese_syllable(s.text) for s in head)
+    return (foreign or len(sylls) > 1) and d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
 
 
 def _split_mixed(d: Dictionary, w: Word) -> int:
@@ -115,7 +117,7 @@ def _split_mixed(d: Dictionary, w: Word) -> int:
         # the tail is a word of its own ("Kim_dự_kiến", "Seoul_áp_đặt")
         if p >= 2 and " ".join(s.fold for s in sy[p - 1:]) in d.vocab:
             return p - 1
-        if w.fold not in d.vocab and _tail_is_word(d, sy[p:]):
+        if w.fold not in d.vocab and _tail_is_word(d, sy[p:], sy[:p]):
             return p
         return 0
     q = p
@@ -276,7 +278,7 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
         if not w.cap or w.punct:
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
-                    (w.fold in ("và", "of", "and", "for", "the") and _in(d, "org_heads", words, k))
+                    (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k)
                     or w.fold in _PARTICLES):
                 j += 1
                 continue
@@ -310,8 +312,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return None
     if b - a == 1 and len(sylls) == 1 and d.caps_stats.get(run, 1.0) < 0.3:
         return None  # an ordinary word written with a capital
-    if a > 0 and _ends_with(d, "org_heads", words, a) and not words[a - 1].cap:
-        return "ORG"  # "đảng Dân tiến", "bộ Ngoại giao"
+    if a > 0 and _ends_with(d, "org_heads", words, a) and not words[a - 1].cap \
+            and words[a - 1].fold not in d.lex["verb_heads"]:
+        return "ORG"  # "đảng Dân tiến", "bộ Ngoại giao" (not "tổ chức Đại hội": to hold)
     if role is not None and not acronym:
         if not any(not is_vietnamese_syllable(s.text) for s in sylls) and sylls[0].fold not in d.lex["vn_surnames"] \
                 and all(_ordinary(d, w) for w in words[a:b]):
@@ -387,6 +390,34 @@ def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
                 if e.kind == "country" and e.case_ok(g[2], g[3]):
                     return e.country
     return None
+
+
+ORG_GAP_WORDS = 3  # lower-case words allowed inside an organisation's name
+ORG_GAP_SHARE = 0.02  # ... if seen capitalised mid-sentence at least this often
+
+
+def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int:
+    """Organisation names carry lower-case words ("Sở cứu hỏa Chilgok", "Cục Hải sự tỉnh
+    Hải Nam"): continue over a few lower-case words that do appear capitalised inside
+    names (not verbs such as "cho biết", "tấn công", which never are) when a capitalised
+    word or a country follows them."""
+    j = b
+    while j < len(words) and j - b < ORG_GAP_WORDS:
+        w = words[j]
+        if w.cap or w.punct or w.num or w.fold in d.lex["function_words"]:
+            break
+        if d.caps_stats.get(w.fold, 1.0) < ORG_GAP_SHARE:
+            return b
+        j += 1
+    if j == b or j >= len(words) or not words[j].cap or words[j].punct:
+        return b
+    if _match(words, j, d.titles, pre.titles) or words[j].fold in d.lex["honorifics"]:
+        return b
+    if _country_at(d, words, j):
+        return j  # the country joins the name in _run_mentions
+    if _match(words, j, d.gazetteer, pre.gaz):
+        return b
+    return _run_end(d, words, j, pre)
 
 
 def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None) -> int:
@@ -472,6 +503,8 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
                 role = _after_entity(role, out[-1])
                 k += 1
                 continue
+            if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
+                b = _extend_org(d, words, b, pre)
             headed = b - k > 1 and any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads"))
             if w.initial and not headed and _is_common(d, w) and not (role or hon_before):
                 role = None
