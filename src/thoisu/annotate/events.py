@@ -585,6 +585,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
     objects: set[int] = set()  # ids of noun phrases that are objects of earlier triggers
     fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
+    out_cs: list[int] = []  # clause start of each coded event
     persons = {m.key: True for np in an.nps for m in np.mentions if m.type == "PER"}
     for i, j, trig in trigs:
         cs, kind, bstart = an.clause_start(i)
@@ -638,7 +639,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
                         actors = ch.keys()
         if not actors and not passive and not trig.motion:
             actors = _resolve_pronoun(an, cs, i, state)
-        if not actors and not passive and out and not nominal and (
+        if not actors and not passive and out and not nominal and out_cs[-1] == cs and (
             {"và", ",", "đồng thời"} & set(toks[max(cs, i - 3) : i])
         ) and not any(ch.start < i and ch.end > verbal[-1][1] for ch in an.chains if verbal):
             actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
@@ -659,7 +660,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         for np in objs:
             h = np.head
             p = np.prep or an.chain_of(np).prep
-            if h.type not in _ACTOR_TYPES or h.key in actors:
+            if (h.type not in _ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+                    or h.key in actors):
                 continue
             if nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
                 owners.append(h.key)
@@ -716,6 +718,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             continue
         out.append(_Coded(typ, mode, actors, recipients, loc,
                           _date(timexes, an, cs, ce, i), neg, hyp, fut))
+        out_cs.append(cs)
         people = [k for k in actors + recipients if persons.get(k)]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
