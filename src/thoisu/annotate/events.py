@@ -28,9 +28,6 @@ _ACTOR_TYPES = ("PER", "ORG", "GPE")
 _HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 OPEN_Q = "“\"«"
 CLOSE_Q = "”\"»"
-_NEAR_WINDOW = 6  # words after a trigger where a "near=" word must appear
-_OBJ_WINDOW = 7  # words after a trigger where its object may start
-_SUBJ_MOTION_GAP = 3  # aux words allowed between subject and a motion verb
 
 
 @lru_cache(maxsize=1 << 16)
@@ -92,6 +89,7 @@ class Resources:
     title_words: frozenset[str]
     speech: PhraseSet
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word cue sets
+    windows: dict[str, int] = field(default_factory=dict)  # sizes in words (data)
 
 
 def _load_triggers() -> dict[str, list[Trigger]]:
@@ -136,7 +134,8 @@ def resources() -> Resources:
         for k, v in cues_raw.items()
         if isinstance(v, list)
     }
-    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words)
+    windows = {k: int(v) for k, v in cues_raw["windows"].items() if not k.startswith("_")}
+    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows)
 
 
 # --------------------------------------------------------------------------- analysis
@@ -183,7 +182,7 @@ class Chain:
         return out
 
 
-def an_mention_starts(np: NP) -> bool:
+def _opens_with_name(np: NP) -> bool:
     """The phrase opens with its name, no title first ("Anh", not "ông Lavrov")."""
     return np.start == np.first
 
@@ -290,7 +289,7 @@ class Analysis:
                     chains[-1].nps.append(np)
                     np.chain = len(chains) - 1
                     continue
-                lists = not chains[-1].prep or an_mention_starts(np)  # "bị Mỹ, Anh và Úc"
+                lists = not chains[-1].prep or _opens_with_name(np)  # "bị Mỹ, Anh và Úc"
                 if gap == [","] and lists and self._continues_with_and(np):
                     chains[-1].nps.append(np)
                     np.chain = len(chains) - 1
@@ -405,7 +404,7 @@ def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
         if w not in an.res.title_words:
             unknown += 1
         k += 1
-    return unknown <= 2
+    return unknown <= an.res.windows["subject_lead"]
 
 
 def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
@@ -468,10 +467,10 @@ def _objects(an: Analysis, trig_end: int, stop: int) -> list[NP]:
         if np.start < trig_end or np.start >= stop:
             continue
         gap = an.toks[(out[-1].end if out else trig_end) : np.start]
-        if not out and (len(gap) > _OBJ_WINDOW or "," in gap or _gap_words(an, gap) > 2):
+        if not out and (len(gap) > an.res.windows["object"] or "," in gap or _gap_words(an, gap) > 2):
             break  # "gặp làn sóng nhiệt tác động đến Tây Ban Nha": no object
         if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
-            len(gap) > _OBJ_WINDOW or not np.prep or "," in gap
+            len(gap) > an.res.windows["object"] or not np.prep or "," in gap
         ):
             break  # a second phrase only when introduced by its own preposition
         out.append(np)
@@ -554,7 +553,7 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
             n = len(trig.words)
             if tuple(toks[i : i + n]) != trig.words or any(blocked[i : i + n]):
                 continue
-            if trig.near and not any(x in trig.near for x in toks[i + n : i + n + _NEAR_WINDOW]):
+            if trig.near and not any(x in trig.near for x in toks[i + n : i + n + res.windows["near"]]):
                 continue
             out.append((i, i + n, trig))
             covered = i + n
@@ -617,10 +616,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             light = res.cues["light_verbs"]
             short = [w for w in gap if w.isalpha() and w not in res.words["subject_lead"]]
             if nominal and not prep_before and not (
-                len(short) <= 5 and any(light.match(gap, k) for k in range(len(gap)))
+                len(short) <= res.windows["nominal_gap"] and any(light.match(gap, k) for k in range(len(gap)))
             ):
                 subj = None  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
-            elif trig.motion and (len(gap) > _SUBJ_MOTION_GAP or any(
+            elif trig.motion and (len(gap) > res.windows["motion_gap"] or any(
                 w not in res.words["aux"] for w in gap
             )):
                 subj = None
