@@ -182,3 +182,44 @@ def test_merge_variants_across_articles(seeds: dict[str, Article]) -> None:
     assert all(e.id.startswith("E-") for e in entities)
     lines = {(m.article, m.line) for m in lav.mentions}
     assert ("003", 1) in lines
+
+
+def test_case_rules_and_common_words() -> None:
+    a = article(["NICE khuyến cáo người bệnh nên nghỉ ngơi.",
+                 "Áo của cầu thủ được bán hết. Anh ấy nói rằng bà Thái Anh Văn sẽ tới Hàn Quốc."])
+    ks = keys(a)
+    assert not ks & {"GPE:FRA:nice", "GPE:AUT", "GPE:GBR"}
+    assert person_key("Thái Anh Văn") in keys(a, "PER")
+    assert "GPE:KOR" in ks
+
+
+def test_names_glued_by_the_tokenizer_are_recut() -> None:
+    # word_tokenize glues "Bắc_Triều" + "Tiên_Kim_Jong" + "Un" and "Kim_dự_kiến"
+    a = article(["Lãnh tụ Bắc Triều Tiên Kim Jong Un đã ngỏ ý sẵn sàng đối thoại.",
+                 "Ông Kim dự kiến cũng sẽ gặp Tổng Thư ký LHQ Ban Ki-moon."])
+    kim = [m for m in a.mentions if m.key == person_key("Kim Jong Un")]
+    assert len(kim) == 2 and kim[0].country == "PRK"
+    assert "GPE:PRK" in keys(a) and "ORG:UN" in keys(a)
+    ban = [m for m in a.mentions if m.key == person_key("Ban Ki-moon")]
+    assert ban and ban[0].role == "Tổng Thư ký LHQ"
+
+
+def test_organisations_named_with_their_country_or_body() -> None:
+    a = article(["Bộ Ngoại giao Pháp và Ủy ban Đối ngoại Thượng viện Mỹ đã ra tuyên bố.",
+                 "Phát ngôn viên bộ Quốc phòng Anh John Healey cho biết London sẽ hỗ trợ."])
+    orgs = {m.text: m for m in a.mentions if m.type == "ORG"}
+    assert orgs["Bộ Ngoại giao Pháp"].country == "FRA"
+    assert "Ủy ban Đối ngoại Thượng viện Mỹ" in orgs
+    assert "bộ Quốc phòng Anh" in orgs
+    # the nested country is a mention of its own
+    assert {"GPE:FRA", "GPE:USA", "GPE:GBR"} <= keys(a)
+    (healey,) = [m for m in a.mentions if m.text == "John Healey"]
+    assert healey.type == "PER" and healey.country == "GBR"
+
+
+def test_merge_keeps_an_ambiguous_surname_apart() -> None:
+    a1 = article(["Ông Kim Jong Un tiếp đặc phái viên Sung Kim."], "m-0")
+    a2 = article(["Ông Kim phát biểu hôm qua."], "m-1")
+    entities, ids = merge_entities([a1, a2])
+    assert ids["PER:kim"] not in (ids[person_key("Kim Jong Un")], ids[person_key("Sung Kim")])
+    assert len({e.id for e in entities}) == len(entities)

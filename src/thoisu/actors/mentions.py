@@ -381,6 +381,18 @@ def _country_at(d: Dictionary, words: list[Word], k: int) -> bool:
     return bool(g) and any(e.kind == "country" for e in d.gazetteer[g[1]])
 
 
+def _nested_country(d: Dictionary, words: list[Word], a: int, b: int, sent: Sentence, si: int) -> list[Mention]:
+    """The country at the end of an organisation's name ("Thượng viện Mỹ" -> "Mỹ"): a
+    mention of its own, since the country is named there too."""
+    for h in range(a + 1, b):
+        g = _match(words, h, d.gazetteer, _prefixes().gaz)
+        if g and g[0] == b:
+            for e in d.gazetteer[g[1]]:
+                if e.kind == "country" and e.case_ok(g[2], g[3]):
+                    return [_mention(words, h, b, "GPE", e.key, e.name, si, sent, country=e.country)]
+    return []
+
+
 def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
     """The country whose name ends right before word a, if any."""
     for h in range(max(0, a - 4), a):
@@ -467,6 +479,8 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
                     m.role = role.text
                     m.country = role.country or m.country
                 out.append(m)
+                if m.type == "ORG":
+                    out.extend(_nested_country(d, words, k, end, sent, si))
                 role = _after_entity(role, m)
                 k = end
                 # organisation name continued by its country: "Bộ Quốc phòng" + "Anh"
@@ -604,6 +618,11 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         return [_mention(words, a, b, "PER", key, name, si, sent, country=country,
                          role=role.text if role else None)]
     if typ == "ORG":
+        if a > 0 and not words[a - 1].cap and not _in(d, "org_heads", words, a):
+            for h in range(max(0, a - 3), a):
+                if _in(d, "org_heads", words, h) == a - h and words[h].fold not in d.lex["verb_heads"]:
+                    a = h  # "bộ Ngoại giao", "đảng Lao động": the head is part of the name
+                    break
         # an organisation named with its country: "Bộ Ngoại giao" + "Pháp"
         extra: list[Mention] = []
         end = b
@@ -611,15 +630,14 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         g = _match(words, b, d.gazetteer, pre.gaz) if b < len(words) else None
         if g and _in(d, "org_heads", words, a):
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, b, g[0])
-            if entry is not None and entry.kind == "country":
-                extra.append(_mention(words, b, g[0], "GPE", entry.key, entry.name, si, sent,
+            if entry is not None and (entry.kind == "country" or (
+                    entry.kind == "org" and entry.country and entry.n > 1)):
+                # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"
+                extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
                                       country=entry.country))
+                if entry.type == "ORG":
+                    extra.extend(_nested_country(d, words, b, g[0], sent, si))
                 end, country = g[0], entry.country
-        if a > 0 and not words[a - 1].cap and not _in(d, "org_heads", words, a):
-            for h in range(max(0, a - 3), a):
-                if _in(d, "org_heads", words, h) == a - h:
-                    a = h  # "bộ Ngoại giao", "đảng Lao động": the head is part of the name
-                    break
         name = sent.text[words[a].start:words[end - 1].end]
         return [_mention(words, a, end, "ORG", _org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
