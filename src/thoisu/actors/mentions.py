@@ -177,6 +177,32 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     return out
 
 
+def _join_compounds(d: Dictionary, words: list[Word]) -> list[Word]:
+    """Without underthesea's words (sentences made with words=False), join syllables into
+    the compounds known from the word statistics ("Tài" + "nguyên"), longest first, so a
+    name capitalised per word ("Bộ Tài nguyên") still reads as one run."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        best = 1
+        for n in (3, 2):
+            part = words[i:i + n]
+            if len(part) == n and all(len(w.sylls) == 1 and not w.punct for w in part) \
+                    and all(not w.cap for w in part[1:]) and " ".join(w.fold for w in part) in d.vocab:
+                best = n
+                break
+        if best == 1:
+            out.append(words[i])
+        else:
+            part = words[i:i + best]
+            sylls = [w.sylls[0] for w in part]
+            nw = make_word(" ".join(w.text for w in part), sylls, part[0].start, part[-1].end)
+            nw.initial = part[0].initial
+            out.append(nw)
+        i += best
+    return out
+
+
 def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
     """Undo word_tokenize's gluing across name boundaries ("Kim_dự_kiến" -> "Kim" +
     "dự kiến"; "Triều_Tiên_Kim_Jong" -> "Triều Tiên" + "Kim Jong"; "Đại_sứ_Burmistrov" ->
@@ -455,7 +481,10 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
     names follow the organisation)."""
     d = load()
     pre = _prefixes()
-    words = _resplit(d, pre, sentence_words(sent.text, sent.tokens))
+    words = sentence_words(sent.text, sent.tokens)
+    if not sent.tokens:
+        words = _join_compounds(d, words)
+    words = _resplit(d, pre, words)
     out: list[Mention] = []
     role: _Role | None = None
     last_role = ""
