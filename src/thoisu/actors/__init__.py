@@ -1,5 +1,27 @@
 """Actors: mentions of people, organisations and places, resolved to canonical keys within
-an article (``find_mentions``) and merged into entities across articles (``merge_entities``)."""
+an article (``find_mentions``) and merged into entities across articles (``merge_entities``).
+
+Keys (``Mention.key``), stable across articles:
+
+- ``GPE:<ISO3>`` a country, or a capital / seat of power standing for its state
+  ("Bình Nhưỡng tuyên bố", "Người phát ngôn Điện Kremlin"); ``Mention.name`` is then the
+  country's name and ``Mention.text`` the word written.
+- ``GPE:<ISO3>:<city>`` a capital or city as a place ("đến Bình Nhưỡng", "tại Moscow");
+  ``LOC:<ISO3>:<seat>`` a seat of power as a place ("cuộc gặp ở Điện Kremlin").
+  ``Mention.country`` is the state's code in every one of these cases.
+- ``LOC:<name>`` regions, seas, continents; ``GPE:<name>`` unknown places typed by context.
+- ``ORG:<CODE>`` organisations of the dictionary (``ORG:UN``, ``ORG:UNSC``, ``ORG:KCNA``);
+  ``ORG:<folded name>`` others; an acronym defined in the text takes its long form's key.
+- ``PER:<name>`` folded, hyphens as spaces, transliteration variants unified
+  ("Kim Jong-un" = "Kim Jong Un" -> ``PER:kim jong un``; "Sergey" -> "sergei"). A short
+  reference ("ông Lavrov") takes the key of the full name met earlier in the article; an
+  ambiguous one keeps its own key (``PER:kim``) for the corpus stage to settle.
+
+Titles are never part of a name: they go to ``Mention.role`` ("Thứ trưởng Ngoại giao"),
+and the country named with the title to ``Mention.country``. A country at the end of an
+organisation's name ("Bộ Ngoại giao Pháp") is also a mention of its own, so mentions may
+nest: the organisation comes first, the country right after it, with the same end offset.
+"""
 
 from __future__ import annotations
 

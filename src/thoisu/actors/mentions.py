@@ -350,8 +350,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         head = _in(d, heads, words, a)
         if head and b - a > head:
             return typ
-    if words[b - 1].fold in d.lex["org_suffixes"]:
-        return "ORG"
+    if words[b - 1].fold in d.lex["org_suffixes"] or sylls[-1].fold in d.lex["org_suffixes"]:
+        return "ORG"  # "Goldman Sachs", "Oanda Corp"
     if a > 0:
         if _ends_with(d, "org_heads", words, a) and not words[a - 1].cap:
             return "ORG"
