@@ -223,3 +223,11 @@ def test_merge_keeps_an_ambiguous_surname_apart() -> None:
     entities, ids = merge_entities([a1, a2])
     assert ids["PER:kim"] not in (ids[person_key("Kim Jong Un")], ids[person_key("Sung Kim")])
     assert len({e.id for e in entities}) == len(entities)
+
+
+def test_place_followed_by_its_country() -> None:
+    a = article(["Ông Kim Jong Un duyệt đội danh dự ở Khasan, Nga, rồi tới thành phố Kherson của Ukraine."])
+    (khasan,) = by_text(a, "Khasan")
+    assert khasan.type == "GPE" and khasan.country == "RUS"
+    (kherson,) = by_text(a, "Kherson")
+    assert kherson.country == "UKR"

@@ -16,6 +16,7 @@ locative word ("tại", "ở", "đến", "thủ đô") makes them the place itse
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -589,7 +590,20 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
             role = None
         k += 1
     _appositions(d, words, out, sent, pre)
+    _places_in_countries(out, sent)
     return out
+
+
+_IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
+
+
+def _places_in_countries(out: list[Mention], sent: Sentence) -> None:
+    """"Khasan, Nga", "Vienna (Áo)", "Kherson của Ukraine": a place with no known country
+    followed by a country's name is in that country."""
+    for m, n in zip(out, out[1:], strict=False):
+        if m.type in ("GPE", "LOC") and m.country is None and n.type == "GPE" and n.country \
+                and n.key == f"GPE:{n.country}" and _IN_COUNTRY.match(sent.text[m.end:n.start]):
+            m.country = n.country
 
 
 def _last_end(words: list[Word], m: Mention, b: int) -> int:
