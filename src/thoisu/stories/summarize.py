@@ -132,7 +132,18 @@ FEATURES = (
     "support2", "support1", "support1_idf", "max_sim_other", "mean_top3_other",
     "centrality", "title_sim", "title_bi", "lead_sim", "dup_docs",
     "num_ratio", "cap_ratio", "quote", "ends_colon", "question", "mean_idf",
+    "support2_idf", "support2_sum", "support2_multi", "doc_consensus", "doc_central",
+    "own_title_sim", "n_bi_log",
 )
+# features also given relative to the cluster (rank percentile and share of the maximum):
+# what matters is how a sentence compares with the others of its cluster
+RELATIVE = (
+    "support2", "support2_idf", "support2_multi", "support1_idf", "title_bi", "title_sim",
+    "lead_sim", "centrality", "doc_consensus", "mean_top3_other", "own_title_sim",
+)
+ALL_FEATURES = FEATURES + tuple(f"{f}_rank" for f in RELATIVE) + tuple(
+    f"{f}_rel" for f in RELATIVE)
+_REL_IDX = [FEATURES.index(f) for f in RELATIVE]
 
 _QUOTES = set("\"“”«»")
 
@@ -189,7 +200,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     n_docs = len(docs)
     x = np.zeros((n, len(FEATURES)))
     if not n:
-        return x
+        return np.zeros((0, len(ALL_FEATURES)))
     # per-document sentence counts, paragraph ranks (a new ``line`` starts a paragraph)
     doc_n = [len(d.sentences) for d in docs]
     order = reading_order(docs)
@@ -236,6 +247,33 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     lvec /= np.linalg.norm(lvec) or 1.0
     title_sim = vec @ tvec
     lead_sim = vec @ lvec
+    # consensus: for each other document, the best match there; averaged over documents
+    consensus = np.zeros(n)
+    if n_docs > 1:
+        for dj in range(n_docs):
+            cols = doc_of == dj
+            best = np.where(other[:, cols], sim[:, cols], 0.0).max(axis=1)
+            consensus += best
+        consensus /= n_docs - 1
+    # how central each document is: its vector against the other documents' centroid
+    doc_vec = np.zeros((n_docs, len(vocab)))
+    np.add.at(doc_vec, doc_of, tf * w)
+    doc_unit = _unit_rows(doc_vec)
+    total = doc_unit.sum(axis=0)
+    doc_central = np.array([
+        float(doc_unit[d] @ (total - doc_unit[d])) / max(n_docs - 1, 1) for d in range(n_docs)
+    ])
+    own_title = np.zeros(n)
+    for di, d in enumerate(docs):
+        tv = np.zeros(len(vocab))
+        for t in tokens(d.title or ""):
+            if t in vocab:
+                tv[vocab[t]] += 1.0
+        tv *= w
+        tv /= np.linalg.norm(tv) or 1.0
+        rows_d = doc_of == di
+        own_title[rows_d] = vec[rows_d] @ tv
+    bi_idf: dict[tuple[str, str], float] = {}
 
     para_rank = 0
     prev_line: int | None = None
@@ -250,10 +288,19 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
         nt = len(c.toks)
         others = max(n_docs - 1, 1)
         if c.bi:
-            support2 = sum(len(bi_docs[b]) - 1 for b in c.bi) / (len(c.bi) * others)
+            sup2 = [(len(bi_docs[b]) - 1) / others for b in c.bi]
+            bw = []
+            for b in c.bi:
+                if b not in bi_idf:
+                    bi_idf[b] = idf.get(b[0], default_idf) + idf.get(b[1], default_idf)
+                bw.append(bi_idf[b])
+            support2 = sum(sup2) / len(c.bi)
+            support2_idf = sum(a * q for a, q in zip(sup2, bw, strict=True)) / sum(bw)
+            support2_sum = sum(sup2)
+            support2_multi = sum(1 for b in c.bi if len(bi_docs[b]) >= 3) / len(c.bi)
             tbi = len(c.bi & title_bi) / len(c.bi)
         else:
-            support2 = tbi = 0.0
+            support2 = tbi = support2_idf = support2_sum = support2_multi = 0.0
         uniq = set(c.toks)
         if uniq:
             sup = [(len(uni_docs[t]) - 1) / others for t in uniq]
@@ -281,8 +328,76 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
             nums / max(nt, 1), caps / max(len(words) - 1, 1),
             float(any(ch in _QUOTES for ch in raw)), float(raw.rstrip().endswith(":")),
             float("?" in raw), mean_idf,
+            support2_idf, support2_sum, support2_multi, float(consensus[i]),
+            float(doc_central[c.doc]), float(own_title[i]), math.log1p(len(c.bi)),
         )
-    return x
+    return _relative(x)
+
+
+def _relative(x: np.ndarray) -> np.ndarray:
+    base = x[:, _REL_IDX]
+    n = len(x)
+    ranks = np.argsort(np.argsort(base, axis=0, kind="stable"), axis=0) / max(n - 1, 1)
+    top = base.max(axis=0)
+    top[top <= 0] = 1.0
+    return np.hstack([x, ranks, base / top])
+
+
+# --------------------------------------------------------------------------- concepts
+
+# sentence features whose best value over the sentences holding a bigram describes it
+_AGG = ("lead_sim", "centrality", "title_sim", "inv_pos", "support2", "title_bi",
+        "lead_sim_rank", "centrality_rank", "support2_rank", "doc_consensus")
+_AGG_IDX = [ALL_FEATURES.index(f) for f in _AGG]
+CONCEPT_FEATURES = (
+    "df_share", "df", "n_docs", "log_count", "log_first_pos", "first_rel_pos", "title_share",
+    "first_sent_share", "idf_min", "idf_max", "has_digit", "df_other",
+) + tuple(f"max_{f}" for f in _AGG)
+
+
+def concept_features(docs: list[SummaryDoc], cands: list[_Cand], sent_x: np.ndarray,
+                     idf: dict[str, float], default_idf: float,
+                     ) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """The cluster's distinct bigrams (the "concepts") and one feature row for each."""
+    n_docs = len(docs)
+    doc_n = [len(d.sentences) for d in docs]
+    in_docs: dict[tuple[str, str], set[int]] = defaultdict(set)
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    first_pos: dict[tuple[str, str], int] = {}
+    first_rel: dict[tuple[str, str], float] = {}
+    first_sent: dict[tuple[str, str], set[int]] = defaultdict(set)
+    agg: dict[tuple[str, str], np.ndarray] = {}
+    for i, c in enumerate(cands):
+        v = sent_x[i, _AGG_IDX]
+        rel = c.pos / max(doc_n[c.doc], 1)
+        for b in c.bi:
+            in_docs[b].add(c.doc)
+            count[b] += 1
+            first_pos[b] = min(first_pos.get(b, c.pos), c.pos)
+            first_rel[b] = min(first_rel.get(b, rel), rel)
+            if c.pos == 0:
+                first_sent[b].add(c.doc)
+            if b in agg:
+                np.maximum(agg[b], v, out=agg[b])
+            else:
+                agg[b] = v.copy()
+    in_title: dict[tuple[str, str], int] = defaultdict(int)
+    for d in docs:
+        for b in _bigrams(tokens(d.title or "")):
+            in_title[b] += 1
+    keys = list(in_docs)
+    x = np.zeros((len(keys), len(CONCEPT_FEATURES)))
+    for k, b in enumerate(keys):
+        i0, i1 = idf.get(b[0], default_idf), idf.get(b[1], default_idf)
+        df = len(in_docs[b])
+        x[k, :12] = (
+            df / n_docs, df, n_docs, math.log1p(count[b]), math.log1p(first_pos[b]),
+            first_rel[b], in_title[b] / n_docs, len(first_sent[b]) / n_docs,
+            min(i0, i1), max(i0, i1), float(any(ch.isdigit() for ch in b[0] + b[1])),
+            (df - 1) / max(n_docs - 1, 1),
+        )
+        x[k, 12:] = agg[b]
+    return keys, x
 
 
 # --------------------------------------------------------------------------- selection
@@ -295,30 +410,46 @@ def _overlap(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def select(cands: list[_Cand], scores: np.ndarray, max_words: int,
+def select(cands: list[_Cand], weights: dict[tuple[str, str], float], max_words: int,
            params: dict[str, float]) -> list[int]:
-    """Greedy pick by score with a redundancy penalty and a hard near-duplicate cut."""
-    min_tok = int(params.get("min_tokens", 5))
+    """Greedy concept coverage: repeatedly take the sentence adding the most not yet
+    covered bigram weight per word**alpha, skipping near-duplicates of picked sentences
+    and sentences that no longer fit the budget."""
+    min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
-    penalty = float(params.get("redundancy_penalty", 0.0))
+    alpha = float(params.get("alpha", 0.8))
     pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
+    covered: set[tuple[str, str]] = set()
     chosen: list[int] = []
     used = 0
     while pool:
-        best, best_val = -1, -math.inf
+        best, best_val = -1, 0.0
         for i in pool:
-            red = max((_overlap(cands[i].bi, cands[j].bi) for j in chosen), default=0.0)
-            if red >= dup_cut:
-                continue
-            val = float(scores[i]) - penalty * red
+            c = cands[i]
+            gain = sum(max(weights.get(b, 0.0), 0.0) for b in c.bi - covered)
+            val = gain / c.words**alpha
             if val > best_val:
                 best, best_val = i, val
         if best < 0:
             break
         chosen.append(best)
         used += cands[best].words
-        pool = [i for i in pool if i != best and cands[i].words <= max_words - used]
+        covered |= cands[best].bi
+        pool = [
+            i for i in pool
+            if i != best and cands[i].words <= max_words - used
+            and _overlap(cands[i].bi, cands[best].bi) < dup_cut
+        ]
     return chosen
+
+
+def concept_weights(docs: list[SummaryDoc], cands: list[_Cand],
+                    model: dict[str, Any]) -> dict[tuple[str, str], float]:
+    """Predicted chance that each bigram of the cluster is in a human summary."""
+    idf, default_idf = model["idf"], float(model["default_idf"])
+    sent_x = features(docs, cands, idf, default_idf)
+    keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
+    return dict(zip(keys, predict(model, x).tolist(), strict=True))
 
 
 def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySentence]:
@@ -327,9 +458,7 @@ def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySente
     if not cands or max_words <= 0:
         return []
     model = load_model()
-    x = features(docs, cands, model["idf"], float(model["default_idf"]))
-    scores = predict(model, x)
-    chosen = select(cands, scores, max_words, model["select"])
+    chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
     rank = {di: r for r, di in enumerate(reading_order(docs))}
     chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
     return [cands[i].sent for i in chosen]
