@@ -359,3 +359,10 @@ def test_jsonl_cluster_lines_give_one_page_per_document(tmp_path: Path) -> None:
     assert [x.record for x in out[:2]] == [0, 1] and out[0].sha != out[1].sha
     assert {s.line for x in out[:2] for s in x.lines} == {1}
     assert out[2].reason == "line 2: record has no 'text'"
+
+
+def test_jsonl_without_any_record_is_one_error(tmp_path: Path) -> None:
+    e = error(write(tmp_path, "x.jsonl", b"<html>\n<body>\n<p>not json</p>\n"))
+    assert e.reason.startswith("no JSON records (3 bad lines; first: line 1: invalid JSON (")
+    one_bad = error(write(tmp_path, "y.jsonl", b'\n{"title": "no text"}\n'))
+    assert one_bad.reason == "line 2: record has no 'text'"

@@ -16,6 +16,7 @@ from .decode import clean_text, decode_bytes, split_newlines
 from .errors import InputError, Rejected
 
 META_FIELDS = ("title", "url", "published", "outlet", "author")
+_MAX_PENDING = 1000  # bad lines held back while no good record has been seen
 
 
 def _record_lines(rec: dict[str, Any], line_no: int) -> list[SourceLine]:
@@ -65,14 +66,34 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Page | InputError]:
     if not text.strip():
         raise Rejected("empty file")
     index = 0
+    # bad lines before the first good record wait: a file with no record at all (not JSONL)
+    # is reported in one line, not one per line
+    pending: list[str] | None = []
+    skipped = 0  # bad lines beyond the kept ones, when very many come first
     for n, line, rec in parse_records(text):
         record = index
         index += 1
         if isinstance(rec, str):
-            yield InputError(path, rec)
+            if pending is None:
+                yield InputError(path, rec)
+            elif len(pending) < _MAX_PENDING:
+                pending.append(rec)
+            else:
+                skipped += 1
             continue
+        if pending:
+            yield from (InputError(path, reason) for reason in pending)
+            if skipped:
+                yield InputError(path, f"{skipped} more bad lines before line {n}")
+        pending = None
         lines = _record_lines(rec, n)
         meta = {k: clean_text(str(rec[k])).strip() for k in META_FIELDS
                 if rec.get(k) not in (None, "")}
         sha = hashlib.sha256(line.encode("utf-8") + f"\n#{record}".encode()).hexdigest()
         yield Page(path=path, lines=lines, sha=sha, fmt="jsonl", meta=meta, record=record)
+    if pending:
+        if len(pending) == 1:
+            yield InputError(path, pending[0])
+        else:
+            bad = len(pending) + skipped
+            yield InputError(path, f"no JSON records ({bad} bad lines; first: {pending[0]})")
