@@ -63,6 +63,23 @@ def test_seeds_five_stories_one_thread(order: int) -> None:
     for sid, _, title, ids in stories:
         assert sid == "s-" + ids[0]
         assert title
+    recs, threads = idx.records()
+    assert len(recs) == 5 and len(threads) == 1
+    assert sorted(threads[0].story_ids) == sorted(r.id for r in recs)
+    assert threads[0].title in {r.title for r in recs}
+
+
+def test_empty_and_title_only_articles() -> None:
+    arts = [
+        Article(id="e-0", page="e"),
+        Article(id="e-1", page="e", title="Chỉ có tiêu đề"),
+        Article(id="e-2", page="e", paragraphs=[Paragraph(text="...", line=1)]),
+    ]
+    idx = StoryIndex()
+    idx.assign(arts)
+    assert all(a.story_id for a in arts)
+    idx2 = StoryIndex.from_json(idx.to_json())
+    assert [s[0] for s in idx2.stories()] == [s[0] for s in idx.stories()]
 
 
 # --------------------------------------------------------------------------- synthetic

@@ -13,6 +13,11 @@ number of candidates, so the cost grows linearly with the corpus.
 Story ids come from the first article ("s-" + article id) and never change; the whole
 index round-trips through ``to_json``/``from_json`` so the next digest run continues it.
 Threads (stories on one matter, years apart) are kept by ``threads.ThreadIndex``.
+
+    idx = StoryIndex.from_json(blob) if blob else StoryIndex()
+    idx.assign(articles)              # sets duplicate_of and story_id on each article
+    stories, threads = idx.records()  # models.Story / models.Thread
+    blob = idx.to_json()              # store; the next run continues from it
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from thoisu.models import Article
+from thoisu.models import Article, Story, Thread
 from thoisu.stories.dedup import DuplicateIndex, article_text
 from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
 from thoisu.text import fold, strip_accents
@@ -153,12 +158,12 @@ def term_key(term: str) -> int:
 
 
 def term_class(term: str) -> str:
-    if term.startswith("n:"):
-        return "name"
-    if term.startswith("#"):
+    # prefixes: "n:" name, "k:" entity key, "#" number; no word has ":" second
+    c = term[0]
+    if c == "#":
         return "number"
-    if term.startswith("k:"):
-        return "key"
+    if len(term) > 2 and term[1] == ":":
+        return "name" if c == "n" else "key"
     return "bigram" if " " in term else "unigram"
 
 
@@ -209,12 +214,19 @@ class StoryIndex:
         dfs = self.df
         log = math.log
         top = log(self.n_docs + prior + 1)
-        w = {
-            t: (1 + log(n))
-            * (top - log(dfs.get(term_key(t), 0) + prior * common.get(t, 0.0) + 1))
-            * cw[term_class(t)]
-            for t, n in counts.items()
-        }
+        w = {}
+        for t, n in counts.items():
+            c = t[0]
+            if c == "#":
+                k = cw["number"]
+            elif len(t) > 2 and t[1] == ":":
+                k = cw["name"] if c == "n" else cw["key"]
+            else:
+                k = cw["bigram"] if " " in t else cw["unigram"]
+            if not k:
+                continue
+            idf = top - log(dfs.get(term_key(t), 0) + prior * common.get(t, 0.0) + 1)
+            w[t] = (1 + log(n)) * idf * k
         return _normalise(top_terms(w, cfg["top_terms"]))
 
     # ------------------------------------------------------------------ assign
@@ -345,6 +357,15 @@ class StoryIndex:
             out.append((tid, self.story_title(central), list(sids)))
         return out
 
+    def records(self) -> tuple[list[Story], list[Thread]]:
+        """Story and Thread records (summary and timeline left empty for later stages)."""
+        stories = [
+            Story(id=sid, thread_id=tid, title=title, article_ids=ids)
+            for sid, tid, title, ids in self.stories()
+        ]
+        threads = [Thread(id=tid, title=title, story_ids=sids) for tid, title, sids in self.thread_list()]
+        return stories, threads
+
     # ------------------------------------------------------------------ persistence
 
     def to_json(self) -> str:
@@ -387,7 +408,9 @@ class StoryIndex:
         for sid, v in data["stories"].items():
             idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"]}
             idx._post(sid, idx._stories[sid]["c"])
-        idx.threads = ThreadIndex.from_dict(data["threads"])
+        idx.threads = ThreadIndex.from_dict(
+            data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
+        )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
 

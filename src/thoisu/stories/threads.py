@@ -130,18 +130,20 @@ class ThreadIndex:
                 best, best_s = sid, s
         return best
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            tid: {"s": t["s"], "c": {k: round(w, 3) for k, w in t["c"].items()}}
-            for tid, t in self._threads.items()
-        }
+    def to_dict(self) -> dict[str, list[str]]:
+        """Membership only: a thread's centroid is rebuilt from its stories' centroids."""
+        return {tid: list(t["s"]) for tid, t in self._threads.items()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ThreadIndex:
+    def from_dict(cls, data: dict[str, list[str]], centroids: dict[str, Vector]) -> ThreadIndex:
         idx = cls()
-        for tid, t in data.items():
-            idx._threads[tid] = {"s": list(t["s"]), "c": dict(t["c"])}
-            for sid in t["s"]:
+        top = settings()["thread_top_terms"]
+        for tid, sids in data.items():
+            c: Vector = {}
+            for sid in sids:
                 idx._of[sid] = tid
-            idx._post(tid, t["c"])
+                for t, w in thread_vector(centroids.get(sid, {})).items():
+                    c[t] = c.get(t, 0.0) + w
+            idx._threads[tid] = {"s": list(sids), "c": top_terms(c, top)}
+            idx._post(tid, idx._threads[tid]["c"])
         return idx
