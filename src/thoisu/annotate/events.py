@@ -572,162 +572,220 @@ class _Coded:
     negated: bool
     hypothetical: bool
     future: bool
+    clause: int = 0  # first token of the clause it was coded in
+
+
+@dataclass(slots=True)
+class _Site:
+    """Where a trigger sits: its clause, whether it is used as a noun, its objects."""
+
+    i: int  # first token of the trigger
+    j: int  # token after it
+    trig: Trigger
+    cs: int  # clause start
+    ce: int  # clause end
+    kind: str | None  # boundary opening the clause: "speech", "sub", "punct" or None
+    bstart: int  # first token of that boundary
+    k_cls: int  # length of the classifier before it ("chuyến", "các")
+    prep_before: bool  # inside a prepositional phrase ("sau cuộc gặp")
+    nominal: bool
+    objs: list[NP]
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """What the coding of one sentence remembers from trigger to trigger."""
+
+    verbal: list[tuple[int, int]] = field(default_factory=list)  # (clause start, end)
+    objects: set[int] = field(default_factory=set)  # ids of NPs that are verb objects
+    out: list[_Coded] = field(default_factory=list)
+
+
+def _site(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
+    res, toks, cues = an.res, an.toks, an.res.cues
+    cs, kind, bstart = an.clause_start(i)
+    ce = _clause_end(an, j)
+    k_cls = cues["classifiers"].ends_at(toks, i)
+    prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
+    nominal = trig.noun or bool(k_cls) or prep_before or bool(
+        j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
+    ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
+    return _Site(i, j, trig, cs, ce, kind, bstart, k_cls, prep_before, nominal,
+                 _objects(an, j, ce))
+
+
+def _embedded(an: Analysis, st: _Site, sent: _Sentence) -> bool:
+    """Topic or complement of an earlier verb of the clause ("thảo luận về ... trừng phạt"),
+    unless coordinated ("gặp X và trò chuyện với Y") or given a subject of its own."""
+    inside = any(c == st.cs and e <= st.i and not any(
+        e <= ch.start < st.i and not ch.prep and id(ch.nps[0]) not in sent.objects
+        for ch in an.chains) for c, e in sent.verbal)
+    return inside and not ({"và", ","} & set(an.toks[max(st.cs, st.i - 3) : st.i]))
+
+
+def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str], list[str], bool]:
+    """(actors, recipients, passive) from the subject of the trigger's clause."""
+    res, toks, trig = an.res, an.toks, st.trig
+    subj = None if st.prep_before else _subject(an, st.cs, st.i, sent.objects)
+    if subj is None:
+        return [], [], False
+    gap = [w for k, w in enumerate(toks[subj.end : st.i - st.k_cls], subj.end)
+           if not an.aside[k] and w != ","]
+    short = [w for w in gap if w.isalpha() and w not in res.words["subject_lead"]]
+    light = res.cues["light_verbs"]
+    if st.nominal and not (len(short) <= res.windows["nominal_gap"]
+                           and any(light.match(gap, k) for k in range(len(gap)))):
+        return [], [], False  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
+    if trig.motion and (len(gap) > res.windows["motion_gap"]
+                        or any(w not in res.words["aux"] for w in gap)):
+        return [], [], False  # "ông X đã tới Y" only
+    actors = subj.keys() if not trig.subj else [
+        np.head.key for np in subj.nps if np.head.type == trig.subj]
+    if not any(w in res.words["passive"] for w in gap[-5:]):
+        return actors, [], False
+    agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
+    for ch in an.chains:
+        if subj.end < ch.start and ch.end <= st.i and ch.prep and ch.prep[-1] in (
+            res.words["passive"]
+        ):
+            agent = ch.keys()
+    return agent, actors, True
+
+
+def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> list[str]:
+    """Actors of a subjectless clause: a pronoun, a coordinated verb, a reporting verb."""
+    res, toks = an.res, an.toks
+    if st.trig.motion:
+        return []
+    actors = _resolve_pronoun(an, st.cs, st.i, state)
+    out = sent.out
+    if not actors and out and not st.nominal and out[-1].clause == st.cs and (
+        {"và", ",", "đồng thời"} & set(toks[max(st.cs, st.i - 3) : st.i])
+    ) and not any(ch.start < st.i and ch.end > sent.verbal[-1][1]
+                  for ch in an.chains if sent.verbal):
+        actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
+    glue = (res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
+            | res.words["future"] | res.words["pronouns_speaker"])
+    lead = [w for w in toks[st.cs : st.i] if w not in ("này", "ấy", "ta")]
+    if not actors and st.kind in ("speech", "sub") and (
+        len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
+        and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"])
+    ):
+        # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
+        sp = _subject(an, an.clause_start(st.bstart)[0], st.bstart, sent.objects)
+        if sp is not None:
+            actors = sp.keys()
+    return actors
+
+
+def _object_roles(an: Analysis, st: _Site, actors: list[str],
+                  recipients: list[str]) -> tuple[list[str], list[str]]:
+    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
+    res, trig, j = an.res, st.trig, st.j
+    owners: list[str] = []
+    objs_r: list[tuple[str, tuple[str, ...]]] = []
+    for np in st.objs:
+        h = np.head
+        p = np.prep or an.chain_of(np).prep
+        if (h.type not in _ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+                or h.key in actors):
+            continue
+        if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
+            owners.append(h.key)
+        elif p and p[-1] in res.words["recipient_preps"] or not p:
+            objs_r.append((h.key, p))
+    if any(p and p != ("của",) for _, p in objs_r):  # "lệnh trừng phạt của HĐBA đối với X"
+        objs_r = [(k, p) for k, p in objs_r if p != ("của",)]
+    recipients = recipients + [k for k, _p in objs_r if k not in recipients]
+    if st.nominal and not actors and not owners and res.cues["pronouns_same"].match(an.toks, j):
+        for ch in an.chains:  # "cuộc hội đàm của họ" -> the coordinated subject
+            if ch.end <= st.i and not ch.prep and len(ch.keys()) > 1:
+                owners = ch.keys()
+    if owners and (not actors or trig.sym):
+        actors = actors + [k for k in owners if k not in actors]
+    elif owners:
+        recipients += [k for k in owners if k not in recipients]
+    return actors, recipients
+
+
+def _fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:
+    """ "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ...": Y is the actor."""
+    toks = an.toks
+    if st.trig.motion or not an.res.cues["fronted"].match(toks[st.cs : st.cs + 3], 0):
+        return []
+    if "," in toks[st.cs : st.i]:
+        return []
+    main = _main_subject(an, st.j)
+    met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not st.nominal
+              for np in st.objs)
+    if main is not None and ((recipients and met) or len(main.keys()) > 1):
+        return main.keys()
+    return []
 
 
 def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
     """Events of one analysed sentence."""
-    res, toks = an.res, an.toks
-    cues = res.cues
-    out: list[_Coded] = []
-    trigs = _find_triggers(an)
-    verbal: list[tuple[int, int]] = []  # (clause start, end) of verbal triggers seen
-    objects: set[int] = set()  # ids of noun phrases that are objects of earlier triggers
+    toks = an.toks
+    sent = _Sentence()
     fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
-    out_cs: list[int] = []  # clause start of each coded event
-    persons = {m.key: True for np in an.nps for m in np.mentions if m.type == "PER"}
-    for i, j, trig in trigs:
-        cs, kind, bstart = an.clause_start(i)
-        ce = _clause_end(an, j)
-        k_cls = cues["classifiers"].ends_at(toks, i)
-        prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
-        nominal = trig.noun or bool(k_cls) or prep_before or bool(
-            j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
-        ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
-        objs = _objects(an, j, ce)
-        if objs:
-            objects.add(id(objs[0]))
-        embedded = any(c == cs and e <= i and not any(
-            e <= ch.start < i and not ch.prep and id(ch.nps[0]) not in objects
-            for ch in an.chains) for c, e in verbal)
-        if not nominal:
-            verbal.append((cs, j))
-        if embedded and not ({"và", ","} & set(toks[max(cs, i - 3) : i])):
-            continue  # topic or complement of an earlier verb: "thảo luận về ... trừng phạt"
-        if nominal and not trig.noun:
+    persons = {m.key for np in an.nps for m in np.mentions if m.type == "PER"}
+    for i, j, trig in _find_triggers(an):
+        st = _site(an, i, j, trig)
+        if st.objs:
+            sent.objects.add(id(st.objs[0]))
+        embedded = _embedded(an, st, sent)
+        if not st.nominal:
+            sent.verbal.append((st.cs, j))
+        if embedded:
+            continue
+        if st.nominal and not trig.noun:
             continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event
-        actors: list[str] = []
-        recipients: list[str] = []
-        passive = False
-        subj = None if prep_before else _subject(an, cs, i, objects)
-        if subj is not None:
-            gap = [w for k, w in enumerate(toks[subj.end : i - k_cls], subj.end)
-                   if not an.aside[k] and w != ","]
-            light = res.cues["light_verbs"]
-            short = [w for w in gap if w.isalpha() and w not in res.words["subject_lead"]]
-            if nominal and not prep_before and not (
-                len(short) <= res.windows["nominal_gap"] and any(light.match(gap, k) for k in range(len(gap)))
-            ):
-                subj = None  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
-            elif trig.motion and (len(gap) > res.windows["motion_gap"] or any(
-                w not in res.words["aux"] for w in gap
-            )):
-                subj = None
-            elif any(w in res.words["passive"] for w in gap[-5:]):
-                passive = True  # "X bị (quân đội Mỹ) tấn công"
-        if subj is not None:
-            actors = subj.keys() if not trig.subj else [
-                np.head.key for np in subj.nps if np.head.type == trig.subj
-            ]
-            if passive:
-                recipients, actors = actors, []
-                for ch in an.chains:  # the agent: "bị quân đội Mỹ tấn công"
-                    if subj.end < ch.start and ch.end <= i and ch.prep and ch.prep[-1] in (
-                        res.words["passive"]
-                    ):
-                        actors = ch.keys()
-        if not actors and not passive and not trig.motion:
-            actors = _resolve_pronoun(an, cs, i, state)
-        if not actors and not passive and out and not nominal and out_cs[-1] == cs and (
-            {"và", ",", "đồng thời"} & set(toks[max(cs, i - 3) : i])
-        ) and not any(ch.start < i and ch.end > verbal[-1][1] for ch in an.chains if verbal):
-            actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
-        glue = (res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
-                | res.words["future"] | res.words["pronouns_speaker"])
-        lead = [w for w in toks[cs:i] if w not in ("này", "ấy", "ta")]
-        if not actors and not passive and not trig.motion and kind in ("speech", "sub") and (
-            len(lead) <= 4 and all(w in glue for w in lead) and (not nominal or i > cs)
-            and (kind == "speech" or " ".join(toks[bstart:cs]) in res.words["coordinators"])
-        ):
-            # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
-            sp = _subject(an, an.clause_start(bstart)[0], bstart, objects)
-            if sp is not None:
-                actors = sp.keys()
-        # ---- objects: recipients, or owners of a nominal ("chuyến thăm của X")
-        owners: list[str] = []
-        objs_r: list[tuple[str, tuple[str, ...]]] = []
-        for np in objs:
-            h = np.head
-            p = np.prep or an.chain_of(np).prep
-            if (h.type not in _ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
-                    or h.key in actors):
-                continue
-            if nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
-                owners.append(h.key)
-            elif p and p[-1] in res.words["recipient_preps"] or not p:
-                objs_r.append((h.key, p))
-        if any(p and p != ("của",) for _, p in objs_r):
-            objs_r = [(k, p) for k, p in objs_r if p != ("của",)]  # "lệnh trừng phạt của HĐBA đối với X"
-        for k, _p in objs_r:
-            if k not in recipients:
-                recipients.append(k)
-        if nominal and not actors and not owners and cues["pronouns_same"].match(toks, j):
-            # "cuộc hội đàm của họ" -> the coordinated subject of the sentence
-            for ch in an.chains:
-                if ch.end <= i and not ch.prep and len(ch.keys()) > 1:
-                    owners = ch.keys()
-        if owners and (not actors or trig.sym):
-            actors += [k for k in owners if k not in actors]
-        elif owners:
-            recipients += [k for k in owners if k not in recipients]
-        # fronted adverbial: "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ..."
-        if not actors and not passive and not trig.motion and (
-            cues["fronted"].match(toks[cs : cs + 3], 0) and "," not in toks[cs:i]
-        ):
-            main = _main_subject(an, j)
-            met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not nominal
-                      for np in objs)
-            if main is not None and ((recipients and met) or len(main.keys()) > 1):
-                actors = main.keys()
+        actors, recipients, passive = _subject_roles(an, st, sent)
+        if not actors and not passive:
+            actors = _fallback_actors(an, st, sent, state)
+        actors, recipients = _object_roles(an, st, actors, recipients)
+        if not actors and not passive:
+            actors = _fronted_actors(an, st, recipients)
+        objs = st.objs
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
             continue
         if trig.obj == "ANY" and not recipients:
             continue
         if not actors and not (passive and recipients):
             continue
-        if nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
+        if st.nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
             continue
-        if _has_cue(an, "irrealis", cs, i):
+        if _has_cue(an, "irrealis", st.cs, i):
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         recipients = [k for k in recipients if k not in actors]
-        if prep_before and len(actors) + len(recipients) < 2:
+        if st.prep_before and len(actors) + len(recipients) < 2:
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
-        loc = _location(an, cs, ce, i)
+        loc = _location(an, st.cs, st.ce, i)
         if loc in recipients and trig.mode != "visit":
             recipients.remove(loc)
-        neg = _negated(an, cs, i)
-        fut = fut_sentence or _has_cue(an, "future", cs, i)
-        hyp = _has_cue(an, "hypothetical", cs, i) or _has_cue(an, "conditional", 0, i)
+        neg = _negated(an, st.cs, i)
+        fut = fut_sentence or _has_cue(an, "future", st.cs, i)
+        hyp = _has_cue(an, "hypothetical", st.cs, i) or _has_cue(an, "conditional", 0, i)
         typ, mode = trig.type, trig.mode
         if neg and fut and typ == "CONSULT":
             typ, mode, neg = "REJECT", "meet", False  # "sẽ không đàm phán": refuses to meet
-        same = [c for c in out if c.type == typ and c.actors == actors]
+        same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
             continue
-        out.append(_Coded(typ, mode, actors, recipients, loc,
-                          _date(timexes, an, cs, ce, i), neg, hyp, fut))
-        out_cs.append(cs)
-        people = [k for k in actors + recipients if persons.get(k)]
+        sent.out.append(_Coded(typ, mode, actors, recipients, loc,
+                               _date(timexes, an, st.cs, st.ce, i), neg, hyp, fut, st.cs))
+        people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
-    # remember participants for pronouns of later sentences ("hai ông", "ông")
+    # remember participants for pronouns of later sentences ("hai ông", "ông", "nước này")
     state["meet"] += meets
     state["per"] += subject_persons(an)
     state.setdefault("gpe", [])
     state["gpe"] += [ch.nps[0].head.key for ch in an.chains[:3]
                      if not ch.prep and ch.nps[0].head.type == "GPE"][:1]
-    return out
+    return sent.out
 
 
 def subject_persons(an: Analysis) -> list[str]:
