@@ -38,6 +38,7 @@ _NOUN_MARKERS = {"bài", "lời", "các", "những", "bản", "cuộc", "buổi"
 @dataclass(slots=True)
 class SpeechConfig:
     verbs: PhraseSet
+    clause_verbs: frozenset[tuple[str, ...]]  # verbs whose object is always a statement
     cite: PhraseSet
     not_speech: PhraseSet
     min_words: int
@@ -50,6 +51,7 @@ def speech_config() -> SpeechConfig:
     raw = json.loads((DATA / "speech_verbs.json").read_text(encoding="utf-8"))
     return SpeechConfig(
         PhraseSet([_phrase(v) for v in raw["verbs"]]),
+        frozenset(_phrase(v) for v in raw["clause_verbs"]),
         PhraseSet([_phrase(v) for v in raw["cite"]]),
         PhraseSet([_phrase(v) for v in raw["not_speech"]]),
         int(raw["min_words"]),
@@ -250,10 +252,16 @@ def _indirect(an: Analysis, last_per: list[str]) -> tuple[str, str, str] | None:
         k = ve
         if "rằng" in toks[ve : ve + 10]:  # "nhấn mạnh với Y rằng ..."
             k = ve + toks[ve : ve + 10].index("rằng")
+        marked = False
         while k < n and toks[k] in {"rằng", ",", ":", "thêm", "là"}:
+            marked = marked or toks[k] != "thêm"
             k += 1
         if k >= n:
             return None
+        first = an.text[an.spans[k][0] : an.spans[k][1]]
+        clause_verb = tuple(toks[v:ve]) in cfg.clause_verbs
+        if not (clause_verb or marked or first[:1].isupper() or first[:1].isdigit()):
+            return None  # "chia sẻ ý tưởng này ...": an object, not a statement
         text = an.text[an.spans[k][0] :].strip()
         if len(text.split()) < cfg.min_words:
             return None
@@ -284,8 +292,13 @@ def find_quotes(article: Article) -> list[Quote]:
         pa = _Para(text, sents, mentions, spans + singles)
         for qs, qe in spans + singles:
             inner = text[qs + 1 : qe - 1 if text[qe - 1] in "”\"»’" else qe].strip()
-            if len(inner.split()) < cfg.min_words:
+            words = inner.split()
+            if len(words) < cfg.min_words:
                 continue
+            if sum(w[:1].isupper() for w in words) > 0.6 * len(words) and not any(
+                c in inner for c in ".!?,"
+            ):
+                continue  # “Tịnh thất Bồng Lai - Thiền am bên bờ vũ trụ”: a name or a title
             speaker = None
             end_at = pa.sentence_at(qe - 1)
             if end_at is not None:
