@@ -26,6 +26,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(PY) eval/summaries.py
 	$(PY) eval/stories.py
+	$(PY) eval/digest_vims.py
 	$(PY) eval/clean_eval.py
 	$(PY) eval/actors_eval.py
 
