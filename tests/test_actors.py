@@ -231,3 +231,12 @@ def test_place_followed_by_its_country() -> None:
     assert khasan.type == "GPE" and khasan.country == "RUS"
     (kherson,) = by_text(a, "Kherson")
     assert kherson.country == "UKR"
+
+
+def test_name_shape_model_types_context_free_foreign_names() -> None:
+    from thoisu.actors.shape import shape_type
+
+    assert shape_type("Oleksandr Kovalenko") == "PER"
+    assert shape_type("Nova Airlines") == "ORG"
+    a = article(["Wolfgang Schmidt, 52 tuổi, bị bắt hôm qua. Mohammed Rahimi là người dẫn đầu."])
+    assert {person_key("Wolfgang Schmidt"), person_key("Mohammed Rahimi")} <= keys(a, "PER")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from thoisu.actors.dictionary import Dictionary, Entry, load, person_key
+from thoisu.actors.shape import shape_type
 from thoisu.actors.words import Word, is_vietnamese_syllable, make_word, sentence_words
 from thoisu.models import Mention, Sentence
 from thoisu.text import fold
@@ -375,12 +376,24 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             return "GPE"
         if sylls[0].fold in d.lex["given_names"] and len(sylls) >= 2:
             return "PER"
-        if _in(d, "person_cues_after", words, b):
+        if _in(d, "person_cues_after", words, b) or _apposed_person(d, words, b):
             return "PER"
-        return None
+        if len(sylls) < 2:
+            return None  # one foreign word and no context: a weapon, a brand, a town...
+        return shape_type(" ".join(w.text for w in words[a:b]))
     if locative and len(sylls) >= 2 and all(s.cap for s in sylls):
         return "GPE"
     return None
+
+
+def _apposed_person(d: Dictionary, words: list[Word], b: int) -> bool:
+    """"Oleh Synehub, Thống đốc vùng Kharkiv", "Natalya Vovk, 43 tuổi": a title or an age
+    after the comma."""
+    if b + 1 >= len(words) or words[b].text != ",":
+        return False
+    if _match(words, b + 1, d.titles, _prefixes().titles):
+        return True
+    return b + 2 < len(words) and words[b + 1].num and words[b + 2].fold == "tuổi"
 
 
 def _ordinary(d: Dictionary, w: Word) -> bool:
