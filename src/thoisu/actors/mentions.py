@@ -86,19 +86,18 @@ def _split_word(w: Word, at: int) -> list[Word]:
             make_word(w.text[b[0].start - w.start:], b, b[0].start, w.end)]
 
 
-def _tail_is_word(d: Dictionary, sylls: list, head: list) -> bool:
+def _tail_is_word(d: Dictionary, sylls: list, in_org: bool) -> bool:
     """Is this lower-case tail a word of its own (a known compound, or a syllable that is
     function word, or starting with a syllable hardly ever capitalised: "tại", "nhắc")?"""
     f = " ".join(s.fold for s in sylls)
     if f in d.vocab or f in d.lex["function_words"]:
         return True
-    # a syllable (or first syllable) almost never capitalised mid-sentence, after a
-    # foreign name ("Obama_nhắc") or as a longer tail ("Văn_nhậm_chức"); not "Kiểm_sát"
-    foreign = not all(is_vietnamese_syllable(s.text) for s in head)
-    return (foreign or len(sylls) > 1) and d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
+    # a syllable almost never capitalised mid-sentence ("Un_duyệt", "Obama_nhắc"), except
+    # right after an organisation's head word, where "Viện Kiểm_sát" is one name
+    return not in_org and d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
 
 
-def _split_mixed(d: Dictionary, w: Word) -> int:
+def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
     """Where to cut a word glued across a name boundary (0: keep it whole)."""
     sy = w.sylls
     head = 0
@@ -119,7 +118,7 @@ def _split_mixed(d: Dictionary, w: Word) -> int:
         # the tail is a word of its own ("Kim_dự_kiến", "Seoul_áp_đặt")
         if p >= 2 and " ".join(s.fold for s in sy[p - 1:]) in d.vocab:
             return p - 1
-        if w.fold not in d.vocab and _tail_is_word(d, sy[p:], sy[:p]):
+        if w.fold not in d.vocab and _tail_is_word(d, sy[p:], in_org):
             return p
         return 0
     q = p
@@ -213,7 +212,8 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
     stack = list(reversed(words))
     while stack:
         w = stack.pop()
-        cut = _split_mixed(d, w) if len(w.sylls) > 1 and not w.punct and w.sylls[0].cap else 0
+        in_org = bool(split) and split[-1].fold in d.lex["org_heads"]
+        cut = _split_mixed(d, w, in_org) if len(w.sylls) > 1 and not w.punct and w.sylls[0].cap else 0
         if not cut and len(w.sylls) > 1 and not w.sylls[0].cap and w.sylls[0].fold in d.lex["honorifics"] \
                 and all(s.cap for s in w.sylls[1:]):
             cut = 1  # "ông_Kim"

@@ -106,8 +106,9 @@ def merge_entities(articles: list[Article]) -> tuple[list[Entity], dict[str, str
         # canonical key: the most mentioned multi-word key, then the longest, then sorted
         canon = sorted(keys, key=lambda k: (-(" " in k), -len(by_key[k]), -len(k), k))[0]
         eid = entity_id(canon)
-        names = Counter(m.name or m.text for _, m in items)
-        name = sorted(names, key=lambda s: (-len(s.split()), -names[s], s))[0]
+        # a person's name: the most complete form written (most syllables, then most used)
+        names = Counter(m.text for _, m in items)
+        name = sorted(names, key=lambda s: (-len(s.replace("-", " ").split()), -names[s], s))[0]
         if not canon.startswith("PER:"):
             name = sorted(names, key=lambda s: (-names[s], s))[0]
             canon_names = [m.name for _, m in by_key[canon] if m.name]
