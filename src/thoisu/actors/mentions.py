@@ -386,6 +386,13 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     return None
 
 
+def _looks_like_person(d: Dictionary, w: Word) -> bool:
+    """A single word that reads as a full personal name ("Valentyn Reznichenko")."""
+    if len(w.sylls) < 2:
+        return False
+    return w.sylls[0].fold in d.lex["given_names"] or shape_type(w.text) == "PER"
+
+
 def _apposed_person(d: Dictionary, words: list[Word], b: int) -> bool:
     """"Oleh Synehub, Thống đốc vùng Kharkiv", "Natalya Vovk, 43 tuổi": a title or an age
     after the comma."""
@@ -552,7 +559,7 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
         # 4. a run of capitalised words
         if w.cap and not w.punct:
             b = _run_end(d, words, k, pre)
-            if role is not None and k > 0 and (
+            if role is not None and k > 0 and not (b - k == 1 and _looks_like_person(d, w)) and (
                     _ends_with(d, "gpe_heads", words, k) or _ends_with(d, "loc_heads", words, k)):
                 # "Thống đốc bang Indiana Eric Holcomb": the place, then the office holder
                 typ = "GPE" if _ends_with(d, "gpe_heads", words, k) else "LOC"
