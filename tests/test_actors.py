@@ -240,3 +240,9 @@ def test_name_shape_model_types_context_free_foreign_names() -> None:
     assert shape_type("Nova Airlines") == "ORG"
     a = article(["Wolfgang Schmidt, 52 tuổi, bị bắt hôm qua. Mohammed Rahimi là người dẫn đầu."])
     assert {person_key("Wolfgang Schmidt"), person_key("Mohammed Rahimi")} <= keys(a, "PER")
+
+
+def test_hyphenated_pairs_of_countries() -> None:
+    a = article(["Quan hệ Triều Tiên-Trung Quốc và Mỹ-Ấn Độ; Thứ trưởng Sin Hong-chol tới Guinea-Bissau."])
+    assert {"GPE:PRK", "GPE:CHN", "GPE:USA", "GPE:IND", "GPE:GNB"} <= keys(a)
+    assert person_key("Sin Hong-chol") in keys(a, "PER")

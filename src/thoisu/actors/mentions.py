@@ -142,13 +142,14 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     i = 0
     while i < len(sylls):
         best = 0
-        if not sylls[i].hy:
+        if not sylls[i].hy or sylls[i].text[0].isupper():  # "Triều Tiên-Trung Quốc", not "Hong-chol"
             key: tuple[str, ...] = ()
             for j in range(i, min(len(sylls), i + 10)):
                 key = key + (sylls[j].fold,)
                 if key not in pre.gaz and key not in pre.titles:
                     break
-                if (key in d.gazetteer or key in d.titles) and not (j + 1 < len(sylls) and sylls[j + 1].hy):
+                if (key in d.gazetteer or key in d.titles) and not (
+                        j + 1 < len(sylls) and sylls[j + 1].hy and sylls[j + 1].text[0].islower()):
                     best = j + 1 - i
         if best == 1 and not (i == 0 or sylls[i].start in alone or sylls[i].text.isupper()):
             best = 0
