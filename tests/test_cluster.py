@@ -211,3 +211,28 @@ def test_vims_clusters_recovered() -> None:
     idx.assign(arts[100:])
     p, r, f = bcubed({a.id: a.story_id for a in arts}, gold)
     assert f >= 0.85, (p, r, f)
+
+
+@pytest.mark.skipif(
+    not (SEEDS.exists() and (SHARED / "mds" / "vims-dev.jsonl").exists()), reason="data absent"
+)
+def test_seeds_keep_apart_inside_a_larger_corpus() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+    from stories import load  # type: ignore[import-not-found]
+
+    arts, _ = load("vims-dev")
+    seeds = seed_articles()
+    mixed = arts + seeds
+    random.Random(7).shuffle(mixed)
+    idx = StoryIndex()
+    for i in range(0, len(mixed), 400):
+        idx.assign(mixed[i : i + 400])
+        idx = StoryIndex.from_json(idx.to_json())
+    stories = {a.story_id for a in seeds}
+    assert len(stories) == 5
+    assert len({idx.threads.thread_of(s) for s in stories}) == 1
+    # the seeds' thread stays a matter, not the corpus
+    (thread,) = {idx.threads.thread_of(s) for s in stories}
+    assert len(idx.threads.threads()[thread]) < 20

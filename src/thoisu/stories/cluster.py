@@ -42,9 +42,15 @@ from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
 from thoisu.text import fold, strip_accents
 
 _DATA = Path(__file__).with_name("data")
-# numbers (dates "22/7", "16.1", amounts "6,1"), words (letters, hyphenated), or one
-# punctuation mark; punctuation and numbers break bigrams
-_TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+# numbers: dates "22/7", "16.1", amounts "6,1"
+_NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
+# what breaks a bigram: punctuation (a hyphen only when it stands apart: "Mỹ - Hàn",
+# not "Jong-un"), numbers, underscores
+_BREAK = re.compile(r"[^\w\s-]+|(?:^|\s)-+(?=\s|$)|\d+(?:[.,/:]\d+)*|_+")
+_UPPER = re.escape("".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper()))
+_CAP_WORD = rf"[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*"
+# a run of capitalised words separated by spaces only
+_NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 _SENT_END = set(".!?:;\"“”'‘’«»()[]-–—…|")
 
 Vector = dict[str, float]
@@ -81,59 +87,44 @@ def stop_syllables() -> frozenset[str]:
 # --------------------------------------------------------------------------- terms
 
 
-def text_terms(text: str, counts: Counter[str], mult: int = 1) -> None:
-    """Add the terms of one paragraph (or title) to ``counts``, ``mult`` times each."""
+def _name_terms(run: str, initial: bool, counts: Counter[str], mult: int) -> None:
+    words = [fold_word(w.strip("-")) for w in run.split()]
+    if initial and len(words) == 1:
+        return  # a lone capitalised word at the start of a sentence is not a name
     stop = stop_syllables()
-    prev: str | None = None  # folded previous word inside the current segment
-    run: list[str] = []  # current run of capitalised words (folded)
-    state = {"initial": False}  # the run began a sentence
-    at_start = True  # the next word starts a sentence
+    while words and words[0] in stop:
+        words.pop(0)
+    if not words:
+        return
+    for a, b in zip(words, words[1:], strict=False):
+        counts["n:" + a + " " + b] += mult
+    last = words[-1]
+    # a lone name, or the surname of a foreign name ("Oleg Burmistrov" -> "burmistrov",
+    # met alone as "ông Burmistrov"); the last syllable of a Vietnamese or transcribed
+    # name ("Triều Tiên" -> "tiên") says nothing alone
+    if len(words) == 1 or (len(last) >= 4 and strip_accents(last) == last):
+        counts["n:" + last] += mult
 
-    def flush() -> None:
-        # a lone capitalised word at the start of a sentence is not a name
-        words = [] if state["initial"] and len(run) == 1 else run[:]
-        while words and words[0] in stop:
-            words.pop(0)
-        if words:
-            for a, b in zip(words, words[1:], strict=False):
-                counts["n:" + a + " " + b] += mult
-            last = words[-1]
-            # a lone name, or the surname of a foreign name ("Oleg Burmistrov" ->
-            # "burmistrov", met alone as "ông Burmistrov"); the last syllable of a
-            # Vietnamese or transcribed name ("Triều Tiên" -> "tiên") says nothing alone
-            if len(words) == 1 or (len(last) >= 4 and strip_accents(last) == last):
-                counts["n:" + last] += mult
-        run.clear()
 
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        c = tok[0]
-        if c.isdigit():
-            if len(tok) >= 2:
-                counts["#" + tok.replace(",", ".")] += mult
-            prev = None
-            flush()
-            at_start = False
+def text_terms(text: str, counts: Counter[str], mult: int = 1) -> None:
+    """Add the terms of one paragraph (or title) to ``counts``, ``mult`` times each:
+    folded syllables and syllable bigrams (bigrams never cross punctuation or numbers),
+    numbers, and runs of capitalised words as names."""
+    for num in _NUMBER.findall(text):
+        if len(num) >= 2:
+            counts["#" + num.replace(",", ".")] += mult
+    for seg in _BREAK.split(text):
+        words = [fold_word(w.strip("-")) for w in seg.split()]
+        words = [w for w in words if w]
+        if not words:
             continue
-        if not c.isalpha():
-            prev = None
-            flush()
-            if c in _SENT_END:
-                at_start = True
-            continue
-        w = fold_word(tok)
-        counts[w] += mult
-        if prev is not None:
-            counts[prev + " " + w] += mult
-        prev = w
-        if c.isupper():
-            if not run:
-                state["initial"] = at_start
-            run.append(w)
-        else:
-            flush()
-        at_start = False
-    flush()
+        bigrams = [a + " " + b for a, b in zip(words, words[1:], strict=False)]
+        for _ in range(mult):
+            counts.update(words)
+            counts.update(bigrams)
+    for m in _NAME_RUN.finditer(text):
+        before = text[: m.start()].rstrip()
+        _name_terms(m.group(0), not before or before[-1] in _SENT_END, counts, mult)
 
 
 def article_terms(article: Article) -> Counter[str]:
