@@ -3,7 +3,7 @@ the stories against the human clusters (B-cubed), timing the whole digest.
 
     .venv/bin/python eval/digest_vims.py [--workers 2] [--limit N]
 
-Each document is written as a plain-text page (title line, blank line, paragraphs)
+Each document is written as a plain-text page (title line, date line when the\ncorpus has one, paragraphs)
 into a temporary folder outside the repository, in a shuffled order, then
 ``thoisu digest`` runs over the folder exactly as a user would run it. Every article
 found on a page counts as an item of that page's cluster.
@@ -63,7 +63,10 @@ def main() -> int:
         pages.mkdir()
         for n, (cid, d) in enumerate(docs):
             body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
-            (pages / f"{n:05d}_{cid}_{d['id']}.txt").write_text(f"{d.get('title') or ''}\n\n{body}\n", "utf-8")
+            dateline = f"{d['published']}\n\n" if d.get("published") else ""  # as pages show it
+            (pages / f"{n:05d}_{cid}_{d['id']}.txt").write_text(
+                f"{d.get('title') or ''}\n\n{dateline}{body}\n", "utf-8"
+            )
         out = Path(tmp) / "out"
         t = time.perf_counter()
         proc = subprocess.run(
