@@ -151,6 +151,19 @@ def test_incremental_ids_stable_across_round_trip() -> None:
     assert {a.id: a.story_id for a in again} == story_of
 
 
+def test_batch_sizes_do_not_change_stories() -> None:
+    arts, _ = synthetic(20, 4, seed=3)
+    one = StoryIndex()
+    one.assign(arts)
+    whole = {a.id: a.story_id for a in arts}
+    for a in arts:
+        a.story_id = None
+    many = StoryIndex()
+    for i in range(0, len(arts), 7):
+        many.assign(arts[i : i + 7])
+    assert {a.id: a.story_id for a in arts} == whole
+
+
 def test_synthetic_topics_become_stories() -> None:
     arts, gold = synthetic(40, 5)
     idx = StoryIndex()

@@ -192,10 +192,11 @@ class StoryIndex:
     # ------------------------------------------------------------------ weights
 
     def idf(self, term: str) -> float:
-        prior = settings()["prior_docs"]
+        cfg = settings()
+        prior, ref = cfg["prior_docs"], cfg["idf_reference_docs"]
         p = common_terms().get(term, 0.0)
-        df = self.df.get(term_key(term), 0)
-        return math.log((self.n_docs + prior + 1) / (df + prior * p + 1))
+        share = (self.df.get(term_key(term), 0) + prior * p) / (self.n_docs + prior)
+        return math.log((ref + 1) / (ref * share + 1))
 
     def vectorize(self, counts: Counter[str]) -> Vector:
         cfg = settings()
@@ -204,7 +205,13 @@ class StoryIndex:
         common = common_terms()
         dfs = self.df
         log = math.log
-        top = log(self.n_docs + prior + 1)
+        # idf from the SHARE of articles holding a term, read at a fixed reference size:
+        # similarity levels then stay put as the corpus grows (with raw counts, every
+        # rare term would weigh more and more, and one threshold could not serve a
+        # five-page digest and a hundred-thousand-article store alike)
+        ref = cfg["idf_reference_docs"]
+        top = log(ref + 1)
+        scale = ref / (self.n_docs + prior)
         w = {}
         for t, n in counts.items():
             c = t[0]
@@ -216,7 +223,7 @@ class StoryIndex:
                 k = cw["bigram"] if " " in t else cw["unigram"]
             if not k:
                 continue
-            idf = top - log(dfs.get(term_key(t), 0) + prior * common.get(t, 0.0) + 1)
+            idf = top - log(scale * (dfs.get(term_key(t), 0) + prior * common.get(t, 0.0)) + 1)
             w[t] = (1 + log(n)) * idf * k
         return _normalise(top_terms(w, cfg["top_terms"]))
 
@@ -230,9 +237,11 @@ class StoryIndex:
                 a.duplicate_of = orig
         fresh = [a for a in articles if a.id not in self._arts and not self._copy_known(a)]
         counts = {a.id: article_terms(a) for a in fresh}
-        for c in counts.values():
-            self.df.update(term_key(t) for t in c)
-        self.n_docs += len(counts)
+        online = settings()["online_idf"]
+        if not online:
+            for c in counts.values():
+                self.df.update(term_key(t) for t in c)
+            self.n_docs += len(counts)
         opened: list[str] = []
         for a in articles:
             if a.id in self._arts:
@@ -244,6 +253,12 @@ class StoryIndex:
                 self._stories[sid]["a"].append(a.id)
                 a.story_id = sid
                 continue
+            if online:
+                # document frequencies as seen up to this article: the same result
+                # whatever the batch sizes, and the words of a story that is still
+                # coming in are not yet discounted as common
+                self.df.update(term_key(t) for t in counts[a.id])
+                self.n_docs += 1
             vec = self.vectorize(counts[a.id])
             day = day_of(a)
             sid = self._best_story(vec, day)
@@ -282,7 +297,7 @@ class StoryIndex:
         for sid, _ in scores.most_common(cfg["candidates"]):
             self.comparisons += 1
             st = self._stories[sid]
-            s = cosine(vec, st["c"])
+            s = _link(vec, st, cfg["link_power"])
             if day is not None and st["d"] is not None:
                 gap = max(0, day - st["d"][1], st["d"][0] - day)
                 if gap > cfg["max_gap_days"]:
@@ -297,6 +312,7 @@ class StoryIndex:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
+        st["n"] = st.get("n", 0) + 1  # members with a vector (copies have none)
         c = st["c"]
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
@@ -397,13 +413,28 @@ class StoryIndex:
             for k, v in data["arts"].items()
         }
         for sid, v in data["stories"].items():
-            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"]}
+            n = sum(1 for aid in v["a"] if idx._arts[aid][1] is not None)
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "n": n}
             idx._post(sid, idx._stories[sid]["c"])
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
+
+
+def _link(vec: Vector, story: dict[str, Any], power: float) -> float:
+    """Similarity of a unit vector to a story: its dot product with the sum of the
+    members' unit vectors, divided by |sum|^power * n^(1 - power). power 1 is the
+    cosine to the centroid; lower powers move towards the mean similarity to the
+    members (average link), which a story drifting over many angles cannot inflate."""
+    c = story["c"]
+    dot = sum(w * c.get(t, 0.0) for t, w in vec.items())
+    if dot <= 0:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+    n = max(1, story.get("n", 1))
+    return dot / (norm**power * n ** (1 - power))
 
 
 def _normalise(v: Vector) -> Vector:
