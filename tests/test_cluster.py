@@ -164,6 +164,19 @@ def test_batch_sizes_do_not_change_stories() -> None:
     assert {a.id: a.story_id for a in arts} == whole
 
 
+def test_copy_in_the_same_batch_takes_its_originals_story() -> None:
+    arts, _ = synthetic(5, 2, seed=9)
+    orig = arts[3]
+    copy = Article(id="copy-1", page="copy", title=orig.title, paragraphs=list(orig.paragraphs))
+    idx = StoryIndex()
+    idx.assign([*arts[:5], copy, *arts[5:]])
+    assert copy.duplicate_of == orig.id
+    assert copy.story_id == orig.story_id
+    assert idx.n_docs == len(arts)  # a copy does not count twice in the frequencies
+    sid = orig.story_id
+    assert copy.id in dict((s[0], s[3]) for s in idx.stories())[sid]
+
+
 def test_synthetic_topics_become_stories() -> None:
     arts, gold = synthetic(40, 5)
     idx = StoryIndex()

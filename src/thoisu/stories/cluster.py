@@ -5,9 +5,10 @@ capitalised names, numbers, entity keys from ``article.mentions``), with IDF lea
 from the corpus seen so far and smoothed by a background table of common terms
 (``data/common.tsv``) so a five-page digest already knows which words say nothing.
 A new article probes an inverted index (term -> stories) with its strongest terms,
-scores the few candidate stories it finds by cosine to their centroids (published
-dates, when both are known, must be close), and joins the best one above a threshold
-or opens a new story. Work per article is bounded by the posting-list cap and the
+scores the few candidate stories it finds against the sum of their members' vectors
+(published dates, when both are known, must be close and add a bonus), and joins the
+best one above a threshold or opens a new story. Copies (``dedup``) join their
+original's story. Work per article is bounded by the posting-list cap and the
 number of candidates, so the cost grows linearly with the corpus.
 
 Story ids come from the first article ("s-" + article id) and never change; the whole
@@ -235,31 +236,25 @@ class StoryIndex:
             orig = self.dedup.add(a.id, article_text(a))
             if a.duplicate_of is None and orig is not None and orig != a.id:
                 a.duplicate_of = orig
-        fresh = [a for a in articles if a.id not in self._arts and not self._copy_known(a)]
-        counts = {a.id: article_terms(a) for a in fresh}
-        online = settings()["online_idf"]
-        if not online:
-            for c in counts.values():
-                self.df.update(term_key(t) for t in c)
-            self.n_docs += len(counts)
         opened: list[str] = []
         for a in articles:
             if a.id in self._arts:
                 a.story_id = self._arts[a.id][0]
                 continue
-            if a.id not in counts:  # a copy of a known article: its original's story
-                sid = self._arts[self._root(a.duplicate_of)][0]
+            root = self._root(a.duplicate_of) if a.duplicate_of else ""
+            if root in self._arts:  # a copy of a known article: its original's story
+                sid = self._arts[root][0]
                 self._arts[a.id] = [sid, None, day_of(a), a.title]
                 self._stories[sid]["a"].append(a.id)
                 a.story_id = sid
                 continue
-            if online:
-                # document frequencies as seen up to this article: the same result
-                # whatever the batch sizes, and the words of a story that is still
-                # coming in are not yet discounted as common
-                self.df.update(term_key(t) for t in counts[a.id])
-                self.n_docs += 1
-            vec = self.vectorize(counts[a.id])
+            counts = article_terms(a)
+            # document frequencies as seen up to this article (online): the same result
+            # whatever the batch sizes, and the words of a story still coming in are not
+            # yet discounted as common
+            self.df.update(term_key(t) for t in counts)
+            self.n_docs += 1
+            vec = self.vectorize(counts)
             day = day_of(a)
             sid = self._best_story(vec, day)
             if sid is None:
@@ -279,9 +274,6 @@ class StoryIndex:
                 break
             aid, seen = nxt, seen + 1
         return aid or ""
-
-    def _copy_known(self, a: Article) -> bool:
-        return a.duplicate_of is not None and self._root(a.duplicate_of) in self._arts
 
     def _best_story(self, vec: Vector, day: int | None) -> str | None:
         cfg = settings()
