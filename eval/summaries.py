@@ -7,8 +7,9 @@ Sets (none of them seen by train/summary_model.py):
   vims-test          vims-101..vims-200 of ../shared/mds/vims-dev.jsonl
 Scoring as ../shared/mds/README.md (thoisu.stories.rouge): 200-word cut, syllable
 tokens, ROUGE-1/2/L F1 averaged over references then clusters. The lead baseline is
-the first sentences of each document in turn, over the same documents (sapo first
-where present, exact-duplicate documents once). PASS when ROUGE-2 >= 1.10 x lead.
+the first sentences of each document in turn, over the same sentences the summariser
+sees (document text; the sapo/lead field is not part of it; exact-duplicate documents
+once), cut at the budget. PASS when ROUGE-2 >= 1.10 x lead.
 """
 
 from __future__ import annotations

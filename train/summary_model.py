@@ -1,19 +1,18 @@
-"""Train the sentence scorer of thoisu.stories.summarize.
+"""Train the concept-weight model of thoisu.stories.summarize.
 
     .venv/bin/python train/summary_model.py [--mds ../shared/mds]
 
 Training clusters: abmusu-train (all 200) + vims-dev vims-001..vims-100. Never touched
 here: abmusu-validation and vims-101..vims-200 (the evaluation sets of eval/summaries.py).
 
-Each sentence is labelled with the share of its bigrams found in the reference
-summaries (averaged over references): a length-free "density of summary content" the
-greedy selector can rank by. A gradient-boosted regression tree model (scikit-learn,
-here only) learns it from the features of ``summarize.FEATURES``; the selection
-parameters (minimum length, redundancy cut and penalty) are chosen by ROUGE-2 on a
-held-out fifth of the training clusters, then the model is refit on all of them.
-Written to src/thoisu/stories/data/summary_model.json: trees as flat arrays, the
-syllable IDF table (syllables in at least 5 training documents: statistics, no text),
-and the selection parameters.
+Every distinct syllable bigram of a cluster is labelled with the share of the
+cluster's reference summaries containing it; gradient-boosted regression trees
+(scikit-learn, here only) learn it from ``summarize.CONCEPT_FEATURES``. The selection
+parameters (minimum sentence length, near-duplicate cut, length exponent alpha) are
+chosen by ROUGE-2 on a held-out fifth of the training clusters, then the model is refit
+on all of them. Written to src/thoisu/stories/data/summary_model.json: trees as flat
+arrays, the syllable IDF table (syllables in at least 5 training documents:
+statistics, no text) and the selection parameters.
 """
 
 from __future__ import annotations

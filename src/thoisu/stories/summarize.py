@@ -1,14 +1,18 @@
 """Multi-document extractive summaries.
 
-Each sentence of a cluster gets a score from a small learned model (gradient-boosted
-regression trees trained by ``train/summary_model.py`` to predict how many of the
-sentence's bigrams appear in human reference summaries). The features are cheap:
-position in the document, length, cross-document support (how many *other* documents
-repeat the sentence's bigrams and words), similarity to titles and to the documents'
-opening sentences, centrality, numbers and capitalised words. Sentences are then picked
-greedily by score with a redundancy cut (near-duplicates, e.g. a reprinted wire story,
-are never both picked) within the word budget, and printed in reading order: documents
-by publication date (then input order), sentences by position.
+Concept coverage with learned concept weights. The concepts are the syllable bigrams
+of the cluster; a small gradient-boosted tree model (trained by
+``train/summary_model.py`` on news clusters with human summaries) predicts for each
+the chance that a human summary contains it, from cheap evidence: in how many
+documents and how often it occurs, how early, whether it is in titles/standfirsts or
+first sentences, syllable IDF, and the best position/centrality/cross-document
+support/title and lead similarity of the sentences holding it. Sentences are then
+picked greedily by not-yet-covered concept weight per word**alpha (so repeated
+content earns nothing), a near-duplicate of a picked sentence (the same wire story
+reprinted) is never picked, exact-duplicate documents count once, and nothing is
+truncated: sentences that no longer fit the word budget are skipped. The picks are
+printed in reading order: documents by publication date (then input order),
+sentences by position.
 
 Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
 """
@@ -41,6 +45,7 @@ class SummaryDoc:
     title: str | None = None
     published: str | None = None  # any common date string ("20/05/2016 11:03", ISO, ...)
     sentences: list[SummarySentence] = field(default_factory=list)
+    lead: str | None = None  # standfirst/sapo kept apart from the body: read like the title
 
 
 # --------------------------------------------------------------------------- dates
@@ -187,6 +192,11 @@ def candidates(docs: list[SummaryDoc]) -> tuple[list[SummaryDoc], list[_Cand]]:
     return docs, cands
 
 
+def _heading(doc: SummaryDoc) -> str:
+    """Title and standfirst: what the outlet itself chose to put first."""
+    return f"{doc.title or ''}\n{doc.lead or ''}"
+
+
 def _unit_rows(m: np.ndarray) -> np.ndarray:
     norm = np.linalg.norm(m, axis=1, keepdims=True)
     norm[norm == 0] = 1.0
@@ -232,10 +242,10 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     centroid /= np.linalg.norm(centroid) or 1.0
     central = vec @ centroid
     # titles and opening sentences of every document
-    title_toks = [t for d in docs for t in tokens(d.title or "")]
+    title_toks = [t for d in docs for t in tokens(_heading(d))]
     title_bi: set[tuple[str, str]] = set()
     for d in docs:
-        title_bi |= _bigrams(tokens(d.title or ""))
+        title_bi |= _bigrams(tokens(_heading(d)))
     tvec = np.zeros(len(vocab))
     for t in title_toks:
         if t in vocab:
@@ -266,7 +276,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     own_title = np.zeros(n)
     for di, d in enumerate(docs):
         tv = np.zeros(len(vocab))
-        for t in tokens(d.title or ""):
+        for t in tokens(_heading(d)):
             if t in vocab:
                 tv[vocab[t]] += 1.0
         tv *= w
@@ -383,7 +393,7 @@ def concept_features(docs: list[SummaryDoc], cands: list[_Cand], sent_x: np.ndar
                 agg[b] = v.copy()
     in_title: dict[tuple[str, str], int] = defaultdict(int)
     for d in docs:
-        for b in _bigrams(tokens(d.title or "")):
+        for b in _bigrams(tokens(_heading(d))):
             in_title[b] += 1
     keys = list(in_docs)
     x = np.zeros((len(keys), len(CONCEPT_FEATURES)))
@@ -470,26 +480,23 @@ def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySente
 def cluster_docs(cluster: dict[str, Any]) -> list[SummaryDoc]:
     """SummaryDocs of one record in the ../shared/mds JSONL format.
 
-    A document's lines are its paragraphs: the ``lead`` (sapo) first when there is one
-    and the text does not already start with it, then the paragraphs of ``text``;
-    ``line`` is the 1-based index of the paragraph in that sequence.
+    Sentences come from ``text`` only (line = 1-based paragraph index); the ``lead``
+    (sapo) is kept as ``SummaryDoc.lead`` and used like the title: sapos are teasers
+    ("... luật sư nhận định"), and on the training clusters putting them in the body
+    lowered both the lead baseline and the summaries.
     """
     from thoisu.annotate.sentences import split_text
 
     out: list[SummaryDoc] = []
     for k, d in enumerate(cluster.get("documents", [])):
         art = str(d.get("id") or k)
-        paras = (d.get("text") or "").split("\n")
-        lead = (d.get("lead") or "").strip()
-        if lead and not " ".join((d.get("text") or "").split()).startswith(" ".join(lead.split())):
-            paras = [lead, *paras]
         sents = [
             SummarySentence(text=s, article=art, line=ln)
-            for ln, p in enumerate(paras, start=1)
+            for ln, p in enumerate((d.get("text") or "").split("\n"), start=1)
             for _, s in split_text(p)
         ]
         out.append(SummaryDoc(id=art, title=d.get("title"), published=d.get("published"),
-                              sentences=sents))
+                              sentences=sents, lead=(d.get("lead") or "").strip() or None))
     return out
 
 

@@ -1,0 +1,181 @@
+"""Tests of the multi-document summariser and of the ROUGE scorer it is measured with."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from thoisu.models import SummarySentence
+from thoisu.stories import rouge
+from thoisu.stories.summarize import (
+    SummaryDoc,
+    cluster_docs,
+    date_key,
+    lead_summary,
+    reading_order,
+    summarize,
+    summarize_cluster,
+)
+
+MDS = Path(__file__).resolve().parents[2] / "shared" / "mds"
+
+# --------------------------------------------------------------------------- scorer
+
+
+def test_tokens_syllables_lowercase_no_punctuation() -> None:
+    assert rouge.tokens("Bình_Nhưỡng, (NATO) ngày 19/5!") == [
+        "bình", "nhưỡng", "nato", "ngày", "19", "5",
+    ]
+    # NFD input is normalised to NFC before matching
+    assert rouge.tokens("Ho\u0302\u0300 Chí Minh") == ["hồ", "chí", "minh"]
+
+
+def test_rouge_by_hand() -> None:
+    ref = "a b c d"
+    cand = "a b x d"
+    # unigrams: overlap 3 of 4 / 4 -> F1 0.75; bigrams: (a b) only, 1/3 each -> 1/3
+    s = rouge.score(cand, [ref])
+    assert s["rouge1"] == pytest.approx(0.75)
+    assert s["rouge2"] == pytest.approx(1 / 3)
+    # LCS a b d = 3 -> 0.75
+    assert s["rougeL"] == pytest.approx(0.75)
+
+
+def test_rouge_clipped_counts_and_reference_average() -> None:
+    # candidate repeats "a" three times; the reference has it once: clipped to 1
+    assert rouge.rouge_n(["a", "a", "a"], ["a", "b"], 1) == pytest.approx(2 * (1 / 3) * 0.5 / (1 / 3 + 0.5))
+    s = rouge.score("a b", ["a b", "c d"])
+    assert s["rouge1"] == pytest.approx(0.5)
+    assert s["rouge2"] == pytest.approx(0.5)
+
+
+def test_rouge_cuts_candidate_at_budget() -> None:
+    ref = "x y"
+    cand = "x y " + "z " * 300
+    assert rouge.score(cand, [ref], max_words=2)["rouge2"] == pytest.approx(1.0)
+    assert rouge.score(cand, [ref], max_words=200)["rouge2"] < 0.05
+
+
+def test_lcs() -> None:
+    assert rouge.lcs_length(list("ABCBDAB"), list("BDCABA")) == 4
+    assert rouge.lcs_length([], ["a"]) == 0
+
+
+# --------------------------------------------------------------------------- summariser
+
+
+def _doc(art: str, texts: list[str], title: str = "", published: str | None = None) -> SummaryDoc:
+    return SummaryDoc(
+        id=art, title=title, published=published,
+        sentences=[SummarySentence(t, art, i + 1) for i, t in enumerate(texts)],
+    )
+
+
+SHARED = (
+    "Máy bay chở 66 người của hãng EgyptAir mất tích trên Địa Trung Hải khi bay từ Paris "
+    "đến Cairo sáng 19/5."
+)
+DOCS = [
+    _doc("a", [
+        SHARED,
+        "Ai Cập cho biết đã tìm thấy mảnh vỡ của chiếc máy bay gần đảo Karpathos của Hy Lạp.",
+        "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió.",
+    ], title="Máy bay EgyptAir mất tích trên Địa Trung Hải", published="20/05/2016 11:03"),
+    _doc("b", [
+        SHARED,  # the same wire copy reprinted
+        "Pháp cử ba chuyên gia sang Ai Cập tham gia điều tra vụ máy bay mất tích.",
+        "Hy Lạp tìm thấy mảnh vỡ của máy bay EgyptAir gần đảo Karpathos ở Địa Trung Hải.",
+    ], title="Pháp tham gia điều tra vụ máy bay EgyptAir", published="19/05/2016 22:10"),
+    _doc("c", [
+        "Hãng EgyptAir xác nhận máy bay chở 66 người đã rơi xuống Địa Trung Hải.",
+        "Gia đình các hành khách đã được thông báo về vụ máy bay mất tích.",
+    ], title="EgyptAir xác nhận máy bay rơi", published=None),
+]
+
+
+def test_budget_is_never_exceeded() -> None:
+    for budget in (0, 10, 25, 40, 200):
+        out = summarize(DOCS, max_words=budget)
+        assert sum(len(s.text.split()) for s in out) <= budget
+    # nothing is truncated: every sentence is one of the input sentences, whole
+    inputs = {(s.article, s.line, s.text) for d in DOCS for s in d.sentences}
+    for s in summarize(DOCS, max_words=30):
+        assert (s.article, s.line, s.text) in inputs
+
+
+def test_near_duplicates_not_both_selected() -> None:
+    out = summarize(DOCS, max_words=200)
+    assert sum(1 for s in out if s.text == SHARED) == 1
+    assert out, "a summary of related documents is not empty"
+
+
+def test_exact_duplicate_documents_count_once() -> None:
+    twice = [DOCS[0], _doc("a2", [s.text for s in DOCS[0].sentences], DOCS[0].title or "")]
+    out = summarize(twice, max_words=200)
+    texts = [s.text for s in out]
+    assert len(texts) == len(set(texts))
+    assert all(s.article == "a" for s in out)
+
+
+def test_deterministic_and_in_reading_order() -> None:
+    a = summarize(DOCS, max_words=60)
+    b = summarize(list(DOCS), max_words=60)
+    assert a == b
+    # documents by date (b is older than a; c is undated, last), sentences by position
+    order = {"b": 0, "a": 1, "c": 2}
+    keys = [(order[s.article], s.line) for s in a]
+    assert keys == sorted(keys)
+
+
+def test_dates_and_reading_order() -> None:
+    assert date_key("Thứ 6, 11:03, 20/05/2016") == (2016, 5, 20, 663)
+    assert date_key("Thứ Sáu, ngày 20/05/2016 11:46 PM (GMT+7)") == (2016, 5, 20, 23 * 60 + 46)
+    assert date_key("2017-07-22") == (2017, 7, 22, 0)
+    assert date_key("không rõ") is None
+    assert reading_order(DOCS) == [1, 0, 2]
+
+
+def test_empty_input() -> None:
+    assert summarize([]) == []
+    assert summarize([SummaryDoc(id="x")]) == []
+
+
+def test_lead_baseline_round_robin() -> None:
+    text = lead_summary(DOCS, max_words=200)
+    assert text.startswith(SHARED + " " + SHARED + " Hãng EgyptAir")
+    assert len(lead_summary(DOCS, max_words=12).split()) == 12
+
+
+# --------------------------------------------------------------------------- real clusters
+
+
+def _clusters(name: str, n: int) -> list[dict]:
+    path = MDS / name
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            out.append(json.loads(line))
+            if len(out) == n:
+                break
+    return out
+
+
+@pytest.mark.parametrize("name", ["abmusu-validation.jsonl", "vims-dev.jsonl"])
+def test_real_clusters_sentences_traceable(name: str) -> None:
+    for cluster in _clusters(name, 3):
+        docs = cluster_docs(cluster)
+        out = summarize(docs, max_words=200)
+        assert out
+        assert sum(len(s.text.split()) for s in out) <= 200
+        paras = {str(d.get("id")): (d.get("text") or "").split("\n") for d in cluster["documents"]}
+        for s in out:
+            # the sentence is in the paragraph its line points to, of the article it names
+            assert s.text in paras[s.article][s.line - 1]
+        text = summarize_cluster(cluster)
+        assert text == " ".join(s.text for s in out)
+        # on a real cluster the summary shares content with the human summaries
+        assert rouge.score(text, cluster["summaries"])["rouge2"] > 0.1
