@@ -46,9 +46,16 @@ def seed_articles() -> list[Article]:
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds absent")
-@pytest.mark.parametrize("order", [0, 1, 2])
-def test_seeds_five_stories_one_thread(order: int) -> None:
+@pytest.mark.parametrize(("order", "annotated"), [(0, False), (1, False), (2, False), (3, True)])
+def test_seeds_five_stories_one_thread(order: int, annotated: bool) -> None:
     arts = seed_articles()
+    if annotated:  # with the per-document stage's words and actor mentions (entity keys)
+        sentences = pytest.importorskip("thoisu.annotate.sentences")
+        actors = pytest.importorskip("thoisu.actors")
+        for a in arts:
+            a.sentences = sentences.annotate_sentences(a)
+            a.mentions = actors.find_mentions(a)
+        assert any(a.mentions for a in arts)
     random.Random(order).shuffle(arts)
     idx = StoryIndex()
     idx.assign(arts)
