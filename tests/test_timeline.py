@@ -83,14 +83,19 @@ def test_reprints_and_repeated_captions_give_one_entry() -> None:
     assert rows(build_timeline([a, b])) == [("2023-09-12", "a", 1)]
 
 
-def test_background_dates_are_skipped() -> None:
+def test_background_dates_are_skipped_since_dates_kept_when_alone() -> None:
     art = make_article("a", [
         "Đàm phán hạt nhân đã đình trệ kể từ năm 2019.",
         "Ông nhấn mạnh tính chất của thỏa thuận Minsk năm 2015.",
         "Đây là chuyến thăm đầu tiên kể từ chuyến thăm tháng 7.2000.",
         "Năm 2018, hai nhà lãnh đạo gặp nhau tại Singapore.",
+        "Ngày 3/5/2018, hai bên nối lại đàm phán bị đình trệ kể từ năm 2016.",
     ])
-    assert rows(build_timeline([art])) == [("2018", "a", 7)]
+    # a year naming a thing (Minsk 2015) is never a date of the sentence; a "since" date
+    # dates it only when it is the sentence's only date
+    assert rows(build_timeline([art])) == [
+        ("2000-07", "a", 5), ("2018", "a", 7), ("2018-05-03", "a", 9), ("2019", "a", 1),
+    ]
 
 
 def test_one_entry_per_sentence_the_finest_date() -> None:

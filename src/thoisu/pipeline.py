@@ -111,8 +111,6 @@ def build_digest(
         events_by_article.setdefault(e.article, []).append(e)
 
     stories: list[Story] = []
-    thread_members: dict[str, list[str]] = {}
-    thread_titles: dict[str, str] = {}
     for story_id, thread_id, title, article_ids in index.stories():
         members = [by_id[i] for i in article_ids if i in by_id]
         for a in members:
@@ -126,12 +124,11 @@ def build_digest(
                 timeline=build_timeline(live, evs),
             )
         )
-        thread_members.setdefault(thread_id, []).append(story_id)
-        thread_titles.setdefault(thread_id, title)
 
     threads: list[Thread] = []
     story_by_id = {s.id: s for s in stories}
-    for thread_id, story_ids in thread_members.items():
+    for thread_id, title, story_ids in index.thread_list():
+        story_ids = [sid for sid in story_ids if sid in story_by_id]
         live = [
             by_id[i] for sid in story_ids for i in story_by_id[sid].article_ids
             if i in by_id and by_id[i].duplicate_of is None
@@ -139,8 +136,7 @@ def build_digest(
         evs = [e for a in live for e in events_by_article.get(a.id, [])]
         threads.append(
             Thread(
-                id=thread_id, title=thread_titles[thread_id],
-                story_ids=story_ids,
+                id=thread_id, title=title, story_ids=story_ids,
                 summary=summarize(_summary_docs(live), opts.thread_summary_words),
                 timeline=build_timeline(live, evs),
             )

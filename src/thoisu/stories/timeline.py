@@ -84,14 +84,23 @@ def _is_background(t: Timex, sentence: str) -> bool:
 
 
 def main_timex(timexes: list[Timex], sentence: str) -> Timex | None:
-    """The date a sentence reports: the finest non-background timex, the first on ties."""
+    """The date a sentence reports: the finest non-background timex, the first on ties.
+
+    A sentence whose only date is a "since" date ("đình trệ kể từ năm 2019 sau cuộc gặp
+    ...") is dated by it: the text itself fixes when that state began, and a timeline
+    that dropped explicit years would hide what the thread says."""
     best: Timex | None = None
+    since: Timex | None = None
     for t in timexes:
         if _is_background(t, sentence):
+            if _SINCE.search(sentence[: t.start]) and (
+                since is None or _granularity(t.value) > _granularity(since.value)
+            ):
+                since = t
             continue
         if best is None or _granularity(t.value) > _granularity(best.value):
             best = t
-    return best
+    return best or since
 
 
 def _words(article: Article, index: int | None, text: str) -> set[str]:
