@@ -228,8 +228,8 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     for c in cands:
         for t in c.toks:
             vocab.setdefault(t, len(vocab))
-    w = np.array([idf.get(t, default_idf) for t in vocab])
-    tf = np.zeros((n, len(vocab)))
+    w = np.array([idf.get(t, default_idf) for t in vocab], dtype=np.float32)
+    tf = np.zeros((n, len(vocab)), dtype=np.float32)  # float32: large threads stay small
     for i, c in enumerate(cands):
         for t in c.toks:
             tf[i, vocab[t]] += 1.0
@@ -246,7 +246,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     title_bi: set[tuple[str, str]] = set()
     for d in docs:
         title_bi |= _bigrams(tokens(_heading(d)))
-    tvec = np.zeros(len(vocab))
+    tvec = np.zeros(len(vocab), dtype=np.float32)
     for t in title_toks:
         if t in vocab:
             tvec[vocab[t]] += 1.0
@@ -266,7 +266,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
             consensus += best
         consensus /= n_docs - 1
     # how central each document is: its vector against the other documents' centroid
-    doc_vec = np.zeros((n_docs, len(vocab)))
+    doc_vec = np.zeros((n_docs, len(vocab)), dtype=np.float32)
     np.add.at(doc_vec, doc_of, tf * w)
     doc_unit = _unit_rows(doc_vec)
     total = doc_unit.sum(axis=0)
@@ -275,7 +275,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
     ])
     own_title = np.zeros(n)
     for di, d in enumerate(docs):
-        tv = np.zeros(len(vocab))
+        tv = np.zeros(len(vocab), dtype=np.float32)
         for t in tokens(_heading(d)):
             if t in vocab:
                 tv[vocab[t]] += 1.0
