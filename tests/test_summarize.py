@@ -11,10 +11,13 @@ from thoisu.models import SummarySentence
 from thoisu.stories import rouge
 from thoisu.stories.summarize import (
     SummaryDoc,
+    candidates,
     cluster_docs,
     date_key,
+    is_sentence,
     lead_summary,
     reading_order,
+    select,
     summarize,
     summarize_cluster,
 )
@@ -135,6 +138,57 @@ def test_dates_and_reading_order() -> None:
     assert date_key("2017-07-22") == (2017, 7, 22, 0)
     assert date_key("không rõ") is None
     assert reading_order(DOCS) == [1, 0, 2]
+
+
+def test_is_sentence() -> None:
+    assert is_sentence("Hy Lạp tìm thấy mảnh vỡ của máy bay.")
+    assert is_sentence("Ông nói: “Chúng tôi sẽ điều tra.”")
+    assert is_sentence("Vì sao?")
+    # headings, captions, bylines and list openers are not sentences
+    assert not is_sentence("NGA VÀ UKRAINE ĐẠT THỎA THUẬN XUẤT KHẨU NGŨ CỐC")
+    assert not is_sentence("Ảnh: Reuters")
+    assert not is_sentence("Theo thầy giáo, chiến thuật làm bài gồm:")
+
+
+def _weights(docs: list[SummaryDoc]) -> tuple[list, dict]:
+    _, cands = candidates(docs)
+    w = {b: 1.0 for c in cands for b in c.bi}
+    return cands, w
+
+
+def test_units_not_ending_like_sentences_are_left_out() -> None:
+    heading = "Ai Cập xác nhận tìm thấy mảnh vỡ máy bay gần đảo Karpathos"
+    docs = [_doc("a", [heading, SHARED, "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió."])]
+    cands, w = _weights(docs)
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.9, "need_end": 1}
+    picked = [cands[i].sent.text for i in select(cands, w, 200, params)]
+    assert heading not in picked and SHARED in picked
+    # without the rule the heading is a candidate like any other
+    picked = [cands[i].sent.text for i in select(cands, w, 200, {**params, "need_end": 0})]
+    assert heading in picked
+    # a document with no unit ending like a sentence still gets a summary
+    bare = [_doc("b", [heading, "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió"])]
+    cands, w = _weights(bare)
+    assert select(cands, w, 200, params)
+
+
+def test_opening_sentence_bonus() -> None:
+    # a (second sentence of x) carries more new weight than b (opener of y), same length:
+    # without the bonus a is picked, with a large opening bonus b is
+    a = "Hy Lạp tìm thấy mảnh vỡ của máy bay gần đảo Karpathos chiều 20/5."
+    b = "Pháp cử ba chuyên gia sang Ai Cập điều tra vụ rơi máy bay."
+    assert len(a.split()) == len(b.split())
+    docs = [_doc("x", ["Thời tiết tại Cairo nắng nhẹ và có gió.", a]), _doc("y", [b])]
+    _, cands = candidates(docs)
+    by_text = {c.sent.text: c for c in cands}
+    w = {bg: 0.5 for bg in by_text[b].bi}
+    w.update({bg: 1.0 for bg in by_text[a].bi})
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.9}
+    budget = len(a.split())
+    without = select(cands, w, budget, {**params, "first_bonus": 0.0})
+    assert [cands[i].sent.text for i in without] == [a]
+    with_bonus = select(cands, w, budget, {**params, "first_bonus": 8.0})
+    assert [cands[i].sent.text for i in with_bonus] == [b]
 
 
 def test_empty_input() -> None:
