@@ -1,0 +1,24 @@
+from thoisu.annotate.sentences import annotate_sentences, split_text, tokenize
+from thoisu.models import Article, Paragraph
+
+
+def test_split_keeps_quotes_dates_and_abbreviations_inside():
+    text = ('Ông A nói. Bà B đáp: "Không." Ngày 16.1, Mỹ phản đối tại TP. Hồ Chí Minh. '
+            "Giá tăng 3.5%? “Chúng tôi sẽ đi”, ông nói. Ông J. Smith đến.")
+    got = [s for _, s in split_text(text)]
+    assert got == ["Ông A nói.", 'Bà B đáp: "Không."', "Ngày 16.1, Mỹ phản đối tại TP. Hồ Chí Minh.",
+                   "Giá tăng 3.5%?", "“Chúng tôi sẽ đi”, ông nói.", "Ông J. Smith đến."]
+
+
+def test_offsets_point_into_the_paragraph():
+    text = "  Câu một.  Câu hai có tháng 9.2023 trong đó. Câu ba"
+    for start, sent in split_text(text):
+        assert text[start:start + len(sent)] == sent
+
+
+def test_words_join_syllables_and_sentences_carry_lines():
+    assert "Bình_Nhưỡng" in tokenize("Ông Burmistrov đến Bình Nhưỡng hôm 22/7.")
+    art = Article(id="a", page="p", paragraphs=[Paragraph("Câu một. Câu hai.", 5), Paragraph("Câu ba.", 7)])
+    sents = annotate_sentences(art)
+    assert [(s.text, s.line, s.para) for s in sents] == [("Câu một.", 5, 0), ("Câu hai.", 5, 0), ("Câu ba.", 7, 1)]
+    assert sents[0].tokens
