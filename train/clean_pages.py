@@ -65,7 +65,8 @@ COMMENTS = ["Bình luận ({n})", "{n} bình luận", "Gửi bình luận", "Ý 
             "Bình luận của bạn sẽ được biên tập trước khi đăng", "Hãy là người đầu tiên bình luận",
             "Xem thêm bình luận", "Ý kiến bạn đọc ({n})", "Thảo luận"]
 TAGS = ["Tags: {a}, {b}, {c}", "Từ khóa: {a}; {b}", "Chủ đề: {a}", "#{a} #{b} #{c}", "Tag: {a} - {b}",
-        "Từ khoá: {a}, {b}, {c}"]
+        "Từ khoá: {a}, {b}, {c}", "Thẻ: {a}, {b}, {c}", "Thẻ {a} / {b} / {c}", "TỪ KHÓA {a} · {b} · {c}",
+        "Tags {a} | {b} | {c}", "Từ khóa liên quan: {a}, {b}, {c}, {a} {b}", "Thẻ bài viết: {a}; {b}; {c}"]
 FOOTER = ["© Bản quyền thuộc về {o}", "Giấy phép số {n}/GP-BTTTT cấp ngày 12/3/2021",
           "Tổng biên tập: {name}", "Địa chỉ: {n} phố Trần Hưng Đạo, Hà Nội", "Điện thoại: 024 {n}{n}",
           "Email: toasoan@{d}", "Hotline: 0912 {n} {n}", "Liên hệ quảng cáo: 0988 {n} {n}",
@@ -82,6 +83,17 @@ DATE_T = ["Thứ {wd}, {d:02d}/{m:02d}/{y} - {h:02d}:{mi:02d}", "{d:02d}/{m:02d}
           "Chủ nhật, ngày {d}/{m}/{y} | {h:02d}:{mi:02d}", "{h:02d}:{mi:02d} | {d:02d}/{m:02d}/{y}",
           "{d}/{m}/{y}", "Ngày {d} tháng {m} năm {y}", "{h}:{mi:02d} {d:02d}/{m:02d}/{y}",
           "{d:02d}.{m:02d}.{y}, {h:02d}:{mi:02d}", "{h} giờ trước", "{mi} phút trước"]
+MENU_SEPS = [" › ", " » ", " ▾ ", " / ", " · ", " - ", " | ", " ▸ ", "  •  "]
+# a photo story's section label above the headline
+SECTION_LABELS = ["Phóng sự ảnh", "Ảnh", "Media", "Góc nhìn", "Emagazine", "Longform", "Chuyện ảnh",
+                  "Infographics", "Điểm nóng", "Nhịp sống", "Ký sự"]
+# prefixes a byline may carry (kind 4)
+BYLINE_PREFIX = ["By ", "Bởi ", "Tác giả: ", "PV ", "Phóng viên ", "Bài: ", "Viết bởi ", "Người viết: "]
+# vote questions whose answers look like names or short phrases (kind 4)
+VOTES = [("Bạn ủng hộ phương án nào?", ["Đồng Ý", "Phản Đối", "Chưa Rõ"]),
+         ("Cầu thủ xuất sắc nhất trận?", ["{n1}", "{n2}", "{n3}"]),
+         ("Bình chọn: bạn nghĩ sao về đề xuất này?", ["Rất Tốt", "Cần Xem Lại", "Không Cần Thiết"])]
+SUBHEAD_MAX = 9
 WEEKDAY = ["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "2", "3", "4", "5", "6", "7"]
 
 
@@ -117,6 +129,8 @@ def _byline(rng: random.Random) -> tuple[str, str, str | None]:
     """(line, author, via)."""
     a = _name(rng)
     k = rng.random()
+    if k < 0.08:
+        return rng.choice(BYLINE_PREFIX) + a, a, None
     if k < 0.6:
         return a, a, None
     if k < 0.7:
@@ -277,9 +291,31 @@ def _article(page: SyntheticPage, doc: dict, k: int, others: list[dict], rng: ra
         elif r < 0.145:
             page.add(rng.choice(["Video đang được quan tâm", "VIDEO NỔI BẬT", "Xem video", "Clip nóng"]), "furniture")
             gap()
+        elif r < 0.165 and others and ins_done < 2:
+            # an inline related box: a heading and two to four headlines, then the text goes on
+            page.add(rng.choice(HEADERS) + rng.choice(["", ":", " »"]), "furniture")
+            for d in rng.sample(others, min(len(others), rng.randint(2, 4))):
+                page.add(rng.choice(["", "", "- ", "• ", "» "]) + d["title"].strip(), "furniture")
+            ins_done += 2
+            gap()
+        elif r < 0.2 and len(body[j + 1]) > 200:
+            # a subheading of the article: a few words of the next paragraph, no full stop
+            ws = body[j + 1].split()
+            k0 = rng.randint(0, 4)
+            sub = " ".join(ws[k0 : k0 + rng.randint(3, SUBHEAD_MAX)]).strip(",.;:\"“”()")
+            if sub and sub[0].isalpha():
+                page.add(sub[0].upper() + sub[1:], "body", k)
+                gold["body"].append(len(page.lines))
+                gap()
     if photostory:
         for _ in range(rng.randint(0, 6)):
             page.add(title, "furniture")
+    if rng.random() < 0.1:
+        # a tag line below the text, before the signature
+        words = [d["title"].split()[:2] for d in rng.sample(others, 3)] if len(others) >= 3 else [["Tin"], ["Mới"], ["Nhất"]]
+        a, b, c = (" ".join(w) for w in words)
+        page.add(rng.choice(TAGS).format(a=a, b=b, c=c), "furniture")
+        gap()
     if not top_byline and rng.random() < 0.7:
         line, a, v = _byline(rng)
         page.add(line, "byline", k)
@@ -309,6 +345,13 @@ def build_page(cluster: dict, clusters: list[dict], rng: random.Random) -> Synth
             page.add(" > ".join(rng.sample(NAV, 3)), "furniture")
         if blanks:
             page.add("", "blank")
+    if rng.random() < 0.25:
+        # a one-line menu with arrow/separator characters, then maybe a section label
+        page.add(rng.choice(MENU_SEPS).join(rng.sample(NAV, rng.randint(3, 7))), "furniture")
+        if rng.random() < 0.5:
+            page.add(rng.choice(SECTION_LABELS + CATEGORIES), "furniture")
+        if blanks:
+            page.add("", "blank")
     photostory = rng.random() < 0.05
     # an appended article follows a signed or credited one (the boundary the cleaner uses)
     second = bool(same) and rng.random() < 0.2
@@ -316,7 +359,7 @@ def build_page(cluster: dict, clusters: list[dict], rng: random.Random) -> Synth
     if second:
         # an aggregator appends an older article on the same matter
         _article(page, rng.choice(same), 1, other_pool, rng, rng.choice(OUTLETS), blanks, False)
-    tail = ["feedback", "comments", "related", "related", "tags", "footer", "share", "trending"]
+    tail = ["feedback", "comments", "related", "related", "tags", "footer", "share", "trending", "vote"]
     rng.shuffle(tail)
     for kind in tail[: rng.randint(0, len(tail))]:
         if kind == "feedback":
@@ -324,6 +367,11 @@ def build_page(cluster: dict, clusters: list[dict], rng: random.Random) -> Synth
             page.add(q, "furniture")
             for a in ans:
                 page.add(a + rng.choice(["", ";"]), "furniture")
+        elif kind == "vote":
+            q, ans = rng.choice(VOTES)
+            page.add(q, "furniture")
+            for a in ans:
+                page.add(a.format(n1=_name(rng), n2=_name(rng), n3=_name(rng)), "furniture")
         elif kind == "comments":
             page.add(rng.choice(COMMENTS).format(n=rng.randint(0, 99)), "furniture")
         elif kind in ("related", "trending"):
