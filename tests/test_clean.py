@@ -244,3 +244,41 @@ def test_flags_explain_decisions():
     lines, title_idx = classify_lines(page_from_text("Tin đọc nhiều\nGiá vàng hôm nay tăng mạnh\n" + P1))
     assert "header" in lines[0].flags
     assert title_idx is None
+
+
+# --------------------------------------------------------------------------- A2 fixes
+
+
+def test_menu_with_arrow_separators_is_not_the_title():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = (f"Đời sống ▸ Kinh tế ▸ Thể thao ▸ Văn hóa\nXã hội ▾ Pháp luật ▾ Giáo dục\n{head}\n{P1}\n{P2}\n{P3}\n"
+            "Hoàng Minh")
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]
+
+
+def test_tag_lines_are_furniture_and_start_no_article():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = (f"{head}\n{P1}\n{P2}\n{P3}\nThẻ: giao thông đô thị, đường sắt, xe buýt nhanh\n"
+            f"Hoàng Minh\nTừ khóa liên quan: quy hoạch, vốn tư nhân\n{Q1}\n{Q2}\n{Q3}")
+    ls, _ = classify_lines(page_from_text(text))
+    assert {"tags"} <= next(ln for ln in ls if ln.text.startswith("Thẻ:")).flags
+    arts = extract_articles(page_from_text(text))
+    assert all(not (a.title or "").startswith(("Thẻ", "Từ khóa")) for a in arts)
+    assert not any(p.startswith(("Thẻ", "Từ khóa")) for p in _kept(arts))
+
+
+def test_prefixed_bylines_give_the_bare_name():
+    assert parse_byline("By Minh Anh") == ("Minh Anh", None)
+    assert parse_byline("Bởi Thu Hằng") == ("Thu Hằng", None)
+    assert parse_byline("PV Quốc Dũng") == ("Quốc Dũng", None)
+    assert parse_byline("Viết bởi Trần Thu Hà") == ("Trần Thu Hà", None)
+    assert parse_byline("Bởi vì trời mưa") is None
+
+
+def test_poll_answers_are_not_authors():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = (f"{head}\n{P1}\n{P2}\n{P3}\nHoàng Minh\nBạn ủng hộ phương án nào?\nĐồng Ý\nPhản Đối\nChưa Rõ\n"
+            "Ai chơi hay nhất?\nNguyễn Văn An\nTrần Thị Bình")
+    arts = extract_articles(page_from_text(text))
+    assert [a.author for a in arts] == ["Hoàng Minh"]

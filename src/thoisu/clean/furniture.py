@@ -24,10 +24,14 @@ def body_like(ln: Line) -> bool:
 
 
 # "Trang chủ > Thế giới > Châu Á", "Thời sự » Chính trị", "Thế giới / Phân tích"
-_BREADCRUMB = re.compile(r"^[^>»›|/]{1,30}(?:\s[>»›|/]\s[^>»›|/]{1,30}){1,}$")
+# arrows, triangles and dots that separate menu items ("A › B", "A ▾ B", "A · B")
+_ARROWS = ">»›▸▶►▹▾▼▿→⟩❯"
+_BREADCRUMB = re.compile(rf"^[^{_ARROWS}|/]{{1,30}}(?:\s[{_ARROWS}|/]\s[^{_ARROWS}|/]{{1,30}}){{1,}}$")
 
 
-_MENU_SEP = re.compile(r"\s+[-–|•·/]\s+|\s*[>»›]\s*")
+_MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*")
+# "Thẻ: a, b, c", "Tags a | b", "Từ khóa liên quan: ...": a tag line, never text
+_TAG_LINE = re.compile(r"(?i)^\s*(?:#\w|(?:tags?|thẻ(?:\s+bài\s+viết)?|từ\s+kh[oó]a(?:\s+liên\s+quan)?|keywords?)\s*[:：]?\s+\S)")
 
 
 def _is_menu(text: str) -> bool:
@@ -45,6 +49,16 @@ def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
         return True
     near = range(max(0, ln.idx - 6), min(len(lines), ln.idx + 7))
     return any(j != ln.idx and lines[j].key == ln.key for j in near)
+
+
+def _answers(lines: list[Line], i: int) -> int:
+    """How many short, unpunctuated lines follow line i (the answer options of a poll)."""
+    k = 0
+    for ln in lines[i + 1 : i + 7]:
+        if ln.words > 5 or ln.terminal or ln.date_line:
+            break
+        k += 1
+    return k
 
 
 def _signature(ln: Line) -> bool:
@@ -72,6 +86,8 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("repeated")
         if ln.words <= 25 and (_BREADCRUMB.search(ln.text) or _is_menu(ln.text)):
             ln.flags.add("breadcrumb")
+        if ln.words <= 40 and _TAG_LINE.match(ln.text) and not ln.terminal:
+            ln.flags.add("tags")
         if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
             ln.flags.add("tiny")
     n = len(lines)
@@ -85,6 +101,11 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
         # short answers of a feedback or vote widget ("Có", "Không", "Không đồng ý")
         if prev is not None and "widget" in prev.flags and ln.words <= 3 and not ln.terminal:
             ln.flags.add("widget")
+        # a poll: a short question followed by two or more short answers (names, "Đồng ý")
+        if ln.words <= 15 and ln.text.rstrip().endswith("?") and i > first_body and _answers(lines, i) >= 2:
+            ln.flags.add("widget")
+            for a in lines[i + 1 : i + 1 + _answers(lines, i)]:
+                a.flags.add("widget")
         # a category label inside a list ("Sao Việt" between a headline and its time)
         if (
             prev is not None and nxt is not None and ln.words <= 4 and not ln.flags

@@ -21,6 +21,10 @@ _CREDIT = re.compile(
     r"(?P<src>[^()\[\]]{1,80}?(?:\s*\([^()]{1,30}\))?)\s*[)\]]?\s*[-–—]*\s*\.?$"
 )
 _WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện)\s*[:：]\s*(?P<name>.+)$")
+# "By Minh Anh", "Bởi Thu Hằng", "PV Quốc Dũng", "Viết bởi ...": a prefix before the name, no colon
+_WRITER_WORD = re.compile(
+    rf"^(?:[Bb]y|[Bb]ởi|[Vv]iết\s+bởi|[Nn]gười\s+viết|PV|CTV|BTV|[Pp]hóng\s+viên|[Nn]hóm\s+PV)\s+(?P<name>[{UPPER}].+)$"
+)
 # "Minh Quân (theo Reuters)", "Hà Anh (tổng hợp)", "Thành Đạt / Theo UPI"
 _BYLINE_TAIL = re.compile(r"(?i)^(?P<name>.+?)\s*(?:[(\[]\s*(?P<tail>[^()\[\]]+)\s*[)\]]|[/|,]\s*(?P<tail2>(?:theo|nguồn)\b.+))\s*\.?$")
 _OUTLET_NAME = re.compile(r"^[A-ZĐ][\w.&-]*(?:\s[A-ZĐ0-9][\w.&-]*){0,3}$")
@@ -78,7 +82,7 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         return None
     if len(t.split()) > thresholds()["byline_max_words"] + 4:
         return None
-    w = _WRITER.match(t)
+    w = _WRITER.match(t) or _WRITER_WORD.match(t)
     if w:  # "Tác giả: Minh Anh", "Bài và ảnh: Thu Hằng"
         t = w.group("name").strip()
         t = re.split(r"\s*[|/;]\s*(?:ảnh|video|đồ họa)\s*:", t, flags=re.I)[0].strip()
