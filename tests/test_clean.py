@@ -282,3 +282,14 @@ def test_poll_answers_are_not_authors():
             "Ai chơi hay nhất?\nNguyễn Văn An\nTrần Thị Bình")
     arts = extract_articles(page_from_text(text))
     assert [a.author for a in arts] == ["Hoàng Minh"]
+
+
+def test_body_resumes_after_an_inline_related_box_with_a_subheading():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    long3 = P3 + " Nguồn vốn này cũng cần được giải ngân đúng tiến độ để tránh lãng phí."
+    text = (f"{head}\n{P1}\n{P2}\nTin liên quan:\n» Đội tuyển bóng chuyền nữ vô địch khu vực lần thứ ba\n"
+            f"» Giá vàng hôm nay tăng mạnh phiên đầu tuần\n{long3}\nVốn tư nhân là then chốt\n{P4}\n{Q2}\nHoàng Minh")
+    arts = extract_articles(page_from_text(text))
+    kept = _kept(arts)
+    assert long3 in kept and P4 in kept and Q2 in kept
+    assert not any("bóng chuyền" in p or "Giá vàng" in p for p in kept)

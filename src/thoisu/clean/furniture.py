@@ -146,10 +146,33 @@ def _mark_menus(lines: list[Line]) -> None:
 _LISTED = {"repeated", "doubled", "timestamp", "stamped"}
 
 
+# flags of lines that sit inside running text (a caption, an ad, a share prompt)
+_INLINE = {"caption", "widget", "tiny"}
+_BULLET = re.compile(r"^[-–•*+>»›·]+\s*")
+
+
+def _headline(ln: Line) -> bool:
+    """A headline, also behind a bullet ("» Headline", "- Headline")."""
+    return ln.title_like or (bool(_BULLET.match(ln.text)) and not ln.terminal and 3 <= ln.words <= 35)
+
+
+def _resumes(lines: list[Line], i: int, by_footer: bool, inside: list[Line]) -> bool:
+    """Does running text resume at paragraph i, below a section heading? Yes when the next
+    paragraph follows (captions and ads between do not count), when the block held one
+    plain headline only, or when two of the next three lines are paragraphs (a subheading
+    between them): a list's teasers alternate with headlines."""
+    nxt = [ln for ln in lines[i + 1 : i + 8] if not (ln.flags and ln.flags <= _INLINE)][:3]
+    if nxt and body_like(nxt[0]):
+        return True
+    if not by_footer and len(inside) <= 1 and not any(z.flags & _LISTED or not _headline(z) for z in inside):
+        return True
+    ln = lines[i]
+    return not by_footer and not ln.teaser and ln.words >= 20 and sum(body_like(x) for x in nxt) >= 2
+
+
 def _mark_zones(lines: list[Line], protect: set[int]) -> None:
     in_zone = by_footer = False
     inside: list[Line] = []  # zone lines so far
-    n = len(lines)
     for i, ln in enumerate(lines):
         if ln.header or ln.footer:
             in_zone = True
@@ -158,11 +181,7 @@ def _mark_zones(lines: list[Line], protect: set[int]) -> None:
             continue
         if not in_zone:
             continue
-        if body_like(ln) and (
-            (i + 1 < n and body_like(lines[i + 1]))
-            # a heading and one plain headline inserted between paragraphs
-            or (not by_footer and len(inside) <= 1 and not any(z.flags & _LISTED or not z.title_like for z in inside))
-        ):
+        if body_like(ln) and _resumes(lines, i, by_footer, inside):
             in_zone = False  # the body resumes after an inserted block
             continue
         inside.append(ln)
