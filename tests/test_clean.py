@@ -293,3 +293,11 @@ def test_body_resumes_after_an_inline_related_box_with_a_subheading():
     kept = _kept(arts)
     assert long3 in kept and P4 in kept and Q2 in kept
     assert not any("bóng chuyền" in p or "Giá vàng" in p for p in kept)
+
+
+def test_card_or_keyword_text_is_not_a_tag_line():
+    ls = _lines("Thẻ Bảo hiểm Y tế - VssID\nTừ khóa tìm kiếm phổ biến nhất năm là gì\nThẻ Vải thiều / Giá nông sản / Xuất khẩu")
+    from thoisu.clean.furniture import mark_rules
+    mark_rules(ls)
+    assert "tags" not in ls[0].flags and "tags" not in ls[1].flags
+    assert "tags" in ls[2].flags

@@ -31,7 +31,11 @@ _BREADCRUMB = re.compile(rf"^[^{_ARROWS}|/]{{1,30}}(?:\s[{_ARROWS}|/]\s[^{_ARROW
 
 _MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*")
 # "Thẻ: a, b, c", "Tags a | b", "Từ khóa liên quan: ...": a tag line, never text
-_TAG_LINE = re.compile(r"(?i)^\s*(?:#\w|(?:tags?|thẻ(?:\s+bài\s+viết)?|từ\s+kh[oó]a(?:\s+liên\s+quan)?|keywords?)\s*[:：]?\s+\S)")
+# ("Thẻ"/"Từ khóa" without a colon only before a list: "Thẻ Bảo hiểm Y tế" is text)
+_TAG_LINE = re.compile(
+    r"(?i)^\s*(?:#\w|(?:tags?|keywords?)\s*[:：]?\s+\S|"
+    r"(?:thẻ(?:\s+bài\s+viết)?|từ\s+kh[oó]a(?:\s+liên\s+quan)?)\s*(?:[:：]\s*\S|\s+[^,;|·/]+(?:\s*[,;|·/]\s*[^,;|·/]+){2,}$))"
+)
 
 
 def _is_menu(text: str) -> bool:
