@@ -210,3 +210,33 @@ def test_end_to_end_seed_meetings():
     assert has(ev, "CONSULT", ["kim", "putin"])
     ev = events_of("002_c70f31e49f116288.txt")
     assert has(ev, "CONSULT", ["sung", "noh"])
+
+
+def test_group_and_passive_perpetrators():
+    ev = code_events(build([
+        "Quân Nga đã liên tục pháo kích Seoul trong đêm.",  # "quân" + GPE: the GPE acts
+        "Cảnh sát đã bắt giữ ba nghi phạm ngay sau đó.",  # unnamed group: actor unknown
+        "Ông Sung Kim bị bắt giữ tại Seoul.",  # passive: the subject undergoes
+        "Hai người khác bị quân đội Mỹ tấn công.",  # passive with a named agent
+    ]))
+    one(ev, "ASSAULT", line=1, actors=["GPE:RUS"])
+    one(ev, "COERCE", line=2, actors=[], recipients=[])
+    one(ev, "COERCE", line=3, actors=[], recipients=["PER:sung kim"])
+    one(ev, "ASSAULT", line=4, actors=["GPE:USA"])
+    ev = code_events(build(["Ông Putin khởi tố bị can và bắt giữ ông Sung Kim."]))  # no passive
+    one(ev, "COERCE", actors=["PER:vladimir putin"], recipients=["PER:sung kim"])
+
+
+def test_unnamed_perpetrators_keep_precision():
+    ev = code_events(build([
+        "Trước khi bị bắt, ông Sung Kim đã tới Seoul.",  # background to another event
+        "Trong số các nghi phạm bị bắt giữ có hai người Nga.",  # a modifier, not the report
+        "Đội bóng chơi tấn công mạnh mẽ.",  # sports
+        "Những kẻ tấn công đã bỏ trốn.",  # "kẻ tấn công" names people
+    ]))
+    assert [e for e in ev if e.type in ("COERCE", "ASSAULT")] == []
+
+
+def test_participantless_event_once_per_article():
+    ev = code_events(build(["Cảnh sát đã bắt giữ ba nghi phạm.", "Cảnh sát đã bắt giữ họ tại nhà."]))
+    assert len([e for e in ev if e.type == "COERCE"]) == 1

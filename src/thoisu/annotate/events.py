@@ -51,6 +51,7 @@ class Trigger:
     obj: str | None = None
     subj: str | None = None
     motion: bool = False
+    passive: bool = False  # the trigger itself is passive ("bị bắt"): its subject undergoes
 
 
 class PhraseSet:
@@ -101,7 +102,7 @@ def _load_triggers() -> dict[str, list[Trigger]]:
         kw: dict = {}
         for f in flags.split(","):
             f = f.strip()
-            if f in ("noun", "sym", "motion"):
+            if f in ("noun", "sym", "motion", "passive"):
                 kw[f] = True
             elif f.startswith("near="):
                 kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
@@ -641,7 +642,9 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
         return [], [], False  # "ông X đã tới Y" only
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
-    if not any(w in res.words["passive"] for w in gap[-5:]):
+    not_pass = res.cues["not_passive"]  # "khởi tố bị can", "bị cáo" are nouns
+    if not trig.passive and not any(w in res.words["passive"] and not not_pass.match(gap, k)
+                                    for k, w in enumerate(gap[-5:], max(0, len(gap) - 5))):
         return actors, [], False
     agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
     for ch in an.chains:
@@ -676,6 +679,49 @@ def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> l
         if sp is not None:
             actors = sp.keys()
     return actors
+
+
+def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | None:
+    """(actors, recipients) of an event whose perpetrator is only a group ("cảnh sát đã bắt
+    giữ ...", "phiến quân tấn công ...") or left out in the passive ("ba người đã bị bắt
+    giữ", "bị công an bắt giữ"): actors are a named agent or none. None if neither."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+        return None
+    if st.kind == "sub" and res.words["background_subs"] & {
+        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
+    }:
+        return None  # "Trước khi bị bắt, ...": background to another event
+    if _has_cue(an, "background", st.cs, st.i):
+        return None  # "lúc bị bắt", "trong số nghi phạm bị bắt giữ": not the reported event
+    lo = max(st.cs, st.i - res.windows["group_gap"])
+    if st.trig.passive:
+        return [], []
+    for k in range(st.i - 1, lo - 1, -1):  # "bị (cảnh sát | quân đội Mỹ) bắt giữ"
+        w = toks[k]
+        if w == "," or an.aside[k]:
+            break
+        if w == "bị" and not res.cues["not_passive"].match(toks, k):
+            between = [ch for ch in an.chains if k < ch.start and ch.end <= st.i]
+            rest = [t for t in toks[k + 1 : st.i] if t.isalpha()]
+            if between or len(rest) <= res.windows["group_gap"] - 2:
+                return (between[-1].keys() if between else []), []
+            return None
+    grp = res.cues["group_subjects"]
+    seg = st.cs
+    for k in range(st.cs, st.i):
+        if toks[k] == "," and not an.aside[k]:
+            seg = k + 1
+    for k in range(seg, st.i):
+        n = grp.match(toks, k)
+        if not n or an.aside[k] or k + n > st.i:
+            continue
+        gap = [t for t in toks[k + n : st.i] if t.isalpha()]
+        free = [t for t in gap if t not in res.words["aux"] and t not in res.words["light_verbs"]]
+        if len(free) <= res.windows["group_tail"] and _lead_ok(an, seg, k):
+            return [], []
+        break
+    return None
 
 
 def _object_roles(an: Analysis, st: _Site, actors: list[str],
@@ -744,6 +790,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         actors, recipients, passive = _subject_roles(an, st, sent)
         if not actors and not passive:
             actors = _fallback_actors(an, st, sent, state)
+        unnamed = False
+        if not actors and not passive:
+            got = _unnamed_actor(an, st)
+            if got is not None:
+                actors, unnamed = got[0], True
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not actors and not passive:
             actors = _fronted_actors(an, st, recipients)
@@ -752,7 +803,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
             continue
         if trig.obj == "ANY" and not recipients:
             continue
-        if not actors and not (passive and recipients):
+        if not actors and not (passive and recipients) and not unnamed:
             continue
         if st.nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
             continue
@@ -862,8 +913,10 @@ def code_events(article: Article) -> list[Event]:
         seen: set[tuple] = set()
         for c in _code_sentence(an, tx_by_sent.get(k, []), state):
             sig = (c.type, tuple(c.actors), tuple(c.recipients))
-            if sig in seen:
-                continue
+            if sig in seen or not (c.actors or c.recipients) and any(
+                e.type == c.type for e in events
+            ):
+                continue  # a participantless event may restate an earlier one: skip it
             seen.add(sig)
             events.append(Event(
                 id=f"{article.id}-e{len(events)}", type=c.type, mode=c.mode, actors=c.actors,
