@@ -301,3 +301,11 @@ def test_card_or_keyword_text_is_not_a_tag_line():
     mark_rules(ls)
     assert "tags" not in ls[0].flags and "tags" not in ls[1].flags
     assert "tags" in ls[2].flags
+
+
+def test_title_is_the_headline_sharing_words_with_the_lead():
+    teaser = "Đội tuyển bóng chuyền nữ lần thứ ba vô địch khu vực"
+    head = "Chính phủ thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = f"Thời sự\n{teaser}\n{head}\n{P1}\n{P2}\n{P3}\nHoàng Minh"
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]

@@ -82,17 +82,50 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         if ln.title_like and role(ln)[0] == "text":
             heads.append(i)
     good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
-    # a headline carries its date line or byline right under it; prefer the one that does
-    for i in good:
-        nxt = next((ln for ln in lines[i + 1:] if not (ln.flags - {"timestamp"})), None)
-        if nxt is not None and (nxt.date_line or role(nxt)[0] in ("byline", "date")):
-            return i
+    if len(good) > 1:
+        # several candidates: the headline carries its date line or byline right under it
+        # (else the first); a candidate whose words are not in the first paragraphs (a
+        # teaser, a label, a menu) gives way to one that shares many of them
+        vocab = _lead_vocab(lines, good[-1])
+        carried = [i for i in good if _carried(lines, i)]
+        pick = carried[0] if carried else good[0]
+        best = max(good, key=lambda i: (_overlap(lines[i], vocab), -i))
+        th = thresholds()
+        if (_overlap(lines[pick], vocab) < th["title_low_overlap"]
+                and _overlap(lines[best], vocab) >= _overlap(lines[pick], vocab) + th["title_overlap_margin"]):
+            return best
+        return pick
     for i in good:
         return i
     for i in reversed(heads):
         if _next_body(lines, i):
             return i
     return None
+
+
+def _lead_vocab(lines: list[Line], after: int) -> set[str]:
+    """Syllables of the first three paragraphs after line ``after``."""
+    out: set[str] = set()
+    k = 0
+    for ln in lines[after + 1:]:
+        if body_like(ln):
+            out.update(ln.key.split())
+            k += 1
+            if k == 3:
+                break
+    return out
+
+
+def _carried(lines: list[Line], i: int) -> bool:
+    """Does a date line or byline sit right under line i?"""
+    nxt = next((x for x in lines[i + 1:] if not (x.flags - {"timestamp"})), None)
+    return nxt is not None and (nxt.date_line or role(nxt)[0] in ("byline", "date"))
+
+
+def _overlap(ln: Line, vocab: set[str]) -> float:
+    """Share of the line's syllables found in ``vocab``."""
+    syl = [w for w in ln.key.split() if any(c.isalpha() for c in w)]
+    return sum(w in vocab for w in syl) / len(syl) if syl else 0.0
 
 
 def _signs(lines: list[Line], ln: Line, cur: Block) -> bool:
