@@ -240,3 +240,14 @@ def test_unnamed_perpetrators_keep_precision():
 def test_participantless_event_once_per_article():
     ev = code_events(build(["Cảnh sát đã bắt giữ ba nghi phạm.", "Cảnh sát đã bắt giữ họ tại nhà."]))
     assert len([e for e in ev if e.type == "COERCE"]) == 1
+
+
+def test_sanctions_and_aid_with_long_objects():
+    ev = code_events(build([
+        "Nga trục xuất 10 nhà ngoại giao Mỹ.",  # expelling diplomats is a SANCTION
+        "Mỹ cam kết viện trợ quân sự 1 tỷ USD cho Hàn Quốc.",  # what is given, then "cho X"
+        "Hội đồng Bảo an Liên Hợp Quốc đã thông qua gói trừng phạt mới.",  # light "thông qua"
+    ]))
+    one(ev, "SANCTION", line=1, mode="expel", actors=["GPE:RUS"], recipients=["GPE:USA"])
+    one(ev, "AID", line=2, actors=["GPE:USA"], recipients=["GPE:KOR"])
+    one(ev, "SANCTION", line=3, actors=["ORG:UNSC"])

@@ -461,14 +461,19 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
     return []
 
 
-def _objects(an: Analysis, trig_end: int, stop: int) -> list[NP]:
-    """Noun phrases after a trigger in its clause: the object and its own complements."""
+def _objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list[NP]:
+    """Noun phrases after a trigger in its clause: the object and its own complements.
+    ``wide``: a transfer or a measure may name what is given first ("viện trợ 1 tỷ USD cho X")."""
     out: list[NP] = []
     for np in an.nps:
         if np.start < trig_end or np.start >= stop:
             continue
         gap = an.toks[(out[-1].end if out else trig_end) : np.start]
-        if not out and (len(gap) > an.res.windows["object"] or "," in gap or _gap_words(an, gap) > 2):
+        free = 2
+        if wide and np.prep and " ".join(np.prep) in an.res.words["wide_object_preps"]:
+            free = an.res.windows["wide_object"]
+        if not out and (len(gap) > max(free, an.res.windows["object"]) or "," in gap
+                        or _gap_words(an, gap) > free):
             break  # "gặp làn sóng nhiệt tác động đến Tây Ban Nha": no object
         if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
             len(gap) > an.res.windows["object"] or not np.prep or "," in gap
@@ -607,12 +612,13 @@ def _site(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
     cs, kind, bstart = an.clause_start(i)
     ce = _clause_end(an, j)
     k_cls = cues["classifiers"].ends_at(toks, i)
-    prep_before = bool(cues["preps"].ends_at(toks, i - k_cls))
+    # "thông qua" is a light verb before a nominal event ("thông qua gói trừng phạt")
+    prep_before = cues["preps"].ends_at(toks, i - k_cls) > cues["light_verbs"].ends_at(toks, i - k_cls)
     nominal = trig.noun or bool(k_cls) or prep_before or bool(
         j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
     ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
     return _Site(i, j, trig, cs, ce, kind, bstart, k_cls, prep_before, nominal,
-                 _objects(an, j, ce))
+                 _objects(an, j, ce, trig.type.lower() in res.words["wide_object_types"]))
 
 
 def _embedded(an: Analysis, st: _Site, sent: _Sentence) -> bool:
