@@ -309,3 +309,13 @@ def test_title_is_the_headline_sharing_words_with_the_lead():
     text = f"Thời sự\n{teaser}\n{head}\n{P1}\n{P2}\n{P3}\nHoàng Minh"
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [head]
+
+
+def test_lone_subheading_announcing_its_paragraph_is_kept_lone_insert_is_not():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    sub = "Huy động vốn từ khu vực tư nhân"
+    text = f"{head}\n{P1}\n{P2}\n{sub}\n{P3}\n{P4}\nHoàng Minh"
+    assert sub in _kept(extract_articles(page_from_text(text)))
+    ins = "Đội tuyển bóng chuyền nữ lần thứ ba vô địch khu vực"
+    text = f"{head}\n{P1}\n{P2}\n{ins}\n{P3}\n{P4}\nHoàng Minh"
+    assert ins not in _kept(extract_articles(page_from_text(text)))

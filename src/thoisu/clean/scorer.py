@@ -173,5 +173,15 @@ def mark_lone_insert(lines: list[Line], title_idx: int | None) -> None:
         if not ln.flags and ln.idx != title_idx and role(ln)[0] == "text"
         and (_short(ln) or (ln.title_like and ln.words < thresholds()["short_words"]))
     ]
-    if len(lone) == 1 and len(shorts) == 1:
+    if len(lone) == 1 and len(shorts) == 1 and not _subheading(lines[lone[0]], lines[lone[0] + 1]):
         lines[lone[0]].flags.add("insert")
+
+
+def _subheading(ln: Line, nxt: Line) -> bool:
+    """A subheading announces the paragraph under it: most of its syllables are there
+    (a "read more" headline of another article shares a few at most)."""
+    syl = [w for w in ln.key.split() if any(c.isalpha() for c in w)]
+    if not syl:
+        return False
+    para = set(nxt.key.split())
+    return sum(w in para for w in syl) / len(syl) >= thresholds()["subheading_overlap"]
