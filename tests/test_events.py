@@ -251,3 +251,17 @@ def test_sanctions_and_aid_with_long_objects():
     one(ev, "SANCTION", line=1, mode="expel", actors=["GPE:RUS"], recipients=["GPE:USA"])
     one(ev, "AID", line=2, actors=["GPE:USA"], recipients=["GPE:KOR"])
     one(ev, "SANCTION", line=3, actors=["ORG:UNSC"])
+
+
+def test_passive_verbs_and_bi_compounds():
+    ev = code_events(build([
+        "Seoul bị pháo kích liên tục.",  # "bị" right before the verb: passive, no preposition
+        "Moscow bị cáo buộc bán vũ khí.",  # "bị cáo buộc" is passive though "bị cáo" is a noun
+        "Nga chuẩn bị cung cấp thêm vũ khí cho Triều Tiên.",  # "chuẩn bị" is no passive
+        "Các địa điểm bị tấn công nằm gần Moscow.",  # bare passive ASSAULT: a modifier
+    ]))
+    one(ev, "ASSAULT", line=1, actors=[], recipients=["GPE:KOR"])
+    one(ev, "ACCUSE", line=2, actors=[], recipients=["GPE:RUS"])
+    e = one(ev, "AID", line=3, actors=["GPE:RUS"], recipients=["GPE:PRK"])
+    assert e.future
+    assert not [e for e in ev if e.line == 4]

@@ -607,13 +607,25 @@ class _Sentence:
     out: list[_Coded] = field(default_factory=list)
 
 
+def _passive_at(an: Analysis, k: int) -> bool:
+    """toks[k] marks the passive: not "bị can", "bị cáo", "chuẩn bị", "thiết bị"."""
+    toks, w = an.toks, an.res.words["not_passive"]
+    if an.res.cues["passive_force"].match(toks, k):
+        return True  # "bị cáo buộc" is "is accused", though "bị cáo" is "the defendant"
+    return toks[k] in an.res.words["passive"] and not an.res.cues["not_passive"].match(
+        toks, k) and not (k > 0 and f"{toks[k - 1]} {toks[k]}" in w)
+
+
 def _site(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
     res, toks, cues = an.res, an.toks, an.res.cues
     cs, kind, bstart = an.clause_start(i)
     ce = _clause_end(an, j)
     k_cls = cues["classifiers"].ends_at(toks, i)
     # "thông qua" is a light verb before a nominal event ("thông qua gói trừng phạt")
-    prep_before = cues["preps"].ends_at(toks, i - k_cls) > cues["light_verbs"].ends_at(toks, i - k_cls)
+    k_prep = cues["preps"].ends_at(toks, i - k_cls)
+    prep_before = k_prep > cues["light_verbs"].ends_at(toks, i - k_cls) and not (
+        not k_cls and k_prep == 1 and toks[i - 1] == "bị"
+    )  # "Mỹ bị tấn công", "Đức chuẩn bị cung cấp": a verb, not a prepositional phrase
     nominal = trig.noun or bool(k_cls) or prep_before or bool(
         j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
     ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
@@ -648,9 +660,8 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
         return [], [], False  # "ông X đã tới Y" only
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
-    not_pass = res.cues["not_passive"]  # "khởi tố bị can", "bị cáo" are nouns
-    if not trig.passive and not any(w in res.words["passive"] and not not_pass.match(gap, k)
-                                    for k, w in enumerate(gap[-5:], max(0, len(gap) - 5))):
+    gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
+    if not trig.passive and not any(_passive_at(an, k) for k in gap_ks[-5:]):
         return actors, [], False
     agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
     for ch in an.chains:
@@ -707,9 +718,11 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
         w = toks[k]
         if w == "," or an.aside[k]:
             break
-        if w == "bị" and not res.cues["not_passive"].match(toks, k):
+        if w == "bị" and _passive_at(an, k):
             between = [ch for ch in an.chains if k < ch.start and ch.end <= st.i]
             rest = [t for t in toks[k + 1 : st.i] if t.isalpha()]
+            if not between and st.trig.type.lower() not in res.words["bare_passive_types"]:
+                return None  # "các địa điểm bị tấn công nằm gần ...": a modifier, often
             if between or len(rest) <= res.windows["group_gap"] - 2:
                 return (between[-1].keys() if between else []), []
             return None
