@@ -265,3 +265,12 @@ def test_passive_verbs_and_bi_compounds():
     e = one(ev, "AID", line=3, actors=["GPE:RUS"], recipients=["GPE:PRK"])
     assert e.future
     assert not [e for e in ev if e.line == 4]
+
+
+def test_casualties_of_an_attack_are_recipients():
+    ev = code_events(build([
+        "Ông Sung Kim đã thiệt mạng trong cuộc không kích của Nga tại Seoul.",
+        "Đội bóng Hàn Quốc dồn lên tấn công mạnh mẽ.",  # sports
+    ]))
+    one(ev, "ASSAULT", line=1, actors=["GPE:RUS"], recipients=["PER:sung kim"])
+    assert not [e for e in ev if e.line == 2]

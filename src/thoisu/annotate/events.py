@@ -790,7 +790,7 @@ def _fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]
 
 def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
     """Events of one analysed sentence."""
-    toks = an.toks
+    toks, res = an.toks, an.res
     sent = _Sentence()
     fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
@@ -817,6 +817,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not actors and not passive:
             actors = _fronted_actors(an, st, recipients)
+        victims: list[str] = []
+        if trig.type.lower() in res.words["casualty_types"] and _has_cue(an, "casualty", st.cs, i):
+            subj = _subject(an, st.cs, st.i, sent.objects)  # "X thiệt mạng trong cuộc không
+            victims = subj.keys() if subj else []  # kích của Mỹ": Mỹ attacks X
+            if victims:
+                actors = [k for k in actors + recipients if k not in victims]
+                recipients, passive = victims, True
         objs = st.objs
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
             continue
@@ -829,7 +836,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         if _has_cue(an, "irrealis", st.cs, i):
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         recipients = [k for k in recipients if k not in actors]
-        if st.prep_before and len(actors) + len(recipients) < 2:
+        if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
         loc = _location(an, st.cs, st.ce, i)
         if loc in recipients and trig.mode != "visit":
