@@ -274,3 +274,10 @@ def test_casualties_of_an_attack_are_recipients():
     ]))
     one(ev, "ASSAULT", line=1, actors=["GPE:RUS"], recipients=["PER:sung kim"])
     assert not [e for e in ev if e.line == 2]
+
+
+def test_suspects_are_no_hypothesis():
+    ev = code_events(build(["Nghi phạm Sung Kim bị bắt giữ tại Seoul.",
+                            "Mỹ nghi Nga tấn công Hàn Quốc."]))
+    assert not one(ev, "COERCE", line=1, recipients=["PER:sung kim"]).hypothetical
+    assert one(ev, "ASSAULT", line=2).hypothetical

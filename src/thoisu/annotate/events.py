@@ -362,9 +362,10 @@ class Analysis:
 
 def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
     ps = an.res.cues[name]
+    but = an.res.cues.get(name + "_except")  # "nghi phạm" is a noun, not "nghi" (suspects)
     for i in range(max(lo, 0), hi):
         k = ps.match(an.toks, i)
-        if k and i + k <= hi and not an.aside[i]:
+        if k and i + k <= hi and not an.aside[i] and not (but and but.match(an.toks, i) > k):
             return True
     return False
 
