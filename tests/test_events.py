@@ -281,3 +281,16 @@ def test_suspects_are_no_hypothesis():
                             "Mỹ nghi Nga tấn công Hàn Quốc."]))
     assert not one(ev, "COERCE", line=1, recipients=["PER:sung kim"]).hypothetical
     assert one(ev, "ASSAULT", line=2).hypothetical
+
+
+def test_sanction_lists_frozen_assets_and_thanks():
+    ev = code_events(build([
+        "Mỹ áp đặt lệnh cấm vận đối với Triều Tiên.",
+        "Nga đưa Hàn Quốc vào danh sách trừng phạt.",  # the recipient stands before the trigger
+        "Mỹ đóng băng tài sản của Triều Tiên.",  # "của X" after a verb + object: the target
+        "Ông Putin cảm ơn Triều Tiên.",
+    ]))
+    one(ev, "SANCTION", line=1, actors=["GPE:USA"], recipients=["GPE:PRK"])
+    one(ev, "SANCTION", line=2, actors=["GPE:RUS"], recipients=["GPE:KOR"])
+    one(ev, "SANCTION", line=3, actors=["GPE:USA"], recipients=["GPE:PRK"])
+    one(ev, "SUPPORT", line=4, actors=["PER:vladimir putin"], recipients=["GPE:PRK"])

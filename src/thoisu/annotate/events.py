@@ -52,6 +52,8 @@ class Trigger:
     subj: str | None = None
     motion: bool = False
     passive: bool = False  # the trigger itself is passive ("bị bắt"): its subject undergoes
+    vobj: bool = False  # verb + its object ("đóng băng tài sản"): "của X" after it is no owner
+    inner: bool = False  # the recipient stands before it ("đưa X vào danh sách trừng phạt")
 
 
 class PhraseSet:
@@ -102,7 +104,7 @@ def _load_triggers() -> dict[str, list[Trigger]]:
         kw: dict = {}
         for f in flags.split(","):
             f = f.strip()
-            if f in ("noun", "sym", "motion", "passive"):
+            if f in ("noun", "sym", "motion", "passive", "vobj", "inner"):
                 kw[f] = True
             elif f.startswith("near="):
                 kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
@@ -628,7 +630,8 @@ def _site(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
         not k_cls and k_prep == 1 and toks[i - 1] == "bị"
     )  # "Mỹ bị tấn công", "Đức chuẩn bị cung cấp": a verb, not a prepositional phrase
     nominal = trig.noun or bool(k_cls) or prep_before or bool(
-        j < len(toks) and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
+        j < len(toks) and not (trig.vobj and toks[j] == "của")
+        and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
     ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
     return _Site(i, j, trig, cs, ce, kind, bstart, k_cls, prep_before, nominal,
                  _objects(an, j, ce, trig.type.lower() in res.words["wide_object_types"]))
@@ -818,6 +821,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not actors and not passive:
             actors = _fronted_actors(an, st, recipients)
+        if trig.inner and actors:  # "Trung Quốc đưa Đài Loan vào danh sách cấm vận"
+            for ch in an.chains:
+                if st.cs <= ch.start and not ch.prep and 0 <= i - ch.end <= 1:
+                    names = ch.keys()
+                    recipients = recipients + [k for k in names if k not in actors + recipients]
         victims: list[str] = []
         if trig.type.lower() in res.words["casualty_types"] and _has_cue(an, "casualty", st.cs, i):
             subj = _subject(an, st.cs, st.i, sent.objects)  # "X thiệt mạng trong cuộc không
