@@ -173,3 +173,18 @@ def test_every_command_is_documented():
     readme = (ROOT / "README.md").read_text("utf-8")
     for cmd in app.registered_commands:
         assert f"thoisu {cmd.name or cmd.callback.__name__}" in readme
+
+
+def test_short_jsonl_record_is_an_article_and_bad_line_reported(tmp_path):
+    rec = {"text": "Ngày 5/3/2019, Tổng thống Mỹ Donald Trump gặp nhà lãnh đạo Triều Tiên Kim Jong Un tại Hà Nội.\n"
+                   "Hai bên không đạt được thỏa thuận nào, theo Reuters.",
+           "title": "Hội nghị thượng đỉnh Mỹ - Triều tại Hà Nội", "published": "2019-03-05", "outlet": "Báo Thử"}
+    src = tmp_path / "b.jsonl"
+    src.write_text(json.dumps(rec, ensure_ascii=False) + "\nnot json\n", "utf-8")
+    out = tmp_path / "o"
+    res = runner.invoke(app, ["digest", str(src), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    (art,) = json.loads((out / "digest.json").read_text("utf-8"))["articles"]
+    assert art["title"] == rec["title"] and art["outlet"] == "Báo Thử"
+    assert art["published"]["value"] == "2019-03-05"
+    assert len(art["paragraphs"]) == 2 and {p["line"] for p in art["paragraphs"]} == {1}

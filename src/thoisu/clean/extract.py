@@ -82,6 +82,12 @@ def _published(block: Block, lines: list[Line], page: Page, first: bool, datelin
 def extract_articles(page: Page) -> list[Article]:
     lines, title_idx = classify_lines(page)
     blocks = segment(lines, title_idx)
+    if not blocks:
+        # The line scorer learned crawled-page layouts; on a short page it can take every
+        # line the rules kept (a two-sentence JSONL record). Better the rules alone than
+        # losing a real article.
+        lines, title_idx = classify_lines(page, use_model=False)
+        blocks = segment(lines, title_idx)
     meta_title = _meta_str(page, "title")
     page_outlet = _meta_str(page, *_META_OUTLET)
     follow_outlet = None
