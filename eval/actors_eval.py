@@ -92,6 +92,20 @@ def names_match(a: Ent, b: Ent) -> bool:
     return bool(a.keys() & b.keys())
 
 
+
+def greedy_pairs(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matching: best-ranked (rank, gold, pred) candidates first."""
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(cands):
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        pairs.append((i, j))
+    return pairs
+
 def match_entities(gold: list[Ent], pred: list[Ent], *, typed: bool = True) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index): canonical-name agreement first."""
     cands: list[tuple[int, int, int]] = []
@@ -103,17 +117,7 @@ def match_entities(gold: list[Ent], pred: list[Ent], *, typed: bool = True) -> l
             if not names_match(g, p):
                 continue
             cands.append((0 if gk == name_key(p.name) else 1, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, i, j in cands:
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        pairs.append((i, j))
-    return pairs
+    return greedy_pairs(cands)
 
 
 # --------------------------------------------------------------------------- events
@@ -244,17 +248,7 @@ def match_quotes(gold: list[Qt], pred: list[Qt]) -> list[tuple[int, int]]:
             ov = overlap(g.text, p.text)
             if ov >= QUOTE_OVERLAP:
                 cands.append((-ov, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, i, j in cands:
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        pairs.append((i, j))
-    return pairs
+    return greedy_pairs(cands)
 
 
 # --------------------------------------------------------------------------- scores
