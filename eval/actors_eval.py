@@ -93,7 +93,7 @@ def names_match(a: Ent, b: Ent) -> bool:
 
 
 
-def greedy_pairs(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+def greedy_pairs(cands: list[tuple[Any, int, int]]) -> list[tuple[int, int]]:
     """One-to-one matching: best-ranked (rank, gold, pred) candidates first."""
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -154,24 +154,14 @@ def event_matches(g: Ev, p: Ev, *, typed_only: bool = False) -> bool:
 
 def match_events(gold: list[Ev], pred: list[Ev], *, typed_only: bool = False) -> list[tuple[int, int]]:
     """One-to-one pairs, nearest paragraph first, then most recipients also matched."""
-    cands: list[tuple[int, int, int, int]] = []
+    cands: list[tuple[tuple[int, int], int, int]] = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
             if event_matches(g, p, typed_only=typed_only):
                 parts = p.actors + p.recipients
                 extra = sum(any(names_match(r, q) for q in parts) for r in g.recipients)
-                cands.append((abs(g.para - p.para), -extra, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, _, i, j in cands:
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
-        pairs.append((i, j))
-    return pairs
+                cands.append(((abs(g.para - p.para), -extra), i, j))
+    return greedy_pairs(cands)
 
 
 # --------------------------------------------------------------------------- quotes
