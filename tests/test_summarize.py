@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from thoisu.models import SummarySentence
@@ -13,9 +15,11 @@ from thoisu.stories.summarize import (
     SummaryDoc,
     candidates,
     cluster_docs,
+    compile_model,
     date_key,
     is_sentence,
     lead_summary,
+    predict,
     reading_order,
     select,
     summarize,
@@ -233,3 +237,26 @@ def test_real_clusters_sentences_traceable(name: str) -> None:
         assert text == " ".join(s.text for s in out)
         # on a real cluster the summary shares content with the human summaries
         assert rouge.score(text, cluster["summaries"])["rouge2"] > 0.1
+
+
+# --------------------------------------------------------------------------- model
+
+
+def _stump(feature: int, threshold: float, low: float, high: float) -> dict:
+    """One depth-1 tree in the exported flat-array layout."""
+    return {"feature": [feature, -1, -1], "threshold": [threshold, -2.0, -2.0],
+            "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, low, high]}
+
+
+def test_bag_prediction_is_mean_of_members() -> None:
+    a = {"init": 0.1, "learning_rate": 0.5, "max_depth": 1, "trees": [_stump(0, 0.5, -1.0, 1.0)]}
+    b = {"init": 0.3, "learning_rate": 1.0, "max_depth": 1, "trees": [_stump(1, 2.0, 0.2, 0.4)]}
+    x = np.array([[0.0, 1.0], [1.0, 3.0], [0.5, 2.0]])
+    pa = predict(compile_model(copy.deepcopy(a)), x)
+    pb = predict(compile_model(copy.deepcopy(b)), x)
+    # each member by hand: init + learning_rate * leaf value (x <= threshold goes left)
+    assert pa == pytest.approx([0.1 - 0.5, 0.1 + 0.5, 0.1 - 0.5])
+    assert pb == pytest.approx([0.3 + 0.2, 0.3 + 0.4, 0.3 + 0.2])
+    bag = compile_model({"members": [copy.deepcopy(a), copy.deepcopy(b)]})
+    assert predict(bag, x) == pytest.approx((pa + pb) / 2)
+

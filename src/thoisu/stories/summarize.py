@@ -1,7 +1,7 @@
 """Multi-document extractive summaries.
 
 Concept coverage with learned concept weights. The concepts are the syllable bigrams
-of the cluster; a small gradient-boosted tree model (trained by
+of the cluster; a small bag of gradient-boosted tree models (averaged; trained by
 ``train/summary_model.py`` on news clusters with human summaries) predicts for each
 the chance that a human summary contains it, from cheap evidence: in how many
 documents and how often it occurs, how early, whether it is in titles/standfirsts or
@@ -98,21 +98,31 @@ def load_model() -> dict[str, Any]:
 
 
 def compile_model(model: dict[str, Any]) -> dict[str, Any]:
-    """Turn the JSON tree lists into numpy arrays once (kept under ``_trees``)."""
-    model["_trees"] = [
-        (
-            np.asarray(t["feature"], dtype=np.int64),
-            np.asarray(t["threshold"], dtype=np.float64),
-            np.asarray(t["left"], dtype=np.int64),
-            np.asarray(t["right"], dtype=np.int64),
-            np.asarray(t["value"], dtype=np.float64),
-        )
-        for t in model["trees"]
-    ]
+    """Turn the JSON tree lists into numpy arrays once (kept under ``_trees``).
+
+    A model is either one boosted-tree model (``init``, ``learning_rate``, ``max_depth``,
+    ``trees``) or a bag of them under ``members`` whose predictions are averaged."""
+    for member in model.get("members", [model]):
+        member["_trees"] = [
+            (
+                np.asarray(t["feature"], dtype=np.int64),
+                np.asarray(t["threshold"], dtype=np.float64),
+                np.asarray(t["left"], dtype=np.int64),
+                np.asarray(t["right"], dtype=np.int64),
+                np.asarray(t["value"], dtype=np.float64),
+            )
+            for t in member["trees"]
+        ]
     return model
 
 
 def predict(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Mean prediction of the bag's members (a single model is a bag of one)."""
+    members = model.get("members", [model])
+    return np.mean([_predict_trees(m, x) for m in members], axis=0)
+
+
+def _predict_trees(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
     """Gradient-boosted trees (exported from scikit-learn) evaluated with numpy."""
     out = np.full(len(x), float(model["init"]))
     if not len(x):
@@ -300,9 +310,12 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
         nt = len(c.toks)
         others = max(n_docs - 1, 1)
         if c.bi:
-            sup2 = [(len(bi_docs[b]) - 1) / others for b in c.bi]
+            # sums in a fixed (sorted) order: set order follows the per-process string
+            # hash seed, and the last-bit differences flipped rank ties between runs
+            bis = sorted(c.bi)
+            sup2 = [(len(bi_docs[b]) - 1) / others for b in bis]
             bw = []
-            for b in c.bi:
+            for b in bis:
                 if b not in bi_idf:
                     bi_idf[b] = idf.get(b[0], default_idf) + idf.get(b[1], default_idf)
                 bw.append(bi_idf[b])
@@ -313,7 +326,7 @@ def features(docs: list[SummaryDoc], cands: list[_Cand], idf: dict[str, float],
             tbi = len(c.bi & title_bi) / len(c.bi)
         else:
             support2 = tbi = support2_idf = support2_sum = support2_multi = 0.0
-        uniq = set(c.toks)
+        uniq = sorted(set(c.toks))
         if uniq:
             sup = [(len(uni_docs[t]) - 1) / others for t in uniq]
             wts = [idf.get(t, default_idf) for t in uniq]
