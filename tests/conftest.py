@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -25,3 +26,13 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds not available")
     return SEEDS
+
+
+@functools.cache
+def seed_articles(name: str) -> tuple:
+    """The seed page's articles through the real per-document stage (process_page),
+    so end-to-end tests see the same annotations a digest does."""
+    from thoisu.ingest import read_inputs
+    from thoisu.pipeline import process_page
+
+    return tuple(a for page in read_inputs([str(SEEDS / name)]) for a in process_page(page))

@@ -10,6 +10,8 @@ from thoisu.annotate.events import code_events
 from thoisu.annotate.sentences import annotate_sentences
 from thoisu.models import Article, Mention, Paragraph, Timex
 
+from .conftest import seed_articles
+
 # surface -> (type, key): what an actor finder is expected to give for these names
 GAZ = {
     "Nga": ("GPE", "GPE:RUS"), "Triều Tiên": ("GPE", "GPE:PRK"), "Bình Nhưỡng": ("GPE", "GPE:PRK"),
@@ -174,22 +176,9 @@ SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="seeds absent")
 def test_end_to_end_seed_meetings():
-    """Whole pipeline pieces on the seed pages (real mentions and dates), when available."""
-    pytest.importorskip("thoisu.actors")
-    from thoisu.actors import find_mentions
-    from thoisu.annotate.dates import find_timexes
-    from thoisu.clean import extract_articles
-    from thoisu.ingest import read_inputs
-
+    """The real per-document stage on the seed pages (real words, mentions and dates)."""
     def events_of(name: str) -> list:
-        out = []
-        for page in read_inputs([str(SEEDS / name)]):
-            for art in extract_articles(page):
-                art.sentences = annotate_sentences(art, words=False)
-                art.timexes = find_timexes(art)
-                art.mentions = find_mentions(art)
-                out += code_events(art)
-        return out
+        return [e for art in seed_articles(name) for e in art.events]
 
     def has(evs, typ, names, day=None):
         for e in evs:

@@ -7,6 +7,8 @@ import pytest
 from tests.test_events import build
 from thoisu.annotate.quotes import find_quotes
 
+from .conftest import seed_articles
+
 
 def test_frame_after_quote_names_the_speaker():
     art = build([
@@ -77,21 +79,8 @@ SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="seeds absent")
 def test_end_to_end_seed_speakers():
-    from thoisu.actors import find_mentions
-    from thoisu.annotate.dates import find_timexes
-    from thoisu.annotate.sentences import annotate_sentences
-    from thoisu.clean import extract_articles
-    from thoisu.ingest import read_inputs
-
     def quotes_of(name: str) -> list:
-        out = []
-        for page in read_inputs([str(SEEDS / name)]):
-            for art in extract_articles(page):
-                art.sentences = annotate_sentences(art, words=False)
-                art.timexes = find_timexes(art)
-                art.mentions = find_mentions(art)
-                out += [q for q in find_quotes(art) if q.direct]
-        return out
+        return [q for art in seed_articles(name) for q in art.quotes if q.direct]
 
     def speakers(qs: list) -> list[str]:
         return [(q.speaker or "").lower() for q in qs]
