@@ -29,7 +29,6 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -449,10 +448,3 @@ def _unpack(v: dict[str, float]) -> Vector:
 def _first_words(a: Article, n: int = 15) -> str:
     words = a.text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
-
-
-def cluster_articles(articles: Iterable[Article]) -> StoryIndex:
-    """One-shot helper: a fresh index with every article assigned."""
-    idx = StoryIndex()
-    idx.assign(list(articles))
-    return idx
