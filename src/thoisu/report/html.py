@@ -138,6 +138,9 @@ def render_report(digest: Digest) -> str:
     events_by_article: dict[str, list[Event]] = {}
     for ev in digest.events:
         events_by_article.setdefault(ev.article, []).append(ev)
+    quotes_by_article: dict[str, list] = {}
+    for q in digest.quotes:
+        quotes_by_article.setdefault(q.article, []).append(q)
     articles = []
     for a in digest.articles:
         evs = events_by_article.get(a.id, [])
@@ -145,7 +148,7 @@ def render_report(digest: Digest) -> str:
         for ev in evs:
             ev_lines.setdefault(ev.line, []).append(ev.type)
         articles.append({"a": a, "paras": _segments(a, ev_lines), "events": evs,
-                         "quotes": [q for q in digest.quotes if q.article == a.id]})
+                         "quotes": quotes_by_article.get(a.id, [])})
     threads = []
     stories = {s.id: s for s in digest.stories}
     for t in digest.threads:
