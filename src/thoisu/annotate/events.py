@@ -571,20 +571,6 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
 
 
 @dataclass(slots=True)
-class _Coded:
-    type: str
-    mode: str | None
-    actors: list[str]
-    recipients: list[str]
-    location: str | None
-    date: TimeValue | None
-    negated: bool
-    hypothetical: bool
-    future: bool
-    clause: int = 0  # first token of the clause it was coded in
-
-
-@dataclass(slots=True)
 class _Site:
     """Where a trigger sits: its clause, whether it is used as a noun, its objects."""
 
@@ -607,7 +593,8 @@ class _Sentence:
 
     verbal: list[tuple[int, int]] = field(default_factory=list)  # (clause start, end)
     objects: set[int] = field(default_factory=set)  # ids of NPs that are verb objects
-    out: list[_Coded] = field(default_factory=list)
+    out: list[Event] = field(default_factory=list)  # ids are given by code_events
+    last_clause: int = -1  # clause start of the last event in out (a coding detail, not a field)
 
 
 def _passive_at(an: Analysis, k: int) -> bool:
@@ -683,7 +670,7 @@ def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> l
         return []
     actors = _resolve_pronoun(an, st.cs, st.i, state)
     out = sent.out
-    if not actors and out and not st.nominal and out[-1].clause == st.cs and (
+    if not actors and out and not st.nominal and sent.last_clause == st.cs and (
         {"và", ",", "đồng thời"} & set(toks[max(st.cs, st.i - 3) : st.i])
     ) and not any(ch.start < st.i and ch.end > sent.verbal[-1][1]
                   for ch in an.chains if sent.verbal):
@@ -792,8 +779,9 @@ def _fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]
     return []
 
 
-def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
-    """Events of one analysed sentence."""
+def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
+                   line: int) -> list[Event]:
+    """Events of one analysed sentence (id left empty: code_events numbers those it keeps)."""
     toks, res = an.toks, an.res
     sent = _Sentence()
     fut_sentence = _has_cue(an, "future_sentence", 0, len(toks))
@@ -860,8 +848,12 @@ def _code_sentence(an: Analysis, timexes: list, state: dict) -> list[_Coded]:
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
             continue
-        sent.out.append(_Coded(typ, mode, actors, recipients, loc,
-                               _date(timexes, an, st.cs, st.ce, i), neg, hyp, fut, st.cs))
+        sent.out.append(Event(
+            id="", type=typ, mode=mode, actors=actors, recipients=recipients, location=loc,
+            date=_date(timexes, an, st.cs, st.ce, i), negated=neg, hypothetical=hyp, future=fut,
+            article=article, line=line, text=an.text,
+        ))
+        sent.last_clause = st.cs
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
@@ -946,17 +938,13 @@ def code_events(article: Article) -> list[Event]:
             continue
         an = Analysis(text, by_sent.get(k, []), quotes.get(k, []), res)
         seen: set[tuple] = set()
-        for c in _code_sentence(an, tx_by_sent.get(k, []), state):
-            sig = (c.type, tuple(c.actors), tuple(c.recipients))
-            if sig in seen or not (c.actors or c.recipients) and any(
-                e.type == c.type for e in events
+        for ev in _code_sentence(an, tx_by_sent.get(k, []), state, article.id, sent.line):
+            sig = (ev.type, tuple(ev.actors), tuple(ev.recipients))
+            if sig in seen or not (ev.actors or ev.recipients) and any(
+                e.type == ev.type for e in events
             ):
                 continue  # a participantless event may restate an earlier one: skip it
             seen.add(sig)
-            events.append(Event(
-                id=f"{article.id}-e{len(events)}", type=c.type, mode=c.mode, actors=c.actors,
-                recipients=c.recipients, location=c.location, date=c.date, negated=c.negated,
-                hypothetical=c.hypothetical, future=c.future, article=article.id,
-                line=sent.line, text=text,
-            ))
+            ev.id = f"{article.id}-e{len(events)}"
+            events.append(ev)
     return events
