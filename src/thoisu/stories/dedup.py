@@ -1,4 +1,4 @@
-"""Exact and near-duplicate articles and sentences (MinHash + LSH).
+"""Exact and near-duplicate articles (MinHash + LSH).
 
 An article is a duplicate when the word 3-shingles of its folded text overlap an
 earlier article's with an estimated Jaccard at or above a threshold kept in
@@ -166,28 +166,3 @@ def mark_duplicates(articles: list[Article], index: DuplicateIndex | None = None
             n += 1
     return n
 
-
-def near_duplicate_sentences(texts: list[str]) -> list[int | None]:
-    """For each text, the index of the first earlier text that is near-identical
-    (Jaccard of word shingles at or above the sentence threshold), else None.
-    Sentences are short, so word bigrams are used: one changed word still leaves
-    most of a long sentence's bigrams in common."""
-    cfg = settings()
-    lsh = MinHashLSH(threshold=cfg["sentence_lsh_threshold"], num_perm=cfg["num_perm"])
-    sets: list[set[str]] = []
-    out: list[int | None] = []
-    for i, t in enumerate(texts):
-        sh = shingles(t, cfg["sentence_shingle"])
-        sets.append(sh)
-        if not sh:
-            out.append(None)
-            continue
-        m = _new_minhash(sh)
-        best: int | None = None
-        for c in lsh.query(m):
-            j = len(sh & sets[c]) / len(sh | sets[c])
-            if j >= cfg["sentence_jaccard"] and (best is None or c < best):
-                best = c
-        out.append(best)
-        lsh.insert(i, m)
-    return out
