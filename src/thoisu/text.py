@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # combining tone marks (NFD): grave, acute, tilde, hook above, dot below
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -43,6 +44,12 @@ def unify_tones(text: str) -> str:
 def fold(text: str) -> str:
     """Key for matching: NFC, tone placement unified, lower-case, spaces collapsed."""
     return " ".join(unify_tones(text).lower().split())
+
+
+@lru_cache(maxsize=300_000)
+def fold_word(word: str) -> str:
+    """fold() of one word, cached: the vocabulary of news text is small next to its length."""
+    return fold(word)
 
 
 def strip_accents(text: str) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thoisu.models import Article, Event, Mention, Sentence, TimeValue
-from thoisu.text import unify_tones
+from thoisu.text import fold_word
 
 DATA = Path(__file__).parent / "data"
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -28,12 +28,6 @@ _ACTOR_TYPES = ("PER", "ORG", "GPE")
 _HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 OPEN_Q = "“\"«"
 CLOSE_Q = "”\"»"
-
-
-@lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """Fold one token (cached: the vocabulary of news text is small)."""
-    return unify_tones(word).lower()
 
 
 def _phrase(text: str) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ import numpy as np
 from thoisu.models import Article, Story, Thread
 from thoisu.stories.dedup import DuplicateIndex, article_text
 from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
-from thoisu.text import fold, strip_accents
+from thoisu.text import fold, fold_word, strip_accents
 
 _DATA = Path(__file__).with_name("data")
 # numbers: dates "22/7", "16.1", amounts "6,1"
@@ -67,12 +67,6 @@ def common_terms() -> dict[str, float]:
                 term, p = line.rsplit("\t", 1)
                 out[term] = float(p)
     return out
-
-
-@lru_cache(maxsize=300_000)
-def fold_word(word: str) -> str:
-    """fold() of one word, cached: the vocabulary of news is small next to its length."""
-    return fold(word)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from thoisu.models import Article
-from thoisu.text import fold
+from thoisu.text import fold_word
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATA = Path(__file__).with_name("data") / "dedup.json"
@@ -34,16 +34,11 @@ def settings() -> dict[str, Any]:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=300_000)
-def _fold_word(word: str) -> str:
-    return fold(word)
-
-
 def shingles(text: str, k: int | None = None) -> set[str]:
     """Word k-shingles of the folded text; a text shorter than k words is one shingle.
     (Words are folded one by one, which equals fold(text) split into words, cached.)"""
     k = k or settings()["shingle"]
-    words = [_fold_word(w) for w in _WORD.findall(text)]
+    words = [fold_word(w) for w in _WORD.findall(text)]
     if len(words) < k:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
