@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from thoisu.clean.lexicon import UPPER, lexicon, thresholds
 from thoisu.models import Page
-from thoisu.text import nfc, unify_tones
+from thoisu.text import fold_word, nfc
 
 _WORD = re.compile(r"\S+")
 _ALNUM = re.compile(r"\w", re.UNICODE)
@@ -72,15 +71,10 @@ class Line:
     flags: set[str] = field(default_factory=set)
 
 
-@lru_cache(maxsize=200_000)
-def _syllable_key(word: str) -> str:
-    return unify_tones(word)
-
-
 def line_key(text: str) -> str:
     """fold() of a line (lower-case, tone placement unified, spaces collapsed), with the
     per-syllable work cached: pages repeat their syllables, so this stays cheap."""
-    return " ".join(_syllable_key(w) for w in text.lower().split())
+    return " ".join(fold_word(w) for w in text.split())
 
 
 def _is_date_line(text: str, words: int) -> tuple[bool, bool]:
