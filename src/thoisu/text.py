@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # combining tone marks (NFD): grave, acute, tilde, hook above, dot below
@@ -50,6 +51,13 @@ def fold(text: str) -> str:
 def fold_word(word: str) -> str:
     """fold() of one word, cached: the vocabulary of news text is small next to its length."""
     return fold(word)
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """Regex alternation of phrases (no group), longest first so "tin mới nhất" wins over
+    "tin mới", any run of white space between their words."""
+    items = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
 
 
 def strip_accents(text: str) -> str:

@@ -46,17 +46,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from thoisu.models import Article, Sentence, TimeValue, Timex
+from thoisu.text import phrase_alternation as _alt
 
 _DATA = json.loads((Path(__file__).parent / "data" / "dates.json").read_text(encoding="utf-8"))
 _WINDOW = _DATA["window"]
 _YEAR_ONLY = _DATA["year_only"]
 _RARITY = _DATA["name_rarity"]
-
-
-def _alt(words: list[str] | dict[str, object]) -> str:
-    """Alternation of phrases, longest first, any run of spaces between words."""
-    items = sorted(words, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in items)
 
 
 def _key(phrase: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thoisu.text import fold
+from thoisu.text import fold, phrase_alternation
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,11 +35,6 @@ class Lexicon:
     cue_re: re.Pattern[str]
 
 
-def _alt(words: list[str]) -> str:
-    # longest first so "tin mới nhất" wins over "tin mới"
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = json.loads((DATA / "furniture.json").read_text(encoding="utf-8"))
@@ -53,11 +48,11 @@ def lexicon() -> Lexicon:
         credit_words=tuple(f["credit_words"]),
         byline_extras=frozenset(f["byline_extras"]),
         widget_filler=frozenset(f["widget_filler"]),
-        footer_re=re.compile(r"(?:^|\W)(?:" + _alt(f["footer_cues"]) + r")(?:\W|$)"),
+        footer_re=re.compile(r"(?:^|\W)(?:" + phrase_alternation(f["footer_cues"]) + r")(?:\W|$)"),
         # contact words only as a label: "Điện thoại: 024...", not "Điện thoại iPhone 14"
-        contact_re=re.compile(r"^(?:" + _alt(f["contact_cues"]) + r")\s*[:：]"),
-        widget_re=re.compile(r"(?:^|\W)(?:" + _alt(f["widget_phrases"]) + r")(?:\W|$)"),
-        cue_re=re.compile(r"(?:^|(?<=\s))(?:" + _alt(f["widget_cues"]) + r")(?=\s|$)"),
+        contact_re=re.compile(r"^(?:" + phrase_alternation(f["contact_cues"]) + r")\s*[:：]"),
+        widget_re=re.compile(r"(?:^|\W)(?:" + phrase_alternation(f["widget_phrases"]) + r")(?:\W|$)"),
+        cue_re=re.compile(r"(?:^|(?<=\s))(?:" + phrase_alternation(f["widget_cues"]) + r")(?=\s|$)"),
     )
 
 

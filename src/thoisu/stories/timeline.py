@@ -29,6 +29,7 @@ from pathlib import Path
 
 from thoisu.annotate.dates import capitalised_names, date_key, find_timexes
 from thoisu.models import Article, Event, TimelineEntry, TimeValue, Timex
+from thoisu.text import phrase_alternation
 
 _CFG = json.loads(
     (Path(__file__).resolve().parents[1] / "annotate" / "data" / "dates_timeline.json").read_text(
@@ -38,8 +39,7 @@ _CFG = json.loads(
 
 
 def _tail(words: list[str]) -> re.Pattern[str]:
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?:^|\W)(?:" + alt + r")\W*$", re.IGNORECASE)
+    return re.compile(r"(?:^|\W)(?:" + phrase_alternation(words) + r")\W*$", re.IGNORECASE)
 
 
 _BACKGROUND = _tail(_CFG["background_before"])
