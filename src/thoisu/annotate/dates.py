@@ -574,49 +574,68 @@ def date_key(value: str) -> tuple[int, int, int, int]:
 # --------------------------------------------------------------------------- metadata
 
 _META_ISO = re.compile(r"(?<!\d)(?P<y>(?:1[89]|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+# the same separator twice ("20/05/16"), or mixed before a four-digit year ("21/05.2016")
 _META_DMY = re.compile(
-    r"(?<![\d:])(?P<a>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<b>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4}|\d{2})(?![\d:])")
+    r"(?<![\d:])(?P<a>\d{1,2})\s*(?P<s>[/.\-])\s*(?P<b>\d{1,2})\s*"
+    r"(?:(?P=s)\s*(?P<y>\d{4}|\d{2})|[/.\-]\s*(?P<y4>(?:1[89]|20)\d\d))(?![\d:])")
 _META_TEXT = re.compile(
     r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,)?\s*(?P<y>(?:1[89]|20)\d\d)", _F)
 _EN_MONTH = _alt(_DATA["english_months"])
 _META_EN1 = re.compile(rf"\b(?P<mon>{_EN_MONTH})[a-z]*\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", _F)
 _META_EN2 = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})[a-z]*\.?,?\s+(?P<y>\d{{4}})", _F)
-_META_YEAR = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)\s*$")
+_META_YEAR = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)(?:-(?P<m>0[1-9]|1[0-2]))?\s*$")
 
 
-def _checked(text: str, yy: int, mm: int, dd: int) -> TimeValue | None:
+def _checked(yy: int, mm: int, dd: int) -> str | None:
     try:
         date(yy, mm, dd)
     except ValueError:
         return None
-    return TimeValue(value=_fmt(yy, mm, dd), text=text)
+    return _fmt(yy, mm, dd)
 
 
-def parse_date(text: str) -> TimeValue | None:
-    """One date from a metadata string: "2016-05-20", "Thứ 6, 11:03, 20/05/2016",
-    "20/05/2016 11:03", "11:03 ngày 20 tháng 05 năm 2016", "2017-07-24T10:00:00+07:00",
-    "May 20, 2016". Day-first as Vietnamese sites write it; month-first only when the
-    day-first reading is impossible ("05/20/2016"). Times and zones are dropped."""
-    if not text:
-        return None
-    raw = " ".join(text.split())
+def _written_date(raw: str) -> tuple[str, str] | None:
+    """(value, the date as written) of the one date in a space-collapsed string."""
     if mt := _META_ISO.search(raw):
-        return _checked(raw, int(mt["y"]), int(mt["m"]), int(mt["d"]))
+        v = _checked(int(mt["y"]), int(mt["m"]), int(mt["d"]))
+        return (v, mt[0]) if v else None
     if mt := _META_DMY.search(raw):
-        a, b, yy = int(mt["a"]), int(mt["b"]), int(mt["y"])
-        if len(mt["y"]) == 2:
+        a, b, yy = int(mt["a"]), int(mt["b"]), int(mt["y"] or mt["y4"])
+        if mt["y"] and len(mt["y"]) == 2:
             yy += 2000 if yy < 70 else 1900
         if not 1800 <= yy <= 2099:
             return None
-        return _checked(raw, yy, b, a) or _checked(raw, yy, a, b)
+        v = _checked(yy, b, a) or _checked(yy, a, b)
+        return (v, mt[0]) if v else None
     if mt := _META_TEXT.search(raw):
-        return _checked(raw, int(mt["y"]), int(mt["m"]), int(mt["d"]))
+        v = _checked(int(mt["y"]), int(mt["m"]), int(mt["d"]))
+        return (v, mt[0]) if v else None
     for pat in (_META_EN1, _META_EN2):
         if mt := pat.search(raw):
             mon = _DATA["english_months"].get(mt["mon"].lower()[:4].rstrip(".")) or \
                 _DATA["english_months"].get(mt["mon"].lower()[:3])
             if mon:
-                return _checked(raw, int(mt["y"]), mon, int(mt["d"]))
+                v = _checked(int(mt["y"]), mon, int(mt["d"]))
+                return (v, mt[0]) if v else None
     if mt := _META_YEAR.match(raw):
-        return TimeValue(value=mt["y"], text=raw)
+        return _fmt(int(mt["y"]), int(mt["m"]) if mt["m"] else None), raw
     return None
+
+
+def parse_date(text: str) -> TimeValue | None:
+    """One date from a metadata string: "2016-05-20", "Thứ 6, 11:03, 20/05/2016",
+    "20/05/2016 11:03", "11:03 ngày 20 tháng 05 năm 2016", "2017-07-24T10:00:00+07:00",
+    "May 20, 2016", "2016-05". Day-first as Vietnamese sites write it; month-first only
+    when the day-first reading is impossible ("05/20/2016"). Times and zones are dropped;
+    ``text`` is the whole value."""
+    raw = " ".join(text.split()) if text else ""
+    got = _written_date(raw) if raw else None
+    return TimeValue(value=got[0], text=raw) if got else None
+
+
+def parse_date_line(text: str) -> TimeValue | None:
+    """The same date read from a line of a page ("Thứ Hai, 04/03/2024 - 10:20");
+    ``text`` is the date as written ("04/03/2024"), not the whole line."""
+    raw = " ".join(text.split()) if text else ""
+    got = _written_date(raw) if raw else None
+    return TimeValue(value=got[0], text=got[1]) if got else None
