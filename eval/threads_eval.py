@@ -188,7 +188,16 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--quiet", action="store_true", help="figures only, no pair lists")
+    ap.add_argument("--param", action="append", default=[],
+                    help="with --db: override a key of data/cluster.json, e.g. thread_word_floor=0.08")
     args = ap.parse_args()
+    if args.param:
+        sys.path.insert(0, str(ROOT / "src"))
+        from thoisu.stories.threads import settings
+
+        for kv in args.param:
+            k, v = kv.split("=", 1)
+            settings()[k] = json.loads(v)
     labels = load_gold(args.gold)
     if args.db:
         res = from_db(args.db)
