@@ -114,3 +114,14 @@ def test_vims_place_only_stories_stay_apart() -> None:
             thread_of.setdefault(gold[a.id], set()).add(idx.threads.thread_of(a.story_id))
     for x, y in [("vims-003", "vims-191"), ("vims-025", "vims-047"), ("vims-006", "vims-095")]:
         assert not thread_of[x] & thread_of[y], (x, y)
+
+
+def test_titles_are_no_shared_actor() -> None:
+    # "Hoa hậu" (Miss), "Tổng thống" written with capitals look like names; two beauty
+    # queens in two countries share a kind of person, not an actor
+    a = {"n:hoa hậu": 0.6, "hoa hậu": 0.4, "n:diệu hân": 0.5, "thua kiện": 0.5, "bồi thường": 0.4}
+    b = {"n:hoa hậu": 0.6, "hoa hậu": 0.4, "n:merve": 0.5, "án tù": 0.5, "xúc phạm": 0.4}
+    sn, _, _ = thread_parts(a, b)
+    assert sn == 0.0
+    idx = ThreadIndex()
+    assert idx.add_story("s-a", a) != idx.add_story("s-b", b)

@@ -102,6 +102,19 @@ def gazetteer_places() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def title_terms() -> frozenset[str]:
+    """Name terms of the actor dictionary's titles ("Tổng thống", "Hoa hậu", "Ngoại
+    trưởng"): capitalised, they are read as names, but two stories sharing "Hoa hậu"
+    share a kind of person, not an actor; they count as subject words."""
+    from thoisu.actors.dictionary import load
+
+    out: set[str] = set()
+    for key in load().titles:
+        out |= {t for t in _alias_terms([fold(w) for w in key]) if t.startswith("n:")}
+    return frozenset(out)
+
+
 def place_terms(*vecs: Vector) -> dict[str, str]:
     """Place terms of some vectors -> their country: entity keys of places ("k:GPE:...",
     "k:LOC:...") and the name terms of the place a key names when the gazetteer does
@@ -131,7 +144,8 @@ def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
     province (an earthquake and an inauguration in Taiwan) is no evidence, while a
     constellation of states (Russia, North Korea, the US in nuclear talks) is some."""
     places = ChainMap(place_terms(a, b), gazetteer_places())  # no copy of the gazetteer
-    names = {t[2:] for v in (a, b) for t in v if t.startswith("n:")}
+    titles = title_terms()
+    names = {t[2:] for v in (a, b) for t in v if t.startswith("n:") and t not in titles}
 
     def split(v: Vector) -> tuple[Vector, Vector, Vector]:
         n: Vector = {}
@@ -140,6 +154,8 @@ def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
         for t, x in v.items():
             if t in places:
                 p[t] = x
+            elif t in titles:
+                w[t] = x
             elif is_name(t) or t in names:
                 n[t] = x
             else:
