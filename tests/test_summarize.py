@@ -12,12 +12,14 @@ import pytest
 from thoisu.models import SummarySentence
 from thoisu.stories import rouge
 from thoisu.stories.summarize import (
+    KeepRates,
     SummaryDoc,
     candidates,
     cluster_docs,
     compile_model,
     date_key,
     is_sentence,
+    keep_features,
     lead_summary,
     predict,
     reading_order,
@@ -193,6 +195,27 @@ def test_opening_sentence_bonus() -> None:
     assert [cands[i].sent.text for i in without] == [a]
     with_bonus = select(cands, w, budget, {**params, "first_bonus": 8.0})
     assert [cands[i].sent.text for i in with_bonus] == [b]
+
+
+def test_keep_rates_smoothed_and_own_statistics_left_out() -> None:
+    keep = KeepRates(
+        syllables={"biết": (100.0, 5.0), "nga": (100.0, 60.0)},
+        bigrams={"cho biết": (100.0, 2.0)},
+        prior_syllable=0.25, prior_bigram=0.1, smooth=5.0)
+    # rarely kept speech verb vs usually kept name; unseen entries sit at the prior
+    assert keep.rate("biết", False)[0] == pytest.approx((5 + 1.25) / 105)
+    assert keep.rate("nga", False)[0] > 0.5 > keep.rate("biết", False)[0]
+    assert keep.rate("xyz", False) == (0.25, 0.0)
+    assert keep.rate("cho biết", True) == (pytest.approx((2 + 0.5) / 105), 100.0)
+    # training: a cluster's own references do not feed its own features
+    own = KeepRates(keep.syllables, keep.bigrams, 0.25, 0.1, 5.0,
+                    own_syllables={"nga": 1.0}, own_bigrams={"cho biết": 1.0})
+    assert own.rate("nga", False)[0] == pytest.approx((59 + 1.25) / 104)
+    assert own.rate("cho biết", True) == (pytest.approx((1 + 0.5) / 104), 99.0)
+    x = keep_features([("cho", "biết"), ("nga", "xyz")], keep)
+    assert x.shape == (2, 5)
+    assert x[1, 2] == pytest.approx(0.25)  # min of the two syllable rates
+    assert x[1, 4] == 0.0  # bigram never seen in training
 
 
 def test_empty_input() -> None:

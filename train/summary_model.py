@@ -11,14 +11,23 @@ cluster's reference summaries containing it; gradient-boosted regression trees
 parameters (minimum sentence length, near-duplicate cut, length exponent alpha, bonus
 for a document's opening sentence; units must end like a sentence) are
 chosen by 4-fold cross-validation on the training clusters, maximising the worst
-ROUGE-2 ratio to the lead baseline over the sources; then the model is refit on all. Written to src/thoisu/stories/data/summary_model.json: trees as flat
-arrays, the syllable IDF table (syllables in at least 5 training documents:
-statistics, no text) and the selection parameters.
+ROUGE-2 ratio to the lead baseline over the sources; then the model is refit on all.
+
+Keep rates (``summarize.KeepRates``): per syllable and bigram, in how many training
+clusters' documents it occurs and the summed share of their references holding it. A
+cluster's own statistics are left out of its training features, and in
+cross-validation the tables come from the training folds only.
+
+Written to src/thoisu/stories/data/summary_model.json: trees as flat arrays, the
+syllable IDF table (syllables in at least 5 training documents), the keep-rate tables
+(syllables in at least 5 training clusters, bigrams in at least 10; counts, no text)
+and the selection parameters.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import math
@@ -41,6 +50,12 @@ MIN_DF = 5
 GBM = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.1, "subsample": 0.8,
        "min_samples_leaf": 50, "random_state": 0}
 SAMPLE = 0.4
+# keep-rate tables (summarize.KeepRates): entries seen in at least this many training
+# clusters are stored (rarer ones would sit at the prior anyway after smoothing, and the
+# bigram table stays small); smoothing in pseudo-clusters
+KEEP_MIN_SYLLABLE = 5
+KEEP_MIN_BIGRAM = 10
+KEEP_SMOOTH = 5.0
 FOLDS = 4
 # bagging: one GBM per seed, each on its own random row sample; the runtime averages
 # the members. Kept at one member: in 4-fold CV on the training clusters (selection
@@ -51,7 +66,7 @@ SEEDS = (0,)
 # selection-parameter grid searched by CV (dup_cut, alpha, first_bonus); --grid chosen
 # re-uses CHOSEN (the winner of the last full search) to keep a retrain to a few minutes
 GRID = ((0.5, 0.6), (0.6, 0.75, 0.9), (0.0, 0.5, 1.0))
-CHOSEN = {"min_tokens": 8, "dup_cut": 0.5, "alpha": 0.75, "first_bonus": 0.5, "need_end": 1}
+CHOSEN = {"min_tokens": 8, "dup_cut": 0.6, "alpha": 0.9, "first_bonus": 0.0, "need_end": 1}
 
 
 def load(mds: Path) -> list[dict]:
@@ -70,12 +85,13 @@ def idf_table(clusters: list[dict]) -> tuple[dict[str, float], float]:
         for d in c["documents"]:
             n += 1
             df.update(set(tokens((d.get("lead") or "") + " " + (d.get("text") or ""))))
-    idf = {t: round(math.log((n + 1) / (k + 1)) + 1, 4) for t, k in df.items() if k >= MIN_DF}
+    idf = {t: round(math.log((n + 1) / (df[t] + 1)) + 1, 4) for t in sorted(df) if df[t] >= MIN_DF}
     return idf, round(math.log((n + 1) / MIN_DF) + 1, 4)
 
 
 def prepare(clusters: list[dict], idf: dict[str, float], default_idf: float) -> list[tuple]:
-    """Per cluster: documents, candidate sentences, concept keys, features and labels.
+    """Per cluster: documents, candidate sentences, concept keys, cluster features, labels,
+    and its own keep statistics (syllable / bigram -> share of references holding it).
     A bigram's label is the share of the cluster's references that contain it."""
     out = []
     for c in clusters:
@@ -84,21 +100,51 @@ def prepare(clusters: list[dict], idf: dict[str, float], default_idf: float) -> 
         keys, x = sm.concept_features(docs, cands, sent_x, idf, default_idf)
         refs = [set(ngrams(tokens(r), 2)) for r in c["summaries"]]
         y = np.array([sum(b in r for r in refs) / len(refs) for b in keys])
-        out.append((c, docs, cands, keys, x, y))
+        ref_syl = [set(tokens(r)) for r in c["summaries"]]
+        own_syl = {t: sum(t in r for r in ref_syl) / len(ref_syl)
+                   for t in {t for cd in cands for t in cd.toks}}
+        own_bi = {f"{a} {b}": v for (a, b), v in zip(keys, y.tolist(), strict=True)}
+        out.append((c, docs, cands, keys, x, y, own_syl, own_bi))
     return out
 
 
-def fit(prepared: list[tuple], seed: int = 0) -> GradientBoostingRegressor:
-    x = np.vstack([p[4] for p in prepared])
+def keep_rates(prepared: list[tuple]) -> sm.KeepRates:
+    """Keep-rate tables of these clusters (entries seen in enough clusters only)."""
+    tables = []
+    for col, floor in ((6, KEEP_MIN_SYLLABLE), (7, KEEP_MIN_BIGRAM)):
+        seen: Counter = Counter()
+        kept: Counter = Counter()
+        for p in prepared:
+            for k, v in p[col].items():
+                seen[k] += 1
+                kept[k] += v
+        prior = sum(kept.values()) / max(sum(seen.values()), 1)
+        # sorted: the same JSON bytes on every run (set order follows the hash seed)
+        tables.append(({k: (seen[k], round(kept[k], 3)) for k in sorted(seen)
+                        if seen[k] >= floor}, prior))
+    (syl, p_syl), (bi, p_bi) = tables
+    return sm.KeepRates(syl, bi, round(p_syl, 5), round(p_bi, 5), KEEP_SMOOTH)
+
+
+def rows(p: tuple, keep: sm.KeepRates, own: bool) -> np.ndarray:
+    """A cluster's concept rows; ``own``: leave its own statistics out of the keep rates
+    (for clusters the keep tables were built from)."""
+    if own:
+        keep = dataclasses.replace(keep, own_syllables=p[6], own_bigrams=p[7])
+    return np.hstack([p[4], sm.keep_features(p[3], keep)])
+
+
+def fit(prepared: list[tuple], keep: sm.KeepRates, seed: int = 0) -> GradientBoostingRegressor:
+    x = np.vstack([rows(p, keep, True) for p in prepared])
     y = np.concatenate([p[5] for p in prepared])
     # a random share of the ~400k bigram rows is plenty and keeps training to a minute
     keep = np.random.RandomState(seed).rand(len(y)) < SAMPLE
     return GradientBoostingRegressor(**dict(GBM, random_state=seed)).fit(x[keep], y[keep])
 
 
-def fit_bag(prepared: list[tuple]) -> list[GradientBoostingRegressor]:
+def fit_bag(prepared: list[tuple], keep: sm.KeepRates) -> list[GradientBoostingRegressor]:
     """One GBM per seed (different row samples): averaging them cuts the seed noise."""
-    return [fit(prepared, seed) for seed in SEEDS]
+    return [fit(prepared, keep, seed) for seed in SEEDS]
 
 
 def export_bag(gbms: list[GradientBoostingRegressor]) -> dict:
@@ -146,7 +192,8 @@ def main() -> None:
     prepared = prepare(clusters, idf, default_idf)
 
     best = CHOSEN if args.no_cv else cross_validate(prepared, args.grid == "full")
-    gbms = fit_bag(prepared)
+    keep = keep_rates(prepared)
+    gbms = fit_bag(prepared, keep)
     names = sm.CONCEPT_FEATURES
     imp = np.mean([g.feature_importances_ for g in gbms], axis=0)
     top = sorted(zip(imp, names, strict=True), reverse=True)[:10]
@@ -154,6 +201,9 @@ def main() -> None:
     out = export_bag(gbms)
     out.update({"features": list(names), "select": best, "idf": idf,
                 "default_idf": default_idf,
+                "keep": {"syllables": keep.syllables, "bigrams": keep.bigrams,
+                         "prior_syllable": keep.prior_syllable,
+                         "prior_bigram": keep.prior_bigram, "smooth": keep.smooth},
                 "trained_on": "abmusu-train (200 clusters) + vims-dev vims-001..vims-100"})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -171,11 +221,13 @@ def cross_validate(prepared: list[tuple], full_grid: bool) -> dict:
     weights: list[dict] = [{} for _ in prepared]
     for k in range(FOLDS):
         held = set(idx[k::FOLDS])
-        model = sm.compile_model(export_bag(
-            fit_bag([p for i, p in enumerate(prepared) if i not in held])))
+        train = [p for i, p in enumerate(prepared) if i not in held]
+        keep = keep_rates(train)  # held-out clusters' summaries stay out of the tables
+        model = sm.compile_model(export_bag(fit_bag(train, keep)))
         for i in held:
             p = prepared[i]
-            weights[i] = dict(zip(p[3], sm.predict(model, p[4]).tolist(), strict=True))
+            pred = sm.predict(model, rows(p, keep, False))
+            weights[i] = dict(zip(p[3], pred.tolist(), strict=True))
     sources = sorted({p[0]["source"] for p in prepared})
     by_source = {s: [i for i, p in enumerate(prepared) if p[0]["source"] == s] for s in sources}
     lead = {

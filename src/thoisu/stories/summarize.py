@@ -6,7 +6,9 @@ of the cluster; a small bag of gradient-boosted tree models (averaged; trained b
 the chance that a human summary contains it, from cheap evidence: in how many
 documents and how often it occurs, how early, whether it is in titles/standfirsts or
 first sentences, syllable IDF, and the best position/centrality/cross-document
-support/title and lead similarity of the sentences holding it. Sentences are then
+support/title and lead similarity of the sentences holding it, and learned keep rates
+(how often the bigram and its syllables, when in a training cluster, were in its human
+summary: speech verbs and connectives seldom are). Sentences are then
 picked greedily by not-yet-covered concept weight (plus a small bonus for a
 document's opening sentence) per word**alpha (so repeated content earns nothing);
 units that do not end like a sentence (headings, captions, bylines) are left out; a
@@ -102,6 +104,8 @@ def compile_model(model: dict[str, Any]) -> dict[str, Any]:
 
     A model is either one boosted-tree model (``init``, ``learning_rate``, ``max_depth``,
     ``trees``) or a bag of them under ``members`` whose predictions are averaged."""
+    if "keep" in model:
+        model["_keep"] = KeepRates.from_json(model["keep"])
     for member in model.get("members", [model]):
         member["_trees"] = [
             (
@@ -374,16 +378,21 @@ def _relative(x: np.ndarray) -> np.ndarray:
 _AGG = ("lead_sim", "centrality", "title_sim", "inv_pos", "support2", "title_bi",
         "lead_sim_rank", "centrality_rank", "support2_rank", "doc_consensus")
 _AGG_IDX = [ALL_FEATURES.index(f) for f in _AGG]
-CONCEPT_FEATURES = (
+CLUSTER_FEATURES = (
     "df_share", "df", "n_docs", "log_count", "log_first_pos", "first_rel_pos", "title_share",
     "first_sent_share", "idf_min", "idf_max", "has_digit", "df_other",
 ) + tuple(f"max_{f}" for f in _AGG)
+# learned keep rates (see KeepRates): how often the bigram and each of its syllables,
+# when in a cluster's documents, made it into the human summary of the training clusters
+KEEP_FEATURES = ("keep_syl0", "keep_syl1", "keep_syl_min", "keep_bigram", "log_bigram_seen")
+CONCEPT_FEATURES = CLUSTER_FEATURES + KEEP_FEATURES
 
 
 def concept_features(docs: list[SummaryDoc], cands: list[_Cand], sent_x: np.ndarray,
                      idf: dict[str, float], default_idf: float,
                      ) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """The cluster's distinct bigrams (the "concepts") and one feature row for each."""
+    """The cluster's distinct bigrams (the "concepts") and one row of
+    ``CLUSTER_FEATURES`` for each (``keep_features`` adds the learned keep rates)."""
     n_docs = len(docs)
     doc_n = [len(d.sentences) for d in docs]
     in_docs: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -411,7 +420,7 @@ def concept_features(docs: list[SummaryDoc], cands: list[_Cand], sent_x: np.ndar
         for b in _bigrams(tokens(_heading(d))):
             in_title[b] += 1
     keys = sorted(in_docs)  # fixed order: training row sampling must not follow hash seeds
-    x = np.zeros((len(keys), len(CONCEPT_FEATURES)))
+    x = np.zeros((len(keys), len(CLUSTER_FEATURES)))
     for k, b in enumerate(keys):
         i0, i1 = idf.get(b[0], default_idf), idf.get(b[1], default_idf)
         df = len(in_docs[b])
@@ -423,6 +432,55 @@ def concept_features(docs: list[SummaryDoc], cands: list[_Cand], sent_x: np.ndar
         )
         x[k, 12:] = agg[b]
     return keys, x
+
+
+Stats = dict[str, tuple[float, float]]  # key -> (training clusters holding it, summed share)
+
+
+@dataclass(slots=True)
+class KeepRates:
+    """Keep rates learned from training clusters: for a syllable or a bigram ("a b"), in
+    how many clusters' documents it occurs and the summed share of those clusters'
+    references that contain it. Speech verbs and connectives ("cho biết", "bên cạnh đó")
+    are in many documents and few summaries; names and figures are usually kept. A rate
+    is smoothed toward the overall rate (``smooth`` pseudo-clusters), so rare entries
+    say little. ``own_*`` (training only) are a cluster's own statistics, left out so
+    its features never see its own summaries."""
+
+    syllables: Stats
+    bigrams: Stats
+    prior_syllable: float
+    prior_bigram: float
+    smooth: float
+    own_syllables: dict[str, float] | None = None
+    own_bigrams: dict[str, float] | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeepRates:
+        return cls({k: (v[0], v[1]) for k, v in data["syllables"].items()},
+                   {k: (v[0], v[1]) for k, v in data["bigrams"].items()},
+                   float(data["prior_syllable"]), float(data["prior_bigram"]),
+                   float(data["smooth"]))
+
+    def rate(self, key: str, bigram: bool) -> tuple[float, float]:
+        """(smoothed keep rate, clusters seen) of a syllable or a bigram key."""
+        table, own = ((self.bigrams, self.own_bigrams) if bigram
+                      else (self.syllables, self.own_syllables))
+        seen, kept = table.get(key, (0.0, 0.0))
+        if own and key in own and seen:
+            seen, kept = seen - 1, kept - own[key]
+        prior = self.prior_bigram if bigram else self.prior_syllable
+        return (kept + self.smooth * prior) / (seen + self.smooth), seen
+
+
+def keep_features(keys: list[tuple[str, str]], keep: KeepRates) -> np.ndarray:
+    """One row of ``KEEP_FEATURES`` per concept."""
+    x = np.zeros((len(keys), len(KEEP_FEATURES)))
+    for k, (a, b) in enumerate(keys):
+        r0, r1 = keep.rate(a, False)[0], keep.rate(b, False)[0]
+        rb, seen = keep.rate(f"{a} {b}", True)
+        x[k] = (r0, r1, min(r0, r1), rb, math.log1p(seen))
+    return x
 
 
 # --------------------------------------------------------------------------- selection
@@ -493,6 +551,7 @@ def concept_weights(docs: list[SummaryDoc], cands: list[_Cand],
     idf, default_idf = model["idf"], float(model["default_idf"])
     sent_x = features(docs, cands, idf, default_idf)
     keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
+    x = np.hstack([x, keep_features(keys, model["_keep"])])
     return dict(zip(keys, predict(model, x).tolist(), strict=True))
 
 
