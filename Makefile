@@ -27,6 +27,7 @@ eval: $(STAMP)
 	$(PY) eval/summaries.py
 	$(PY) eval/stories.py
 	$(PY) eval/digest_vims.py
+	$(PY) eval/threads_eval.py --quiet
 	$(PY) eval/clean_eval.py
 	$(PY) eval/actors_eval.py
 
