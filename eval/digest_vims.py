@@ -18,30 +18,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
+
+from stories import bcubed  # eval/stories.py: the one B-cubed scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
-
-
-def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering ``pred`` against ``gold``."""
-    by_pred: dict[str, list[str]] = defaultdict(list)
-    by_gold: dict[str, list[str]] = defaultdict(list)
-    for item in gold:
-        by_pred[pred[item]].append(item)
-        by_gold[gold[item]].append(item)
-    p = r = 0.0
-    for item in gold:
-        same_pred = by_pred[pred[item]]
-        same_gold = by_gold[gold[item]]
-        both = sum(1 for x in same_pred if gold[x] == gold[item])
-        p += both / len(same_pred)
-        r += both / len(same_gold)
-    n = len(gold)
-    p, r = p / n, r / n
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def main() -> int:
@@ -83,7 +66,7 @@ def main() -> int:
     for a in data["articles"]:
         gold[a["id"]] = Path(a["page"]).name.split("_")[1]
         pred[a["id"]] = a["story_id"]
-    p, r, f = bcubed(gold, pred)
+    p, r, f = bcubed(pred, gold)
     sizes = Counter(pred.values())
     threads = Counter(s["thread_id"] for s in data["stories"])
     print(f"vims-dev: {len(clusters)} clusters, {len(docs)} pages -> {len(data['articles'])} articles, "

@@ -31,6 +31,8 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
+from stories import bcubed  # eval/stories.py: the one B-cubed scorer
+
 ROOT = Path(__file__).resolve().parents[1]
 MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
 GOLD = ROOT / "eval" / "gold" / "threads.jsonl"
@@ -84,21 +86,6 @@ def from_db(path: Path):
     for sid, tid, t, ids in idx.stories():
         members[sid], thread[sid], title[sid] = ids, tid, t
     return gold, members, thread, title
-
-
-def bcubed(gold: dict[str, str], pred: dict[str, str]) -> float:
-    by_pred: dict[str, list[str]] = defaultdict(list)
-    by_gold: dict[str, list[str]] = defaultdict(list)
-    for k in gold:
-        by_pred[pred[k]].append(k)
-        by_gold[gold[k]].append(k)
-    p = r = 0.0
-    for k in gold:
-        both = sum(1 for x in by_pred[pred[k]] if gold[x] == gold[k])
-        p += both / len(by_pred[pred[k]])
-        r += both / len(by_gold[gold[k]])
-    p, r = p / len(gold), r / len(gold)
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load_gold(path: Path = GOLD) -> dict[tuple[str, str], bool]:
@@ -168,7 +155,7 @@ def score(gold_arts, members, thread, title, labels, show: bool = True) -> dict:
         "same_cluster_pairs": same,
         "should_join_recall": f"{len(found)}/{len(should)}",
         "split_story_recall": f"{split_found}/{split_pairs}",
-        "story_bcubed_f1": round(bcubed(gold_arts, pred), 4),
+        "story_bcubed_f1": round(bcubed(pred, gold_arts)[2], 4),
     }
     if show:
         for c1, c2 in sorted(set(wrong_pairs)):
