@@ -212,10 +212,16 @@ def test_keep_rates_smoothed_and_own_statistics_left_out() -> None:
                     own_syllables={"nga": 1.0}, own_bigrams={"cho biết": 1.0})
     assert own.rate("nga", False)[0] == pytest.approx((59 + 1.25) / 104)
     assert own.rate("cho biết", True) == (pytest.approx((1 + 0.5) / 104), 99.0)
-    x = keep_features([("cho", "biết"), ("nga", "xyz")], keep)
-    assert x.shape == (2, 5)
+    _, cands = candidates([_doc("a", ["Nga cho biết xyz.", "Cho biết vậy."])])
+    x = keep_features([("cho", "biết"), ("nga", "xyz")], cands, keep)
+    assert x.shape == (2, 7)
     assert x[1, 2] == pytest.approx(0.25)  # min of the two syllable rates
     assert x[1, 4] == 0.0  # bigram never seen in training
+    # sentence context: "cho biết" sits in a sentence with "nga" (best) and first there
+    first = np.mean([keep.rate(t, False)[0] for t in ("nga", "cho", "biết", "xyz")])
+    second = np.mean([keep.rate(t, False)[0] for t in ("cho", "biết", "vậy")])
+    assert x[0, 5] == pytest.approx(max(first, second))
+    assert x[0, 6] == pytest.approx(first)
 
 
 def test_empty_input() -> None:

@@ -131,7 +131,7 @@ def rows(p: tuple, keep: sm.KeepRates, own: bool) -> np.ndarray:
     (for clusters the keep tables were built from)."""
     if own:
         keep = dataclasses.replace(keep, own_syllables=p[6], own_bigrams=p[7])
-    return np.hstack([p[4], sm.keep_features(p[3], keep)])
+    return np.hstack([p[4], sm.keep_features(p[3], p[2], keep)])
 
 
 def fit(prepared: list[tuple], keep: sm.KeepRates, seed: int = 0) -> GradientBoostingRegressor:

@@ -384,7 +384,8 @@ CLUSTER_FEATURES = (
 ) + tuple(f"max_{f}" for f in _AGG)
 # learned keep rates (see KeepRates): how often the bigram and each of its syllables,
 # when in a cluster's documents, made it into the human summary of the training clusters
-KEEP_FEATURES = ("keep_syl0", "keep_syl1", "keep_syl_min", "keep_bigram", "log_bigram_seen")
+KEEP_FEATURES = ("keep_syl0", "keep_syl1", "keep_syl_min", "keep_bigram", "log_bigram_seen",
+                 "keep_sent_max", "keep_sent_first")
 CONCEPT_FEATURES = CLUSTER_FEATURES + KEEP_FEATURES
 
 
@@ -473,13 +474,31 @@ class KeepRates:
         return (kept + self.smooth * prior) / (seen + self.smooth), seen
 
 
-def keep_features(keys: list[tuple[str, str]], keep: KeepRates) -> np.ndarray:
-    """One row of ``KEEP_FEATURES`` per concept."""
+def keep_features(keys: list[tuple[str, str]], cands: list[_Cand],
+                  keep: KeepRates) -> np.ndarray:
+    """One row of ``KEEP_FEATURES`` per concept: its own keep rates, and the mean
+    syllable keep rate of the sentences holding it (best, and the first one's): a
+    sentence made of attribution and connectives is seldom copied into a summary."""
+    syl: dict[str, float] = {}
+    sent_best: dict[tuple[str, str], float] = {}
+    sent_first: dict[tuple[str, str], float] = {}
+    for c in cands:
+        for t in c.toks:
+            if t not in syl:
+                syl[t] = keep.rate(t, False)[0]
+        mean = sum(syl[t] for t in c.toks) / len(c.toks) if c.toks else 0.0
+        for bg in c.bi:
+            if bg not in sent_first:
+                sent_first[bg] = sent_best[bg] = mean
+            elif mean > sent_best[bg]:
+                sent_best[bg] = mean
     x = np.zeros((len(keys), len(KEEP_FEATURES)))
     for k, (a, b) in enumerate(keys):
-        r0, r1 = keep.rate(a, False)[0], keep.rate(b, False)[0]
+        r0 = syl[a] if a in syl else keep.rate(a, False)[0]
+        r1 = syl[b] if b in syl else keep.rate(b, False)[0]
         rb, seen = keep.rate(f"{a} {b}", True)
-        x[k] = (r0, r1, min(r0, r1), rb, math.log1p(seen))
+        x[k] = (r0, r1, min(r0, r1), rb, math.log1p(seen),
+                sent_best.get((a, b), 0.0), sent_first.get((a, b), 0.0))
     return x
 
 
@@ -551,7 +570,7 @@ def concept_weights(docs: list[SummaryDoc], cands: list[_Cand],
     idf, default_idf = model["idf"], float(model["default_idf"])
     sent_x = features(docs, cands, idf, default_idf)
     keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
-    x = np.hstack([x, keep_features(keys, model["_keep"])])
+    x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
     return dict(zip(keys, predict(model, x).tolist(), strict=True))
 
 
