@@ -13,10 +13,11 @@ Run: .venv/bin/python train/actors_lexicon.py [--mds ../shared/mds] [--max-docs 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
+
+from mds_docs import documents  # train/mds_docs.py
 
 from thoisu.annotate.sentences import split_text, tokenize
 from thoisu.text import fold
@@ -26,40 +27,22 @@ OUT = ROOT / "src/thoisu/actors/data/caps_stats.json"
 MIN_COUNT = 3
 
 
-def _gold_clusters() -> set[str]:
-    """Clusters of the actors gold set: kept out of the statistics."""
-    spec = importlib.util.spec_from_file_location("gold_select", ROOT / "eval/gold/select.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return {c for cs in mod.CLUSTERS.values() for c in cs}
-
-
-def _count(path: Path, held_out: set[str], max_docs: int, lower: Counter, cap_mid: Counter) -> int:
-    docs = 0
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            cluster = json.loads(line)
-            if cluster["id"] in held_out:
-                continue
-            for doc in cluster["documents"]:
-                docs += 1
-                if docs > max_docs:
-                    return docs - 1
-                for para in doc["text"].split("\n"):
-                    for _, sent in split_text(para):
-                        prev_open = True
-                        for tok in tokenize(sent):
-                            w = tok.replace("_", " ")
-                            if not w[:1].isalpha():
-                                prev_open = w in '"“‘(:-–—.!?…;'
-                                continue
-                            f = fold(w)
-                            if w == w.lower():
-                                lower[f] += 1
-                            elif not prev_open and w[0].isupper():
-                                cap_mid[f] += 1
-                            prev_open = False
-    return docs
+def _count(doc: dict, lower: Counter, cap_mid: Counter) -> None:
+    """Count a document's words written in lower case and capitalised mid-sentence."""
+    for para in doc["text"].split("\n"):
+        for _, sent in split_text(para):
+            prev_open = True
+            for tok in tokenize(sent):
+                w = tok.replace("_", " ")
+                if not w[:1].isalpha():
+                    prev_open = w in '"“‘(:-–—.!?…;'
+                    continue
+                f = fold(w)
+                if w == w.lower():
+                    lower[f] += 1
+                elif not prev_open and w[0].isupper():
+                    cap_mid[f] += 1
+                prev_open = False
 
 
 def main() -> None:
@@ -70,9 +53,9 @@ def main() -> None:
     lower: Counter[str] = Counter()
     cap_mid: Counter[str] = Counter()
     docs = 0
-    held_out = _gold_clusters()
-    for name in ("abmusu-train.jsonl", "abmusu-validation.jsonl", "vims-dev.jsonl"):
-        docs += _count(Path(args.mds) / name, held_out, args.max_docs, lower, cap_mid)
+    for doc in documents(Path(args.mds), args.max_docs):
+        _count(doc, lower, cap_mid)
+        docs += 1
     share = {}
     for f in set(lower) | set(cap_mid):
         n = lower[f] + cap_mid[f]

@@ -13,12 +13,13 @@ Run: .venv/bin/python train/actors_shape_model.py [--max-docs 1500]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import random
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from mds_docs import documents  # train/mds_docs.py
 
 from thoisu.actors import find_mentions
 from thoisu.actors import mentions as mentions_module
@@ -34,13 +35,6 @@ TARGET_PRECISION = 0.9
 HONORIFICS = ("ông ", "bà ", "ngài ", "Ông ", "Bà ")
 
 
-def _gold_clusters() -> set[str]:
-    spec = importlib.util.spec_from_file_location("gold_select", ROOT / "eval/gold/select.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return {c for cs in mod.CLUSTERS.values() for c in cs}
-
-
 def foreign(text: str) -> bool:
     """Written in plain Latin letters, not all capitals, and not Vietnamese syllables only:
     the kind of run the model is asked about at run time."""
@@ -52,34 +46,23 @@ def foreign(text: str) -> bool:
 def examples(mds: Path, max_docs: int) -> list[tuple[str, str]]:
     # the labels must come from the context rules alone, not from a previous model
     mentions_module.shape_type = lambda text: None
-    held = _gold_clusters()
     out: dict[str, Counter] = defaultdict(Counter)
-    n = 0
-    for name in ("abmusu-train.jsonl", "abmusu-validation.jsonl", "vims-dev.jsonl"):
-        with open(mds / name, encoding="utf-8") as fh:
-            for line in fh:
-                c = json.loads(line)
-                if c["id"] in held:
-                    continue
-                for doc in c["documents"]:
-                    n += 1
-                    if n > max_docs:
-                        break
-                    paras = [Paragraph(t, i + 1) for i, t in enumerate(doc["text"].split("\n")) if t.strip()]
-                    a = Article(id="t", page="t", paragraphs=paras)
-                    a.sentences = annotate_sentences(a)
-                    for m in find_mentions(a):
-                        if not foreign(m.text):
-                            continue
-                        sent = a.sentences[m.sentence].text
-                        if m.type == "PER" and (m.role or sent[:m.start].endswith(HONORIFICS)):
-                            out[m.text]["PER"] += 1
-                        elif m.type == "ORG" and not m.key[4:].islower():
-                            out[m.text]["ORG"] += 1  # a dictionary organisation
-                        elif m.type == "ORG" and " " in m.text:
-                            out[m.text]["ORG"] += 1  # typed by its head word
-                        elif m.type in ("GPE", "LOC") and m.country:
-                            out[m.text]["GPE"] += 1
+    for doc in documents(mds, max_docs):
+        paras = [Paragraph(t, i + 1) for i, t in enumerate(doc["text"].split("\n")) if t.strip()]
+        a = Article(id="t", page="t", paragraphs=paras)
+        a.sentences = annotate_sentences(a)
+        for m in find_mentions(a):
+            if not foreign(m.text):
+                continue
+            sent = a.sentences[m.sentence].text
+            if m.type == "PER" and (m.role or sent[:m.start].endswith(HONORIFICS)):
+                out[m.text]["PER"] += 1
+            elif m.type == "ORG" and not m.key[4:].islower():
+                out[m.text]["ORG"] += 1  # a dictionary organisation
+            elif m.type == "ORG" and " " in m.text:
+                out[m.text]["ORG"] += 1  # typed by its head word
+            elif m.type in ("GPE", "LOC") and m.country:
+                out[m.text]["GPE"] += 1
     # one example per distinct name, its majority label
     return [(t, c.most_common(1)[0][0]) for t, c in out.items()]
 
@@ -89,7 +72,7 @@ def train(data: list[tuple[str, str]]) -> dict:
     docs = Counter(label for _, label in data)
     for text, label in data:
         counts[label].update(features(text))
-    vocab = [f for f in set().union(*counts.values())
+    vocab = [f for f in sorted(set().union(*counts.values()))
              if sum(counts[c][f] for c in CLASSES) >= MIN_FEATURE]
     total = {c: sum(counts[c][f] for f in vocab) for c in CLASSES}
     logp = {f: [round(math.log((counts[c][f] + 1) / (total[c] + len(vocab))), 3) for c in CLASSES]
