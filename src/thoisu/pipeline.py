@@ -50,6 +50,15 @@ def process_page(page: Page) -> list[Article]:
     return [annotate_article(a) for a in extract_articles(page)]
 
 
+def safe_process_page(page: Page) -> tuple[Page, list[Article] | None, str | None]:
+    """``process_page`` with any failure turned into a one-line message, so one bad page
+    never stops a batch (nor kills a pool or cluster worker). What every executor maps."""
+    try:
+        return page, process_page(page), None
+    except Exception as exc:  # noqa: BLE001 - any failure is reported per page
+        return page, None, f"{page.path}: could not digest ({type(exc).__name__}: {exc})"
+
+
 # --------------------------------------------------------------------------- corpus
 
 

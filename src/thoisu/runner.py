@@ -15,7 +15,7 @@ from pathlib import Path
 
 from thoisu.ingest import InputError, read_inputs
 from thoisu.models import Article, Digest, Page
-from thoisu.pipeline import Options, build_digest, process_page
+from thoisu.pipeline import Options, build_digest, safe_process_page
 from thoisu.report.writers import write_outputs
 from thoisu.store import Store
 
@@ -32,26 +32,17 @@ class RunResult:
     digest: Digest | None = None
 
 
-def _safe_process(page: Page) -> tuple[Page, list[Article] | None, str | None]:
-    """Per-document stage with errors turned into a message, so one bad page never
-    stops the batch (and worker processes never die on it)."""
-    try:
-        return page, process_page(page), None
-    except Exception as exc:  # noqa: BLE001 - any failure is reported per page
-        return page, None, f"{page.path}: could not digest ({type(exc).__name__}: {exc})"
-
-
 def _processed(
     pages: Iterable[Page], workers: int
 ) -> Iterator[tuple[Page, list[Article] | None, str | None]]:
     if workers <= 1:
         for page in pages:
-            yield _safe_process(page)
+            yield safe_process_page(page)
         return
     window: deque[Future] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for page in pages:
-            window.append(pool.submit(_safe_process, page))
+            window.append(pool.submit(safe_process_page, page))
             if len(window) >= 4 * workers:  # bounded: memory does not grow with the batch
                 yield window.popleft().result()
         while window:

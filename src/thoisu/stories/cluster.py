@@ -230,6 +230,7 @@ class StoryIndex:
             if a.duplicate_of is None and orig is not None and orig != a.id:
                 a.duplicate_of = orig
         opened: list[str] = []
+        batch: dict[str, list[Article]] = {}  # story id -> its articles of this batch
         for a in articles:
             if a.id in self._arts:
                 a.story_id = self._arts[a.id][0]
@@ -256,8 +257,9 @@ class StoryIndex:
                 opened.append(sid)
             self._add(sid, a, vec, day)
             a.story_id = sid
+            batch.setdefault(sid, []).append(a)
         for sid in opened:
-            self.threads.add_story(sid, self._stories[sid]["c"])
+            self.threads.add_story(sid, self._stories[sid]["c"], batch.get(sid, []))
 
     def _root(self, aid: str | None) -> str:
         seen = 0

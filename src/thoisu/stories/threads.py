@@ -195,6 +195,8 @@ class ThreadIndex:
         self._threads: dict[str, dict[str, Any]] = {}  # id -> {"s": [story ids], "c": centroid}
         self._of: dict[str, str] = {}  # story id -> thread id
         self._postings: dict[str, list[str]] = {}
+        # story id -> what made it join its thread (JSON-able), for the report and web app
+        self._joins: dict[str, Any] = {}
         self.comparisons = 0
 
     def thread_of(self, story_id: str) -> str | None:
@@ -203,8 +205,11 @@ class ThreadIndex:
     def threads(self) -> dict[str, list[str]]:
         return {tid: list(t["s"]) for tid, t in self._threads.items()}
 
-    def add_story(self, story_id: str, centroid: Vector) -> str:
-        """Put a new story in the best matching thread, or open one; return its id."""
+    def add_story(self, story_id: str, centroid: Vector, articles: list[Any] | None = None) -> str:
+        """Put a new story in the best matching thread, or open one; return its id.
+
+        ``articles``: the story's member articles known when it is placed (models.Article,
+        with their annotations), for evidence beyond the centroid."""
         if story_id in self._of:
             return self._of[story_id]
         cfg = settings()
@@ -245,6 +250,10 @@ class ThreadIndex:
             post = self._postings.setdefault(t, [])
             if tid not in post and len(post) <= cap:
                 post.append(tid)
+
+    def evidence_of(self, story_id: str) -> Any:
+        """What joined a story to its thread (None for the story that opened it)."""
+        return self._joins.get(story_id)
 
     def central_story(self, tid: str, centroids: dict[str, Vector]) -> str:
         """The story of the thread closest to its centroid (ties: the larger, then older)."""
