@@ -127,6 +127,13 @@ class Timex(Record):
 
 
 @dataclass(slots=True)
+class EntityMention(Record):
+    article: str
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
 class Event(Record):
     """A PLOVER event; actors/recipients/location hold entity ids."""
 
@@ -143,12 +150,23 @@ class Event(Record):
     article: str
     line: int
     text: str
+    # added to the contract: every report of the same happening (in the article and
+    # across its story), counted as GDELT's NumMentions / NumArticles, and the date of
+    # the reporting article (never the event's own date)
+    mentions: list[EntityMention] = field(default_factory=list)
+    n_mentions: int = 1
+    n_articles: int = 1
+    reported: TimeValue | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         data = dict(data)
-        if data.get("date") is not None and not isinstance(data["date"], TimeValue):
-            data["date"] = TimeValue(**data["date"])
+        for k in ("date", "reported"):
+            if data.get(k) is not None and not isinstance(data[k], TimeValue):
+                data[k] = TimeValue(**data[k])
+        data["mentions"] = [
+            m if isinstance(m, EntityMention) else EntityMention(**m) for m in data.get("mentions") or []
+        ]
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
 
@@ -181,6 +199,7 @@ class Article(Record):
     paragraphs: list[Paragraph] = field(default_factory=list)
     duplicate_of: str | None = None
     story_id: str | None = None
+    quality: str | None = None  # "low": kept on the cleaner's best guess (contract addition)
     # annotations
     sha: str = ""  # hash of the clean text, for duplicate detection
     sentences: list[Sentence] = field(default_factory=list)
@@ -200,7 +219,10 @@ class Article(Record):
 
     def contract_dict(self) -> dict[str, Any]:
         full = self.to_dict()
-        return {k: full[k] for k in self.CONTRACT_FIELDS}
+        out = {k: full[k] for k in self.CONTRACT_FIELDS}
+        if self.quality:
+            out["quality"] = self.quality
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -218,13 +240,6 @@ class Article(Record):
 
 
 # --------------------------------------------------------------------------- corpus
-
-
-@dataclass(slots=True)
-class EntityMention(Record):
-    article: str
-    line: int
-    text: str
 
 
 @dataclass(slots=True)
