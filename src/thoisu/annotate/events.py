@@ -7,351 +7,26 @@ article's mentions by Vietnamese SVO position: the actor is the subject noun phr
 (nearest mention group before the trigger in its clause that is not the object of a
 preposition), the recipient the object after it (or after "với", "cho", "tới"...).
 Precision first: a trigger with no participant in a plausible position codes nothing.
+The lexicons are in ``lexicon.py``, tokens, noun phrases and clauses in ``syntax.py``,
+quoted spans in ``quote_spans.py``; this module holds the coding rules.
 Actors/recipients/location hold Mention keys (the corpus stage maps them to entities).
 """
 
 from __future__ import annotations
 
-import json
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from thoisu.models import Article, Event, Mention, Sentence, TimeValue
-from thoisu.text import fold_word
-
-DATA = Path(__file__).parent / "data"
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_ACTOR_TYPES = ("PER", "ORG", "GPE")
-_HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
-OPEN_Q = "“\"«"
-CLOSE_Q = "”\"»"
-
-
-def _phrase(text: str) -> tuple[str, ...]:
-    return tuple(fold_word(w) for w in _TOKEN.findall(text))
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    words: tuple[str, ...]
-    type: str
-    mode: str | None
-    noun: bool = False
-    sym: bool = False
-    near: frozenset[str] = frozenset()
-    obj: str | None = None
-    subj: str | None = None
-    motion: bool = False
-    passive: bool = False  # the trigger itself is passive ("bị bắt"): its subject undergoes
-    vobj: bool = False  # verb + its object ("đóng băng tài sản"): "của X" after it is no owner
-    inner: bool = False  # the recipient stands before it ("đưa X vào danh sách trừng phạt")
-
-
-class PhraseSet:
-    """Multi-word phrases indexed by first word; longest match at a token position."""
-
-    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = {}
-        for p in phrases:
-            if p:
-                self.by_first.setdefault(p[0], []).append(p)
-        for lst in self.by_first.values():
-            lst.sort(key=len, reverse=True)
-
-    def match(self, toks: list[str], i: int) -> int:
-        """Length of the longest phrase starting at toks[i] (0 if none)."""
-        for p in self.by_first.get(toks[i], ()):
-            n = len(p)
-            if tuple(toks[i : i + n]) == p:
-                return n
-        return 0
-
-    def ends_at(self, toks: list[str], j: int) -> int:
-        """Length of the longest phrase ending just before toks[j] (0 if none)."""
-        best = 0
-        for k in range(max(0, j - 4), j):
-            n = self.match(toks, k)
-            if n and k + n == j:
-                best = max(best, j - k)
-        return best
-
-
-@dataclass(slots=True)
-class Resources:
-    triggers: dict[str, list[Trigger]]
-    cues: dict[str, PhraseSet]
-    title_words: frozenset[str]
-    speech: PhraseSet
-    words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word cue sets
-    windows: dict[str, int] = field(default_factory=dict)  # sizes in words (data)
-
-
-def _load_triggers() -> dict[str, list[Trigger]]:
-    out: dict[str, list[Trigger]] = {}
-    for raw in (DATA / "plover_triggers.tsv").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        phrase, typ, mode, flags = (raw.split("\t") + ["-", "-"])[:4]
-        kw: dict = {}
-        for f in flags.split(","):
-            f = f.strip()
-            if f in ("noun", "sym", "motion", "passive", "vobj", "inner"):
-                kw[f] = True
-            elif f.startswith("near="):
-                kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
-            elif f.startswith("obj="):
-                kw["obj"] = f[4:]
-            elif f.startswith("subj="):
-                kw["subj"] = f[5:]
-        t = Trigger(_phrase(phrase), typ, None if mode == "-" else mode, **kw)
-        out.setdefault(t.words[0], []).append(t)
-    for lst in out.values():
-        lst.sort(key=lambda t: len(t.words), reverse=True)
-    return out
-
-
-@lru_cache(maxsize=1)
-def resources() -> Resources:
-    cues_raw = json.loads((DATA / "plover_cues.json").read_text(encoding="utf-8"))
-    speech_raw = json.loads((DATA / "speech_verbs.json").read_text(encoding="utf-8"))
-    cues = {
-        k: PhraseSet([_phrase(p) for p in v])
-        for k, v in cues_raw.items()
-        if isinstance(v, list)
-    }
-    titles = frozenset(w for p in cues_raw["titles"] for w in _phrase(p))
-    event_verbs = {_phrase(p) for p in speech_raw["event_verbs"]}
-    verbs = [_phrase(p) for p in speech_raw["verbs"] if _phrase(p) not in event_verbs]
-    cues["cite"] = PhraseSet([_phrase(p) for p in speech_raw["cite"]])
-    words = {
-        k: frozenset(" ".join(_phrase(p)) for p in v)
-        for k, v in cues_raw.items()
-        if isinstance(v, list)
-    }
-    windows = {k: int(v) for k, v in cues_raw["windows"].items() if not k.startswith("_")}
-    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows)
-
-
-# --------------------------------------------------------------------------- analysis
-
-
-@dataclass(slots=True)
-class NP:
-    """A group of adjacent mentions (with the title words before them)."""
-
-    start: int  # first token (titles included)
-    end: int  # token after the last mention
-    mentions: list[Mention]
-    prep: tuple[str, ...] = ()  # the preposition governing it, if any
-    chain: int = -1  # index of its coordination chain
-    first: int = -1  # token of its first name (after the titles)
-
-    @property
-    def head(self) -> Mention:
-        return min(self.mentions, key=lambda m: _HEAD_RANK.get(m.type, 9))
-
-
-@dataclass(slots=True)
-class Chain:
-    nps: list[NP]
-
-    @property
-    def start(self) -> int:
-        return self.nps[0].start
-
-    @property
-    def end(self) -> int:
-        return self.nps[-1].end
-
-    @property
-    def prep(self) -> tuple[str, ...]:
-        return self.nps[0].prep
-
-    def keys(self, types: tuple[str, ...] = _ACTOR_TYPES) -> list[str]:
-        out: list[str] = []
-        for np in self.nps:
-            h = np.head
-            if h.type in types and h.key not in out:
-                out.append(h.key)
-        return out
-
-
-def _opens_with_name(np: NP) -> bool:
-    """The phrase opens with its name, no title first ("Anh", not "ông Lavrov")."""
-    return np.start == np.first
-
-
-class Analysis:
-    """Tokens, noun phrases, clause boundaries and quoted spans of one sentence."""
-
-    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]],
-                 res: Resources) -> None:
-        self.text = text
-        self.res = res
-        self.spans: list[tuple[int, int]] = []
-        toks: list[str] = []
-        for m in _TOKEN.finditer(text):
-            self.spans.append((m.start(), m.end()))
-            toks.append(fold_word(m.group(0)))
-        self.toks = toks
-        self.starts = [s for s, _ in self.spans]
-        n = len(toks)
-        # tokens inside direct quotes or parentheses are asides for event coding
-        self.aside = [False] * n
-        for qs, qe in quoted:
-            for i in range(self.tok_at(qs), n):
-                if self.spans[i][0] >= qe:
-                    break
-                self.aside[i] = True
-        depth = 0
-        for i, t in enumerate(toks):
-            if t in "([":
-                depth += 1
-            if depth:
-                self.aside[i] = True
-            if t in ")]" and depth:
-                depth -= 1
-        self.nps = self._noun_phrases(mentions)
-        self._mark_appositives()
-        self.nps = [np for np in self.nps if not self.aside[self.tok_at(np.mentions[0].start)]]
-        self.chains = self._chains()
-        self.bounds = self._boundaries()
-
-    def tok_at(self, char: int) -> int:
-        """Index of the token containing or following a character offset."""
-        i = bisect_right(self.starts, char) - 1
-        if i >= 0 and self.spans[i][1] > char:
-            return i
-        return i + 1
-
-    # -- noun phrases ---------------------------------------------------------------
-    def _noun_phrases(self, mentions: list[Mention]) -> list[NP]:
-        toks, titles = self.toks, self.res.title_words
-        nps: list[NP] = []
-        for m in sorted(mentions, key=lambda m: m.start):
-            a = self.tok_at(m.start)
-            b = max(a + 1, self.tok_at(m.end - 1) + 1) if m.end > m.start else a + 1
-            if a >= len(toks) or self.aside[a]:
-                continue
-            if nps and a <= nps[-1].end + 3 and all(
-                t in titles for t in toks[nps[-1].end : a]
-            ) and a >= nps[-1].end:
-                nps[-1].end = max(nps[-1].end, b)
-                nps[-1].mentions.append(m)
-                continue
-            s = a
-            while s > 0 and toks[s - 1] in titles and not self.aside[s - 1]:
-                s -= 1
-            nps.append(NP(s, b, [m], first=a))
-        preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
-        for np in nps:
-            p = np.start
-            p -= heads.ends_at(toks, p)  # "tại thủ đô Bình Nhưỡng", "về vấn đề Ukraine"
-            k = preps.ends_at(toks, p)
-            if k:
-                np.prep = tuple(toks[p - k : p])
-        return nps
-
-    def _mark_appositives(self) -> None:
-        """", đại sứ lưu động của Nga," after a name and ", trong đó ...," are asides."""
-        toks, n = self.toks, len(self.toks)
-        commas = [i for i, t in enumerate(toks) if t == "," and not self.aside[i]]
-        par = self.res.cues["parenthetical"]
-        for a, b in zip(commas, commas[1:], strict=False):
-            if b - a < 2 or b - a > 20:
-                continue
-            after_name = any(np.end == a and np.head.type in ("PER", "ORG") for np in self.nps)
-            opener = bool(par.match(toks, a + 1))
-            if not (after_name or opener):
-                continue
-            inner = [np for np in self.nps if a < np.start < b]
-            if after_name and not opener and any(not np.prep for np in inner):
-                continue  # "Theo KCNA, ông Oleg Burmistrov, ..." is no appositive
-            if any(self._trigger_at(k) for k in range(a + 1, min(a + 3, n))):
-                continue  # ", gặp gỡ ..." is a clause
-            for k in range(a + 1, b):
-                self.aside[k] = True
-
-    def _chains(self) -> list[Chain]:
-        conn = self.res.cues["connectors"]
-        chains: list[Chain] = []
-        for np in self.nps:
-            if chains:
-                prev = chains[-1].nps[-1]
-                gap = self.toks[prev.end : np.start]
-                if gap and conn.match(gap, 0) == len(gap) and tuple(gap) != ("với",):
-                    chains[-1].nps.append(np)
-                    np.chain = len(chains) - 1
-                    continue
-                lists = not chains[-1].prep or _opens_with_name(np)  # "bị Mỹ, Anh và Úc"
-                if gap == [","] and lists and self._continues_with_and(np):
-                    chains[-1].nps.append(np)
-                    np.chain = len(chains) - 1
-                    continue
-            chains.append(Chain([np]))
-            np.chain = len(chains) - 1
-        return chains
-
-    def _continues_with_and(self, np: NP) -> bool:
-        i = self.nps.index(np)
-        if i + 1 < len(self.nps):
-            gap = self.toks[np.end : self.nps[i + 1].start]
-            return gap in (["và"], ["cùng"], [","])
-        return False
-
-    # -- clauses ------------------------------------------------------------------
-    def _boundaries(self) -> list[tuple[int, int, str]]:
-        """(start, end, kind) of clause boundaries: punctuation, subordinators, speech."""
-        toks, cues = self.toks, self.res.cues
-        out: list[tuple[int, int, str]] = []
-        i, n = 0, len(toks)
-        while i < n:
-            t = toks[i]
-            if self.aside[i]:
-                i += 1
-                continue
-            if t in (";", ":", "?", "!", "–", "—") or t in OPEN_Q or t in CLOSE_Q:
-                out.append((i, i + 1, "punct"))
-                i += 1
-                continue
-            if cues["non_boundary"].match(toks, i):
-                i += cues["non_boundary"].match(toks, i)
-                continue
-            k = self.res.speech.match(toks, i)
-            if k and not self._trigger_at(i):
-                out.append((i, i + k, "speech"))
-                i += k
-                continue
-            k = cues["subordinators"].match(toks, i)
-            if k:
-                out.append((i, i + k, "sub"))
-                i += k
-                continue
-            i += 1
-        return out
-
-    def _trigger_at(self, i: int) -> bool:
-        return any(
-            tuple(self.toks[i : i + len(t.words)]) == t.words
-            for t in self.res.triggers.get(self.toks[i], ())
-        )
-
-    def clause_start(self, t: int) -> tuple[int, str | None, int]:
-        """(first token of t's clause, kind of the boundary opening it, boundary start)."""
-        best: tuple[int, str | None, int] = (0, None, 0)
-        for s, e, kind in self.bounds:
-            if e <= t:
-                best = (e, kind, s)
-            else:
-                break
-        return best
-
-    def chain_of(self, np: NP) -> Chain:
-        return self.chains[np.chain]
-
+from thoisu.annotate.lexicon import Trigger, resources
+from thoisu.annotate.quote_spans import quoted_spans
+from thoisu.annotate.syntax import (
+    ACTOR_TYPES,
+    NP,
+    Analysis,
+    Chain,
+    main_subject,
+    subject_persons,
+)
+from thoisu.models import Article, Event, Mention, TimeValue
 
 # --------------------------------------------------------------------------- coding
 
@@ -737,7 +412,7 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     for np in st.objs:
         h = np.head
         p = np.prep or an.chain_of(np).prep
-        if (h.type not in _ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
                 or h.key in actors):
             continue
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
@@ -765,7 +440,7 @@ def _fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]
         return []
     if "," in toks[st.cs : st.i]:
         return []
-    main = _main_subject(an, st.j)
+    main = main_subject(an, st.j)
     met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not st.nominal
               for np in st.objs)
     if main is not None and ((recipients and met) or len(main.keys()) > 1):
@@ -859,59 +534,6 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                      if not ch.prep and ch.nps[0].head.type == "GPE"][:1]
     return sent.out
 
-
-def subject_persons(an: Analysis) -> list[str]:
-    """The first person heading a chain in subject position (no preposition) of a sentence."""
-    for ok in ((), ("của",)):  # "người phát ngôn của Bộ Ngoại giao Mỹ Ned Price"
-        for ch in an.chains:
-            if ch.prep == ok and ch.nps[0].head.type == "PER":
-                return [ch.nps[0].head.key]
-    return []
-
-
-def _main_subject(an: Analysis, after: int) -> Chain | None:
-    """Subject of the main clause after a fronted phrase: a chain opening a comma segment."""
-    commas = [k for k in range(after, len(an.toks)) if an.toks[k] == "," and not an.aside[k]]
-    for c in commas[:3]:
-        for np in an.nps:
-            if np.start == c + 1 and not np.prep:
-                return an.chain_of(np)
-    return None
-
-
-def quoted_spans(article: Article) -> dict[int, list[tuple[int, int]]]:
-    """Character spans (per sentence index) inside double quotes, tracked per paragraph."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    by_para: dict[int, list[tuple[int, Sentence]]] = {}
-    for k, s in enumerate(article.sentences):
-        by_para.setdefault(s.para, []).append((k, s))
-    for p, sents in by_para.items():
-        if p < len(article.paragraphs):
-            text = article.paragraphs[p].text
-        else:
-            continue
-        for qs, qe in paragraph_quotes(text):
-            for k, s in sents:
-                a, b = max(qs, s.start), min(qe, s.start + len(s.text))
-                if a < b:
-                    out.setdefault(k, []).append((a - s.start, b - s.start))
-    return out
-
-
-def paragraph_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans (open mark .. close mark inclusive) of double-quoted passages."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    for i, ch in enumerate(text):
-        if open_at < 0:
-            if ch in OPEN_Q and ch != "”":
-                open_at = i
-        elif ch in CLOSE_Q:
-            spans.append((open_at, i + 1))
-            open_at = -1
-    if open_at >= 0:
-        spans.append((open_at, len(text)))
-    return spans
 
 
 def code_events(article: Article) -> list[Event]:

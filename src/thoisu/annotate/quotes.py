@@ -4,7 +4,7 @@ Direct quotes are passages in double quotes (“…”, "…", «…», mixed pa
 with a speech frame) found per paragraph, so that a quote the sentence splitter cut in
 two comes out whole. The speaker comes from the frame after the quote (“…”, KCNA cho
 biết. / "…", RT dẫn lời ông Lavrov.) or before it (ông Miller nói: “…”), resolved to
-the mention key of the subject noun phrase (events.Analysis does the noun phrases).
+the mention key of the subject noun phrase (syntax.Analysis does the noun phrases).
 Short quoted terms (fewer than ``min_words`` words) are scare quotes, not quotes.
 Indirect statements ("X cho biết ...", "Theo X, ...") are kept when X is a mention.
 Reporting verbs are data: ``data/speech_verbs.json``.
@@ -16,16 +16,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from thoisu.annotate.events import (
-    DATA,
-    Analysis,
-    Chain,
-    PhraseSet,
-    _phrase,
-    paragraph_quotes,
-    resources,
-    subject_persons,
-)
+from thoisu.annotate.lexicon import DATA, PhraseSet, phrase, resources
+from thoisu.annotate.quote_spans import paragraph_quotes
+from thoisu.annotate.syntax import Analysis, Chain, subject_persons
 from thoisu.models import Article, Mention, Quote, Sentence
 from thoisu.text import fold
 
@@ -50,10 +43,10 @@ class SpeechConfig:
 def speech_config() -> SpeechConfig:
     raw = json.loads((DATA / "speech_verbs.json").read_text(encoding="utf-8"))
     return SpeechConfig(
-        PhraseSet([_phrase(v) for v in raw["verbs"]]),
-        frozenset(_phrase(v) for v in raw["clause_verbs"]),
-        PhraseSet([_phrase(v) for v in raw["cite"]]),
-        PhraseSet([_phrase(v) for v in raw["not_speech"]]),
+        PhraseSet([phrase(v) for v in raw["verbs"]]),
+        frozenset(phrase(v) for v in raw["clause_verbs"]),
+        PhraseSet([phrase(v) for v in raw["cite"]]),
+        PhraseSet([phrase(v) for v in raw["not_speech"]]),
         int(raw["min_words"]),
         int(raw["max_frame_words"]),
         int(raw["max_speaker_words"]),

@@ -1,0 +1,254 @@
+"""Shallow syntax of one sentence for event and speaker coding: word/punctuation tokens
+(folded), noun phrases built from the article's mentions (with the titles before them and
+the preposition governing them), coordination chains, asides (direct quotes,
+parentheses, appositives) and clause boundaries (punctuation, subordinators, speech verbs).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from thoisu.annotate.lexicon import TOKEN, Resources
+from thoisu.annotate.quote_spans import CLOSE_Q, OPEN_Q
+from thoisu.models import Mention
+from thoisu.text import fold_word
+
+ACTOR_TYPES = ("PER", "ORG", "GPE")
+_HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+
+
+@dataclass(slots=True)
+class NP:
+    """A group of adjacent mentions (with the title words before them)."""
+
+    start: int  # first token (titles included)
+    end: int  # token after the last mention
+    mentions: list[Mention]
+    prep: tuple[str, ...] = ()  # the preposition governing it, if any
+    chain: int = -1  # index of its coordination chain
+    first: int = -1  # token of its first name (after the titles)
+
+    @property
+    def head(self) -> Mention:
+        return min(self.mentions, key=lambda m: _HEAD_RANK.get(m.type, 9))
+
+
+@dataclass(slots=True)
+class Chain:
+    nps: list[NP]
+
+    @property
+    def start(self) -> int:
+        return self.nps[0].start
+
+    @property
+    def end(self) -> int:
+        return self.nps[-1].end
+
+    @property
+    def prep(self) -> tuple[str, ...]:
+        return self.nps[0].prep
+
+    def keys(self, types: tuple[str, ...] = ACTOR_TYPES) -> list[str]:
+        out: list[str] = []
+        for np in self.nps:
+            h = np.head
+            if h.type in types and h.key not in out:
+                out.append(h.key)
+        return out
+
+
+def _opens_with_name(np: NP) -> bool:
+    """The phrase opens with its name, no title first ("Anh", not "ông Lavrov")."""
+    return np.start == np.first
+
+
+class Analysis:
+    """Tokens, noun phrases, clause boundaries and quoted spans of one sentence."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]],
+                 res: Resources) -> None:
+        self.text = text
+        self.res = res
+        self.spans: list[tuple[int, int]] = []
+        toks: list[str] = []
+        for m in TOKEN.finditer(text):
+            self.spans.append((m.start(), m.end()))
+            toks.append(fold_word(m.group(0)))
+        self.toks = toks
+        self.starts = [s for s, _ in self.spans]
+        n = len(toks)
+        # tokens inside direct quotes or parentheses are asides for event coding
+        self.aside = [False] * n
+        for qs, qe in quoted:
+            for i in range(self.tok_at(qs), n):
+                if self.spans[i][0] >= qe:
+                    break
+                self.aside[i] = True
+        depth = 0
+        for i, t in enumerate(toks):
+            if t in "([":
+                depth += 1
+            if depth:
+                self.aside[i] = True
+            if t in ")]" and depth:
+                depth -= 1
+        self.nps = self._noun_phrases(mentions)
+        self._mark_appositives()
+        self.nps = [np for np in self.nps if not self.aside[self.tok_at(np.mentions[0].start)]]
+        self.chains = self._chains()
+        self.bounds = self._boundaries()
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing or following a character offset."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and self.spans[i][1] > char:
+            return i
+        return i + 1
+
+    # -- noun phrases ---------------------------------------------------------------
+    def _noun_phrases(self, mentions: list[Mention]) -> list[NP]:
+        toks, titles = self.toks, self.res.title_words
+        nps: list[NP] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            a = self.tok_at(m.start)
+            b = max(a + 1, self.tok_at(m.end - 1) + 1) if m.end > m.start else a + 1
+            if a >= len(toks) or self.aside[a]:
+                continue
+            if nps and a <= nps[-1].end + 3 and all(
+                t in titles for t in toks[nps[-1].end : a]
+            ) and a >= nps[-1].end:
+                nps[-1].end = max(nps[-1].end, b)
+                nps[-1].mentions.append(m)
+                continue
+            s = a
+            while s > 0 and toks[s - 1] in titles and not self.aside[s - 1]:
+                s -= 1
+            nps.append(NP(s, b, [m], first=a))
+        preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
+        for np in nps:
+            p = np.start
+            p -= heads.ends_at(toks, p)  # "tại thủ đô Bình Nhưỡng", "về vấn đề Ukraine"
+            k = preps.ends_at(toks, p)
+            if k:
+                np.prep = tuple(toks[p - k : p])
+        return nps
+
+    def _mark_appositives(self) -> None:
+        """", đại sứ lưu động của Nga," after a name and ", trong đó ...," are asides."""
+        toks, n = self.toks, len(self.toks)
+        commas = [i for i, t in enumerate(toks) if t == "," and not self.aside[i]]
+        par = self.res.cues["parenthetical"]
+        for a, b in zip(commas, commas[1:], strict=False):
+            if b - a < 2 or b - a > 20:
+                continue
+            after_name = any(np.end == a and np.head.type in ("PER", "ORG") for np in self.nps)
+            opener = bool(par.match(toks, a + 1))
+            if not (after_name or opener):
+                continue
+            inner = [np for np in self.nps if a < np.start < b]
+            if after_name and not opener and any(not np.prep for np in inner):
+                continue  # "Theo KCNA, ông Oleg Burmistrov, ..." is no appositive
+            if any(self._trigger_at(k) for k in range(a + 1, min(a + 3, n))):
+                continue  # ", gặp gỡ ..." is a clause
+            for k in range(a + 1, b):
+                self.aside[k] = True
+
+    def _chains(self) -> list[Chain]:
+        conn = self.res.cues["connectors"]
+        chains: list[Chain] = []
+        for np in self.nps:
+            if chains:
+                prev = chains[-1].nps[-1]
+                gap = self.toks[prev.end : np.start]
+                if gap and conn.match(gap, 0) == len(gap) and tuple(gap) != ("với",):
+                    chains[-1].nps.append(np)
+                    np.chain = len(chains) - 1
+                    continue
+                lists = not chains[-1].prep or _opens_with_name(np)  # "bị Mỹ, Anh và Úc"
+                if gap == [","] and lists and self._continues_with_and(np):
+                    chains[-1].nps.append(np)
+                    np.chain = len(chains) - 1
+                    continue
+            chains.append(Chain([np]))
+            np.chain = len(chains) - 1
+        return chains
+
+    def _continues_with_and(self, np: NP) -> bool:
+        i = self.nps.index(np)
+        if i + 1 < len(self.nps):
+            gap = self.toks[np.end : self.nps[i + 1].start]
+            return gap in (["và"], ["cùng"], [","])
+        return False
+
+    # -- clauses ------------------------------------------------------------------
+    def _boundaries(self) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of clause boundaries: punctuation, subordinators, speech."""
+        toks, cues = self.toks, self.res.cues
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if self.aside[i]:
+                i += 1
+                continue
+            if t in (";", ":", "?", "!", "–", "—") or t in OPEN_Q or t in CLOSE_Q:
+                out.append((i, i + 1, "punct"))
+                i += 1
+                continue
+            if cues["non_boundary"].match(toks, i):
+                i += cues["non_boundary"].match(toks, i)
+                continue
+            k = self.res.speech.match(toks, i)
+            if k and not self._trigger_at(i):
+                out.append((i, i + k, "speech"))
+                i += k
+                continue
+            k = cues["subordinators"].match(toks, i)
+            if k:
+                out.append((i, i + k, "sub"))
+                i += k
+                continue
+            i += 1
+        return out
+
+    def _trigger_at(self, i: int) -> bool:
+        return any(
+            tuple(self.toks[i : i + len(t.words)]) == t.words
+            for t in self.res.triggers.get(self.toks[i], ())
+        )
+
+    def clause_start(self, t: int) -> tuple[int, str | None, int]:
+        """(first token of t's clause, kind of the boundary opening it, boundary start)."""
+        best: tuple[int, str | None, int] = (0, None, 0)
+        for s, e, kind in self.bounds:
+            if e <= t:
+                best = (e, kind, s)
+            else:
+                break
+        return best
+
+    def chain_of(self, np: NP) -> Chain:
+        return self.chains[np.chain]
+
+
+
+def subject_persons(an: Analysis) -> list[str]:
+    """The first person heading a chain in subject position (no preposition) of a sentence."""
+    for ok in ((), ("của",)):  # "người phát ngôn của Bộ Ngoại giao Mỹ Ned Price"
+        for ch in an.chains:
+            if ch.prep == ok and ch.nps[0].head.type == "PER":
+                return [ch.nps[0].head.key]
+    return []
+
+
+def main_subject(an: Analysis, after: int) -> Chain | None:
+    """Subject of the main clause after a fronted phrase: a chain opening a comma segment."""
+    commas = [k for k in range(after, len(an.toks)) if an.toks[k] == "," and not an.aside[k]]
+    for c in commas[:3]:
+        for np in an.nps:
+            if np.start == c + 1 and not np.prep:
+                return an.chain_of(np)
+    return None
+
