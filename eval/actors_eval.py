@@ -355,8 +355,8 @@ def _import(module: str, name: str) -> Any:
 
 PIECES: dict[str, Any] = {
     "annotate_sentences": _import("thoisu.annotate.sentences", "annotate_sentences"),
-    "parse_date": _import("thoisu.annotate.dates", "parse_date"),
-    "find_timexes": _import("thoisu.annotate.dates", "find_timexes"),
+    "parse_date": _import("thoisu.dates", "parse_date"),
+    "find_timexes": _import("thoisu.dates", "find_timexes"),
     "find_mentions": _import("thoisu.actors", "find_mentions"),
     "merge_entities": _import("thoisu.actors", "merge_entities"),
     "code_events": _import("thoisu.annotate.events", "code_events"),

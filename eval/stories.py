@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,25 +30,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from thoisu.dates import parse_date  # noqa: E402
 from thoisu.models import Article, Paragraph, TimeValue  # noqa: E402
 from thoisu.stories.cluster import StoryIndex, article_terms  # noqa: E402
 from thoisu.stories.cluster import settings as cluster_settings  # noqa: E402
 
 MDS = ROOT.parent / "shared" / "mds"
-_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_VI = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})")
 
 
 def parse_published(s: str | None) -> TimeValue | None:
-    if not s:
-        return None
-    m = _DMY.search(s) or _VI.search(s)
-    if not m:
-        return None
-    d, mo, y = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return TimeValue(value=f"{y:04d}-{mo:02d}-{d:02d}", text=s)
+    """The publication date of an mds record, read by the project's one date parser."""
+    return parse_date(s) if s else None
 
 
 def load(name: str, span: tuple[int, int] | None = None, dates: bool = True):

@@ -1,4 +1,4 @@
-"""Tests for thoisu.annotate.dates.
+"""Tests for thoisu.dates (re-exported by thoisu.annotate.dates).
 
 Run as a script for the figures of the report:
     .venv/bin/python tests/test_dates.py
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from thoisu.annotate.dates import date_key, find_timexes, parse_date
 from thoisu.annotate.sentences import split_text
+from thoisu.dates import date_key, day_ordinal, find_timexes, first_day, parse_date
 from thoisu.models import Article, Paragraph, Sentence, TimeValue, Timex
 
 GOLD = Path(__file__).parent / "data" / "dates_gold.json"
@@ -343,3 +343,19 @@ if __name__ == "__main__":
         print(f"{name}: {s['items']} items, {s['gold']} gold timexes, {s['found']} found; "
               f"span P={s['span_p']:.3f} R={s['span_r']:.3f}; value P={s['value_p']:.3f} R={s['value_r']:.3f}")
     print(_speed())
+
+
+def test_day_ordinal_and_first_day() -> None:
+    assert day_ordinal("2017-07-23") - day_ordinal("2017-07-22") == 1
+    for v in (None, "", "2017-07", "XXXX-07-22", "2017-02-30", "2017-W29"):
+        assert day_ordinal(v) is None
+    assert str(first_day("2017-07")) == "2017-07-01"
+    assert str(first_day("2017-W29")) == "2017-07-17"
+    assert first_day("XXXX-07-22") is None
+
+
+def test_date_key_none_last_and_old_import_path() -> None:
+    assert date_key("XXXX-07-04") < date_key(None) and date_key("") == date_key(None)
+    from thoisu.annotate import dates as old
+
+    assert old.find_timexes is find_timexes and old.parse_date is parse_date

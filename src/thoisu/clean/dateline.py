@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from thoisu.annotate.dates import parse_date as _parse_meta
-from thoisu.annotate.dates import parse_date_line as parse_date
+from thoisu.dates import parse_date as _parse_meta
+from thoisu.dates import parse_date_line as parse_date
 from thoisu.models import TimeValue
 
 __all__ = ["date_in_dateline", "parse_date", "parse_meta_date"]
