@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from thoisu.stories.summarize import (
     date_key,
     is_sentence,
     keep_features,
-    lead_summary,
     predict,
     reading_order,
     select,
@@ -28,7 +28,13 @@ from thoisu.stories.summarize import (
     summarize_cluster,
 )
 
-MDS = Path(__file__).resolve().parents[2] / "shared" / "mds"
+ROOT = Path(__file__).resolve().parents[1]
+MDS = ROOT.parent / "shared" / "mds"
+_spec = importlib.util.spec_from_file_location("lead_baseline", ROOT / "eval" / "lead_baseline.py")
+assert _spec and _spec.loader
+_lead = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_lead)
+lead_summary = _lead.lead_summary
 
 # --------------------------------------------------------------------------- scorer
 

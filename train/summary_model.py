@@ -41,6 +41,9 @@ from sklearn.ensemble import GradientBoostingRegressor
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from lead_baseline import lead_summary  # noqa: E402
 
 from thoisu.stories import summarize as sm  # noqa: E402
 from thoisu.stories.rouge import mean_scores, ngrams, score, tokens  # noqa: E402
@@ -231,7 +234,7 @@ def cross_validate(prepared: list[tuple], full_grid: bool) -> dict:
     sources = sorted({p[0]["source"] for p in prepared})
     by_source = {s: [i for i, p in enumerate(prepared) if p[0]["source"] == s] for s in sources}
     lead = {
-        s: mean_scores([score(sm.lead_summary(prepared[i][1]), prepared[i][0]["summaries"])
+        s: mean_scores([score(lead_summary(prepared[i][1]), prepared[i][0]["summaries"])
                         for i in ids])["rouge2"]
         for s, ids in by_source.items()
     }

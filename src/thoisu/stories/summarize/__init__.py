@@ -1,0 +1,89 @@
+"""Multi-document extractive summaries.
+
+Concept coverage with learned concept weights. The concepts are the syllable bigrams
+of the cluster; a small bag of gradient-boosted tree models (averaged; trained by
+``train/summary_model.py`` on news clusters with human summaries) predicts for each
+the chance that a human summary contains it, from cheap evidence: in how many
+documents and how often it occurs, how early, whether it is in titles/standfirsts or
+first sentences, syllable IDF, and the best position/centrality/cross-document
+support/title and lead similarity of the sentences holding it, and learned keep rates
+(how often the bigram and its syllables, when in a training cluster, were in its human
+summary: speech verbs and connectives seldom are). Sentences are then
+picked greedily by not-yet-covered concept weight (plus a small bonus for a
+document's opening sentence) per word**alpha (so repeated content earns nothing);
+units that do not end like a sentence (headings, captions, bylines) are left out; a
+near-duplicate of a picked sentence (the same wire story
+reprinted) is never picked, exact-duplicate documents count once, and nothing is
+truncated: sentences that no longer fit the word budget are skipped. The picks are
+printed in reading order: documents by publication date (then input order),
+sentences by position.
+
+Modules: ``documents`` (inputs, candidate sentences, syllables), ``order`` (dates,
+reading order), ``features`` (per sentence), ``keep`` and ``concepts`` (per bigram),
+``model`` (the trees), ``select`` (greedy coverage), ``mds`` (the mds record format).
+Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from thoisu.models import SummarySentence
+from thoisu.stories.summarize.concepts import (
+    CLUSTER_FEATURES,
+    CONCEPT_FEATURES,
+    KEEP_FEATURES,
+    concept_features,
+    keep_features,
+)
+from thoisu.stories.summarize.documents import (
+    Bigram,
+    Candidate,
+    SummaryDoc,
+    candidates,
+    dedup_docs,
+    syllables,
+)
+from thoisu.stories.summarize.features import ALL_FEATURES, FEATURES, features
+from thoisu.stories.summarize.keep import KeepRates
+from thoisu.stories.summarize.mds import cluster_docs
+from thoisu.stories.summarize.model import compile_model, load_model, predict
+from thoisu.stories.summarize.order import date_key, reading_order
+from thoisu.stories.summarize.select import is_sentence, select
+
+__all__ = [
+    "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
+    "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
+    "compile_model", "concept_features", "concept_weights", "date_key", "dedup_docs",
+    "features", "is_sentence", "keep_features", "load_model", "predict", "reading_order",
+    "select", "summarize", "summarize_cluster", "syllables",
+]
+
+
+def concept_weights(docs: list[SummaryDoc], cands: list[Candidate],
+                    model: dict[str, Any]) -> dict[Bigram, float]:
+    """Predicted chance that each bigram of the cluster is in a human summary."""
+    idf, default_idf = model["idf"], float(model["default_idf"])
+    sent_x = features(docs, cands, idf, default_idf)
+    keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
+    x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
+    return dict(zip(keys, predict(model, x).tolist(), strict=True))
+
+
+def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySentence]:
+    """The picked sentences in reading order; their whitespace words never exceed max_words."""
+    docs, cands = candidates(docs)
+    if not cands or max_words <= 0:
+        return []
+    model = load_model()
+    chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
+    rank = {di: r for r, di in enumerate(reading_order(docs))}
+    chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
+    return [cands[i].sent for i in chosen]
+
+
+def summarize_cluster(cluster: dict[str, Any], max_words: int = 200) -> str:
+    """Summary text of one mds-format cluster (its ``summaries`` are ignored)."""
+    return " ".join(s.text for s in summarize(cluster_docs(cluster), max_words))
