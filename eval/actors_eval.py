@@ -452,14 +452,18 @@ def _participant(key: str, lookup: dict[str, Ent]) -> Ent:
 
 
 def predicted_events(art: Article, lookup: dict[str, Ent]) -> list[Ev]:
-    return [Ev(type=e.type, para=e.line - 1, mode=e.mode,
+    """One row per report (mention line) of each coded event: this gold annotates a
+    happening again in each paragraph that reports it with new participants, so merged
+    events are scored per report, with the participants of the whole event."""
+    return [Ev(type=e.type, para=line - 1, mode=e.mode,
                actors=[_participant(k, lookup) for k in e.actors],
                recipients=[_participant(k, lookup) for k in e.recipients],
                flags=(e.negated, e.hypothetical, e.future),
                date=e.date.text if e.date else None,
                label=f"{e.type}{'/' + e.mode if e.mode else ''} {e.actors} -> {e.recipients} "
                      f"[{e.text[:70]}]")
-            for e in art.events]
+            for e in art.events
+            for line in dict.fromkeys([m.line for m in e.mentions] or [e.line])]
 
 
 def predicted_quotes(art: Article, lookup: dict[str, Ent]) -> list[Qt]:

@@ -56,10 +56,14 @@ def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
     return art
 
 
+def _has(e, k, v) -> bool:
+    if k == "line":  # an event reported in several sentences: any of its reports
+        return v == e.line or v in [m.line for m in e.mentions]
+    return set(getattr(e, k)) >= set(v) if isinstance(v, set) else getattr(e, k) == v
+
+
 def one(events, typ, **want):
-    got = [e for e in events if e.type == typ and all(
-        (set(getattr(e, k)) >= set(v) if isinstance(v, set) else getattr(e, k) == v)
-        for k, v in want.items())]
+    got = [e for e in events if e.type == typ and all(_has(e, k, v) for k, v in want.items())]
     assert got, f"no {typ} {want} in {[(e.type, e.actors, e.recipients) for e in events]}"
     return got[0]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from thoisu.annotate.coref import merge_event_mentions
 from thoisu.annotate.lexicon import Trigger, resources
 from thoisu.annotate.quote_spans import quoted_spans
 from thoisu.annotate.syntax import (
@@ -537,7 +538,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
 
 
 def code_events(article: Article) -> list[Event]:
-    """PLOVER events of an article (mentions and timexes must be filled)."""
+    """PLOVER events of an article (mentions and timexes must be filled): one per happening,
+    its reports in the article as ``mentions`` (coref.merge_event_mentions); the corpus
+    stage merges them again across the articles of a story, with entity ids."""
     res = resources()
     by_sent: dict[int, list[Mention]] = {}
     for m in article.mentions:
@@ -563,4 +566,4 @@ def code_events(article: Article) -> list[Event]:
             seen.add(sig)
             ev.id = f"{article.id}-e{len(events)}"
             events.append(ev)
-    return events
+    return merge_event_mentions(events, {article.id: article.published})
