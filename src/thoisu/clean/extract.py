@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from thoisu.clean.dateline import date_in_dateline, parse_date, parse_meta_date
-from thoisu.clean.furniture import mark_rules
+from thoisu.clean.furniture import mark_rules, remark_zones_after
 from thoisu.clean.lines import Line, build_lines, line_key
 from thoisu.clean.metadata import outlet_from_follow, split_dateline
 from thoisu.clean.scorer import mark_model
@@ -45,6 +45,7 @@ def classify_lines(page: Page, use_model: bool = True) -> tuple[list[Line], int 
         # everything above the headline is navigation, breadcrumbs, site header
         for ln in lines[:title_idx]:
             ln.flags.add("before-title")
+        remark_zones_after(lines, title_idx + 1)
     if use_model:
         mark_model(lines, title_idx)
     return lines, title_idx

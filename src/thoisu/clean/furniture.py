@@ -48,11 +48,31 @@ def _is_menu(text: str) -> bool:
 def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
     """Short lines repeated anywhere are furniture (headlines, captions, the title again);
     a long paragraph only when its copy is near (a teaser shown twice): a reprint on the
-    same page repeats paragraphs far apart and they are body."""
+    same page repeats paragraphs far apart and they are body. A sapo printed again as the
+    first body paragraph keeps its first copy (see _first_of_repeated_lead)."""
+    if _first_of_repeated_lead(ln, lines):
+        return False
     if ln.words < 25:
         return True
     near = range(max(0, ln.idx - 6), min(len(lines), ln.idx + 7))
     return any(j != ln.idx and lines[j].key == ln.key for j in near)
+
+
+def _paragraph_shape(ln: Line) -> bool:
+    return ln.words >= thresholds()["body_min_words"] and (ln.terminal or ln.words >= 20) and not ln.teaser
+
+
+def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
+    """The sapo pattern: a paragraph printed twice within a few lines, and running text
+    goes on after the second copy. The first copy is the lead; the second goes as a repeat.
+    A headline is no lead: a list shows a headline twice, then its time and teaser."""
+    if not _paragraph_shape(ln) or ln.title_like:
+        return False
+    later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 4)) if lines[j].key == ln.key]
+    if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 3), ln.idx)):
+        return False
+    after = [x for x in lines[later[-1] + 1 : later[-1] + 4] if not (x.caption or x.widget)]
+    return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
 
 
 def _answers(lines: list[Line], i: int) -> int:
@@ -88,7 +108,11 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("caption")
         if ln.repeats > 0 and ln.idx not in protect and _repeat_is_furniture(ln, lines):
             ln.flags.add("repeated")
-        if ln.words <= 25 and (_BREADCRUMB.search(ln.text) or _is_menu(ln.text)):
+        # a one-line menu may run to a dozen items ("Trang chủ | Thời sự | ..."): its
+        # length is no sign of text, only its short unpunctuated items count
+        if (ln.words <= 25 and _BREADCRUMB.search(ln.text)) or (
+            ln.words <= thresholds()["menu_line_max_words"] and _is_menu(ln.text)
+        ):
             ln.flags.add("breadcrumb")
         if ln.words <= 40 and _TAG_LINE.match(ln.text) and not ln.terminal:
             ln.flags.add("tags")
@@ -151,7 +175,7 @@ _LISTED = {"repeated", "doubled", "timestamp", "stamped"}
 
 
 # flags of lines that sit inside running text (a caption, an ad, a share prompt)
-_INLINE = {"caption", "widget", "tiny"}
+_INLINE = {"caption", "widget", "tiny", "timestamp"}  # + the time stamps of a live blog
 _BULLET = re.compile(r"^[-–•*+>»›·]+\s*")
 
 
@@ -174,10 +198,21 @@ def _resumes(lines: list[Line], i: int, by_footer: bool, inside: list[Line]) -> 
     return not by_footer and not ln.teaser and ln.words >= 20 and sum(body_like(x) for x in nxt) >= 2
 
 
-def _mark_zones(lines: list[Line], protect: set[int]) -> None:
+def remark_zones_after(lines: list[Line], start: int) -> None:
+    """Zones again from line ``start`` on (the line after the headline): a block of the
+    site header (a "Tin nóng" ticker, a hotline) ends at the headline and never takes the
+    article's first lines."""
+    for ln in lines[start:]:
+        ln.flags.discard("zone")
+    _mark_zones(lines, set(), start)
+
+
+def _mark_zones(lines: list[Line], protect: set[int], start: int = 0) -> None:
     in_zone = by_footer = False
     inside: list[Line] = []  # zone lines so far
     for i, ln in enumerate(lines):
+        if i < start:
+            continue
         if ln.header or ln.footer:
             in_zone = True
             by_footer = ln.footer and not ln.header

@@ -135,7 +135,8 @@ def is_widget(key: str, words: int) -> bool:
 
 def is_footer(key: str, words: int) -> bool:
     lex = lexicon()
-    return words <= 30 and bool(lex.footer_re.search(key) or lex.contact_re.match(key))
+    # a paragraph about broadcast rights ("sở hữu bản quyền phát sóng ...") is no footer
+    return words <= thresholds()["footer_max_words"] and bool(lex.footer_re.search(key) or lex.contact_re.match(key))
 
 
 def _title_like(text: str, words: int, terminal: bool, teaser: bool) -> bool:

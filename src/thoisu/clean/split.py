@@ -73,14 +73,25 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
     the first of at least five words followed by the body (at most one subheading or
     sapo line between), else the last short one right before the body."""
     heads: list[int] = []
+    zoned: int | None = None  # the last headline inside a block of the site header
     for i in range(start, len(lines)):
         ln = lines[i]
+        if ln.title_like and role(ln)[0] == "text" and ln.flags - {"repeated", "stamped"} == {"zone"}:
+            zoned = i if i > 0 and "zone" in lines[i - 1].flags else None
+            continue
         if ln.flags - {"repeated", "stamped"}:
             continue
         if body_like(ln) and not ln.title_like:
             break
         if ln.title_like and role(ln)[0] == "text":
             heads.append(i)
+            zoned = None
+    # a block opened by a heading above all text (a ticker, a hotline, a search box) runs
+    # over the headline down to the lead: its last headline, right before the text, is the
+    # article's own when the block holds more than that line
+    if zoned is not None and zoned + 1 < len(lines) and _next_body(lines, zoned, headlines=0):
+        heads.append(zoned)
+        heads.sort()
     good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
     if len(good) > 1:
         # several candidates: the headline carries its date line or byline right under it
