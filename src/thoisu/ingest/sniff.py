@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from .decode import decode_bytes, split_newlines
 from .errors import Rejected
 
 EXTENSIONS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+# crawls, read record by record (never whole): compound suffixes, so not os.path.splitext
+CRAWL_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|article|main|div|p|meta|title)\b", re.I)
+
+
+def file_format(name: str) -> str | None:
+    """The reader a file name asks for ("txt", "html", "jsonl", "warc"), or None."""
+    lower = name.lower()
+    if lower.endswith(CRAWL_SUFFIXES):
+        return "warc"
+    return EXTENSIONS.get(os.path.splitext(lower)[1])
+
+
+def looks_like_html(text: str) -> bool:
+    """True when decoded text starts like an HTML document or fragment."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    return head.startswith("<") and _HTML.search(head) is not None
 
 
 def _is_jsonl(text: str) -> bool:
@@ -35,6 +52,6 @@ def sniff(raw: bytes) -> str:
     head = text.lstrip("\ufeff \t\r\n")[:4096]
     if head.startswith("{") and _is_jsonl(text):
         return "jsonl"
-    if head.startswith("<") and _HTML.search(head):
+    if looks_like_html(head):
         return "html"
     return "txt"

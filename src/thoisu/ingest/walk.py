@@ -11,10 +11,13 @@ from ..models import Page
 from .errors import InputError, Rejected
 from .html import read_html
 from .jsonl import read_jsonl
-from .sniff import EXTENSIONS, sniff
+from .sniff import EXTENSIONS, file_format, sniff
 from .text import read_text
+from .warc import read_warc
 
+# crawls (CRAWL_SUFFIXES) are found too; the message keeps its old wording (tests/test_ingest)
 _NO_PAGES = "directory holds no pages ({})".format(", ".join(EXTENSIONS))
+_CRAWL_STARTS = (b"WARC/1.", b"filedesc://")
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -74,22 +77,51 @@ def _read_one(path: str, raw_reader, fmt: str | None) -> Iterator[Page | InputEr
         yield InputError(path, exc.reason)
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """Page files under a directory, recursively, in sorted order; hidden entries skipped."""
+def _is_crawl(path: str) -> bool:
+    """A WARC/ARC file under another name: its first bytes (decompressed) say so."""
+    import gzip
+    import zlib
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+            if head.startswith(b"\x1f\x8b"):
+                fh.seek(0)
+                with gzip.GzipFile(fileobj=fh) as gz:
+                    head = gz.read(16)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return head.startswith(_CRAWL_STARTS)
+
+
+def _walk(directory: str) -> Iterator[tuple[str, str]]:
+    """(path, format) of the page files under a directory, recursively, in sorted order;
+    hidden entries skipped."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in EXTENSIONS:
-                yield os.path.join(root, name)
+            fmt = None if name.startswith(".") else file_format(name)
+            if fmt:
+                yield os.path.join(root, name), fmt
+
+
+def _read_file(path: str, fmt: str | None, max_bytes: int) -> Iterator[Page | InputError]:
+    if fmt == "warc" or (fmt is None and _is_crawl(path)):
+        # streamed record by record: the file size limit applies to each record instead
+        yield from read_warc(path, max_bytes=max_bytes)
+    else:
+        yield from _read_one(path, lambda: _read_bytes(path, max_bytes), fmt)
 
 
 def read_inputs(
     paths: Iterable[str], *, max_bytes: int = 20_000_000
 ) -> Iterator[Page | InputError]:
-    """Pages from files (.txt, .html/.htm, .jsonl), directories (recursive) and "-" (stdin).
+    """Pages from files (.txt, .html/.htm, .jsonl; crawls .warc, .warc.gz, .arc, .arc.gz),
+    directories (recursive) and "-" (stdin).
 
-    Yields an InputError (one printable line) for each input that cannot be read and goes on.
-    Files given directly with another extension are read by content, like stdin.
+    Yields an InputError (one printable line) for each input that cannot be read, or each
+    bad crawl record, and goes on. Files given directly with another extension are read
+    by content, like stdin. ``max_bytes`` bounds a file, or one record of a crawl.
     """
     if isinstance(paths, str):  # a single path passed by mistake is not a list of characters
         paths = [paths]
@@ -98,12 +130,10 @@ def read_inputs(
             yield from _read_one("-", lambda: _read_stdin(max_bytes), None)
         elif os.path.isdir(path):
             found = False
-            for file in _walk(path):
+            for file, fmt in _walk(path):
                 found = True
-                fmt = EXTENSIONS[os.path.splitext(file)[1].lower()]
-                yield from _read_one(file, lambda f=file: _read_bytes(f, max_bytes), fmt)
+                yield from _read_file(file, fmt, max_bytes)
             if not found:
                 yield InputError(path, _NO_PAGES)
         else:
-            fmt = EXTENSIONS.get(os.path.splitext(path)[1].lower())
-            yield from _read_one(path, lambda p=path: _read_bytes(p, max_bytes), fmt)
+            yield from _read_file(path, file_format(path), max_bytes)
