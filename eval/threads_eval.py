@@ -1,213 +1,202 @@
-"""Thread precision (and some recall) on vims-dev, against hand judgements.
+"""Thread joins against hand-judged cluster pairs of ../shared/mds, dev and test splits.
 
-Every vims-dev document is digested as a separate page (as eval/digest_vims.py does);
-each story stands for the vims cluster most of its articles come from. Two stories
-in one thread are a *joined pair*. A pair of stories from the same cluster is one
-event split in two stories, so the same matter by construction; pairs from two
-clusters are looked up in eval/gold/threads.jsonl (cluster pointers and a
-same_matter label judged by hand from titles and leads, no article text).
+Every document of the three mds files (vims-dev, abmusu-train, abmusu-validation; 2,239
+documents, 500 clusters) is made a plain-text page (title, date line, lead, text) and
+run through the per-document stage (``thoisu.pipeline.process_page``); the annotated
+articles are cached in a local pickle (about 1 min on 2 cores the first time). They
+are then fed, in a seeded shuffled order and in batches, to an in-memory
+``StoryIndex`` (stories, then threads), independent of the runner and the store.
 
-    .venv/bin/python eval/threads_eval.py                   # digest (about 2 min), then score
-    .venv/bin/python eval/threads_eval.py --work /tmp/tw    # keep pages and digest there
-    .venv/bin/python eval/threads_eval.py --digest DIR/digest.json   # score a digest as is
-    .venv/bin/python eval/threads_eval.py --db DIR/thoisu.db # rerun only stories+threads
-                                                             # with the current code (seconds)
+A cluster is stood for by the story holding most of its articles. A judged pair of
+clusters (eval/gold/threads.jsonl: cluster pointers, a same_matter label judged by
+hand from both clusters' titles, leads and text, a why, and a frozen split) is
+*joined* when the two stories share a thread. Per split:
 
-Printed: thread-join precision over judged cross-cluster pairs (and over all pairs,
-same-cluster ones counted as right), multi-story threads, recall of the should-join
-cluster pairs of the gold file (their main stories share a thread) and of split
-clusters (stories of one cluster sharing a thread), and the unjudged joined pairs.
+  precision  joined judged pairs that are one matter / joined judged pairs
+  recall     same-matter pairs joined / same-matter pairs
+  unjudged   joined cross-cluster pairs without a judgement (a lower bound on
+             precision counts them all wrong: strict_precision)
+
+The joining rule is chosen on dev; test is read once per adopted change (--split test).
+
+    .venv/bin/python eval/threads_eval.py                  # dev figures (builds the cache)
+    .venv/bin/python eval/threads_eval.py --split test     # the frozen test split
+    .venv/bin/python eval/threads_eval.py --show           # list wrong, missed, unjudged
+    .venv/bin/python eval/threads_eval.py --param join_threshold=0.6   # try a setting
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import pickle
 import random
-import subprocess
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from itertools import combinations
+from multiprocessing import Pool
 from pathlib import Path
-
-from stories import bcubed  # eval/stories.py: the one B-cubed scorer
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
+sys.path.insert(0, str(ROOT / "src"))
+
+MDS = ROOT.parent / "shared" / "mds"
+SETS = ("vims-dev", "abmusu-train", "abmusu-validation")
 GOLD = ROOT / "eval" / "gold" / "threads.jsonl"
+CACHE = Path("/tmp/thoisu_threads_articles.pkl")
 
 
-def write_pages(folder: Path, seed: int = 13) -> int:
-    """One plain-text page per vims-dev document, named NNNNN_<cluster>_<doc>.txt."""
-    clusters = [json.loads(x) for x in MDS.open(encoding="utf-8")]
-    docs = [(c["id"], d) for c in clusters for d in c["documents"]]
-    random.Random(seed).shuffle(docs)
-    folder.mkdir(parents=True, exist_ok=True)
-    for n, (cid, d) in enumerate(docs):
-        body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
-        dateline = f"{d['published']}\n\n" if d.get("published") else ""
-        (folder / f"{n:05d}_{cid}_{d['id']}.txt").write_text(
-            f"{d.get('title') or ''}\n\n{dateline}{body}\n", "utf-8"
-        )
-    return len(docs)
+def split_of(a: str, b: str) -> str:
+    """The frozen split of a pair: a hash of its sorted cluster ids (half dev, half test)."""
+    key = "|".join(sorted((a, b))).encode()
+    return "test" if hashlib.sha1(key).digest()[0] % 2 else "dev"
 
 
-def cluster_of_page(page: str) -> str:
-    return Path(page).name.split("_")[1]
+def _page(item: tuple[str, dict[str, Any]]):
+    from thoisu.ingest.text import read_text
+
+    cid, d = item
+    parts = [d.get("title") or "", d.get("published") or "", d.get("lead") or ""]
+    parts += [p for p in d["text"].split("\n") if p.strip()]
+    text = "\n\n".join(p for p in parts if p) + "\n"
+    return read_text(f"{cid}_{d['id']}.txt", text.encode("utf-8"))
 
 
-def from_digest(path: Path):
-    """(article -> cluster, story -> article ids, story -> thread, story -> title)."""
-    data = json.loads(path.read_text("utf-8"))
-    gold = {a["id"]: cluster_of_page(a["page"]) for a in data["articles"]}
-    members = {s["id"]: s["article_ids"] for s in data["stories"]}
-    thread = {s["id"]: s["thread_id"] for s in data["stories"]}
-    title = {s["id"]: s["title"] for s in data["stories"]}
-    return gold, members, thread, title
+def _work(item: tuple[str, dict[str, Any]]):
+    from thoisu.pipeline import safe_process_page
+
+    _, arts, err = safe_process_page(_page(item))
+    return item[0], arts or [], err
 
 
-def from_db(path: Path):
-    """Rerun duplicates, stories and threads over the articles stored in a digest's db,
-    in their stored order, with the current code and data/cluster.json."""
-    sys.path.insert(0, str(ROOT / "src"))
-    from thoisu.store import Store
+def build_cache(path: Path, workers: int) -> list[tuple[str, Any]]:
+    items = []
+    for name in SETS:
+        with (MDS / f"{name}.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                c = json.loads(line)
+                items += [(c["id"], d) for d in c["documents"]]
+    out: list[tuple[str, Any]] = []
+    with Pool(workers) as pool:
+        for cid, arts, err in pool.imap(_work, items, chunksize=4):
+            if err:
+                print(err, file=sys.stderr)
+            out += [(cid, a) for a in arts]
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def load_articles(path: Path, workers: int) -> list[tuple[str, Any]]:
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    return build_cache(path, workers)
+
+
+def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
+    """Stories and threads over the cached articles; (article -> cluster, story -> article
+    ids, story -> thread, the index)."""
+    import copy
+
     from thoisu.stories.cluster import StoryIndex
 
-    with Store(path) as store:
-        arts = list(store.articles())
-    for a in arts:
-        a.story_id = None
-        a.duplicate_of = None
+    order = [(c, copy.copy(a)) for c, a in arts]
+    random.Random(seed).shuffle(order)
     idx = StoryIndex()
-    idx.assign(arts)
-    gold = {a.id: cluster_of_page(a.page) for a in arts}
-    members, thread, title = {}, {}, {}
-    for sid, tid, t, ids in idx.stories():
-        members[sid], thread[sid], title[sid] = ids, tid, t
-    return gold, members, thread, title
+    for i in range(0, len(order), batch):
+        chunk = [a for _, a in order[i : i + batch]]
+        for a in chunk:
+            a.story_id = None
+            a.duplicate_of = None
+        idx.assign(chunk)
+        if roundtrip:
+            idx = StoryIndex.from_json(idx.to_json())
+    gold = {a.id: c for c, a in order}
+    members: dict[str, list[str]] = {}
+    thread: dict[str, str] = {}
+    for sid, tid, _, ids in idx.stories():
+        members[sid], thread[sid] = ids, tid
+    return gold, members, thread, idx
 
 
-def load_gold(path: Path = GOLD) -> dict[tuple[str, str], bool]:
-    out: dict[tuple[str, str], bool] = {}
+def load_gold(path: Path = GOLD) -> dict[tuple[str, str], dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             g = json.loads(line)
-            out[tuple(sorted((g["a"], g["b"])))] = bool(g["same_matter"])  # type: ignore[index]
+            out[tuple(sorted((g["a"], g["b"])))] = g  # type: ignore[index]
     return out
 
 
-def score(gold_arts, members, thread, title, labels, show: bool = True) -> dict:
-    story_cluster = {
-        sid: Counter(gold_arts[a] for a in ids if a in gold_arts).most_common(1)[0][0]
-        for sid, ids in members.items() if any(a in gold_arts for a in ids)
-    }
-    pred = {a: sid for sid, ids in members.items() for a in ids}
-    by_thread: dict[str, list[str]] = defaultdict(list)
-    for sid in story_cluster:
-        by_thread[thread[sid]].append(sid)
-    multi = {t: s for t, s in by_thread.items() if len(s) >= 2}
-    same = right = wrong = 0
-    unjudged: list[tuple[str, str, str, str]] = []
-    wrong_pairs: list[tuple[str, str]] = []
-    for sids in multi.values():
-        for s1, s2 in combinations(sids, 2):
-            c1, c2 = story_cluster[s1], story_cluster[s2]
-            if c1 == c2:
-                same += 1
-                continue
-            label = labels.get(tuple(sorted((c1, c2))))  # type: ignore[arg-type]
-            if label is None:
-                unjudged.append((c1, c2, title[s1], title[s2]))
-            elif label:
-                right += 1
-            else:
-                wrong += 1
-                wrong_pairs.append(tuple(sorted((c1, c2))))  # type: ignore[arg-type]
-    # recall: a cluster is stood for by the story holding most of its articles (two
-    # clusters merged in one story count as joined)
-    main: dict[str, str] = {}
+def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     held: Counter[tuple[str, str]] = Counter(
         (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts
     )
+    main: dict[str, str] = {}
     for (c, sid), n in sorted(held.items()):
         if c not in main or n > held[(c, main[c])]:
             main[c] = sid
-    should = [p for p, v in labels.items() if v and p[0] in main and p[1] in main]
-    found = [p for p in should if thread[main[p[0]]] == thread[main[p[1]]]]
-    split_pairs = split_found = 0
-    by_cluster: dict[str, list[str]] = defaultdict(list)
-    for sid, c in story_cluster.items():
-        by_cluster[c].append(sid)
-    for sids in by_cluster.values():
-        for s1, s2 in combinations(sids, 2):
-            split_pairs += 1
-            split_found += thread[s1] == thread[s2]
-    judged = right + wrong
-    out = {
-        "stories": len(story_cluster),
-        "threads": len(by_thread),
-        "multi_story_threads": len(multi),
-        "cross_cluster_pairs": judged + len(unjudged),
-        "judged_pairs": judged,
-        "precision_cross": round(right / judged, 3) if judged else None,
-        "precision_all": round((right + same) / (judged + same), 3) if judged + same else None,
-        "same_cluster_pairs": same,
-        "should_join_recall": f"{len(found)}/{len(should)}",
-        "split_story_recall": f"{split_found}/{split_pairs}",
-        "story_bcubed_f1": round(bcubed(pred, gold_arts)[2], 4),
+    by_thread: dict[str, list[str]] = defaultdict(list)
+    for c, sid in sorted(main.items()):
+        by_thread[thread[sid]].append(c)
+    joined = {p for cs in by_thread.values() for p in combinations(sorted(cs), 2)}
+    mine = {p: g for p, g in labels.items() if (g.get("split") or split_of(*p)) == split}
+    right = sorted(p for p in joined if p in mine and mine[p]["same_matter"])
+    wrong = sorted(p for p in joined if p in mine and not mine[p]["same_matter"])
+    unjudged = sorted(p for p in joined if p not in labels and split_of(*p) == split)
+    should = sorted(p for p, g in mine.items() if g["same_matter"] and p[0] in main and p[1] in main)
+    missed = [p for p in should if p not in joined]
+    sizes = Counter(len(cs) for cs in by_thread.values())
+    n = len(right) + len(wrong)
+    return {
+        "split": split,
+        "judged_pairs": len(mine),
+        "same_matter_pairs": len(should),
+        "joined_judged": n,
+        "precision": round(len(right) / n, 3) if n else None,
+        "recall": round((len(should) - len(missed)) / len(should), 3) if should else None,
+        "unjudged_joins": len(unjudged),
+        "strict_precision": round(len(right) / (n + len(unjudged)), 3) if n + len(unjudged) else None,
+        "clusters_in_multi_cluster_threads": sum(k * v for k, v in sizes.items() if k > 1),
+        "largest_thread_clusters": max(sizes) if sizes else 0,
+        "_wrong": wrong,
+        "_missed": missed,
+        "_unjudged": unjudged,
     }
-    if show:
-        for c1, c2 in sorted(set(wrong_pairs)):
-            print(f"wrong join: {c1} {c2}")
-        for c1, c2 in sorted(set(should) - set(found)):
-            print(f"missed join: {c1} {c2}")
-        for c1, c2, t1, t2 in unjudged:
-            print(f"UNJUDGED {c1} {c2}: {t1[:60]} | {t2[:60]}")
-    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--digest", type=Path, help="score this digest.json instead of digesting")
-    ap.add_argument("--db", type=Path, help="rerun stories and threads over this thoisu.db")
-    ap.add_argument("--work", type=Path, help="folder for pages and digest (default: temporary)")
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--batch", type=int, default=250)
+    ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
     ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--quiet", action="store_true", help="figures only, no pair lists")
+    ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
     ap.add_argument("--param", action="append", default=[],
-                    help="with --db: override a key of data/cluster.json, e.g. thread_word_floor=0.08")
+                    help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
-    if args.param:
-        sys.path.insert(0, str(ROOT / "src"))
-        from thoisu.stories.threads import settings
+    from thoisu.stories.threads import settings
 
-        for kv in args.param:
-            k, v = kv.split("=", 1)
-            settings()[k] = json.loads(v)
+    for kv in args.param:
+        k, v = kv.split("=", 1)
+        settings()[k] = json.loads(v)
+    if not all((MDS / f"{s}.jsonl").exists() for s in SETS) and not args.cache.exists():
+        print(f"eval: {MDS} not found", file=sys.stderr)
+        return 1
+    arts = load_articles(args.cache, args.workers)
     labels = load_gold(args.gold)
-    if args.db:
-        res = from_db(args.db)
-    elif args.digest:
-        res = from_digest(args.digest)
-    else:
-        if not MDS.exists():
-            print(f"eval: {MDS} not found", file=sys.stderr)
-            return 1
-        with tempfile.TemporaryDirectory() as tmp:
-            work = args.work or Path(tmp)
-            write_pages(work / "pages")
-            out = work / "out"
-            proc = subprocess.run(
-                [str(ROOT / ".venv" / "bin" / "thoisu"), "digest", str(work / "pages"),
-                 "--out", str(out), "--workers", str(args.workers), "--quiet"],
-                capture_output=True, text=True,
-            )
-            if proc.returncode != 0:
-                print(proc.stderr, file=sys.stderr)
-                return proc.returncode
-            res = from_digest(out / "digest.json")
-    print(json.dumps(score(*res, labels, show=not args.quiet), ensure_ascii=False))
+    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip)
+    res = score(gold_arts, members, thread, labels, args.split)
+    if args.show:
+        for tag in ("_wrong", "_missed", "_unjudged"):
+            for a, b in res[tag]:
+                why = labels.get((a, b), {}).get("why", "")
+                print(f"{tag[1:]}: {a} {b} {why}")
+    print(json.dumps({k: v for k, v in res.items() if not k.startswith("_")}, ensure_ascii=False))
     return 0
 
 
