@@ -135,6 +135,19 @@ def test_plain_warc_and_directories(tmp_path: Path) -> None:
     assert sorted(p.meta["url"] for p in pages) == ["https://example.vn/a", "https://example.vn/b"]
 
 
+def test_crawl_gzipped_as_one_stream(tmp_path: Path) -> None:
+    """`gzip crawl.warc` makes one gzip member for the whole file, not one per record."""
+    crawl = Crawl(gz=False)
+    for i in range(3):
+        crawl.response(f"https://example.vn/{i}", html_page(f"Tin số {i}", PARAS))
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(crawl.bytes()))
+    pages, errors = read(path)
+    assert errors == []
+    assert [p.meta["url"] for p in pages] == [f"https://example.vn/{i}" for i in range(3)]
+    assert [p.path for p in pages] == [f"{path}#{o}" for o in crawl.offsets]
+
+
 def test_crawl_under_another_name_is_read_by_content(tmp_path: Path) -> None:
     crawl = Crawl()
     crawl.response("https://example.vn/a", html_page("Tin một", PARAS))
@@ -258,3 +271,27 @@ def test_seed_pages_through_a_crawl(tmp_path: Path) -> None:
         (file_page,), _ = read(alone)
         assert [a.paragraphs for a in process_page(page)] == [
             a.paragraphs for a in process_page(file_page)]
+
+
+def test_memory_does_not_grow_with_the_crawl(tmp_path: Path) -> None:
+    """80 MB of records (decompressed) read with a few MB at most: streamed, never whole."""
+    import tracemalloc
+
+    crawl = Crawl()
+    blob = bytes(1 << 20)
+    for i in range(80):
+        crawl.response(f"https://example.vn/{i}.png", blob, ctype="image/png")
+    crawl.response("https://example.vn/big", b"<html><body>" + blob * 3, ctype="text/html")
+    crawl.response("https://example.vn/a", html_page("Tin một", PARAS))
+    path = crawl.save(tmp_path / "big.warc.gz")
+    del crawl, blob
+    read(path, max_bytes=2_000_000)  # imports (trafilatura, lxml) are not the crawl's memory
+    tracemalloc.start()
+    try:
+        pages, errors = read(path, max_bytes=2_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(pages) == 1 and len(errors) == 2  # the 3 MB page is refused, the images counted
+    assert "record too large" in str(errors[0])
+    assert peak < 12_000_000, peak  # about 4x the record limit (buffers), never the crawl

@@ -166,6 +166,7 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
 
     size = os.fstat(fh.fileno()).st_size
     offset = fh.tell()
+    seen = 0  # records read so far
     while True:
         fh.seek(offset)
         it = ArchiveIterator(fh, arc2warc=arc)
@@ -177,6 +178,7 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
                     yield InputError(f"{path}#{bad}", _truncated(gz))
                     return
                 yield bad, record
+                seen += 1
                 it.read_to_end()  # the consumer is done; where this record ends is known now
                 end = bad = it.offset
             # warcio ends quietly when the last record's headers were cut off: bytes left
@@ -186,6 +188,9 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
                 yield InputError(f"{path}#{end}", _truncated(gz))
             return
         except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+            if gz and "non-chunked gzip" in str(exc):  # `gzip crawl.warc`: one member for all
+                yield from _whole_gzip(fh, path, arc, skip=seen)
+                return
             kind = "corrupt or truncated gzip member" if gz else "corrupt record"
             yield InputError(f"{path}#{bad}", f"{kind} ({type(exc).__name__}), skipped")
         # find the next place where a whole record parses; candidates that do not are
@@ -200,6 +205,28 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
             break
         else:
             return
+
+
+def _whole_gzip(fh: IO[bytes], path: str, arc: bool, skip: int) -> Iterator[tuple[int, Any] | InputError]:
+    """A crawl gzipped as one stream (not a member per record): read through one
+    decompressor, offsets being those of the decompressed crawl. The first ``skip``
+    records were read already. No record boundary can be found again after damage."""
+    import gzip
+
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    fh.seek(0)
+    it = ArchiveIterator(gzip.GzipFile(fileobj=fh, mode="rb"), arc2warc=arc)
+    bad = 0
+    try:
+        for n, record in enumerate(it):
+            bad = it.offset
+            if n >= skip:
+                yield bad, record
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+        yield InputError(f"{path}#{bad}", f"corrupt or truncated gzip stream ({type(exc).__name__}), "
+                                          "rest of file skipped")
 
 
 def read_warc(path: str, *, max_bytes: int = 20_000_000) -> Iterator[Page | InputError]:
