@@ -319,3 +319,39 @@ def test_lone_subheading_announcing_its_paragraph_is_kept_lone_insert_is_not():
     ins = "Đội tuyển bóng chuyền nữ lần thứ ba vô địch khu vực"
     text = f"{head}\n{P1}\n{P2}\n{ins}\n{P3}\n{P4}\nHoàng Minh"
     assert ins not in _kept(extract_articles(page_from_text(text)))
+
+
+# --------------------------------------------------------------------------- issue 11
+
+HEAD_A = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+HEAD_B = "Đội tuyển bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực"
+
+
+def test_title_between_breadcrumb_and_timestamp_under_a_header_block():
+    text = (f"Tin nóng\nTìm kiếm\nTrang chủ | Thời sự | Thế giới | Kinh doanh | Giải trí | Thể thao | Pháp luật\n"
+            f"Thời sự » Giao thông\n{HEAD_A}\nĐăng lúc 07:30 - 18/09/2022\n{P1}\n{P2}\n{P3}")
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A]
+    assert _kept(arts) == [P1, P2, P3]
+
+
+def test_repeated_sapo_keeps_its_first_copy_and_the_article():
+    text = f"{HEAD_A}\n18/09/2022 07:30\n{P1}\n{P1}\n{P2}\n{P3}\n{P4}"
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A]
+    assert _kept(arts) == [P1, P2, P3, P4]
+
+
+def test_second_article_without_any_signature_is_split_off():
+    # no byline or credit anywhere: the second headline opens a text on another subject
+    text = f"{HEAD_A}\n{P1}\n{P2}\n{P3}\n{P4}\n{HEAD_B}\n{Q1}\n{Q2}\n{Q3}\nBình luận (0)"
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A, HEAD_B]
+    assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]
+
+
+def test_headline_with_its_own_date_line_opens_an_article_on_the_same_subject():
+    head2 = "Đề án giao thông đô thị được trình Quốc hội vào kỳ họp tới"
+    text = f"{HEAD_A}\n{P1}\n{P2}\n{head2}\n20/05/2016 08:15\n{P3}\n{P4}"
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A, head2]
