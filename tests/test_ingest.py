@@ -366,3 +366,26 @@ def test_jsonl_without_any_record_is_one_error(tmp_path: Path) -> None:
     assert e.reason.startswith("no JSON records (3 bad lines; first: line 1: invalid JSON (")
     one_bad = error(write(tmp_path, "y.jsonl", b'\n{"title": "no text"}\n'))
     assert one_bad.reason == "line 2: record has no 'text'"
+
+
+def test_html_sapo_outside_the_article_is_kept_when_the_description_vouches() -> None:
+    # vnexpress-style: <p class="description"> above <article>; trafilatura drops it
+    p = page(DATA / "sapo_outside_article.html")
+    assert p.lines[0].text.startswith("Hà Nội - Ba tuyến buýt điện nối sân bay Nội Bài")
+    assert p.lines[0].line == 23
+    assert [s.line for s in p.lines] == sorted(s.line for s in p.lines)
+    assert sum("Ba tuyến buýt điện" in s.text for s in p.lines) == 1
+    assert p.meta["title"] == "Hà Nội mở thêm ba tuyến buýt điện nối sân bay"
+
+
+def test_html_sapo_found_from_a_cut_description_and_title_from_h1() -> None:
+    p = page(DATA / "sapo_cut_short_no_og.html")
+    assert p.lines[0].text.endswith("giá vé từ 9.000 đến 45.000 đồng mỗi lượt.")
+    assert p.meta["title"] == "Hà Nội mở thêm ba tuyến buýt điện nối sân bay"
+
+
+def test_html_no_sapo_without_a_description(tmp_path: Path) -> None:
+    src = (DATA / "sapo_outside_article.html").read_text(encoding="utf-8")
+    src = "\n".join(x for x in src.split("\n") if "description\" content" not in x)
+    p = page(write(tmp_path, "nodesc.html", src.encode("utf-8")))
+    assert not any("Ba tuyến buýt điện" in s.text for s in p.lines)

@@ -226,9 +226,8 @@ def _article_blocks(source: str) -> list[str]:
     from lxml import html as lxml_html
 
     lim = limits()
-    try:
-        tree = lxml_html.fromstring(source)
-    except (ValueError, TypeError, lxml_html.etree.ParserError):
+    tree = _tree(source)
+    if tree is None:
         return []
     blocks = []
     for el in tree.iter("article"):
@@ -239,6 +238,77 @@ def _article_blocks(source: str) -> list[str]:
         if long_paras >= lim["html_article_min_paragraphs"]:
             blocks.append(lxml_html.tostring(el, encoding="unicode"))
     return blocks if len(blocks) >= 2 else []
+
+
+def _tree(source: str) -> Any:
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(source)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return None
+
+
+_INVISIBLE = {"head", "script", "style", "noscript", "template", "title", "a", "li", "nav", "footer"}
+
+
+def _text_of(el: Any) -> str:
+    return " ".join(" ".join(t.split()) for t in el.itertext() if t.strip())
+
+
+def _visible_el(el: Any) -> bool:
+    return isinstance(el.tag, str) and el.tag not in _INVISIBLE and not any(
+        isinstance(a.tag, str) and a.tag in _INVISIBLE for a in el.iterancestors())
+
+
+def _headline(tree: Any) -> str | None:
+    """og:title, else the first <h1>: the page's own headline, for pages whose metadata
+    trafilatura could not read."""
+    for v in tree.xpath('//meta[@property="og:title"]/@content'):
+        if v.strip():
+            return clean_text(v).strip()
+    for h1 in tree.iter("h1"):
+        t = clean_text(_text_of(h1)).strip()
+        if t:
+            return t
+    return None
+
+
+def _sapo(tree: Any, description: str | None, paragraphs: list[str]) -> tuple[str, int] | None:
+    """The lead paragraph ("sapo") when trafilatura dropped it, and its source line.
+
+    Sites print the sapo outside the article body (vnexpress: <p class="description">
+    above <article>), so trafilatura leaves it out. It is taken only when the page's own
+    description metadata vouches for it: the smallest visible element holding the
+    description's text (the description may be cut short with "..."), not already among
+    the paragraphs. A short location stamp before it ("Hà Nội") becomes a dateline prefix.
+    """
+    lim = limits()
+    if not description:
+        return None
+    desc = " ".join(clean_text(description).split()).rstrip(".…").rstrip()
+    want = _key(desc)
+    if len(desc.split()) < lim["html_min_prose_words"]:
+        return None
+    if any(want[:60] in _key(p) for p in paragraphs):
+        return None
+    best: tuple[int, str, int] | None = None
+    for el in tree.iter("p", "div", "h2", "h3", "span", "section", "strong", "em", "b", "header"):
+        if not _visible_el(el):
+            continue
+        text = clean_text(_text_of(el)).strip()
+        k = _key(text)
+        if want in k and len(k) <= lim["html_sapo_max_ratio"] * len(want) and (best is None or len(k) < best[0]):
+            best = (len(k), text, el.sourceline or 1)
+    if best is None:
+        return None
+    _, text, line = best
+    at = text.find(desc[:40])
+    if at > 0:
+        prefix = text[:at].strip(" -–—:|")
+        if prefix and len(prefix.split()) <= lim["html_sapo_prefix_words"]:
+            text = f"{prefix} - {text[at:]}"
+    return text, line
 
 
 def _paragraphs(doc: Any) -> list[str]:
@@ -265,10 +335,22 @@ def read_html(path: str, raw: bytes) -> Page:
     if not any(len(p.split()) >= limits()["html_min_prose_words"] for p in paragraphs):
         raise Rejected("no article text found in HTML")
     lines = _map_lines(paragraphs, source)
+    found = [SourceLine(t, n) for t, n in zip(paragraphs, lines, strict=True)]
+    meta = _meta(doc)
+    tree = _tree(source)
+    if tree is not None:
+        sapo = _sapo(tree, getattr(doc, "description", None), paragraphs)
+        if sapo is not None:  # in page order: before the first paragraph below it
+            at = next((i for i, sl in enumerate(found) if sl.line > sapo[1]), len(found))
+            found.insert(at, SourceLine(*sapo))
+        if "title" not in meta:
+            title = _headline(tree)
+            if title:
+                meta["title"] = title
     return Page(
         path=path,
-        lines=[SourceLine(t, n) for t, n in zip(paragraphs, lines, strict=True)],
+        lines=found,
         sha=hashlib.sha256(raw).hexdigest(),
         fmt="html",
-        meta=_meta(doc),
+        meta=meta,
     )
