@@ -355,3 +355,18 @@ def test_headline_with_its_own_date_line_opens_an_article_on_the_same_subject():
     text = f"{HEAD_A}\n{P1}\n{P2}\n{head2}\n20/05/2016 08:15\n{P3}\n{P4}"
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [HEAD_A, head2]
+
+
+def test_no_article_is_lost_the_best_guess_is_flagged_low_quality():
+    # everything here looks like furniture to the rules: a paragraph shown twice with
+    # nothing after it, and three short lines
+    arts = extract_articles(page_from_text(f"{P1}\n{P1}"))
+    assert len(arts) == 1 and arts[0].quality == "low"
+    assert _kept(arts) == [P1]
+    arts = extract_articles(page_from_text("Mưa lớn kéo dài\nNhiều tuyến phố ngập sâu\nGiao thông tê liệt"))
+    assert len(arts) == 1 and arts[0].quality == "low" and arts[0].paragraphs
+
+
+def test_a_clean_article_is_not_flagged_low_quality():
+    arts = extract_articles(page_from_text(f"{HEAD_A}\n{P1}\n{P2}\n{P3}"))
+    assert [a.quality for a in arts] == [None]

@@ -389,3 +389,19 @@ def test_html_no_sapo_without_a_description(tmp_path: Path) -> None:
     src = "\n".join(x for x in src.split("\n") if "description\" content" not in x)
     p = page(write(tmp_path, "nodesc.html", src.encode("utf-8")))
     assert not any("Ba tuyến buýt điện" in s.text for s in p.lines)
+
+
+def test_html_text_trafilatura_drops_whole_goes_to_the_cleaner(tmp_path: Path) -> None:
+    # the article sits in a block whose class reads as comments: trafilatura keeps nothing
+    body = "\n".join(f"<p>{t}</p>" for t in (
+        "Sở Giao thông Vận tải cho biết ba tuyến buýt mới dùng xe điện loại lớn, mỗi xe chở được khoảng 80 khách.",
+        "Tuyến thứ nhất đi từ sân bay về bến xe Kim Mã qua cầu Nhật Tân, tuyến thứ hai về quận Hoàn Kiếm.",
+    ))
+    src = f'<html><body>\n<h1>Hà Nội mở thêm ba tuyến buýt điện</h1>\n<div class="comment-list">\n{body}\n</div></body></html>'
+    p = page(write(tmp_path, "c.html", src.encode("utf-8")))
+    assert [s.line for s in p.lines] == [2, 4, 5]
+    assert p.lines[1].text.startswith("Sở Giao thông")
+    from thoisu.clean import extract_articles
+
+    arts = extract_articles(p)
+    assert arts and any("Kim Mã" in x.text for a in arts for x in a.paragraphs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thoisu.clean.dateline import date_in_dateline, parse_date, parse_meta_date
 from thoisu.clean.furniture import mark_rules, remark_zones_after
+from thoisu.clean.lexicon import thresholds
 from thoisu.clean.lines import Line, build_lines, line_key
 from thoisu.clean.metadata import outlet_from_follow, split_dateline
 from thoisu.clean.scorer import mark_model
@@ -80,6 +81,25 @@ def _published(block: Block, lines: list[Line], page: Page, first: bool, datelin
     return None
 
 
+def best_guess(lines: list[Line], title_idx: int | None) -> Block | None:
+    """The article of a page the cleaner would keep nothing of: its paragraph-shaped lines
+    whatever the rules said of them (else its lines of three words or more), under the
+    headline found or the first headline-shaped line above them; the caller flags it
+    quality="low". None when every line is named furniture by the word lists (share
+    prompts, block headings, footers, timestamps): such a page holds no article."""
+    th = thresholds()
+    text = [ln for ln in lines if ln.idx != title_idx
+            and not (ln.header or ln.widget or ln.footer or ln.date_line or ln.caption)]
+    if not text:
+        return None
+    body = [ln for ln in text if ln.words >= th["body_min_words"] and (ln.terminal or ln.words >= 20)]
+    body = body or [ln for ln in text if ln.words >= 3] or text
+    body = list({ln.key: ln for ln in reversed(body)}.values())[::-1]  # one copy of a repeat
+    title = lines[title_idx] if title_idx is not None else next(
+        (ln for ln in lines[: body[0].idx] if ln.title_like and ln.words >= 4), None)
+    return Block(title=title, body=body)
+
+
 def extract_articles(page: Page) -> list[Article]:
     lines, title_idx = classify_lines(page)
     blocks = segment(lines, title_idx)
@@ -89,6 +109,10 @@ def extract_articles(page: Page) -> list[Article]:
         # losing a real article.
         lines, title_idx = classify_lines(page, use_model=False)
         blocks = segment(lines, title_idx)
+    low = False
+    guess = best_guess(lines, title_idx) if not blocks else None
+    if guess is not None:
+        blocks, low = [guess], True
     meta_title = _meta_str(page, "title")
     page_outlet = _meta_str(page, *_META_OUTLET)
     follow_outlet = None
@@ -118,6 +142,7 @@ def extract_articles(page: Page) -> list[Article]:
             via=", ".join(dict.fromkeys(b.vias)) or None,
             published=_published(b, lines, page, first, prefix),
             paragraphs=paras,
+            quality="low" if low else None,
         )
         out.append(art)
     return out

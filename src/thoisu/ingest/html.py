@@ -311,6 +311,38 @@ def _sapo(tree: Any, description: str | None, paragraphs: list[str]) -> tuple[st
     return text, line
 
 
+def _prose(paragraphs: list[str]) -> bool:
+    return any(len(p.split()) >= limits()["html_min_prose_words"] for p in paragraphs)
+
+
+_SENTENCE_END = re.compile(r"""[.!?…]["”’'»)]*\s*$""")
+
+
+def _sentences(paragraphs: list[str]) -> bool:
+    """Any paragraph that is a sentence (a headline or a menu is not)?"""
+    return any(len(p.split()) >= limits()["html_min_prose_words"] and _SENTENCE_END.search(p)
+               for p in paragraphs)
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dd", "dt",
+           "figcaption", "pre", "div", "section", "article"}
+
+
+def _visible_blocks(tree: Any) -> list[SourceLine]:
+    """Text of the innermost block elements, in page order, each with its source line."""
+    out: list[SourceLine] = []
+    for el in tree.iter(*_BLOCKS):
+        if any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants()):
+            continue
+        if any(isinstance(a.tag, str) and a.tag in ("head", "script", "style", "noscript", "template")
+               for a in el.iterancestors()):
+            continue
+        text = clean_text(_text_of(el)).strip()
+        if text and (not out or out[-1].text != text):
+            out.append(SourceLine(text, el.sourceline or 1))
+    return out
+
+
 def _paragraphs(doc: Any) -> list[str]:
     if doc is None or not doc.text:
         return []
@@ -331,13 +363,21 @@ def read_html(path: str, raw: bytes) -> Page:
                           for p in _paragraphs(_extract(f"<html><body>{b}</body></html>"))]
     except Exception as exc:  # a malformed page must not stop the other inputs
         raise Rejected(f"cannot parse HTML ({type(exc).__name__})") from exc
-    # menus and footers come out as short link labels: an article has at least one sentence
-    if not any(len(p.split()) >= limits()["html_min_prose_words"] for p in paragraphs):
-        raise Rejected("no article text found in HTML")
-    lines = _map_lines(paragraphs, source)
-    found = [SourceLine(t, n) for t, n in zip(paragraphs, lines, strict=True)]
-    meta = _meta(doc)
     tree = _tree(source)
+    found: list[SourceLine] = []
+    if tree is not None and not _sentences(paragraphs):
+        # trafilatura kept no sentence (the text sits in a block it takes for comments or a
+        # sidebar): the page's own text blocks go to the cleaner rather than the article
+        # being lost
+        blocks_text = _visible_blocks(tree)
+        if _sentences([sl.text for sl in blocks_text]):
+            found, paragraphs = blocks_text, [sl.text for sl in blocks_text]
+    if not found and _prose(paragraphs):
+        found = [SourceLine(t, n) for t, n in zip(paragraphs, _map_lines(paragraphs, source), strict=True)]
+    # menus and footers come out as short link labels: an article has at least one sentence
+    if not _prose(paragraphs):
+        raise Rejected("no article text found in HTML")
+    meta = _meta(doc)
     if tree is not None:
         sapo = _sapo(tree, getattr(doc, "description", None), paragraphs)
         if sapo is not None:  # in page order: before the first paragraph below it
