@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench clean serve chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -15,7 +15,20 @@ demo: $(STAMP)
 	$(VENV)/bin/thoisu digest examples/ --out thoisu-out
 	@echo "Report: $(CURDIR)/thoisu-out/report.html"
 
-test: $(STAMP)
+# The browser tests (tests/test_web_browser.py) drive Debian's Chromium through its
+# ChromeDriver; installed here the project's own way when missing (CI runs as root).
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "chromium: installing Debian's chromium and chromium-driver"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
+	      || echo "chromium: could not be installed; the browser tests will be skipped"; \
+	  else \
+	    echo "chromium: missing and not root (or no apt-get); the browser tests will be skipped"; \
+	  fi; \
+	fi
+
+test: $(STAMP) chromium
 	$(VENV)/bin/ruff check src tests bench eval train
 	$(VENV)/bin/pytest
 
@@ -30,6 +43,10 @@ eval: $(STAMP)
 	$(PY) eval/threads_eval.py --quiet
 	$(PY) eval/clean_eval.py
 	$(PY) eval/actors_eval.py
+
+# The web app over the demo's store (make demo first); THOISU_TOKEN=... enables uploads.
+serve: $(STAMP)
+	$(VENV)/bin/thoisu serve --db thoisu-out/thoisu.db
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py

@@ -148,9 +148,9 @@ def create_app(db_path: str, token: str | None = None, *,
     def db() -> Any:
         return conns.get()
 
-    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    def page(request: Request, name: str, code: int = 200, **ctx: Any) -> HTMLResponse:
         ctx.setdefault("writes", app.state.token is not None)
-        return templates.TemplateResponse(request, name, ctx, status_code=status)
+        return templates.TemplateResponse(request, name, ctx, status_code=code)
 
     # ------------------------------------------------------------------ errors
 
