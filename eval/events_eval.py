@@ -1,0 +1,273 @@
+"""Score PLOVER events with roles and one event per happening against eval/gold/events.jsonl.
+
+    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--show 15] [--json OUT]
+                                         [--gold eval/gold/events.jsonl] [--mds ../shared/mds]
+
+The gold (guideline: eval/gold/EVENTS_GUIDELINE.md) holds happenings: type, actors and
+recipients by name, every paragraph that reports them. Articles are rebuilt from
+../shared/mds as in eval/actors_eval.py and run through the per-document pieces
+(sentences, dates, mentions, events with their within-article co-reference); the
+entity merge runs over the scored articles. The test split is frozen: read it once per
+adopted change, iterate on dev.
+
+Matching (one to one, greedy, per article): same type and a report in a gold paragraph
+(exact: no window). Levels:
+- type only;
+- participants: some gold participant among the predicted ones, roles ignored;
+- roles (headline): the gold actors (if any) meet the predicted actors, the gold
+  recipients (if any) meet the predicted recipients, and no gold actor is a predicted
+  recipient or the other way round; for the types whose sides act alike (CONSULT other
+  than visits, AGREE, COOPERATE) roles are not told apart, and two gold parties need two
+  predicted ones;
+- roles, all named: every gold actor among the predicted actors and every gold
+  recipient among the predicted recipients.
+Predicted events with no participant are not scored (the gold annotates only events
+with a named participant) and are counted apart.
+
+Co-reference: duplicates are predicted events left over that would match a gold
+happening already matched (the same happening counted twice); mention coverage is the
+share of a multi-paragraph gold happening's paragraphs the matched event reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "eval"))
+
+from actors_eval import (  # noqa: E402
+    PRF,
+    Ent,
+    build_article,
+    dates_agree,
+    greedy_pairs,
+    load_docs,
+    load_gold,
+    names_match,
+    predicted_entities,
+    run_pipeline,
+)
+
+SYMMETRIC = ("AGREE", "COOPERATE")  # and CONSULT other than visits
+LEVELS = ("type", "participants", "roles", "roles_all")
+
+
+@dataclass
+class GEv:
+    type: str
+    mode: str | None
+    actors: list[Ent]
+    recipients: list[Ent]
+    paras: set[int]
+    date: str | None = None
+    flags: tuple[bool, bool, bool] = (False, False, False)
+    label: str = ""
+
+
+@dataclass
+class PEv:
+    type: str
+    mode: str | None
+    actors: list[Ent]
+    recipients: list[Ent]
+    paras: set[int] = field(default_factory=set)
+    date: str | None = None
+    flags: tuple[bool, bool, bool] = (False, False, False)
+    label: str = ""
+
+
+def participant(spec: str) -> Ent:
+    """A gold participant: "Name=Other form=..." (forms the article uses for it)."""
+    forms = [s.strip() for s in spec.split("=") if s.strip()]
+    return Ent(name=forms[0], type="", surface=set(forms))
+
+
+def gold_events(g: dict[str, Any]) -> list[GEv]:
+    out = []
+    for e in g["events"]:
+        out.append(GEv(
+            type=e["type"], mode=e.get("mode"), paras=set(e["paras"]), date=e.get("date"),
+            actors=[participant(a) for a in e["actors"]],
+            recipients=[participant(r) for r in e["recipients"]],
+            flags=(bool(e.get("negated")), bool(e.get("hypothetical")), bool(e.get("future"))),
+            label=f"{e['type']}{'/' + e['mode'] if e.get('mode') else ''} {e['actors']} -> "
+                  f"{e['recipients']} p{sorted(e['paras'])} [{e.get('anchor') or ''}]"))
+    return out
+
+
+def predicted(art: Any, lookup: dict[str, Ent]) -> tuple[list[PEv], int]:
+    """Scored predicted events of an article, and how many had no participant."""
+    def ent(k: str) -> Ent:
+        return lookup.get(k) or Ent(name=k.split(":", 1)[-1], type="")
+
+    out, bare = [], 0
+    for e in art.events:
+        if not (e.actors or e.recipients):
+            bare += 1
+            continue
+        lines = [m.line for m in e.mentions] or [e.line]
+        out.append(PEv(
+            type=e.type, mode=e.mode, actors=[ent(k) for k in e.actors],
+            recipients=[ent(k) for k in e.recipients], paras={ln - 1 for ln in lines},
+            date=e.date.text if e.date else None, flags=(e.negated, e.hypothetical, e.future),
+            label=f"{e.type}{'/' + e.mode if e.mode else ''} {e.actors} -> {e.recipients} "
+                  f"p{sorted({ln - 1 for ln in lines})} [{e.text[:60]}]"))
+    return out, bare
+
+
+def _found(golds: list[Ent], preds: list[Ent]) -> int:
+    return sum(any(names_match(g, p) for p in preds) for g in golds)
+
+
+def symmetric(g: GEv) -> bool:
+    return g.type in SYMMETRIC or (g.type == "CONSULT" and g.mode != "visit")
+
+
+def level_ok(g: GEv, p: PEv, level: str) -> bool:
+    if g.type != p.type or not g.paras & p.paras:
+        return False
+    if level == "type":
+        return True
+    gparts, pparts = g.actors + g.recipients, p.actors + p.recipients
+    if level == "participants":
+        return _found(gparts, pparts) > 0
+    if symmetric(g):
+        need = len(gparts) if level == "roles_all" else min(2, len(gparts))
+        return _found(gparts, pparts) >= need
+    if level == "roles_all":
+        return (_found(g.actors, p.actors) == len(g.actors)
+                and _found(g.recipients, p.recipients) == len(g.recipients))
+    if _found(g.actors, p.recipients) or _found(g.recipients, p.actors):
+        return False  # roles crossed
+    return ((not g.actors or _found(g.actors, p.actors) > 0)
+            and (not g.recipients or _found(g.recipients, p.recipients) > 0))
+
+
+def match(gold: list[GEv], pred: list[PEv], level: str) -> list[tuple[int, int]]:
+    cands = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if level_ok(g, p, level):
+                shared = _found(g.actors + g.recipients, p.actors + p.recipients)
+                cands.append(((-len(g.paras & p.paras), -shared), i, j))
+    return greedy_pairs(cands)
+
+
+def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str, Any]:
+    articles = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in gold]
+    ids, errors = run_pipeline(articles)
+    prf = {lv: PRF() for lv in LEVELS}
+    by_type: dict[str, PRF] = {}
+    c = Counter()
+    fn: list[str] = []
+    fp: list[str] = []
+    dup: list[str] = []
+    for g, art in zip(gold, articles, strict=True):
+        where = f"{g['cluster']}/{g['doc']}"
+        _, lookup = predicted_entities(art, ids)
+        gev = gold_events(g)
+        pev, bare = predicted(art, lookup)
+        c["bare"] += bare
+        c["pred_reports"] += sum(len(p.paras) for p in pev)
+        for lv in LEVELS:
+            prf[lv].add(len(match(gev, pev, lv)), len(pev), len(gev))
+        pairs = match(gev, pev, "roles")
+        for t in {e.type for e in gev} | {e.type for e in pev}:
+            by_type.setdefault(t, PRF()).add(
+                sum(1 for i, _ in pairs if gev[i].type == t), sum(1 for e in pev if e.type == t),
+                sum(1 for e in gev if e.type == t))
+        mg = {i for i, _ in pairs}
+        mp = {j for _, j in pairs}
+        for i, j in pairs:
+            g_, p_ = gev[i], pev[j]
+            c["matched"] += 1
+            c["flags_ok"] += int(g_.flags == p_.flags)
+            if g_.date:
+                c["dated"] += 1
+                c["date_ok"] += int(dates_agree(g_.date, p_.date))
+            if len(g_.paras) > 1:
+                c["multi"] += 1
+                c["multi_paras"] += len(g_.paras)
+                c["multi_covered"] += len(g_.paras & p_.paras)
+        for j, p_ in enumerate(pev):
+            if j in mp:
+                continue
+            if any(level_ok(gev[i], p_, "roles") for i in mg):
+                c["duplicates"] += 1
+                dup.append(f"{where}: {p_.label}")
+            else:
+                fp.append(f"{where}: {p_.label}")
+        fn += [f"{where}: {e.label}" for i, e in enumerate(gev) if i not in mg]
+        c["gold_multi"] += sum(1 for e in gev if len(e.paras) > 1)
+        c["gold_paras"] += sum(len(e.paras) for e in gev)
+    return {
+        "articles": len(gold), "errors": errors,
+        "events": {lv: prf[lv].as_dict() for lv in LEVELS},
+        "per_type": {t: v.as_dict() for t, v in sorted(by_type.items())},
+        "coref": {"duplicates": c["duplicates"], "predicted_reports": c["pred_reports"],
+                  "gold_multi_paragraph": c["gold_multi"], "gold_reports": c["gold_paras"],
+                  "matched_multi": c["multi"],
+                  "multi_coverage": round(c["multi_covered"] / c["multi_paras"], 4)
+                  if c["multi_paras"] else None},
+        "flags_acc": round(c["flags_ok"] / c["matched"], 4) if c["matched"] else None,
+        "date": f"{c['date_ok']}/{c['dated']}",
+        "unscored_without_participants": c["bare"],
+        "_lists": {"missed (roles)": fn[:show], "false alarms": fp[:show],
+                   "duplicates": dup[:show]},
+        "_prf": prf, "_by_type": by_type,
+    }
+
+
+def report(res: dict[str, Any], split: str) -> None:
+    print(f"EVENTS ({split}: {res['articles']} articles; exact paragraph, one to one)")
+    labels = {"type": "type only", "participants": "type + participants",
+              "roles": "type + roles", "roles_all": "type + roles, all named"}
+    for lv in LEVELS:
+        print(res["_prf"][lv].row(labels[lv]))
+    print("  per type (type + roles):")
+    for t, v in sorted(res["_by_type"].items()):
+        print(v.row(f"  {t}"))
+    co = res["coref"]
+    print(f"  co-reference: {co['duplicates']} duplicate events (one happening counted again);"
+          f" gold happenings reported in several paragraphs: {co['gold_multi_paragraph']},"
+          f" paragraph coverage of the matched ones: {co['multi_coverage']}")
+    print(f"  flags agreement on matched: {res['flags_acc']}; gold date found: {res['date']};"
+          f" predicted events without participants (not scored): "
+          f"{res['unscored_without_participants']}")
+    for title, items in res["_lists"].items():
+        print(f"\n{title}:")
+        for s in items or ["(none)"]:
+            print(f"  {s}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
+    ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("--json", help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    gold = [g for g in load_gold(Path(args.gold)) if args.split in ("all", g["split"])]
+    mds = Path(args.mds)
+    if not mds.exists():
+        print(f"mds data not found at {mds}", file=sys.stderr)
+        return 1
+    res = evaluate(gold, load_docs(mds, gold), args.show)
+    report(res, args.split)
+    if args.json:
+        Path(args.json).write_text(json.dumps(
+            {k: v for k, v in res.items() if not k.startswith("_")}, ensure_ascii=False,
+            indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
