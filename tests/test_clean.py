@@ -370,3 +370,20 @@ def test_no_article_is_lost_the_best_guess_is_flagged_low_quality():
 def test_a_clean_article_is_not_flagged_low_quality():
     arts = extract_articles(page_from_text(f"{HEAD_A}\n{P1}\n{P2}\n{P3}"))
     assert [a.quality for a in arts] == [None]
+
+
+def test_headlines_with_teasers_below_an_unsigned_article_are_a_list():
+    # no heading names the list and no signature closes the article
+    items = [("Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp",
+              ("Giá vàng miếng trong nước tiếp tục tăng thêm nửa triệu đồng mỗi lượng sáng nay, đưa mức "
+               "chênh lệch với giá thế giới lên cao nhất trong nhiều tháng qua, theo các doanh nghiệp.")),
+             ("Mưa lớn gây ngập nhiều tuyến phố ở miền Trung",
+              ("Nhiều tuyến phố chìm trong biển nước sau trận mưa kéo dài suốt đêm qua, hàng trăm hộ dân "
+               "phải di dời tài sản lên cao và học sinh được nghỉ học trong ngày hôm nay.")),
+             ("Ca sĩ nổi tiếng tổ chức đêm nhạc gây quỹ từ thiện",
+              ("Đêm nhạc quy tụ nhiều nghệ sĩ và thu về hơn hai tỷ đồng cho trẻ em vùng cao, số tiền sẽ "
+               "được dùng để xây thêm phòng học và mua áo ấm trước mùa đông năm nay."))]
+    text = f"{HEAD_A}\n{P1}\n{P2}\n{P3}\n" + "\n".join(f"{h}\n2 giờ trước\n{t}" for h, t in items)
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A]
+    assert _kept(arts) == [P1, P2, P3]

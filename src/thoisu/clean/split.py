@@ -177,6 +177,18 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             cur = Block(title=ln)
             pending = []
             continue
+        # headlines with teasers below the text: a list, however its heading is worded
+        if not closed and cur.body and ln.title_like and teaser_list(lines, ln.idx, cur):
+            closed = True
+            pending = []
+            ln.flags.add("list")
+            continue
+        # a headline between lines after the end breaks their run: a teaser and a teaser
+        # of a list are not the article resuming
+        if closed and pending and ln.title_like:
+            for p in pending:
+                p.flags.add("after-end")
+            pending = []
         # a later article's headline may be shown again in a list below or carry a
         # timestamp; it still opens that article
         if ln.flags and not (closed and ln.title_like and ln.flags <= {"repeated", "stamped"}):
@@ -252,6 +264,40 @@ def cohesion(before: list[Line], after: list[Line]) -> float:
     across)."""
     a, b = _bigrams(before), _bigrams(after)
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
+    """Does a list of headlines with teasers start at line i? Pairs of a headline and one
+    short paragraph under it (time stamps, captions between), the next headline right
+    after the teaser: three pairs, or two on another subject than the article above (a
+    live blog's titled entries stay on its subject)."""
+    th = thresholds()
+    pairs: list[Line] = []
+    heads: set[str] = {cur.title.key} if cur.title is not None else set()
+    heads_seen: list[Line] = []
+    j, n = i, len(lines)
+    # a photo story repeats its own title between paragraphs: list headlines all differ
+    while (j < n and lines[j].title_like and lines[j].flags <= _UNSIGNED_HEAD and role(lines[j])[0] == "text"
+           and lines[j].key not in heads):
+        heads.add(lines[j].key)
+        heads_seen.append(lines[j])
+        k = j + 1
+        while k < n and lines[k].flags & {"timestamp", "caption", "widget", "tiny"}:
+            k += 1
+        if k >= n or lines[k].title_like or lines[k].words > th["teaser_max_words"] or lines[k].words < 6:
+            break
+        pairs.append(lines[k])
+        j = k + 1
+        while j < n and lines[j].flags & {"timestamp", "caption", "widget", "tiny"}:
+            j += 1
+        if j < n and not lines[j].title_like:
+            break  # text goes on after the "teaser": a subheading and its paragraphs
+    # an interview alternates questions and answers
+    if sum(h.text.rstrip().endswith("?") for h in heads_seen) * 2 > len(heads_seen):
+        return False
+    if len(pairs) >= 3:
+        return True
+    return len(pairs) == 2 and cohesion(cur.body, pairs) < th["split_cohesion_max"]
 
 
 def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
