@@ -287,3 +287,15 @@ def test_sanction_lists_frozen_assets_and_thanks():
     one(ev, "SANCTION", line=2, actors=["GPE:RUS"], recipients=["GPE:KOR"])
     one(ev, "SANCTION", line=3, actors=["GPE:USA"], recipients=["GPE:PRK"])
     one(ev, "SUPPORT", line=4, actors=["PER:vladimir putin"], recipients=["GPE:PRK"])
+
+
+def test_bodies_of_a_place_and_given_names_are_participants():
+    # "Công an tỉnh X" acts (not the place X); "Hải" later is the person named in full first
+    gaz = {**GAZ, "Hòa Bình": ("GPE", "GPE:VNM:hòa bình"), "Bùi Văn Hải": ("PER", "PER:bùi văn hải")}
+    art = build(["Ngày 24/8, Công an tỉnh Hòa Bình đã khởi tố bị can Bùi Văn Hải về tội Giết người.",
+                 "Trước đó, Hải đã bị Công an tỉnh Hòa Bình bắt giữ tại nhà."], gaz)
+    ev = code_events(art)
+    e = one(ev, "COERCE", recipients=["PER:bùi văn hải"])
+    assert e.actors == ["ORG:công an tỉnh hòa bình"]
+    assert any(m.text == "Hải" and m.key == "PER:bùi văn hải" for m in art.mentions)
+    assert not any(e.type == "ASSAULT" for e in ev)  # "tội Giết người" names a charge

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from thoisu.annotate.coref import merge_event_mentions
 from thoisu.annotate.lexicon import Trigger, resources
+from thoisu.annotate.participants import complete_mentions, participant_mentions
 from thoisu.annotate.quote_spans import quoted_spans
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
@@ -322,7 +323,10 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
     gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
-    if not trig.passive and not any(_passive_at(an, k) for k in gap_ks[-5:]):
+    by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
+        subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
+        and _passive_at(an, ch.start - 1) for ch in an.chains)
+    if not trig.passive and not by_agent and not any(_passive_at(an, k) for k in gap_ks[-5:]):
         return actors, [], False
     agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
     for ch in an.chains:
@@ -539,11 +543,14 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
 
 def code_events(article: Article) -> list[Event]:
     """PLOVER events of an article (mentions and timexes must be filled): one per happening,
+    coded after ``participants.complete_mentions`` has added to ``article.mentions`` the
+    bodies of a place and the given names used again (so their entities exist later),
     its reports in the article as ``mentions`` (coref.merge_event_mentions); the corpus
     stage merges them again across the articles of a story, with entity ids."""
     res = resources()
+    article.mentions = complete_mentions(article)  # the corpus stage needs their entities
     by_sent: dict[int, list[Mention]] = {}
-    for m in article.mentions:
+    for m in participant_mentions(article.mentions):
         by_sent.setdefault(m.sentence, []).append(m)
     tx_by_sent: dict[int, list] = {}
     for t in article.timexes:
