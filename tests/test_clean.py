@@ -387,3 +387,12 @@ def test_headlines_with_teasers_below_an_unsigned_article_are_a_list():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [HEAD_A]
     assert _kept(arts) == [P1, P2, P3]
+
+
+def test_lead_without_full_stop_is_not_the_title():
+    lead = ("Thành phố sẽ xây thêm ba tuyến đường sắt đô thị và mở rộng mạng lưới xe buýt nhanh "
+            "trong giai đoạn tới theo đề án vừa được thông qua")
+    text = f"Tìm kiếm\nHotline: 0912 345 678\nTrang chủ » Thời sự\n{HEAD_A}\n18/09/2022 07:30\n{lead}\n{P1}\n{P2}\n{P3}"
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A]
+    assert _kept(arts)[0] == lead

@@ -66,7 +66,7 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     """The sapo pattern: a paragraph printed twice within a few lines, and running text
     goes on after the second copy. The first copy is the lead; the second goes as a repeat.
     A headline is no lead: a list shows a headline twice, then its time and teaser."""
-    if not _paragraph_shape(ln) or ln.title_like:
+    if not _paragraph_shape(ln) or (ln.title_like and ln.words < thresholds()["lead_min_words"]):
         return False
     later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 4)) if lines[j].key == ln.key]
     if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 3), ln.idx)):
@@ -143,9 +143,11 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             )
         ):
             ln.flags.add("label")
-        # a headline carrying its own timestamp (trending lists)
+        # a headline carrying its own timestamp (trending lists); a line of a lead's
+        # length under a date line is the lead
         if ln.title_like and not ln.flags and i not in protect and not _signature(ln) and (
-            (nxt is not None and nxt.date_line) or (prev is not None and prev.date_line and prev.words <= 4 and "timestamp" in prev.flags and i > 3)
+            (nxt is not None and nxt.date_line) or (prev is not None and prev.date_line and prev.words <= 4 and "timestamp" in prev.flags and i > 3
+                                                    and ln.words < thresholds()["lead_min_words"])
         ):
             ln.flags.add("stamped")
     _mark_menus(lines)

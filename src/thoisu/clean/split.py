@@ -68,6 +68,23 @@ def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -
     return False
 
 
+def _last_before_text(lines: list[Line], i: int) -> bool:
+    """Is line i the last headline above running text (date lines, bylines, share
+    prompts between)? In a list of headlines right above an article, only its own is."""
+    for ln in lines[i + 1 : i + 7]:
+        if body_like(ln) or (ln.flags <= {"zone"} and ln.words >= thresholds()["body_min_words"]
+                             and (ln.terminal or ln.words >= 20)):
+            return True
+        if ln.title_like and role(ln)[0] == "text" and not ln.date_line and not (ln.flags - {"zone", "repeated", "stamped"}):
+            return False
+    return False
+
+
+def _lead_like(ln: Line) -> bool:
+    """A headline-shaped line too long for a headline: a lead without its full stop."""
+    return ln.words >= thresholds()["lead_min_words"]
+
+
 def find_title(lines: list[Line], start: int = 0) -> int | None:
     """Index of the headline among the title-like lines before the first body paragraph:
     the first of at least five words followed by the body (at most one subheading or
@@ -76,7 +93,8 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
     zoned: int | None = None  # the last headline inside a block of the site header
     for i in range(start, len(lines)):
         ln = lines[i]
-        if ln.title_like and role(ln)[0] == "text" and ln.flags - {"repeated", "stamped"} == {"zone"}:
+        if (ln.title_like and role(ln)[0] == "text" and ln.flags - {"repeated", "stamped"} == {"zone"}
+                and not _lead_like(ln)):
             zoned = i if i > 0 and "zone" in lines[i - 1].flags else None
             continue
         if ln.flags - {"repeated", "stamped"}:
@@ -85,14 +103,18 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
             break
         if ln.title_like and role(ln)[0] == "text":
             heads.append(i)
-            zoned = None
+            if not _lead_like(ln):
+                zoned = None
     # a block opened by a heading above all text (a ticker, a hotline, a search box) runs
     # over the headline down to the lead: its last headline, right before the text, is the
     # article's own when the block holds more than that line
-    if zoned is not None and zoned + 1 < len(lines) and _next_body(lines, zoned, headlines=0):
+    if zoned is not None and zoned + 1 < len(lines) and _next_body(lines, zoned, headlines=1):
         heads.append(zoned)
         heads.sort()
     good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
+    # a long headline-shaped line under a headline is its lead (sapo without a full stop)
+    if any(not _lead_like(lines[i]) for i in good):
+        good = [i for i in good if not _lead_like(lines[i])]
     if len(good) > 1:
         # several candidates: the headline carries its date line or byline right under it
         # (else the first); a candidate whose words are not in the first paragraphs (a
@@ -189,9 +211,13 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             for p in pending:
                 p.flags.add("after-end")
             pending = []
-        # a later article's headline may be shown again in a list below or carry a
-        # timestamp; it still opens that article
-        if ln.flags and not (closed and ln.title_like and ln.flags <= {"repeated", "stamped"}):
+        # a later article's headline may be shown again in a list below, carry a timestamp
+        # or sit last in a list right above its own text; it still opens that article
+        if ln.flags and not (closed and ln.title_like and (
+                ln.flags <= {"repeated", "stamped"}
+                or (ln.flags <= {"repeated", "stamped", "zone"} and ln.idx + 1 < n
+                    and (lines[ln.idx + 1].date_line or role(lines[ln.idx + 1])[0] in ("byline", "credit"))
+                    and _last_before_text(lines, ln.idx)))):
             continue
         kind, author, via = role(ln)
         if kind in ("credit", "byline") and cur.body and not _signs(lines, ln, cur):
