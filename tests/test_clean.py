@@ -396,3 +396,14 @@ def test_lead_without_full_stop_is_not_the_title():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [HEAD_A]
     assert _kept(arts)[0] == lead
+
+
+def test_byline_with_the_outlet_after_a_slash_or_dash():
+    assert parse_byline("Thu Hà/VOV.VN") == ("Thu Hà", "VOV.VN")
+    assert parse_byline("Hồng Nhung/Tân Hoa Xã") == ("Hồng Nhung", "Tân Hoa Xã")
+    assert parse_byline("Ngọc Lan - Bloomberg") == ("Ngọc Lan", "Bloomberg")
+    assert parse_byline("Thu Hà - Minh Anh") == ("Thu Hà - Minh Anh", None)  # two writers
+    assert parse_byline("Thế giới / Quân sự") is None
+    # a signature closes the article: the next headline opens the second one
+    text = f"{HEAD_A}\n{P1}\n{P2}\n{P3}\nThu Hà/VOV.VN\n{HEAD_B}\n{Q1}\n{Q2}\n{Q3}"
+    assert [a.title for a in extract_articles(page_from_text(text))] == [HEAD_A, HEAD_B]

@@ -34,6 +34,11 @@ _SEP = re.compile(r"\s*(?:[-–—/&,]|\bvà\b)\s*")
 _DATELINE = re.compile(rf"^(?P<pre>[^-–—]{{2,48}}?)\s*[-–—]{{1,2}}\s*(?=[\"“‘'(\[]?[{UPPER}0-9])")
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
+_NAME_SOURCE = re.compile(r"^(?P<name>[^/\-–]+?)\s*(?P<sep>/|\s[-–])\s*(?P<src>[^/\-–]+)$")
+# an outlet or agency: at most four words, capitalised, "VOV.VN", "Vietnam+", "Dân trí"
+_SOURCE_LIKE = re.compile(rf"^[{UPPER}0-9][\w.+&']*(?:\s[\w.+&']+){{0,3}}$")
+
+
 def _has_lower(text: str) -> bool:
     return any(c.islower() for c in text)
 
@@ -99,6 +104,14 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         elif fold(tail) not in lexicon().byline_extras:
             return None
         t = name
+    if via is None:
+        # "Thu Hà/VOV.VN", "Minh Anh/Tân Hoa Xã", "Ngọc Lan - Bloomberg": the writer and the
+        # outlet they write for (a slash never joins two writers; a dash does when both
+        # sides are names, so a dash needs a side that is no name)
+        m = _NAME_SOURCE.match(t)
+        if m and _name_words(m.group("name")) and _SOURCE_LIKE.match(m.group("src")) and (
+                m.group("sep") == "/" or not _name_words(m.group("src"))):
+            return m.group("name").strip(), m.group("src").strip()
     if len(t.split()) > thresholds()["byline_max_words"] + 2:
         return None
     if re.search(r"[\d.!?:;\"“”]", t):
