@@ -46,7 +46,7 @@ def timeline(entries: list[TimelineEntry], width: int = 880) -> dict[str, Any] |
 
 def network(
     events: list[tuple[str, str, list[str], list[str]]], names: dict[str, dict[str, Any]],
-    size: int = 460, max_nodes: int = 24,
+    size: int = 560, max_nodes: int = 24,
 ) -> dict[str, Any] | None:
     """Who met, criticised or aided whom: the most connected actors on a circle, one
     edge per pair and event type, thicker for more events."""
@@ -72,7 +72,7 @@ def network(
         degree[b] += n
     keep = [n for n, _ in degree.most_common(max_nodes)]
     keep_set = set(keep)
-    r, c = size / 2 - 80, size / 2
+    r, c = size / 2 - 130, size / 2  # room for labels on either side
     pos = {n: (c + r * math.cos(2 * math.pi * i / len(keep)), c + r * math.sin(2 * math.pi * i / len(keep)))
            for i, n in enumerate(keep)}
     return {

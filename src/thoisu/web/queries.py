@@ -111,8 +111,10 @@ def home(db: sqlite3.Connection, limit: int, offset: int) -> dict[str, Any]:
             {"id": s, "title": t, "n_articles": n, "thread_id": th, "first": day_str(f),
              "last": day_str(la)}
             for s, t, n, th, f, la in db.execute(
+                # a story made in a run was also updated in it: the updated_run index finds it
                 "SELECT id, title, n_articles, thread_id, first_day, last_day FROM stories "
-                "WHERE created_run = ? ORDER BY n_articles DESC, id LIMIT 30", (rid,))
+                "WHERE updated_run = ? AND created_run = ? ORDER BY n_articles DESC, id LIMIT 30",
+                (rid, rid))
         ]
         grown = [_thread_row(r) for r in db.execute(
             f"SELECT {_THREAD_COLS} FROM threads WHERE updated_run = ? AND created_run < ? "
@@ -127,8 +129,8 @@ def home(db: sqlite3.Connection, limit: int, offset: int) -> dict[str, Any]:
         f"SELECT {_THREAD_COLS} FROM threads ORDER BY last_seq DESC LIMIT ? OFFSET ?",
         (limit, offset))]
     total = db.execute("SELECT COUNT(*) FROM threads").fetchone()[0]
-    counts = {t: db.execute(f"SELECT MAX(rowid) FROM {t}").fetchone()[0] or 0
-              for t in ("articles", "entities", "events")}  # rowid max: O(1), near enough
+    counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "stories", "entities", "events")}
     return {"run": run, "new_stories": new_stories, "grown_threads": grown,
             "new_actors": new_actors, "threads": threads, "total_threads": total, "counts": counts}
 
