@@ -126,6 +126,12 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
         k = cues["pronouns_gpe"].match(an.toks, i)
         if k and i == lo and state.get("gpe"):
             return state["gpe"][-1:]
+        k = cues["pronouns_org"].match(an.toks, i)
+        if k and i == lo:  # "Công an Cà Mau xác nhận cơ quan này đã bắt ..."
+            here = [ch.nps[0].head.key for ch in an.chains
+                    if ch.end <= i and not ch.prep and ch.nps[0].head.type == "ORG"]
+            orgs = state.get("org", []) + here[-1:]
+            return orgs[-1:]
         k = cues["pronouns_sg"].match(an.toks, i)
         if k and i == lo and not any(np.start <= i + k < np.end for np in an.nps):
             here = [ch.nps[0].head.key for ch in an.chains
@@ -417,6 +423,8 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     for np in st.objs:
         h = np.head
         p = np.prep or an.chain_of(np).prep
+        if np.prep and an.chain_of(np).start - len(np.prep) < j:
+            p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
         if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
                 or h.key in actors):
             continue
@@ -531,12 +539,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
-    # remember participants for pronouns of later sentences ("hai ông", "ông", "nước này")
+    # remember participants for pronouns of later sentences ("hai ông", "ông", "nước này",
+    # "cơ quan này")
     state["meet"] += meets
     state["per"] += subject_persons(an)
     state.setdefault("gpe", [])
     state["gpe"] += [ch.nps[0].head.key for ch in an.chains[:3]
                      if not ch.prep and ch.nps[0].head.type == "GPE"][:1]
+    state.setdefault("org", [])
+    state["org"] += [ch.nps[0].head.key for ch in an.chains[:3]
+                     if not ch.prep and ch.nps[0].head.type == "ORG"][:1]
     return sent.out
 
 
