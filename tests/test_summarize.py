@@ -295,3 +295,73 @@ def test_bag_prediction_is_mean_of_members() -> None:
     bag = compile_model({"members": [copy.deepcopy(a), copy.deepcopy(b)]})
     assert predict(bag, x) == pytest.approx((pa + pb) / 2)
 
+
+
+# --------------------------------------------------------------------------- bounded cost
+
+
+def test_block_similarity_stats_match_a_dense_matrix() -> None:
+    from thoisu.stories.summarize.similarity import other_doc_stats, tfidf_rows
+
+    rng = np.random.default_rng(0)
+    ids = [list(rng.integers(0, 30, size=rng.integers(0, 12))) for _ in range(150)]
+    w = rng.uniform(1, 3, size=30).astype(np.float32)
+    doc_of = np.sort(rng.integers(0, 7, size=150))
+    n_docs = int(doc_of.max()) + 1
+    stats = other_doc_stats(tfidf_rows(ids, w), doc_of, n_docs)
+    dense = np.zeros((150, 30))
+    for i, row in enumerate(ids):
+        for t in row:
+            dense[i, t] += w[t]
+    norm = np.linalg.norm(dense, axis=1, keepdims=True)
+    dense /= np.where(norm == 0, 1, norm)
+    sim = np.where(doc_of[:, None] != doc_of[None, :], dense @ dense.T, 0.0)
+    assert stats.best == pytest.approx(sim.max(axis=1), abs=1e-5)
+    assert stats.top3 == pytest.approx(np.sort(sim, axis=1)[:, -3:].mean(axis=1), abs=1e-5)
+    per_doc = np.stack([sim[:, doc_of == d].max(axis=1) for d in range(n_docs)], axis=1)
+    assert stats.consensus == pytest.approx(per_doc.sum(axis=1) / (n_docs - 1), abs=1e-5)
+    assert list(stats.dup_docs) == list((per_doc > 0.8).sum(axis=1))
+
+
+def test_lazy_greedy_picks_as_a_full_scan() -> None:
+    # the reference: rescan every remaining sentence each round (ties to the lower index)
+    def scan(cands: list, w: dict, budget: int, alpha: float) -> list[int]:
+        pool = [i for i, c in enumerate(cands) if len(c.toks) >= 1]
+        covered: set = set()
+        chosen: list[int] = []
+        used = 0
+        while pool:
+            vals = [(sum(w.get(b, 0.0) for b in cands[i].bi - covered) / cands[i].words**alpha, -i)
+                    for i in pool]
+            v, neg = max(vals)
+            if v <= 0:
+                break
+            chosen.append(-neg)
+            used += cands[-neg].words
+            covered |= cands[-neg].bi
+            pool = [i for i in pool if i != -neg and cands[i].words <= budget - used]
+        return chosen
+
+    rng = np.random.default_rng(1)
+    vocab = [f"w{k}" for k in range(25)]
+    texts = [" ".join(rng.choice(vocab, size=rng.integers(2, 12))) + "." for _ in range(60)]
+    _, cands = candidates([_doc("a", texts[:30]), _doc("b", texts[30:])])
+    w = {b: float(rng.integers(0, 4)) for c in cands for b in c.bi}  # many ties
+    params = {"min_tokens": 1, "dup_cut": 2.0, "alpha": 0.7}
+    for budget in (15, 40, 120):
+        assert select(cands, w, budget, params) == scan(cands, w, budget, 0.7)
+
+
+def test_candidate_cap_keeps_earliest_sentences_of_every_document() -> None:
+    docs = [_doc(k, [f"Câu số {i} của bài {k} nói về máy bay." for i in range(10)])
+            for k in "abc"]
+    _, cands = candidates(docs, limit=7)
+    assert len(cands) == 7
+    assert sorted((c.pos, c.doc) for c in cands) == [(0, 0), (0, 1), (0, 2), (1, 0),
+                                                      (1, 1), (1, 2), (2, 0)]
+    assert [(c.doc, c.pos) for c in cands] == sorted((c.doc, c.pos) for c in cands)
+    # a thread-sized input is summarised within the budget
+    big = [_doc(f"s{k}", [f"Sự kiện {k} diễn ra tại Hà Nội ngày {k % 28 + 1}/5 với nhiều "
+                          f"người tham gia {j}." for j in range(5)]) for k in range(400)]
+    out = summarize(big, max_words=120)
+    assert out and sum(len(s.text.split()) for s in out) <= 120

@@ -53,6 +53,10 @@ from thoisu.stories.summarize.model import compile_model, load_model, predict
 from thoisu.stories.summarize.order import date_key, reading_order
 from thoisu.stories.summarize.select import is_sentence, select
 
+# sentences considered at most (the earliest of every document first), when the model
+# file does not say: bounds time and memory on large threads (bench/summaries.py)
+MAX_CANDIDATES = 3000
+
 __all__ = [
     "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
     "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
@@ -69,15 +73,18 @@ def concept_weights(docs: list[SummaryDoc], cands: list[Candidate],
     sent_x = features(docs, cands, idf, default_idf)
     keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
     x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
+    names = model.get("features")
+    if names and tuple(names) != CONCEPT_FEATURES:  # the model reads a subset, by name
+        x = x[:, [CONCEPT_FEATURES.index(f) for f in names]]
     return dict(zip(keys, predict(model, x).tolist(), strict=True))
 
 
 def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySentence]:
     """The picked sentences in reading order; their whitespace words never exceed max_words."""
-    docs, cands = candidates(docs)
+    model = load_model()
+    docs, cands = candidates(docs, int(model["select"].get("max_candidates", MAX_CANDIDATES)))
     if not cands or max_words <= 0:
         return []
-    model = load_model()
     chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
     rank = {di: r for r, di in enumerate(reading_order(docs))}
     chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))

@@ -41,43 +41,46 @@ def concept_features(docs: list[SummaryDoc], cands: list[Candidate], sent_x: np.
     """The cluster's distinct bigrams (the "concepts") and one row of
     ``CLUSTER_FEATURES`` for each (``keep_features`` adds the learned keep rates)."""
     n_docs = len(docs)
-    doc_n = [len(d.sentences) for d in docs]
-    in_docs: dict[Bigram, set[int]] = defaultdict(set)
-    count: dict[Bigram, int] = defaultdict(int)
-    first_pos: dict[Bigram, int] = {}
-    first_rel: dict[Bigram, float] = {}
-    first_sent: dict[Bigram, set[int]] = defaultdict(set)
-    agg: dict[Bigram, np.ndarray] = {}
-    for i, c in enumerate(cands):
-        v = sent_x[i, _AGG_IDX]
-        rel = c.pos / max(doc_n[c.doc], 1)
-        for b in c.bi:
-            in_docs[b].add(c.doc)
-            count[b] += 1
-            first_pos[b] = min(first_pos.get(b, c.pos), c.pos)
-            first_rel[b] = min(first_rel.get(b, rel), rel)
-            if c.pos == 0:
-                first_sent[b].add(c.doc)
-            if b in agg:
-                np.maximum(agg[b], v, out=agg[b])
-            else:
-                agg[b] = v.copy()
+    # one (bigram, sentence) pair per occurrence; bigram ids follow sorted order, so the
+    # rows come out in a fixed order (training row sampling must not follow hash seeds)
+    keys = sorted({b for c in cands for b in c.bi})
+    if not keys:
+        return keys, np.zeros((0, len(CLUSTER_FEATURES)))
+    key_id = {b: k for k, b in enumerate(keys)}
+    bid = np.fromiter((key_id[b] for c in cands for b in c.bi), dtype=np.int64)
+    cid = np.repeat(np.arange(len(cands)), [len(c.bi) for c in cands])
+    pos = np.array([c.pos for c in cands], dtype=np.int64)[cid]
+    doc = np.array([c.doc for c in cands], dtype=np.int64)[cid]
+    doc_n = np.array([len(d.sentences) for d in docs], dtype=np.float64)
+    rel = pos / np.maximum(doc_n[doc], 1)
+    n_keys = len(keys)
+    in_docs = np.unique(bid * n_docs + doc)
+    df = np.bincount(in_docs // n_docs, minlength=n_keys).astype(np.float64)
+    count = np.bincount(bid, minlength=n_keys)
+    first_pos = np.full(n_keys, np.iinfo(np.int64).max)
+    np.minimum.at(first_pos, bid, pos)
+    first_rel = np.full(n_keys, np.inf)
+    np.minimum.at(first_rel, bid, rel)
+    opening = np.unique((bid * n_docs + doc)[pos == 0])
+    first_sent = np.bincount(opening // n_docs, minlength=n_keys)
+    order = np.argsort(bid, kind="stable")
+    starts = np.searchsorted(bid[order], np.arange(n_keys))
+    agg = np.maximum.reduceat(sent_x[:, _AGG_IDX][cid[order]], starts, axis=0)
     in_title: dict[Bigram, int] = defaultdict(int)
     for d in docs:
         for b in bigrams(syllables(heading(d))):
             in_title[b] += 1
-    keys = sorted(in_docs)  # fixed order: training row sampling must not follow hash seeds
-    x = np.zeros((len(keys), len(CLUSTER_FEATURES)))
-    for k, b in enumerate(keys):
-        i0, i1 = idf.get(b[0], default_idf), idf.get(b[1], default_idf)
-        df = len(in_docs[b])
-        x[k, :12] = (
-            df / n_docs, df, n_docs, math.log1p(count[b]), math.log1p(first_pos[b]),
-            first_rel[b], in_title[b] / n_docs, len(first_sent[b]) / n_docs,
-            min(i0, i1), max(i0, i1), float(any(ch.isdigit() for ch in b[0] + b[1])),
-            (df - 1) / max(n_docs - 1, 1),
-        )
-        x[k, 12:] = agg[b]
+    i0 = np.array([idf.get(b[0], default_idf) for b in keys])
+    i1 = np.array([idf.get(b[1], default_idf) for b in keys])
+    x = np.zeros((n_keys, len(CLUSTER_FEATURES)))
+    x[:, :12] = np.column_stack([
+        df / n_docs, df, np.full(n_keys, n_docs), np.log1p(count), np.log1p(first_pos),
+        first_rel, np.array([in_title.get(b, 0) for b in keys]) / n_docs,
+        first_sent / n_docs, np.minimum(i0, i1), np.maximum(i0, i1),
+        np.array([float(any(ch.isdigit() for ch in a + b)) for a, b in keys]),
+        (df - 1) / max(n_docs - 1, 1),
+    ])
+    x[:, 12:] = agg
     return keys, x
 
 

@@ -63,13 +63,22 @@ def dedup_docs(docs: list[SummaryDoc]) -> list[SummaryDoc]:
     return out
 
 
-def candidates(docs: list[SummaryDoc]) -> tuple[list[SummaryDoc], list[Candidate]]:
+def candidates(docs: list[SummaryDoc], limit: int | None = None,
+               ) -> tuple[list[SummaryDoc], list[Candidate]]:
+    """Deduplicated documents and their sentences, grouped by document in input order.
+
+    Above ``limit`` sentences only the earliest of every document are kept (all first
+    sentences, then all second ones, ...): the cost of the similarity features grows with
+    the square of the count, and news puts the gist first."""
     docs = dedup_docs(docs)
+    where = [(di, si) for di, d in enumerate(docs) for si in range(len(d.sentences))]
+    if limit is not None and len(where) > limit:
+        where = sorted(sorted(where, key=lambda p: (p[1], p[0]))[:limit])
     cands: list[Candidate] = []
-    for di, d in enumerate(docs):
-        for si, s in enumerate(d.sentences):
-            toks = syllables(s.text)
-            cands.append(Candidate(di, si, s, toks, bigrams(toks), len(s.text.split())))
+    for di, si in where:
+        s = docs[di].sentences[si]
+        toks = syllables(s.text)
+        cands.append(Candidate(di, si, s, toks, bigrams(toks), len(s.text.split())))
     return docs, cands
 
 

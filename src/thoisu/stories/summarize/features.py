@@ -17,6 +17,7 @@ from thoisu.stories.summarize.documents import (
     syllables,
 )
 from thoisu.stories.summarize.order import reading_order
+from thoisu.stories.summarize.similarity import SparseRows, other_doc_stats, tfidf_rows, unit
 
 FEATURES = (
     "pos", "inv_pos", "rel_pos", "para_rank", "first_in_para", "is_first",
@@ -40,10 +41,62 @@ _REL_IDX = [FEATURES.index(f) for f in RELATIVE]
 _QUOTES = set("\"“”«»")
 
 
-def _unit_rows(m: np.ndarray) -> np.ndarray:
-    norm = np.linalg.norm(m, axis=1, keepdims=True)
+def _counts(token_lists: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
+    """Term counts over the sentence vocabulary (tokens outside it are dropped)."""
+    out = np.zeros(len(vocab), dtype=np.float32)
+    for toks in token_lists:
+        for t in toks:
+            j = vocab.get(t)
+            if j is not None:
+                out[j] += 1.0
+    return out
+
+
+def _doc_central(ids: list[list[int]], doc_of: np.ndarray, w: np.ndarray,
+                 n_docs: int) -> np.ndarray:
+    """Per document: its unit tf-idf vector . the sum of the other documents' unit
+    vectors, over n_docs - 1; sparse, as (document, term) pairs."""
+    size = len(w)
+    if not any(ids):
+        return np.zeros(n_docs)
+    key = np.concatenate([np.asarray(t, dtype=np.int64) + int(doc_of[k]) * size
+                          for k, t in enumerate(ids) if t])
+    key, count = np.unique(key, return_counts=True)
+    doc, col = key // size, key % size
+    val = count * w[col].astype(np.float64)
+    norm = np.sqrt(np.bincount(doc, weights=val * val, minlength=n_docs))
     norm[norm == 0] = 1.0
-    return m / norm
+    val /= norm[doc]
+    total = np.bincount(col, weights=val, minlength=size)
+    own = np.bincount(doc, weights=val * val, minlength=n_docs)
+    return (np.bincount(doc, weights=val * total[col], minlength=n_docs) - own) / max(
+        n_docs - 1, 1)
+
+
+def _own_heading_sim(vec: SparseRows, doc_of: np.ndarray, heads: list[list[str]],
+                     vocab: dict[str, int], w: np.ndarray) -> np.ndarray:
+    """Cosine of each sentence with its own document's title and standfirst."""
+    size = len(w)
+    keys: list[int] = []
+    vals: list[float] = []
+    for d, toks in enumerate(heads):
+        tv = {}
+        for t in toks:
+            j = vocab.get(t)
+            if j is not None:
+                tv[j] = tv.get(j, 0.0) + float(w[j])
+        norm = float(np.sqrt(sum(v * v for v in tv.values()))) or 1.0
+        for j in sorted(tv):
+            keys.append(d * size + j)
+            vals.append(tv[j] / norm)
+    if not keys:
+        return np.zeros(vec.n_rows)
+    hk, hv = np.asarray(keys, dtype=np.int64), np.asarray(vals)
+    nz = doc_of[vec.rows] * size + vec.cols
+    at = np.minimum(np.searchsorted(hk, nz), len(hk) - 1)
+    hit = hk[at] == nz
+    return np.bincount(vec.rows[hit], weights=vec.vals[hit] * hv[at[hit]],
+                       minlength=vec.n_rows)
 
 
 def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, float],
@@ -66,66 +119,30 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
             bi_docs[b].add(c.doc)
         for t in c.toks:
             uni_docs[t].add(c.doc)
-    # tf-idf unigram vectors
+    # tf-idf unigram vectors, sparse (see similarity.py)
     vocab: dict[str, int] = {}
-    for c in cands:
-        for t in c.toks:
-            vocab.setdefault(t, len(vocab))
+    ids = [[vocab.setdefault(t, len(vocab)) for t in c.toks] for c in cands]
     w = np.array([idf.get(t, default_idf) for t in vocab], dtype=np.float32)
-    tf = np.zeros((n, len(vocab)), dtype=np.float32)  # float32: large threads stay small
-    for i, c in enumerate(cands):
-        for t in c.toks:
-            tf[i, vocab[t]] += 1.0
-    vec = _unit_rows(tf * w)
-    sim = vec @ vec.T
-    doc_of = np.array([c.doc for c in cands])
-    other = doc_of[:, None] != doc_of[None, :]
-    sim_other = np.where(other, sim, 0.0)
-    centroid = tf.sum(axis=0) * w
-    centroid /= np.linalg.norm(centroid) or 1.0
-    central = vec @ centroid
+    vec = tfidf_rows(ids, w)
+    doc_of = np.array([c.doc for c in cands], dtype=np.int64)
+    stats = other_doc_stats(vec, doc_of, n_docs)
+    raw_tf = np.bincount(np.concatenate([np.asarray(i, dtype=np.int64) for i in ids]),
+                         minlength=len(vocab)).astype(np.float32)
+    central = vec.dot(unit(raw_tf * w))
     # titles and opening sentences of every document
-    title_toks = [t for d in docs for t in syllables(heading(d))]
+    heads = [syllables(heading(d)) for d in docs]
     title_bi: set[Bigram] = set()
-    for d in docs:
-        title_bi |= bigrams(syllables(heading(d)))
-    tvec = np.zeros(len(vocab), dtype=np.float32)
-    for t in title_toks:
-        if t in vocab:
-            tvec[vocab[t]] += 1.0
-    tvec *= w
-    tvec /= np.linalg.norm(tvec) or 1.0
-    lead_rows = [i for i, c in enumerate(cands) if c.pos == 0]
-    lvec = tf[lead_rows].sum(axis=0) * w
-    lvec /= np.linalg.norm(lvec) or 1.0
-    title_sim = vec @ tvec
-    lead_sim = vec @ lvec
-    # consensus: for each other document, the best match there; averaged over documents
-    consensus = np.zeros(n)
-    if n_docs > 1:
-        for dj in range(n_docs):
-            cols = doc_of == dj
-            best = np.where(other[:, cols], sim[:, cols], 0.0).max(axis=1)
-            consensus += best
-        consensus /= n_docs - 1
-    # how central each document is: its vector against the other documents' centroid
-    doc_vec = np.zeros((n_docs, len(vocab)), dtype=np.float32)
-    np.add.at(doc_vec, doc_of, tf * w)
-    doc_unit = _unit_rows(doc_vec)
-    total = doc_unit.sum(axis=0)
-    doc_central = np.array([
-        float(doc_unit[d] @ (total - doc_unit[d])) / max(n_docs - 1, 1) for d in range(n_docs)
-    ])
-    own_title = np.zeros(n)
-    for di, d in enumerate(docs):
-        tv = np.zeros(len(vocab), dtype=np.float32)
-        for t in syllables(heading(d)):
-            if t in vocab:
-                tv[vocab[t]] += 1.0
-        tv *= w
-        tv /= np.linalg.norm(tv) or 1.0
-        rows_d = doc_of == di
-        own_title[rows_d] = vec[rows_d] @ tv
+    for h in heads:
+        title_bi |= bigrams(h)
+    title_sim = vec.dot(unit(_counts(heads, vocab) * w))
+    lead_tf = np.bincount(
+        np.asarray([t for i, c in zip(ids, cands, strict=True) if c.pos == 0 for t in i],
+                   dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+    lead_sim = vec.dot(unit(lead_tf * w))
+    consensus = stats.consensus
+    # how central each document is: its unit vector against the sum of the others'
+    doc_central = _doc_central(ids, doc_of, w, n_docs)
+    own_title = _own_heading_sim(vec, doc_of, heads, vocab, w)
     bi_idf: dict[Bigram, float] = {}
 
     para_rank = 0
@@ -166,10 +183,6 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
             mean_idf = sum(wts) / len(wts)
         else:
             support1 = support1_idf = mean_idf = 0.0
-        row = sim_other[i]
-        top = np.sort(row)[-3:] if n > 1 else np.zeros(1)
-        # documents holding a near-duplicate of this sentence (same wire copy)
-        dup = len({cands[j].doc for j in np.nonzero(row > 0.8)[0]})
         raw = c.sent.text
         words = raw.split()
         caps = sum(1 for wd in words[1:] if wd[:1].isupper())
@@ -178,9 +191,9 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
             c.pos, 1.0 / (c.pos + 1), c.pos / max(doc_n[c.doc], 1), para_rank,
             float(first_in_para), float(c.pos == 0),
             nt, math.log1p(nt), doc_n[c.doc], rank_of[c.doc] / max(n_docs, 1), n_docs,
-            support2, support1, support1_idf, float(row.max()) if n > 1 else 0.0,
-            float(top.mean()), float(central[i]), float(title_sim[i]), tbi,
-            float(lead_sim[i]), dup,
+            support2, support1, support1_idf, float(stats.best[i]),
+            float(stats.top3[i]), float(central[i]), float(title_sim[i]), tbi,
+            float(lead_sim[i]), int(stats.dup_docs[i]),
             nums / max(nt, 1), caps / max(len(words) - 1, 1),
             float(any(ch in _QUOTES for ch in raw)), float(raw.rstrip().endswith(":")),
             float("?" in raw), mean_idf,
@@ -193,7 +206,9 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
 def _relative(x: np.ndarray) -> np.ndarray:
     base = x[:, _REL_IDX]
     n = len(x)
-    ranks = np.argsort(np.argsort(base, axis=0, kind="stable"), axis=0) / max(n - 1, 1)
+    # ranked on rounded values: float noise in the last bits must not reorder ties
+    ranks = np.argsort(np.argsort(np.round(base, 6), axis=0, kind="stable"), axis=0) / max(
+        n - 1, 1)
     top = base.max(axis=0)
     top[top <= 0] = 1.0
     return np.hstack([x, ranks, base / top])

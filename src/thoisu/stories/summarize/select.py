@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import math
 import re
 
 from thoisu.stories.summarize.documents import Bigram, Candidate
@@ -43,24 +45,31 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     covered: set[Bigram] = set()
     chosen: list[int] = []
     used = 0
-    while pool:
-        best, best_val = -1, 0.0
-        for i in pool:
-            c = cands[i]
-            gain = sum(max(weights.get(b, 0.0), 0.0) for b in c.bi - covered)
-            if c.pos == 0:
-                gain += bonus
-            val = gain / c.words**alpha
-            if val > best_val:
-                best, best_val = i, val
-        if best < 0:
+
+    def value(i: int) -> float:
+        # fsum: exact, so the value does not depend on set order (the string hash seed)
+        c = cands[i]
+        gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in c.bi - covered)
+        return (gain + (bonus if c.pos == 0 else 0.0)) / c.words**alpha
+
+    # lazy greedy: a sentence's value only falls as coverage grows, so a stale value is an
+    # upper bound and only the top of the heap is recomputed (same picks, ties to the
+    # lower index, as scanning the whole pool each round)
+    heap = [(-value(i), i) for i in pool]
+    heapq.heapify(heap)
+    while heap:
+        _, i = heapq.heappop(heap)
+        c = cands[i]
+        if c.words > max_words - used or any(
+                _overlap(c.bi, cands[j].bi) >= dup_cut for j in chosen):
+            continue
+        v = value(i)
+        if heap and (-v, i) > heap[0]:
+            heapq.heappush(heap, (-v, i))
+            continue
+        if v <= 0.0:
             break
-        chosen.append(best)
-        used += cands[best].words
-        covered |= cands[best].bi
-        pool = [
-            i for i in pool
-            if i != best and cands[i].words <= max_words - used
-            and _overlap(cands[i].bi, cands[best].bi) < dup_cut
-        ]
+        chosen.append(i)
+        used += c.words
+        covered |= c.bi
     return chosen

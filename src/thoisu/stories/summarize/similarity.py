@@ -1,0 +1,110 @@
+"""Tf-idf sentence vectors kept sparse, and what the features need of the sentence x
+sentence cosine similarities, computed a block of rows at a time: no dense matrix over
+the whole input (a 5,000-sentence thread would need 100 MB for it, and a dense
+sentence x vocabulary matrix several hundred), only a block of rows at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BLOCK = 64  # rows of the similarity matrix held at once (64 x n floats, their terms x n)
+
+
+@dataclass(slots=True)
+class SparseRows:
+    """Row-sorted sparse matrix: ``ptr[i]:ptr[i+1]`` index ``cols``/``vals`` of row i."""
+
+    ptr: np.ndarray
+    rows: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+    n_cols: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ptr) - 1
+
+    def dot(self, v: np.ndarray) -> np.ndarray:
+        """Each row times a dense vector."""
+        return np.bincount(self.rows, weights=self.vals * v[self.cols],
+                           minlength=self.n_rows).astype(np.float32)
+
+
+def tfidf_rows(token_ids: list[list[int]], weights: np.ndarray) -> SparseRows:
+    """Unit-length tf-idf rows from each sentence's vocabulary ids."""
+    rows, cols, vals = [], [], []
+    for i, ids in enumerate(token_ids):
+        if not ids:
+            continue
+        u, c = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
+        v = c.astype(np.float32) * weights[u]
+        norm = float(np.sqrt(np.dot(v, v)))
+        rows.append(np.full(len(u), i, dtype=np.int64))
+        cols.append(u)
+        vals.append(v / (norm or 1.0))
+    n = len(token_ids)
+    if not rows:
+        e = np.zeros(0, dtype=np.int64)
+        return SparseRows(np.zeros(n + 1, dtype=np.int64), e, e,
+                          np.zeros(0, dtype=np.float32), len(weights))
+    r = np.concatenate(rows)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(ptr, r + 1, 1)
+    return SparseRows(np.cumsum(ptr), r, np.concatenate(cols),
+                      np.concatenate(vals).astype(np.float32), len(weights))
+
+
+def unit(v: np.ndarray) -> np.ndarray:
+    return v / (float(np.linalg.norm(v)) or 1.0)
+
+
+@dataclass(slots=True)
+class OtherDocStats:
+    """Per sentence, against the sentences of the other documents: best similarity, mean
+    of the top three (own document counted as 0, as in a full matrix), number of other
+    documents holding a near-duplicate, and the mean over the other documents of the best
+    match there (consensus)."""
+
+    best: np.ndarray
+    top3: np.ndarray
+    dup_docs: np.ndarray
+    consensus: np.ndarray
+
+
+def other_doc_stats(vec: SparseRows, doc_of: np.ndarray, n_docs: int,
+                    dup_cut: float = 0.8) -> OtherDocStats:
+    """``doc_of`` must be non-decreasing (sentences grouped by document)."""
+    n = vec.n_rows
+    best = np.zeros(n, dtype=np.float32)
+    top3 = np.zeros(n, dtype=np.float32)
+    dup = np.zeros(n, dtype=np.int64)
+    consensus = np.zeros(n, dtype=np.float64)
+    if n <= 1:
+        return OtherDocStats(best, top3, dup, consensus)
+    _, starts = np.unique(doc_of, return_index=True)
+    k = min(3, n)
+    term_at = np.full(vec.n_cols, -1, dtype=np.int64)
+    for r0 in range(0, n, BLOCK):
+        r1 = min(r0 + BLOCK, n)
+        # only the terms of this block's rows matter: a dense (block x terms) times
+        # (terms x all rows) product, both built from the stored values
+        a, b = vec.ptr[r0], vec.ptr[r1]
+        terms = np.unique(vec.cols[a:b])
+        term_at[terms] = np.arange(len(terms))
+        hit = term_at[vec.cols] >= 0
+        rest = np.zeros((len(terms), n), dtype=np.float32)
+        rest[term_at[vec.cols[hit]], vec.rows[hit]] = vec.vals[hit]
+        block = np.zeros((r1 - r0, len(terms)), dtype=np.float32)
+        block[vec.rows[a:b] - r0, term_at[vec.cols[a:b]]] = vec.vals[a:b]
+        term_at[terms] = -1
+        sim = block @ rest
+        sim[doc_of[r0:r1, None] == doc_of[None, :]] = 0.0  # own document
+        best[r0:r1] = sim.max(axis=1)
+        top3[r0:r1] = np.partition(sim, n - k, axis=1)[:, n - k:].mean(axis=1)
+        per_doc = np.maximum.reduceat(sim, starts, axis=1)
+        dup[r0:r1] = (per_doc > dup_cut).sum(axis=1)
+        if n_docs > 1:
+            consensus[r0:r1] = per_doc.astype(np.float64).sum(axis=1) / (n_docs - 1)
+    return OtherDocStats(best, top3, dup, consensus)
