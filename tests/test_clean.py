@@ -407,3 +407,15 @@ def test_byline_with_the_outlet_after_a_slash_or_dash():
     # a signature closes the article: the next headline opens the second one
     text = f"{HEAD_A}\n{P1}\n{P2}\n{P3}\nThu Hà/VOV.VN\n{HEAD_B}\n{Q1}\n{Q2}\n{Q3}"
     assert [a.title for a in extract_articles(page_from_text(text))] == [HEAD_A, HEAD_B]
+
+
+def test_writer_and_photos_line_is_a_byline_and_a_rights_headline_no_footer():
+    assert parse_byline("Bài và ảnh: Ngô Mai Phương") == ("Ngô Mai Phương", None)
+    assert not is_caption("Bài và ảnh: Ngô Mai Phương", 5)
+    head2 = "Đài truyền hình có bản quyền giải bóng chuyền nữ khu vực"
+    text = (f"{HEAD_A}\n{P1}\n{P2}\n{P3}\nBài và ảnh: Ngô Mai Phương\nTin tiếp theo\n{head2}\n"
+            f"00:25 | 22/07/2018\n{Q1}\n{Q2}\n{Q3}\n© Bản quyền thuộc về Báo Thử. Giấy phép số 12/GP-BTTTT")
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A, head2]
+    assert arts[0].author == "Ngô Mai Phương"
+    assert not any("Tin tiếp theo" in p or "Giấy phép" in p for p in _kept(arts))

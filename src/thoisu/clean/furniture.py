@@ -75,6 +75,15 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
 
 
+def _text_follows(lines: list[Line], i: int) -> bool:
+    """Is there a paragraph of running text within the next two lines (a date line or
+    byline between)?"""
+    for ln in lines[i + 1 : i + 3]:
+        if _paragraph_shape(ln) and not (ln.footer or ln.header or ln.widget):
+            return True
+    return False
+
+
 def _answers(lines: list[Line], i: int) -> int:
     """How many short, unpunctuated lines follow line i (the answer options of a poll)."""
     k = 0
@@ -98,7 +107,9 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("header")
         elif ln.widget:
             ln.flags.add("widget")
-        elif ln.footer:
+        elif ln.footer and not (ln.title_like and _text_follows(lines, ln.idx)):
+            # a headline about broadcast rights ("... có bản quyền Copa America") has its
+            # article under it; a copyright line has more page bottom
             ln.flags.add("footer")
         if ln.date_line:
             ln.flags.add("timestamp")

@@ -200,7 +200,11 @@ def build_lines(page: Page) -> list[Line]:
     return out
 
 
+# "Bài và ảnh: Thu Hà", "Bài, ảnh: ...": a byline that also credits the photos
+_WRITER_AND_PHOTOS = re.compile(r"(?i)^\s*(?:bài\s*(?:và|,|&|\+)\s*ảnh|ảnh\s*(?:và|,|&)\s*bài)\s*:")
+
+
 def is_caption(text: str, words: int) -> bool:
-    if words > thresholds()["caption_max_words"]:
+    if words > thresholds()["caption_max_words"] or _WRITER_AND_PHOTOS.match(text):
         return False
     return bool(_CAPTION_END.search(text) or _CAPTION_START.match(text) or _IMAGE_NOTE.match(text))
