@@ -386,7 +386,7 @@ def test_upload_digests_in_the_background(writable):
                                                           {"name": "x.txt"}]})
     assert r.status_code == 202 and r.json()["accepted"] == 1 and len(r.json()["errors"]) == 1
     again = c.app.state.jobs.wait(r.json()["job"], timeout=180)
-    assert again.state == "done" and again.new_articles == []
+    assert again.state == "done" and again.new_articles == [] and again.articles == 0
     n = sqlite3.connect(db_path).execute("SELECT COUNT(*) FROM articles WHERE title LIKE '%Indonesia%'").fetchone()[0]
     assert n == 1
 

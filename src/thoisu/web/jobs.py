@@ -29,21 +29,30 @@ class Job:
     articles: int = 0
     errors: list[str] = field(default_factory=list)
     new_articles: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "state": self.state, "pages": self.pages, "articles": self.articles,
                 "errors": list(self.errors), "pages_new": self.pages_new,
-                "new_articles": list(self.new_articles)}
+                "new_articles": list(self.new_articles), "note": self.note}
 
 
-def _digest(paths: list[str], out_dir: str, db_path: str) -> Any:
-    from thoisu.runner import digest_paths
+def _digest(paths: list[str], out_dir: str, db_path: str, job: Job) -> Any:
+    from thoisu import runner
 
+    params = inspect.signature(runner.digest_paths).parameters
     kwargs: dict[str, Any] = {"out_dir": out_dir, "db_path": db_path}
     # outputs=False: the server's store is the output; no digest.json or report per upload
-    if "outputs" in inspect.signature(digest_paths).parameters:
+    if "outputs" in params:
         kwargs["outputs"] = False
-    return digest_paths(paths, **kwargs)
+    if "progress" in params and hasattr(runner, "Progress"):
+
+        class _Told(runner.Progress):  # type: ignore[name-defined, misc]
+            def waiting(self, msg: str) -> None:  # another run holds the store
+                job.note = "waiting: another digest is writing the store"
+
+        kwargs["progress"] = _Told()
+    return runner.digest_paths(paths, **kwargs)
 
 
 def _max_seq(db_path: str) -> int:
@@ -57,11 +66,16 @@ def _max_seq(db_path: str) -> int:
         return 0
 
 
-def _new_articles(db_path: str, after: int) -> list[str]:
+def _new_articles(db_path: str, run: int | None, after: int) -> list[str]:
+    """Articles the job's run stored (by run id; by storage order if the runner gives
+    no run id, which a concurrent CLI run could interleave with)."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        return [a for (a,) in db.execute(
-            "SELECT id FROM articles WHERE seq > ? ORDER BY seq LIMIT 50", (after,))]
+        if run is not None:
+            sql, arg = "SELECT id FROM articles WHERE run = ? ORDER BY seq LIMIT 50", run
+        else:
+            sql, arg = "SELECT id FROM articles WHERE seq > ? ORDER BY seq LIMIT 50", after
+        return [a for (a,) in db.execute(sql, (arg,))]
     finally:
         db.close()
 
@@ -127,13 +141,15 @@ class Jobs:
                 paths.append(str(target))
             job.files = []
             before = _max_seq(self.db_path)
-            result = _digest(paths, str(tmp / "out"), self.db_path)
+            result = _digest(paths, str(tmp / "out"), self.db_path, job)
+            job.note = None
             job.pages = result.pages_ok
             job.pages_new = result.pages_new
-            job.articles = result.articles
+            # the articles this job added (the runner also counts the whole store)
+            job.articles = getattr(result, "articles_new", result.articles)
             prefix = str(tmp / "pages") + "/"
             job.errors += [_strip(e, prefix) for e in result.errors]
-            job.new_articles = _new_articles(self.db_path, before)
+            job.new_articles = _new_articles(self.db_path, getattr(result, "run", None), before)
             job.state = "done" if result.pages_ok or not paths else "failed"
         except Exception as exc:  # a failed digest is the job's state, not a dead worker
             job.errors.append(f"digest failed: {type(exc).__name__}: {exc}")
