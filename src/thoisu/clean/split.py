@@ -8,6 +8,7 @@ body long enough to be an article. What is left after the last article is furnit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from thoisu.clean.furniture import body_like
@@ -214,7 +215,7 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         # a later article's headline may be shown again in a list below, carry a timestamp
         # or sit last in a list right above its own text; it still opens that article
         if ln.flags and not (closed and ln.title_like and (
-                ln.flags <= {"repeated", "stamped"}
+                ln.flags <= _UNSIGNED_HEAD
                 or (ln.flags <= {"repeated", "stamped", "zone"} and ln.idx + 1 < n
                     and (lines[ln.idx + 1].date_line or role(lines[ln.idx + 1])[0] in ("byline", "credit"))
                     and _last_before_text(lines, ln.idx)))):
@@ -239,7 +240,8 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             continue
         if closed:
             # a new article: a headline followed by a body of its own
-            if ln.title_like and ln.key not in titles and _next_body(lines, ln.idx):
+            if (ln.title_like and ln.key not in titles and _next_body(lines, ln.idx)
+                    and not teaser_list(lines, ln.idx, cur)):
                 nb, np_ = _take_article(lines, ln.idx)
                 if nb >= th["new_article_min_words"] and np_ >= th["new_article_min_paragraphs"]:
                     blocks.append(cur)
@@ -326,6 +328,14 @@ def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
     return len(pairs) == 2 and cohesion(cur.body, pairs) < th["split_cohesion_max"]
 
 
+_CALENDAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|(?i:tháng)|\d{4}-\d{2}")
+
+
+def _calendar_date(ln: Line) -> bool:
+    """A date line with a day and month (a live blog's bare "10:35" is not one)."""
+    return ln.date_line and bool(_CALENDAR.search(ln.text))
+
+
 def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     """Does headline ``ln`` inside an open article start another article? It needs a body
     of its own (as after a signature), and either its own date line or byline right under
@@ -340,7 +350,7 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     after = [x for x in lines[ln.idx + 1 : ln.idx + 12] if body_like(x)][:3]
     if not after:
         return False
-    if _carried(lines, ln.idx):
+    if _carried(lines, ln.idx) or (ln.idx > 0 and _calendar_date(lines[ln.idx - 1])):
         return True
     # a headline sums up its own lead (vims-dev: a third of its syllables or more in 95% of
     # articles, in another article's lead in 5%): a "read more" headline of another
@@ -363,7 +373,7 @@ def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
     head = lines[i].key
     for ln in lines[i + 1:]:
         if ln.flags:
-            if ln.title_like and ln.flags & _LIST_ITEM and ln.key != head:
+            if ln.title_like and ln.flags & (_LIST_ITEM | {"model", "insert"}) and ln.key != head:
                 break
             continue
         if role(ln)[0] in ("credit", "byline") and total > 0:
