@@ -86,3 +86,12 @@ def test_seed_visit_reports_merge_within_article() -> None:
               and any("burmistrov" in k for k in e.actors)]
     assert len(visits) == 1 and visits[0].n_mentions >= 2
     assert visits[0].date is not None and visits[0].date.value.endswith("07-22")
+
+
+def test_one_visit_to_a_country_written_as_its_capital() -> None:
+    evs = [ev("e0", "CONSULT", ["B"], ["PRK"]), ev("e1", "CONSULT", ["B"], ["PYONGYANG"], line=9),
+           ev("e2", "CONSULT", ["C"], ["PRK"], line=12)]
+    for e in evs:
+        e.mode = "visit"
+    out = merge_event_mentions(evs)
+    assert [(e.id, e.n_mentions) for e in out] == [("e0", 2), ("e2", 1)]

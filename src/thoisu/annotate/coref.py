@@ -11,7 +11,8 @@ Two reports are one happening when (rules and sizes in ``data/coref.json``):
 - they have the same PLOVER type and the same flags (negated, hypothetical, future: a
   planned visit and a past one are two happenings, as are a denied and a reported one);
 - they share a participant, and one's participants contain the other's or they share
-  at least two ("Nga tấn công Ukraine" and "Nga tấn công Kharkiv, Ukraine" are one);
+  at least two ("Nga tấn công Ukraine" and "Nga tấn công Kharkiv, Ukraine" are one), or
+  they are visits by the same visitors (the host written as the country or its capital);
 - roles do not cross: an actor of one is no recipient of the other, except for the
   types where both sides act alike (meetings, agreements, cooperation);
 - their dates do not contradict (a known year, month or day that differs).
@@ -41,13 +42,14 @@ class CorefConfig:
     symmetric_types: frozenset[str]  # both sides act alike: roles may be written either way
     max_candidates: int  # events of a bucket a report is compared with (most recent first)
     min_shared_if_not_subset: int  # shared participants needed when neither set holds the other
+    same_actor_modes: frozenset[str]  # one actor makes one such trip per story: hosts may differ
 
 
 @lru_cache(maxsize=1)
 def config() -> CorefConfig:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     return CorefConfig(frozenset(raw["symmetric_types"]), int(raw["max_candidates"]),
-                       int(raw["min_shared_if_not_subset"]))
+                       int(raw["min_shared_if_not_subset"]), frozenset(raw["same_actor_modes"]))
 
 
 def _parts(value: str) -> tuple[str | None, str | None, str | None]:
@@ -112,8 +114,11 @@ def _fits(g: _Group, ev: Event, cfg: CorefConfig) -> bool:
     shared = mine & theirs
     if not shared:
         return False
-    if not (mine <= theirs or theirs <= mine or len(shared) >= cfg.min_shared_if_not_subset):
-        return False
+    same_trip = bool(ev.mode and ev.mode in cfg.same_actor_modes and ev.mode == first.mode
+                     and ev.actors and set(ev.actors) == set(g.actors))
+    if not (mine <= theirs or theirs <= mine or len(shared) >= cfg.min_shared_if_not_subset
+            or same_trip):
+        return False  # same_trip: "Burmistrov thăm Bình Nhưỡng" / "... thăm Triều Tiên"
     if ev.type not in cfg.symmetric_types and (
         set(ev.actors) & set(g.recipients) or set(ev.recipients) & set(g.actors)
     ):
