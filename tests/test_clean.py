@@ -419,3 +419,11 @@ def test_writer_and_photos_line_is_a_byline_and_a_rights_headline_no_footer():
     assert [a.title for a in arts] == [HEAD_A, head2]
     assert arts[0].author == "Ngô Mai Phương"
     assert not any("Tin tiếp theo" in p or "Giấy phép" in p for p in _kept(arts))
+
+
+def test_headline_under_a_lone_header_line_with_its_date_and_a_player_before_the_lead():
+    for top in ("Tin nổi bật", "Đường dây nóng: 0243 888 999"):
+        text = f"{top}\n{HEAD_A}\n16.09.2023 | 10:15 GMT+7\nTự động phát\n{P1}\n{P2}\n{P3}"
+        arts = extract_articles(page_from_text(text))
+        assert [a.title for a in arts] == [HEAD_A]
+        assert _kept(arts) == [P1, P2, P3]

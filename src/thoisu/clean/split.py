@@ -81,6 +81,17 @@ def _last_before_text(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _announces(lines: list[Line], ln: Line) -> bool:
+    """A subheading: most of its syllables are in the paragraph under it."""
+    nxt = next((x for x in lines[ln.idx + 1 : ln.idx + 3] if body_like(x)), None)
+    return nxt is not None and _overlap(ln, set(nxt.key.split())) >= thresholds()["title_low_overlap"]
+
+
+def _signed_below(lines: list[Line], i: int) -> bool:
+    """Is the line right under line i a date line or a byline?"""
+    return i + 1 < len(lines) and (lines[i + 1].date_line or role(lines[i + 1])[0] in ("byline", "credit"))
+
+
 def _lead_like(ln: Line) -> bool:
     """A headline-shaped line too long for a headline: a lead without its full stop."""
     return ln.words >= thresholds()["lead_min_words"]
@@ -96,7 +107,9 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         ln = lines[i]
         if (ln.title_like and role(ln)[0] == "text" and ln.flags - {"repeated", "stamped"} == {"zone"}
                 and not _lead_like(ln)):
-            zoned = i if i > 0 and "zone" in lines[i - 1].flags else None
+            # (or one carrying its own date line or byline: the page's headline under a
+            # lone "Tin nổi bật" or hotline line)
+            zoned = i if i > 0 and ("zone" in lines[i - 1].flags or _signed_below(lines, i)) else None
             continue
         if ln.flags - {"repeated", "stamped"}:
             continue
@@ -216,8 +229,7 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         # or sit last in a list right above its own text; it still opens that article
         if ln.flags and not (closed and ln.title_like and (
                 ln.flags <= _UNSIGNED_HEAD
-                or (ln.flags <= {"repeated", "stamped", "zone"} and ln.idx + 1 < n
-                    and (lines[ln.idx + 1].date_line or role(lines[ln.idx + 1])[0] in ("byline", "credit"))
+                or (ln.flags <= {"repeated", "stamped", "zone"} and _signed_below(lines, ln.idx)
                     and _last_before_text(lines, ln.idx)))):
             continue
         kind, author, via = role(ln)
@@ -260,8 +272,11 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
                 pending = []
                 closed = False
             continue
-        # short lines before the first paragraph of an untitled page: navigation
-        if not cur.body and cur.title is None and title_idx is None and ln.words < th["body_min_words"]:
+        # short lines before the first paragraph of an untitled page: navigation; between a
+        # headline and its lead: a share bar, an audio player ("Tự động phát")
+        if not cur.body and ln.words < th["body_min_words"] and (
+                (cur.title is None and title_idx is None)
+                or (cur.title is not None and not ln.terminal and not _announces(lines, ln))):
             ln.flags.add("before-body")
             continue
         cur.body.append(ln)
