@@ -450,10 +450,12 @@ def actor(db: sqlite3.Connection, eid: str, limit: int = 50) -> dict[str, Any] |
     if ent is None:
         return None
     n_mentions, = db.execute("SELECT n_mentions FROM entities WHERE id = ?", (eid,)).fetchone()
+    # per article first: one article lookup per article, not per mention
     months = db.execute(
-        "SELECT substr(a.published, 1, 7) AS m, COUNT(*) FROM mentions x JOIN articles a "
-        "ON a.id = x.article WHERE x.entity = ? AND a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' "
-        "GROUP BY m ORDER BY m", (eid,)).fetchall()
+        "SELECT substr(a.published, 1, 7) AS m, SUM(x.n) FROM (SELECT article, COUNT(*) AS n "
+        "FROM mentions WHERE entity = ? GROUP BY article) x JOIN articles a ON a.id = x.article "
+        "WHERE a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY m ORDER BY m",
+        (eid,)).fetchall()
     roles = {}
     for role in ("actor", "recipient"):
         total = db.execute("SELECT COUNT(*) FROM event_participants WHERE entity = ? AND role = ?",
@@ -470,12 +472,16 @@ def actor(db: sqlite3.Connection, eid: str, limit: int = 50) -> dict[str, Any] |
         "SELECT p2.entity, COUNT(DISTINCT p2.event) FROM event_participants p1 "
         "JOIN event_participants p2 ON p2.event = p1.event AND p2.entity != p1.entity "
         "WHERE p1.entity = ? GROUP BY p2.entity ORDER BY 2 DESC LIMIT 15", (eid,))})
-    articles = [
-        {"id": a, "title": t, "published": p}
-        for a, t, p in db.execute(
-            "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN "
-            "(SELECT article FROM mentions WHERE entity = ?) ORDER BY a.seq DESC LIMIT 20", (eid,))
-    ]
+    # the latest articles naming it: for a frequent actor, walk articles newest first
+    # (the first few hold it); for a rare one, collect its few articles and sort them
+    n_articles = db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+    if n_mentions * 10 > n_articles:
+        sql = ("SELECT a.id, a.title, a.published FROM articles a WHERE EXISTS (SELECT 1 FROM "
+               "mentions m WHERE m.article = a.id AND m.entity = ?) ORDER BY a.seq DESC LIMIT 20")
+    else:
+        sql = ("SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN "
+               "(SELECT article FROM mentions WHERE entity = ?) ORDER BY a.seq DESC LIMIT 20")
+    articles = [{"id": a, "title": t, "published": p} for a, t, p in db.execute(sql, (eid,))]
     return {"entity": ent, "n_mentions": n_mentions, "months": months, "roles": roles,
             "quotes": quotes, "quotes_total": quotes_total, "counterparts": counterparts.most_common(),
             "articles": articles}
