@@ -107,6 +107,8 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         ln = lines[i]
         if (ln.title_like and role(ln)[0] == "text" and ln.flags - {"repeated", "stamped"} == {"zone"}
                 and not _lead_like(ln)):
+            if ln.words < 5:
+                continue  # a label or a player control ("Tự động phát"), not a headline
             # (or one carrying its own date line or byline: the page's headline under a
             # lone "Tin nổi bật" or hotline line)
             zoned = i if i > 0 and ("zone" in lines[i - 1].flags or _signed_below(lines, i)) else None
