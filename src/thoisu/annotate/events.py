@@ -133,9 +133,12 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
             orgs = state.get("org", []) + here[-1:]
             return orgs[-1:]
         k = cues["pronouns_sg"].match(an.toks, i)
-        if k and i == lo and not any(np.start <= i + k < np.end for np in an.nps):
+        seg_start = i == lo or (an.toks[i - 1] == "," and not an.aside[i - 1])
+        if k and seg_start and not any(np.start <= i + k < np.end for np in an.nps):
+            topic = an.res.words["topic_preps"]  # "Về phía bà Trang, bà phủ nhận ..."
             here = [ch.nps[0].head.key for ch in an.chains
-                    if ch.end <= i and not ch.prep and ch.nps[0].head.type == "PER"]
+                    if ch.end <= i and (not ch.prep or " ".join(ch.prep) in topic)
+                    and ch.nps[0].head.type == "PER"]
             people = state["per"] + here[:1]
             return people[-1:]
     return []
