@@ -299,3 +299,14 @@ def test_bodies_of_a_place_and_given_names_are_participants():
     assert e.actors == ["ORG:công an tỉnh hòa bình"]
     assert any(m.text == "Hải" and m.key == "PER:bùi văn hải" for m in art.mentions)
     assert not any(e.type == "ASSAULT" for e in ev)  # "tội Giết người" names a charge
+
+
+def test_money_given_is_aid_and_donors_stay_apart():
+    gaz = {**GAZ, "Việt Nam": ("GPE", "GPE:VNM"), "Philippines": ("GPE", "GPE:PHL"),
+           "Canada": ("GPE", "GPE:CAN"), "New Zealand": ("GPE", "GPE:NZL")}
+    ev = code_events(build(["Việt Nam đã ủng hộ Philippines 100.000 USD khắc phục hậu quả bão.",
+                            "Canada và New Zealand cũng ủng hộ Philippines hàng triệu USD.",
+                            "Mỹ ủng hộ Philippines trong tranh chấp."], gaz))
+    one(ev, "AID", actors=["GPE:VNM"], recipients=["GPE:PHL"])
+    one(ev, "AID", actors={"GPE:CAN", "GPE:NZL"}, recipients=["GPE:PHL"])
+    one(ev, "SUPPORT", actors=["GPE:USA"], recipients=["GPE:PHL"])
