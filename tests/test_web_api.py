@@ -399,3 +399,55 @@ def test_upload_with_nothing_acceptable_is_422(writable):
     r = c.post("/api/pages", headers={"Authorization": "Bearer s3cret"}, content=b"{nope",
                )
     assert r.status_code in (415, 422)
+
+
+def test_html_filters_take_an_actor_name(client, ids):
+    html = client.get("/events", params={"actor": "Oleg Burmistrov"}).text
+    assert f'value="{ids["burmistrov"]}"' in html and "CONSULT" in html
+    assert client.get("/events", params={"actor": "No Such Person Anywhere"}).status_code == 422
+    html = client.get("/search", params={"q": "Triều Tiên", "actor": "oleg burm"}).text
+    assert "Oleg Burmistrov" in html
+    # the API takes ids only: a name is a bad parameter
+    assert client.get("/api/events", params={"actor": "Oleg Burmistrov"}).status_code == 422
+
+
+def test_empty_store_serves(tmp_path):
+    c = TestClient(create_app(str(tmp_path / "new" / "thoisu.db")))
+    assert "The store is empty" in c.get("/").text
+    assert c.get("/api/search", params={"q": "nga"}).json() == {"total": 0, "results": []}
+    assert c.get("/api/events").json() == {"total": 0, "events": []}
+    assert c.get("/events").status_code == 200 and c.get("/search?q=nga").status_code == 200
+
+
+def test_thoisu_serve_command(store, tmp_path):
+    """The CLI's serve runs this app on uvicorn, the token read from THOISU_TOKEN."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).parent / "thoisu"
+    env = {**os.environ, "THOISU_TOKEN": "from-env"}
+    proc = subprocess.Popen([str(exe), "serve", "--db", str(store), "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stdout.read().decode()
+                time.sleep(0.2)
+        assert r.status_code == 200 and "What changed" in r.text
+        no_token = httpx.post(f"http://127.0.0.1:{port}/api/pages", json={"pages": []}, timeout=5)
+        assert no_token.status_code == 401  # a token is set (from the environment): not 403
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -182,8 +182,27 @@ def create_app(db_path: str, token: str | None = None, *,
 
     # ------------------------------------------------------------------ search
 
+    def _entity_param(value: str | None, what: str, by_name: bool = False) -> str | None:
+        """An entity id (a merged one resolved to the entity it became); the HTML forms
+        also take a name, matched to the most mentioned actor so named."""
+        value = _opt(value)
+        if value is None:
+            return None
+        if len(value) > 200:
+            raise HTTPException(422, f"{what}: at most 200 characters")
+        live = queries.resolve_entity(db(), value) if security.is_id(value) else None
+        if live is None and by_name:
+            found = queries.find_entities(db(), value, 1)
+            if not found:
+                raise HTTPException(422, f"{what}: no actor named {value[:80]!r}")
+            live = found[0]["id"]
+        if live is None:
+            return security.check_id(value, what)  # well-formed but unknown: matches nothing
+        return live
+
     def _search_filters(q: str, exact: str | None, date_from: str | None, date_to: str | None,
-                        outlet: str | None, actor: str | None, type_: str | None) -> queries.SearchFilters:
+                        outlet: str | None, actor: str | None, type_: str | None,
+                        by_name: bool = False) -> queries.SearchFilters:
         if len(q) > 500:
             raise HTTPException(422, "q: at most 500 characters")
         is_exact = _flag(exact, "exact") or False
@@ -191,9 +210,7 @@ def create_app(db_path: str, token: str | None = None, *,
         f.day_from = security.day_of(_opt(date_from), "from")
         f.day_to = security.day_of(_opt(date_to), "to")
         f.outlet = _opt(outlet)
-        if _opt(actor):
-            aid = security.check_id(_opt(actor) or "", "actor")
-            f.actor = queries.resolve_entity(db(), aid) or aid
+        f.actor = _entity_param(actor, "actor", by_name)
         f.event_type = _event_type(type_)
         return f
 
@@ -230,11 +247,10 @@ def create_app(db_path: str, token: str | None = None, *,
                 "to": _opt(date_to) or "", "outlet": _opt(outlet) or "", "actor": _opt(actor) or "",
                 "type": _opt(type) or ""}
         ctx: dict[str, Any] = {"form": form, "outlets": queries.outlets(db(), app.state.db_path)}
-        if _opt(actor):
-            ctx["actor_name"] = (queries.entity_names(db(), [_opt(actor) or ""]).get(_opt(actor) or "")
-                                 or {}).get("name")
         if q.strip():
-            f = _search_filters(q, exact, date_from, date_to, outlet, actor, type)
+            f = _search_filters(q, exact, date_from, date_to, outlet, actor, type, by_name=True)
+            if f.actor:
+                ctx["actor_name"] = (queries.entity_names(db(), [f.actor]).get(f.actor) or {}).get("name")
             total, rows = queries.search(db(), f, 20, (p - 1) * 20)
             ctx.update(total=total, groups=queries.group_by_story(db(), rows), p=p,
                        pages=(total + 19) // 20,
@@ -278,13 +294,9 @@ def create_app(db_path: str, token: str | None = None, *,
     def _event_filters(type_: str | None, actor: str | None, recipient: str | None,
                        country: str | None, date_from: str | None, date_to: str | None,
                        negated: str | None, hypothetical: str | None, future: str | None,
-                       story: str | None = None) -> queries.EventFilters:
+                       story: str | None = None, by_name: bool = False) -> queries.EventFilters:
         def ent(value: str | None, what: str) -> str | None:
-            value = _opt(value)
-            if value is None:
-                return None
-            security.check_id(value, what)
-            return queries.resolve_entity(db(), value) or value
+            return _entity_param(value, what, by_name)
 
         story = _opt(story)
         if story:
@@ -367,7 +379,7 @@ def create_app(db_path: str, token: str | None = None, *,
         story: str | None = None, p: Annotated[int, Query(ge=1, le=2000)] = 1,
     ) -> Response:
         f = _event_filters(type, actor, recipient, country, date_from, date_to, negated,
-                           hypothetical, future, story)
+                           hypothetical, future, story, by_name=True)
         total, evs = queries.events(db(), f, PAGE_SIZE, (p - 1) * PAGE_SIZE)
         names = queries.entity_names(db(), views.entity_ids(evs) | {x for x in (f.actor, f.recipient) if x})
         form = {"type": f.type or "", "actor": f.actor or "", "recipient": f.recipient or "",

@@ -38,8 +38,12 @@ DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
+def is_id(value: str) -> bool:
+    return bool(_ID.match(value)) and ".." not in value
+
+
 def check_id(value: str, what: str = "id") -> str:
-    if not _ID.match(value) or ".." in value:
+    if not is_id(value):
         raise HTTPException(422, f"{what}: not a valid id: {value[:80]!r}")
     return value
 
