@@ -310,3 +310,10 @@ def test_money_given_is_aid_and_donors_stay_apart():
     one(ev, "AID", actors=["GPE:VNM"], recipients=["GPE:PHL"])
     one(ev, "AID", actors={"GPE:CAN", "GPE:NZL"}, recipients=["GPE:PHL"])
     one(ev, "SUPPORT", actors=["GPE:USA"], recipients=["GPE:PHL"])
+
+
+@pytest.mark.skipif(not (SEEDS / "001_ecbe991e6b69410b.txt").exists(), reason="seeds absent")
+def test_seed_kim_meets_kozlov_named_in_the_list_of_officials():
+    # "nơi ông gặp các quan chức Nga, trong đó có ... Alexander Kozlov"
+    (art,) = seed_articles("001_ecbe991e6b69410b.txt")
+    one(art.events, "CONSULT", actors=["PER:kim jong un"], recipients={"PER:alexander kozlov"})

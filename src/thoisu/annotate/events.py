@@ -438,6 +438,8 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     if any(p and p != ("của",) for _, p in objs_r):  # "lệnh trừng phạt của HĐBA đối với X"
         objs_r = [(k, p) for k, p in objs_r if p != ("của",)]
     recipients = recipients + [k for k, _p in objs_r if k not in recipients]
+    if objs_r:
+        recipients += [k for k in _named_in_list(an, st) if k not in recipients + actors]
     if st.nominal and not actors and not owners and res.cues["pronouns_same"].match(an.toks, j):
         for ch in an.chains:  # "cuộc hội đàm của họ" -> the coordinated subject
             if ch.end <= st.i and not ch.prep and len(ch.keys()) > 1:
@@ -447,6 +449,21 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     elif owners:
         recipients += [k for k in owners if k not in recipients]
     return actors, recipients
+
+
+def _named_in_list(an: Analysis, st: _Site) -> list[str]:
+    """Names of ", trong đó có Y" after the object: "gặp các quan chức Nga, trong đó có
+    Bộ trưởng Alexander Kozlov" -> Kozlov is met too (the list is an aside otherwise)."""
+    toks, last = an.toks, st.objs[-1].end if st.objs else st.j
+    if last >= len(toks) or toks[last] != ",":
+        return []
+    k = an.res.cues["member_lists"].match(toks, last + 1)
+    if not k:
+        return []
+    stop = next((t for t in range(last + 1 + k, len(toks)) if toks[t] in (",", ";", ".")),
+                len(toks))
+    return [np.head.key for np in an.nps + an.aside_nps
+            if last + k < np.start < stop and np.head.type in ACTOR_TYPES]
 
 
 def _fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:

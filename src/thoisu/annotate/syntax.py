@@ -96,6 +96,7 @@ class Analysis:
                 depth -= 1
         self.nps = self._noun_phrases(mentions)
         self._mark_appositives()
+        self.aside_nps = [np for np in self.nps if self.aside[self.tok_at(np.mentions[0].start)]]
         self.nps = [np for np in self.nps if not self.aside[self.tok_at(np.mentions[0].start)]]
         self.chains = self._chains()
         self.bounds = self._boundaries()
