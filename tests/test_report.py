@@ -1,5 +1,5 @@
 from thoisu.models import Digest, Entity, Event, TimelineEntry, TimeValue
-from thoisu.report.html import network_svg, render_report, timeline_svg
+from thoisu.report.html import network_svg, render_digest, timeline_svg
 
 
 def _ev(type_: str, actors: list[str], recipients: list[str]) -> Event:
@@ -25,5 +25,5 @@ def test_timeline_chart_places_dated_entries_only():
 
 
 def test_empty_digest_renders():
-    html = render_report(Digest())
+    html = render_digest(Digest())
     assert "<html" in html and "0 articles" in html

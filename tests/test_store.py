@@ -1,15 +1,21 @@
+"""The store: records as tables, one transaction a page, migrations, one writer."""
+
 from __future__ import annotations
+
+import json
+import sqlite3
 
 import pytest
 
-from thoisu.models import Article, Digest, Entity, Paragraph, TimeValue
-from thoisu.store import Store
+from thoisu.models import Article, Paragraph, TimeValue
+from thoisu.store import VERSION, Store, StoreLocked, records
 
 from .conftest import page_from_text
 
 
 def _article(aid: str) -> Article:
-    return Article(id=aid, page="p.txt", title="T", paragraphs=[Paragraph("Một đoạn.", 3)],
+    return Article(id=aid, page="p.txt", title="Bình Nhưỡng phản đối",
+                   paragraphs=[Paragraph("Đà Nẵng và Bình Nhưỡng.", 3)],
                    published=TimeValue("2017-07-22", "22/7/2017"))
 
 
@@ -19,9 +25,24 @@ def test_page_and_articles_round_trip(tmp_path):
         assert st.add_page(page, [_article("a-0"), _article("a-1")])
         assert not st.add_page(page, [_article("a-0")])  # same content: nothing stored twice
         arts = list(st.articles())
+        assert records.load_page(st.db, page.sha).lines == page.lines  # what reprocess re-reads
+        assert st.db.execute("SELECT day FROM articles WHERE id='a-0'").fetchone()[0] is not None
     assert [a.id for a in arts] == ["a-0", "a-1"]
     assert arts[0].published == TimeValue("2017-07-22", "22/7/2017")
-    assert arts[0].paragraphs == [Paragraph("Một đoạn.", 3)]
+    assert arts[0].paragraphs == [Paragraph("Đà Nẵng và Bình Nhưỡng.", 3)]
+
+
+def test_full_text_search_folds_marks_and_d(tmp_path):
+    with Store(tmp_path / "t.db") as st:
+        st.add_page(page_from_text("x"), [_article("a-0")])
+        hit = st.db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", ("binh nhuong da nang",)
+        ).fetchall()
+        exact = st.db.execute(
+            "SELECT rowid FROM articles_fts_exact WHERE articles_fts_exact MATCH ?", ("binh",)
+        ).fetchall()
+    assert hit == [(1,)]
+    assert exact == []  # the exact index keeps the marks
 
 
 def test_failed_page_write_leaves_nothing(tmp_path):
@@ -31,13 +52,66 @@ def test_failed_page_write_leaves_nothing(tmp_path):
             st.add_page(page, [_article("a-0"), object()])  # second article cannot be written
         assert not st.has_page(page.sha)
         assert st.count("articles") == 0
+        assert st.count("paragraphs") == 0
 
 
-def test_corpus_replaced_as_a_whole(tmp_path):
+def test_article_id_collision_is_not_silent(tmp_path):
     with Store(tmp_path / "t.db") as st:
-        st.save_corpus(Digest(entities=[Entity("E1", "Nga", "GPE", "RUS")]))
-        st.save_corpus(Digest(entities=[Entity("E2", "Mỹ", "GPE", "USA")]))
-        assert [e["id"] for e in st.corpus("entities")] == ["E2"]
-        st.set_state("k", "v1")
-        st.set_state("k", "v2")
-        assert st.get_state("k") == "v2"
+        st.add_page(page_from_text("one"), [_article("same-0")])
+        st.add_page(page_from_text("two"), [_article("same-0")])
+        ids = [r[0] for r in st.db.execute("SELECT id FROM articles ORDER BY seq")]
+    assert len(set(ids)) == 2 and ids[0] == "same-0"
+
+
+def test_one_writer_at_a_time(tmp_path):
+    with Store(tmp_path / "t.db") as a, Store(tmp_path / "t.db") as b:
+        a.writer_lock()
+        told = []
+        with pytest.raises(StoreLocked, match="being written by another run"):
+            b.writer_lock(wait=0.3, on_wait=told.append)
+        assert told and "waiting" in told[0]
+        a.release()
+        b.writer_lock()  # free again
+
+
+def _v1_store(path) -> None:
+    db = sqlite3.connect(path)
+    db.executescript("""
+    CREATE TABLE pages (sha TEXT PRIMARY KEY, path TEXT NOT NULL, fmt TEXT NOT NULL,
+      n_articles INTEGER NOT NULL, added TEXT NOT NULL DEFAULT (datetime('now')));
+    CREATE TABLE articles (id TEXT PRIMARY KEY, page_sha TEXT NOT NULL REFERENCES pages(sha),
+      seq INTEGER NOT NULL, title TEXT, data TEXT NOT NULL);
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE TABLE corpus (kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """)
+    art = _article("old-0")
+    art.story_id = "s-old-0"
+    db.execute("INSERT INTO pages(sha, path, fmt, n_articles) VALUES ('abc', 'p.txt', 'txt', 1)")
+    db.execute("INSERT INTO articles VALUES ('old-0', 'abc', 1, 'T', ?)", (json.dumps(art.to_dict()),))
+    db.execute("INSERT INTO corpus VALUES ('stories', 's-old-0', '{}')")
+    db.commit()
+    db.close()
+
+
+def test_version_1_store_is_migrated_and_requeued(tmp_path):
+    path = tmp_path / "old.db"
+    _v1_store(path)
+    with Store(path) as st:
+        assert st.migrated_from == 1
+        assert st.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        pending = st.pending(10)
+        assert [a.id for a in pending] == ["old-0"]  # the corpus stage rebuilds from it
+        assert pending[0].paragraphs == [Paragraph("Đà Nẵng và Bình Nhưỡng.", 3)]
+        tables = {r[0] for r in st.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "corpus" not in tables and {"entities", "events", "stories", "threads"} <= tables
+
+
+def test_newer_store_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={VERSION + 1}")
+    db.close()
+    with pytest.raises(RuntimeError, match="newer than this thoisu"):
+        Store(path)

@@ -4,6 +4,7 @@ page is shown, never run."""
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from datetime import date
@@ -12,7 +13,14 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from thoisu.models import Article, Digest, Entity, Event, TimelineEntry
+from thoisu.models import (
+    Article,
+    Digest,
+    Entity,
+    EntityMention,
+    Event,
+    TimelineEntry,
+)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +141,67 @@ def network_svg(events: list[Event], entities: dict[str, Entity], size: int = 42
 # --------------------------------------------------------------------------- page
 
 
-def render_report(digest: Digest) -> str:
+def report_digest(store: Any, limit: int) -> tuple[Digest, dict[str, int]]:
+    """The part of the store the report draws: the ``limit`` most recently active
+    threads, their stories, articles (at most REPORT_STORY_ARTICLES a story, the
+    latest), events, quotes and actors; and the store's totals."""
+    from thoisu.store import read as store_read
+    from thoisu.store import records
+
+    db = store.db
+    totals = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "stories", "threads", "entities", "events", "quotes")}
+    threads = [t for (tid,) in db.execute(
+        "SELECT id FROM threads ORDER BY last_seq DESC, id LIMIT ?", (limit,)
+    ).fetchall() if (t := records.load_thread(db, tid)) is not None]
+    stories = []
+    article_ids: list[str] = []
+    for t in threads:
+        for sid in t.story_ids:
+            st = records.load_story(db, sid)
+            if st is None:
+                continue
+            st.article_ids = st.article_ids[-REPORT_STORY_ARTICLES:]
+            stories.append(st)
+            article_ids.extend(st.article_ids)
+    articles = records.load_articles(db, article_ids)
+    ids = set(article_ids)
+    events = [e for e in store_read.iter_events(
+        db, "id IN (SELECT id FROM events WHERE story IN (SELECT value FROM json_each(?)))",
+        (json.dumps([s.id for s in stories]),),
+    ) if e.article in ids]
+    quotes = []
+    for a in articles:
+        quotes.extend(records.quote_from_row(r) for r in db.execute(
+            records.QUOTE_SELECT + " WHERE article=? ORDER BY line, id", (a.id,)))
+    ent_ids = {m for a in articles for m in _mention_entities(db, a.id)}
+    ent_ids |= {x for e in events for x in (*e.actors, *e.recipients, e.location) if x}
+    ent_ids |= {q.speaker for q in quotes if q.speaker}
+    entities = [e for e in (records.load_entity(db, i, mentions=False) for i in sorted(ent_ids)) if e]
+    counts = dict(db.execute(
+        "SELECT entity, COUNT(*) FROM mentions WHERE article IN (SELECT value FROM json_each(?)) "
+        "GROUP BY entity", (json.dumps(sorted(ids)),)
+    ).fetchall())
+    for e in entities:
+        e.mentions = [EntityMention(article="", line=0, text="")] * counts.get(e.id, 0)
+    return Digest(articles=articles, entities=entities, events=events, quotes=quotes,
+                  stories=stories, threads=threads), totals
+
+
+def _mention_entities(db: Any, aid: str) -> list[str]:
+    return [r[0] for r in db.execute("SELECT DISTINCT entity FROM mentions WHERE article=?", (aid,))]
+
+
+REPORT_STORY_ARTICLES = 30
+
+
+def render_report(store: Any, limit: int = 50) -> str:
+    """The self-contained HTML report of the most recently active threads."""
+    digest, totals = report_digest(store, limit)
+    return render_digest(digest, totals)
+
+
+def render_digest(digest: Digest, totals: dict[str, int] | None = None) -> str:
     entities = {e.id: e for e in digest.entities}
     events_by_article: dict[str, list[Event]] = {}
     for ev in digest.events:
@@ -160,4 +228,5 @@ def render_report(digest: Digest) -> str:
     return _env().get_template("report.html.j2").render(
         digest=digest, articles=articles, threads=threads, entities=entities, titles=titles,
         actors=sorted(digest.entities, key=lambda e: -len(e.mentions)),
+        totals=totals or {}, others=max(0, (totals or {}).get("threads", 0) - len(digest.threads)),
     )

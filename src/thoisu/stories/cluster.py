@@ -164,6 +164,18 @@ def day_of(article: Article) -> int | None:
         return None
 
 
+def year_of(article: Article) -> int | None:
+    """The year an article was written in, as far as it tells: its publication year, else
+    the latest year its text gives a date in (a report of 16 January 2024 is not from
+    2017). Stories hold the years of their members, and an article whose year is more
+    than max_year_gap away never joins: undated pages of other years stay apart."""
+    v = article.published.value if article.published else ""
+    if v[:4].isdigit():
+        return int(v[:4])
+    years = [int(t.value[:4]) for t in article.timexes if t.value[:4].isdigit()]
+    return max(years) if years else None
+
+
 # --------------------------------------------------------------------------- index
 
 
@@ -182,6 +194,45 @@ class StoryIndex:
         self.threads = ThreadIndex()
         self.comparisons = 0  # candidate stories scored, for tests of linear cost
         self.posting_reads = 0
+        self._db: Any = None
+
+    @classmethod
+    def stored(cls, db: Any) -> StoryIndex:
+        """An index whose state lives in the store (``store.lazy``): entries are read
+        when a new article touches them and written back by ``flush``."""
+        from thoisu.store.lazy import LazyCounter, LazyMap
+        from thoisu.stories.dedup import StoredDuplicateIndex
+
+        idx = cls()
+        row = db.execute("SELECT value FROM state WHERE key='story_docs'").fetchone()
+        idx.n_docs = int(row[0]) if row else 0
+        idx.df = LazyCounter(db)  # type: ignore[assignment]
+        idx._arts = LazyMap(db, "arts")  # type: ignore[assignment]
+        idx._stories = LazyMap(db, "stories")  # type: ignore[assignment]
+        idx._postings = LazyMap(db, "story_postings")  # type: ignore[assignment]
+        idx.dedup = StoredDuplicateIndex(db)  # type: ignore[assignment]
+        th = idx.threads
+        th._threads = LazyMap(db, "threads")  # type: ignore[assignment]
+        th._of = LazyMap(db, "thread_of")  # type: ignore[assignment]
+        th._postings = LazyMap(db, "thread_postings")  # type: ignore[assignment]
+        th._joins = LazyMap(db, "thread_joins")  # type: ignore[assignment]
+        idx._db = db
+        return idx
+
+    def flush(self) -> None:
+        """Write the touched entries of a stored index back (inside the caller's transaction)."""
+        db = self._db
+        db.execute("INSERT OR REPLACE INTO state(key, value) VALUES ('story_docs', ?)", (str(self.n_docs),))
+        self.df.flush()  # type: ignore[attr-defined]
+        for m in (self._arts, self._stories, self._postings, self.threads._threads,
+                  self.threads._of, self.threads._postings, self.threads._joins):
+            m.flush()  # type: ignore[attr-defined]
+
+    def prefetch(self, articles: list[Article]) -> None:
+        """Read in a few queries what assigning these articles will look up first."""
+        if isinstance(self._arts, dict):
+            return
+        self._arts.prefetch(a.id for a in articles)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ weights
 
@@ -250,12 +301,13 @@ class StoryIndex:
             self.n_docs += 1
             vec = self.vectorize(counts)
             day = day_of(a)
-            sid = self._best_story(vec, day)
+            year = year_of(a)
+            sid = self._best_story(vec, day, year)
             if sid is None:
                 sid = "s-" + a.id
                 self._stories[sid] = {"a": [], "c": {}, "d": None}
                 opened.append(sid)
-            self._add(sid, a, vec, day)
+            self._add(sid, a, vec, day, year)
             a.story_id = sid
             batch.setdefault(sid, []).append(a)
         for sid in opened:
@@ -270,7 +322,7 @@ class StoryIndex:
             aid, seen = nxt, seen + 1
         return aid or ""
 
-    def _best_story(self, vec: Vector, day: int | None) -> str | None:
+    def _best_story(self, vec: Vector, day: int | None, year: int | None = None) -> str | None:
         cfg = settings()
         scores: Counter[str] = Counter()
         for t in top_terms(vec, cfg["query_terms"]):
@@ -281,10 +333,14 @@ class StoryIndex:
             for sid in post:
                 scores[sid] += vec[t]
         best, best_s = None, cfg["story_threshold"]
+        max_years = cfg.get("max_year_gap", 1)
         for sid, _ in scores.most_common(cfg["candidates"]):
             self.comparisons += 1
             st = self._stories[sid]
             s = _link(vec, st, cfg["link_power"])
+            ys = st.get("y")
+            if year is not None and ys and not ys[0] - max_years <= year <= ys[1] + max_years:
+                continue  # the texts speak of other years: another event, whatever the words
             if day is not None and st["d"] is not None:
                 gap = max(0, day - st["d"][1], st["d"][0] - day)
                 if gap > cfg["max_gap_days"]:
@@ -295,7 +351,7 @@ class StoryIndex:
                 best, best_s = sid, s
         return best
 
-    def _add(self, sid: str, a: Article, vec: Vector, day: int | None) -> None:
+    def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None = None) -> None:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
@@ -307,6 +363,9 @@ class StoryIndex:
             st["c"] = top_terms(c, cfg["centroid_terms"])
         if day is not None:
             st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
+        if year is not None:
+            ys = st.get("y")
+            st["y"] = [year, year] if not ys else [min(ys[0], year), max(ys[1], year)]
         # the article keeps only its strongest terms: enough to tell how central it is
         self._arts[a.id] = [sid, top_terms(vec, cfg["kept_terms"]), day, a.title or _first_words(a)]
         self._post(sid, st["c"])

@@ -11,6 +11,7 @@ base64) so duplicates are also found across digest runs.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import zlib
@@ -161,3 +162,71 @@ def mark_duplicates(articles: list[Article], index: DuplicateIndex | None = None
             n += 1
     return n
 
+
+
+@lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """(bands, rows per band): the LSH banding datasketch chooses for our threshold."""
+    cfg = settings()
+    lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
+    """(band, 63-bit hash of the band's values): two signatures are LSH candidates when
+    they share one."""
+    b, r = _bands()
+    out = []
+    for i in range(b):
+        h = hashlib.blake2b(sig[i * r : (i + 1) * r].tobytes(), digest_size=8).digest()
+        out.append((i, int.from_bytes(h, "big") >> 1))
+    return out
+
+
+class StoredDuplicateIndex:
+    """``DuplicateIndex`` kept in the store (tables dedup_sigs, dedup_bands): a new
+    article reads the signatures of its LSH candidates only, never all of them.
+    Candidates are verified as in ``DuplicateIndex`` and ties go to the earliest stored."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self.comparisons = 0
+
+    def original_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT root FROM dedup_sigs WHERE article=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, article_id: str, text: str) -> str | None:
+        row = self.db.execute("SELECT root FROM dedup_sigs WHERE article=?", (article_id,)).fetchone()
+        if row:
+            return row[0]
+        sh = shingles(text)
+        if not sh:
+            return None
+        sig = signature(sh)
+        keys = band_keys(sig)
+        cands: set[str] = set()
+        for band, h in keys:
+            cands.update(a for (a,) in self.db.execute(
+                "SELECT article FROM dedup_bands WHERE band=? AND hash=?", (band, h)
+            ))
+        best, best_j, root = None, settings()["article_jaccard"], None
+        if cands:
+            part = sorted(cands)
+            rows = self.db.execute(
+                "SELECT s.article, s.sig, s.root FROM dedup_sigs s JOIN articles a ON a.id = s.article "
+                f"WHERE s.article IN ({','.join('?' * len(part))}) ORDER BY a.seq", part,
+            ).fetchall()
+            for cand, blob, cand_root in rows:
+                self.comparisons += 1
+                j = estimate_jaccard(sig, np.frombuffer(blob, dtype=np.uint8))
+                if j > best_j or (j == best_j and best is None):
+                    best, best_j, root = cand, j, cand_root or cand
+        self.db.execute(
+            "INSERT INTO dedup_sigs(article, sig, root) VALUES (?,?,?)", (article_id, sig.tobytes(), root)
+        )
+        self.db.executemany(
+            "INSERT INTO dedup_bands(band, hash, article) VALUES (?,?,?)",
+            [(band, h, article_id) for band, h in keys],
+        )
+        return root

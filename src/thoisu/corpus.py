@@ -1,0 +1,305 @@
+"""The corpus stage, incremental: what a run's new articles change, and nothing else.
+
+Articles come from the store in storage order (those the per-document stage stored
+and no corpus stage has placed yet, ``story_id IS NULL``), a chunk at a time, and each
+chunk is one transaction:
+
+1. duplicates and stories: the story index reads only the entries the chunk's terms
+   touch (candidate stories from its posting lists, their centroids, the document
+   frequencies of those terms);
+2. actors: each mention key resolves through the entity registry (new keys may open
+   or merge entities; merged ids redirect);
+3. quotes of the new originals are written with their resolved speakers;
+4. every story that got members is recomputed (events merged across its articles,
+   summary, timeline), and every thread holding such a story (summary from its stories'
+   summaries, timeline from theirs), each from a bounded number of inputs;
+5. the touched index entries are written back.
+
+A chunk is all or nothing, and chunks follow storage order, so a run killed anywhere
+and run again gives the same store as an uninterrupted run. A chunk that fails is
+retried article by article: the article that breaks it is reported and set aside
+(``story_id = ''``), the others go on.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from thoisu.actors.registry import EntityRegistry
+from thoisu.models import Article, Event, SummarySentence, TimelineEntry
+from thoisu.store import Store, records
+from thoisu.stories.cluster import StoryIndex
+from thoisu.stories.summarize import SummaryDoc, summarize
+from thoisu.stories.timeline import build_timeline
+from thoisu.text import fold
+
+# bounded inputs: a story's summary and timeline read at most this many of its articles
+# (its first and its latest), a thread's read its latest stories' summaries and timelines
+STORY_DOCS_FIRST = 10
+STORY_DOCS_LATEST = 30
+THREAD_STORIES = 30
+THREAD_TIMELINE_ENTRIES = 200
+
+
+@dataclass(slots=True)
+class Options:
+    """Options of the corpus stage."""
+
+    summary_words: int = 120  # per story summary
+    thread_summary_words: int = 200
+    chunk: int = 200  # articles per transaction
+
+
+@dataclass(slots=True)
+class CorpusStats:
+    articles: int = 0
+    stories_new: int = 0
+    stories_changed: set[str] = field(default_factory=set)
+    threads_changed: set[str] = field(default_factory=set)
+    entities_new: int = 0
+    merged: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def checkpoint(point: str) -> None:
+    """Test hook for crash safety: with THOISU_KILL_AT=point in the environment the
+    process kills itself with SIGKILL right here (tests/test_incremental.py kills runs
+    at several points and checks a re-run gives the uninterrupted store)."""
+    if os.environ.get("THOISU_KILL_AT") == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def summary_docs(articles: list[Article]) -> list[SummaryDoc]:
+    docs = []
+    for a in articles:
+        sents = [SummarySentence(text=s.text, article=a.id, line=s.line) for s in a.sentences]
+        if sents:
+            docs.append(SummaryDoc(
+                id=a.id, title=a.title or "", published=a.published.value if a.published else None,
+                sentences=sents,
+            ))
+    return docs
+
+
+def run_corpus_stage(
+    store: Store,
+    run: int | None,
+    options: Options | None = None,
+    on_step: Callable[[str, int, int], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> CorpusStats:
+    """Place every pending article; returns what changed."""
+    opts = options or Options()
+    stats = CorpusStats()
+    total = store.db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0]
+    done = 0
+    while batch := store.pending(opts.chunk):
+        if on_step:
+            on_step("stories, actors, summaries", done, total)
+        try:
+            with store.transaction() as db:
+                _chunk(db, batch, run, opts, stats)
+        except Exception:  # noqa: BLE001 - find the article that breaks it, keep the rest
+            for art in batch:
+                try:
+                    with store.transaction() as db:
+                        _chunk(db, [art], run, opts, stats)
+                except Exception as exc:  # noqa: BLE001
+                    msg = f"{art.page}: article {art.id} broke the corpus stage, set aside ({type(exc).__name__}: {exc})"
+                    stats.skipped.append(msg)
+                    if on_error:
+                        on_error(msg)
+                    with store.transaction() as db:
+                        db.execute("UPDATE articles SET story_id='' WHERE id=?", (art.id,))
+        done += len(batch)
+        stats.articles += len(batch)
+        checkpoint(f"chunk:{done}")
+    if on_step:
+        on_step("stories, actors, summaries", done, total)
+    return stats
+
+
+# --------------------------------------------------------------------------- one chunk
+
+
+def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: Options,
+           stats: CorpusStats) -> None:
+    index = StoryIndex.stored(db)
+    index.prefetch(batch)
+    index.assign(batch)
+    registry = EntityRegistry(db, run)
+    ids = registry.resolve(batch)
+    for a in batch:
+        db.execute("UPDATE articles SET story_id=?, duplicate_of=? WHERE id=?",
+                   (a.story_id, a.duplicate_of, a.id))
+        if a.duplicate_of is None:
+            _write_quotes(db, a, ids, registry)
+    seqs = dict(db.execute(
+        f"SELECT id, seq FROM articles WHERE id IN ({','.join('?' * len(batch))})", [a.id for a in batch]
+    ).fetchall())
+    touched = list(dict.fromkeys(a.story_id for a in batch if a.story_id))
+    threads: dict[str, int] = {}
+    for sid in touched:
+        is_new = _refresh_story(db, index, sid, run, opts, registry)
+        stats.stories_new += is_new
+        stats.stories_changed.add(sid)
+        tid = index.threads.thread_of(sid) or ""
+        last = max(seqs[a.id] for a in batch if a.story_id == sid)
+        threads[tid] = max(threads.get(tid, 0), last)
+    for tid, last in threads.items():
+        _refresh_thread(db, index, tid, run, last, opts)
+        stats.threads_changed.add(tid)
+    index.flush()
+    registry.flush()
+    stats.entities_new += registry.stats.new
+    stats.merged.extend(registry.stats.merged)
+
+
+def _ids_for(keys: list[str], known: dict[str, str], registry: EntityRegistry) -> dict[str, str]:
+    missing = [k for k in keys if k not in known]
+    if missing:
+        known = dict(known)
+        known.update({k: registry.live(v) for k, v in registry.lookup(missing).items()})
+    return known
+
+
+def _write_quotes(db: sqlite3.Connection, a: Article, ids: dict[str, str], registry: EntityRegistry) -> None:
+    keys = [q.speaker for q in a.quotes if q.speaker]
+    ids = _ids_for(keys, ids, registry)
+    db.executemany(
+        "INSERT OR REPLACE INTO quotes(id, article, line, speaker, speaker_text, text, direct) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(q.id, a.id, q.line, ids.get(q.speaker, q.speaker) if q.speaker else None,
+          q.speaker_text, q.text, int(q.direct)) for q in a.quotes],
+    )
+
+
+def _remap(ev: Event, ids: dict[str, str]) -> Event:
+    def one(key: str | None) -> str | None:
+        return ids.get(key, key) if key else None
+
+    actors = list(dict.fromkeys(one(k) for k in ev.actors if k))
+    recipients = [r for r in dict.fromkeys(one(k) for k in ev.recipients if k) if r not in actors]
+    return replace(ev, actors=actors, recipients=recipients, location=one(ev.location))
+
+
+def _merge_mentions(events: list[Event], articles: list[Article]) -> list[Event]:
+    """Mentions of one happening become one event (annotate.coref, when present)."""
+    try:
+        from thoisu.annotate.coref import merge_event_mentions
+    except ImportError:  # before event co-reference: one event per coded mention
+        return events
+    published = {a.id: a.published for a in articles}
+    return merge_event_mentions(events, published)
+
+
+def _bounded(live: list[Article]) -> list[Article]:
+    if len(live) <= STORY_DOCS_FIRST + STORY_DOCS_LATEST:
+        return live
+    return live[:STORY_DOCS_FIRST] + live[-STORY_DOCS_LATEST:]
+
+
+def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int | None,
+                   opts: Options, registry: EntityRegistry) -> bool:
+    members = db.execute(
+        "SELECT id, seq, duplicate_of FROM articles WHERE story_id=? ORDER BY seq", (sid,)
+    ).fetchall()
+    live_ids = [aid for aid, _, dup in members if dup is None]
+    live = records.load_articles(db, live_ids)
+    keys = [k for a in live for e in a.events for k in (*e.actors, *e.recipients, e.location) if k]
+    ids = _ids_for(list(dict.fromkeys(keys)), {}, registry)
+    coded = [_remap(e, ids) for a in live for e in a.events]
+    events = _merge_mentions(coded, live)
+    records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
+    picked = _bounded(live)
+    picked_ids = {a.id for a in picked}
+    summary = summarize(summary_docs(picked), opts.summary_words)
+    timeline = build_timeline(picked, [e for e in events if e.article in picked_ids])
+    records.write_summary(db, sid, summary)
+    records.write_timeline(db, sid, timeline)
+    st = index._stories[sid]
+    d = st.get("d") or [None, None]
+    tid = index.threads.thread_of(sid) or ""
+    existed = db.execute("SELECT 1 FROM stories WHERE id=?", (sid,)).fetchone() is not None
+    db.execute(
+        "INSERT INTO stories(id, thread_id, title, n_articles, first_day, last_day, created_run, "
+        "updated_run, evidence) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "thread_id=excluded.thread_id, title=excluded.title, n_articles=excluded.n_articles, "
+        "first_day=excluded.first_day, last_day=excluded.last_day, updated_run=excluded.updated_run",
+        (sid, tid, index.story_title(sid), len(members), d[0], d[1], run, run,
+         _json(index.threads.evidence_of(sid))),
+    )
+    return not existed
+
+
+def _json(v: object) -> str | None:
+    import json
+
+    return None if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: int | None,
+                    last_seq: int, opts: Options) -> None:
+    rows = db.execute(
+        "SELECT id, title, n_articles, first_day, last_day FROM stories WHERE thread_id=? "
+        "ORDER BY COALESCE(last_day, 0), rowid", (tid,)
+    ).fetchall()
+    if not rows:
+        return
+    sids = [r[0] for r in rows]
+    if len(sids) == 1:
+        title = rows[0][1]
+        summary = records.load_summary(db, sids[0])
+        timeline = records.load_timeline(db, sids[0])
+    else:
+        index._stories.prefetch(sids)  # type: ignore[attr-defined]
+        central = index.threads.central_story(tid, {s: index._stories[s]["c"] for s in sids})
+        title = next(r[1] for r in rows if r[0] == central)
+        latest = rows[-THREAD_STORIES:]  # ordered by their last day: the latest stories
+        docs = []
+        entries: list[TimelineEntry] = []
+        for sid, stitle, *_ in latest:
+            sents = records.load_summary(db, sid)
+            if sents:
+                docs.append(SummaryDoc(id=sid, title=stitle, published=None, sentences=sents))
+            entries.extend(records.load_timeline(db, sid))
+        summary = summarize(docs, opts.thread_summary_words) if docs else []
+        timeline = _merge_timelines(entries)
+    records.write_summary(db, tid, summary)
+    records.write_timeline(db, tid, timeline)
+    days = [d for r in rows for d in (r[3], r[4]) if d is not None]
+    old = db.execute("SELECT last_seq FROM threads WHERE id=?", (tid,)).fetchone()
+    db.execute(
+        "INSERT INTO threads(id, title, n_stories, n_articles, first_day, last_day, created_run, "
+        "updated_run, last_seq) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "title=excluded.title, n_stories=excluded.n_stories, n_articles=excluded.n_articles, "
+        "first_day=excluded.first_day, last_day=excluded.last_day, updated_run=excluded.updated_run, "
+        "last_seq=excluded.last_seq",
+        (tid, title, len(rows), sum(r[2] for r in rows), min(days) if days else None,
+         max(days) if days else None, run, run, max(last_seq, old[0] if old and old[0] else 0)),
+    )
+
+
+def _merge_timelines(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The stories' timelines in one: ordered by date (unknown years last), the same
+    sentence once, at most THREAD_TIMELINE_ENTRIES (the latest dated ones kept)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in entries:
+        k = (e.date.value, fold(e.text)[:120])
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    out.sort(key=lambda e: (e.date.value.startswith("XXXX"), e.date.value))
+    if len(out) > THREAD_TIMELINE_ENTRIES:
+        dated = [e for e in out if not e.date.value.startswith("XXXX")]
+        undated = [e for e in out if e.date.value.startswith("XXXX")]
+        keep = dated[-THREAD_TIMELINE_ENTRIES:]
+        out = keep + undated[: max(0, THREAD_TIMELINE_ENTRIES - len(keep))]
+    return out
+
+

@@ -1,0 +1,358 @@
+"""Rows <-> records: how each product record (models.py) is written to and read from
+its tables. One place for the mapping, so the corpus stage, the outputs, the export
+and the web app read the same thing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from thoisu.models import (
+    Article,
+    Entity,
+    EntityMention,
+    Event,
+    Mention,
+    Page,
+    Paragraph,
+    Quote,
+    Sentence,
+    Story,
+    SummarySentence,
+    Thread,
+    TimelineEntry,
+    TimeValue,
+    Timex,
+)
+
+_ANNOTATIONS = ("sentences", "timexes", "mentions", "events", "quotes")
+
+
+def pack(obj: Any) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(), 3)
+
+
+def unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob))
+
+
+def fts_fold(text: str) -> str:
+    """Text as indexed for diacritic-insensitive search: the tokenizer drops every mark
+    but cannot see 'đ' as 'd' (a letter of its own), so that one is done here. One
+    character for one, so snippets and highlights line up with the stored text."""
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def day_of(value: str | None) -> int | None:
+    """Ordinal day of a full YYYY-MM-DD value, else None."""
+    from datetime import date
+
+    if not value or len(value) != 10 or value[4] != "-" or not value[:4].isdigit():
+        return None
+    try:
+        return date(int(value[:4]), int(value[5:7]), int(value[8:10])).toordinal()
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def insert_page(db: sqlite3.Connection, page: Page, n_articles: int, run: int | None) -> bool:
+    cur = db.execute(
+        "INSERT OR IGNORE INTO pages(sha, path, fmt, record, n_articles, run, meta, page) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        (page.sha, page.path, page.fmt, page.record, n_articles, run,
+         json.dumps(page.meta, ensure_ascii=False), pack(page.to_dict())),
+    )
+    return cur.rowcount > 0
+
+
+def load_page(db: sqlite3.Connection, sha: str) -> Page | None:
+    row = db.execute("SELECT page FROM pages WHERE sha=?", (sha,)).fetchone()
+    if not row or row[0] is None:
+        return None
+    from thoisu.models import SourceLine
+
+    d = unpack(row[0])
+    d["lines"] = [SourceLine(**x) for x in d["lines"]]
+    return Page.from_dict(d)
+
+
+# --------------------------------------------------------------------------- articles
+
+ARTICLE_COLUMNS = (
+    "id", "seq", "page_sha", "page", "title", "title_line", "outlet", "author", "via",
+    "published", "published_text", "day", "quality", "sha", "duplicate_of", "story_id",
+    "run", "body", "annotations",
+)
+
+
+def insert_article(
+    db: sqlite3.Connection, art: Article, page_sha: str, seq: int, run: int | None
+) -> None:
+    ann = {k: [x.to_dict() for x in getattr(art, k)] for k in _ANNOTATIONS}
+    pub = art.published
+    body = art.text
+    db.execute(
+        f"INSERT INTO articles({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})",
+        (art.id, seq, page_sha, art.page, art.title, art.title_line, art.outlet, art.author,
+         art.via, pub.value if pub else None, pub.text if pub else None,
+         day_of(pub.value if pub else None), art.quality, art.sha, art.duplicate_of,
+         art.story_id, run, body, pack(ann)),
+    )
+    db.executemany(
+        "INSERT INTO paragraphs(article, idx, line, text) VALUES (?,?,?,?)",
+        [(art.id, i, p.line, p.text) for i, p in enumerate(art.paragraphs)],
+    )
+    title = art.title or ""
+    db.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
+               (seq, fts_fold(title), fts_fold(body)))
+    db.execute("INSERT INTO articles_fts_exact(rowid, title, body) VALUES (?,?,?)", (seq, title, body))
+
+
+def delete_article(db: sqlite3.Connection, aid: str) -> None:
+    """Remove an article's own rows (reprocess replaces them); derived rows are the
+    corpus stage's to rewrite."""
+    row = db.execute("SELECT seq, title, body FROM articles WHERE id=?", (aid,)).fetchone()
+    if not row:
+        return
+    seq, title, body = row
+    title = title or ""
+    db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete',?,?,?)",
+               (seq, fts_fold(title), fts_fold(body)))
+    db.execute(
+        "INSERT INTO articles_fts_exact(articles_fts_exact, rowid, title, body) VALUES ('delete',?,?,?)",
+        (seq, title, body),
+    )
+    for table in ("paragraphs",):
+        db.execute(f"DELETE FROM {table} WHERE article=?", (aid,))
+    db.execute("DELETE FROM articles WHERE id=?", (aid,))
+
+
+_SELECT_ARTICLE = (
+    "SELECT id, page, title, title_line, outlet, author, via, published, published_text, "
+    "duplicate_of, story_id, quality, sha, annotations FROM articles"
+)
+
+
+def _paragraphs(db: sqlite3.Connection, aid: str) -> list[Paragraph]:
+    return [
+        Paragraph(text=t, line=ln)
+        for t, ln in db.execute("SELECT text, line FROM paragraphs WHERE article=? ORDER BY idx", (aid,))
+    ]
+
+
+def _article(db: sqlite3.Connection, row: tuple, annotations: bool) -> Article:
+    aid, page, title, tline, outlet, author, via, pub, pub_text, dup, sid, quality, sha, ann = row
+    art = Article(
+        id=aid, page=page, title=title, title_line=tline, outlet=outlet, author=author, via=via,
+        published=TimeValue(pub, pub_text or "") if pub else None, duplicate_of=dup,
+        story_id=sid, quality=quality, sha=sha or "", paragraphs=_paragraphs(db, aid),
+    )
+    if annotations:
+        d = unpack(ann)
+        art.sentences = [Sentence(**x) for x in d["sentences"]]
+        art.timexes = [Timex(**x) for x in d["timexes"]]
+        art.mentions = [Mention(**x) for x in d["mentions"]]
+        art.events = [Event.from_dict(x) for x in d["events"]]
+        art.quotes = [Quote(**x) for x in d["quotes"]]
+    return art
+
+
+def load_articles(
+    db: sqlite3.Connection, ids: Iterable[str], annotations: bool = True
+) -> list[Article]:
+    """Articles by id, in the order asked (unknown ids left out)."""
+    out = []
+    for aid in ids:
+        row = db.execute(_SELECT_ARTICLE + " WHERE id=?", (aid,)).fetchone()
+        if row:
+            out.append(_article(db, row, annotations))
+    return out
+
+
+def iter_articles(
+    db: sqlite3.Connection, where: str = "", params: tuple = (), annotations: bool = False
+) -> Iterator[Article]:
+    """Articles in the order they were stored, streamed."""
+    sql = _SELECT_ARTICLE + (f" WHERE {where}" if where else "") + " ORDER BY seq"
+    for row in db.execute(sql, params).fetchall() if annotations else _stream(db, sql, params):
+        yield _article(db, row, annotations)
+
+
+def _stream(db: sqlite3.Connection, sql: str, params: tuple) -> Iterator[tuple]:
+    # a separate cursor, read in pages: memory stays flat however large the table
+    cur = db.execute(sql, params)
+    while rows := cur.fetchmany(500):
+        yield from rows
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def load_entity(db: sqlite3.Connection, eid: str, mentions: bool = True) -> Entity | None:
+    row = db.execute(
+        "SELECT id, name, type, country, role FROM entities WHERE id=?", (eid,)
+    ).fetchone()
+    if not row:
+        return None
+    ent = Entity(id=row[0], name=row[1], type=row[2], country=row[3], role=row[4])
+    ent.aliases = [
+        a for (a,) in db.execute(
+            "SELECT alias FROM entity_aliases WHERE entity=? ORDER BY alias", (eid,)
+        ) if a != ent.name
+    ]
+    if mentions:
+        ent.mentions = [
+            EntityMention(article=a, line=ln, text=t)
+            for a, ln, t in db.execute(
+                "SELECT m.article, m.line, m.text FROM mentions m JOIN articles a ON a.id = m.article "
+                "WHERE m.entity=? ORDER BY a.seq, m.sentence, m.start", (eid,)
+            )
+        ]
+    return ent
+
+
+def resolve_entity(db: sqlite3.Connection, eid: str) -> str | None:
+    """The live id an entity id stands for (itself, or where its merge redirects)."""
+    for _ in range(20):
+        if db.execute("SELECT 1 FROM entities WHERE id=?", (eid,)).fetchone():
+            return eid
+        row = db.execute("SELECT target FROM entity_redirects WHERE id=?", (eid,)).fetchone()
+        if not row:
+            return None
+        eid = row[0]
+    return None
+
+
+# --------------------------------------------------------------------------- events
+
+
+def write_events(db: sqlite3.Connection, story: str, events: list[Event], seqs: dict[str, int]) -> None:
+    """Replace a story's events."""
+    old = [r[0] for r in db.execute("SELECT id FROM events WHERE story=?", (story,))]
+    for eid in old:
+        db.execute("DELETE FROM event_participants WHERE event=?", (eid,))
+        db.execute("DELETE FROM event_mentions WHERE event=?", (eid,))
+    db.execute("DELETE FROM events WHERE story=?", (story,))
+    for ev in events:
+        db.execute(
+            "INSERT OR REPLACE INTO events(id, story, type, mode, location, date, date_text, negated, "
+            "hypothetical, future, article, line, text, n_mentions, n_articles, reported, "
+            "reported_text, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (ev.id, story, ev.type, ev.mode, ev.location,
+             ev.date.value if ev.date else None, ev.date.text if ev.date else None,
+             int(ev.negated), int(ev.hypothetical), int(ev.future), ev.article, ev.line, ev.text,
+             ev.n_mentions, ev.n_articles, ev.reported.value if ev.reported else None,
+             ev.reported.text if ev.reported else None, seqs.get(ev.article, 0)),
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO event_participants(event, role, pos, entity) VALUES (?,?,?,?)",
+            [(ev.id, "actor", i, e) for i, e in enumerate(ev.actors)]
+            + [(ev.id, "recipient", i, e) for i, e in enumerate(ev.recipients)],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO event_mentions(event, pos, article, line, text) VALUES (?,?,?,?,?)",
+            [(ev.id, i, m.article, m.line, m.text) for i, m in enumerate(ev.mentions)],
+        )
+
+
+EVENT_SELECT = (
+    "SELECT id, type, mode, location, date, date_text, negated, hypothetical, future, article, "
+    "line, text, n_mentions, n_articles, reported, reported_text FROM events"
+)
+
+
+def event_from_row(db: sqlite3.Connection, row: tuple) -> Event:
+    (eid, typ, mode, loc, date, date_text, neg, hyp, fut, art, line, text, nm, na,
+     rep, rep_text) = row
+    parts = db.execute(
+        "SELECT role, entity FROM event_participants WHERE event=? ORDER BY role, pos", (eid,)
+    ).fetchall()
+    mentions = [
+        EntityMention(article=a, line=ln, text=t)
+        for a, ln, t in db.execute(
+            "SELECT article, line, text FROM event_mentions WHERE event=? ORDER BY pos", (eid,)
+        )
+    ]
+    return Event(
+        id=eid, type=typ, mode=mode, actors=[e for r, e in parts if r == "actor"],
+        recipients=[e for r, e in parts if r == "recipient"], location=loc,
+        date=TimeValue(date, date_text or "") if date else None, negated=bool(neg),
+        hypothetical=bool(hyp), future=bool(fut), article=art, line=line, text=text,
+        mentions=mentions, n_mentions=nm, n_articles=na,
+        reported=TimeValue(rep, rep_text or "") if rep else None,
+    )
+
+
+def quote_from_row(row: tuple) -> Quote:
+    qid, article, line, speaker, speaker_text, text, direct = row
+    return Quote(id=qid, speaker=speaker, speaker_text=speaker_text, text=text,
+                 direct=bool(direct), article=article, line=line)
+
+
+QUOTE_SELECT = "SELECT id, article, line, speaker, speaker_text, text, direct FROM quotes"
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def write_summary(db: sqlite3.Connection, owner: str, sents: list[SummarySentence]) -> None:
+    db.execute("DELETE FROM summaries WHERE owner=?", (owner,))
+    db.executemany(
+        "INSERT INTO summaries(owner, pos, text, article, line) VALUES (?,?,?,?,?)",
+        [(owner, i, s.text, s.article, s.line) for i, s in enumerate(sents)],
+    )
+
+
+def write_timeline(db: sqlite3.Connection, owner: str, entries: list[TimelineEntry]) -> None:
+    db.execute("DELETE FROM timeline WHERE owner=?", (owner,))
+    db.executemany(
+        "INSERT INTO timeline(owner, pos, date, date_text, text, article, line, event) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(owner, i, e.date.value, e.date.text, e.text, e.article, e.line, e.event)
+         for i, e in enumerate(entries)],
+    )
+
+
+def load_summary(db: sqlite3.Connection, owner: str) -> list[SummarySentence]:
+    return [
+        SummarySentence(text=t, article=a, line=ln)
+        for t, a, ln in db.execute(
+            "SELECT text, article, line FROM summaries WHERE owner=? ORDER BY pos", (owner,)
+        )
+    ]
+
+
+def load_timeline(db: sqlite3.Connection, owner: str) -> list[TimelineEntry]:
+    return [
+        TimelineEntry(date=TimeValue(d, dt), text=t, article=a, line=ln, event=ev)
+        for d, dt, t, a, ln, ev in db.execute(
+            "SELECT date, date_text, text, article, line, event FROM timeline WHERE owner=? "
+            "ORDER BY pos", (owner,)
+        )
+    ]
+
+
+def load_story(db: sqlite3.Connection, sid: str) -> Story | None:
+    row = db.execute("SELECT id, thread_id, title FROM stories WHERE id=?", (sid,)).fetchone()
+    if not row:
+        return None
+    ids = [a for (a,) in db.execute("SELECT id FROM articles WHERE story_id=? ORDER BY seq", (sid,))]
+    return Story(id=row[0], thread_id=row[1], title=row[2], article_ids=ids,
+                 summary=load_summary(db, sid), timeline=load_timeline(db, sid))
+
+
+def load_thread(db: sqlite3.Connection, tid: str) -> Thread | None:
+    row = db.execute("SELECT id, title FROM threads WHERE id=?", (tid,)).fetchone()
+    if not row:
+        return None
+    sids = [s for (s,) in db.execute(
+        "SELECT id FROM stories WHERE thread_id=? ORDER BY created_run, rowid", (tid,)
+    )]
+    return Thread(id=row[0], title=row[1], story_ids=sids,
+                  summary=load_summary(db, tid), timeline=load_timeline(db, tid))
