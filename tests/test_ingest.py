@@ -226,10 +226,13 @@ def test_jsonl_good_and_bad_lines() -> None:
     assert first.sha != last.sha and first.path == last.path == str(DATA / "records.jsonl")
 
 
-def test_jsonl_identical_records_get_different_sha(tmp_path: Path) -> None:
+def test_jsonl_records_are_keyed_by_content_not_position(tmp_path: Path) -> None:
     rec = json.dumps({"text": "Cùng một nội dung."}, ensure_ascii=False)
+    other = json.dumps({"text": "Một bài khác."}, ensure_ascii=False)
     out = list(read_inputs([str(write(tmp_path, "d.jsonl", f"{rec}\n{rec}\n".encode()))]))
-    assert len(out) == 2 and out[0].sha != out[1].sha
+    assert len(out) == 2 and out[0].sha == out[1].sha  # the same record twice: one page
+    moved = list(read_inputs([str(write(tmp_path, "e.jsonl", f"{other}\n{rec}\n".encode()))]))
+    assert moved[1].sha == out[0].sha  # a line added above it: still the same page
 
 
 def test_jsonl_lead_comes_first(tmp_path: Path) -> None:

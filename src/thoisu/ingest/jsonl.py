@@ -70,7 +70,7 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Page | InputError]:
     # is reported in one line, not one per line
     pending: list[str] | None = []
     skipped = 0  # bad lines beyond the kept ones, when very many come first
-    for n, line, rec in parse_records(text):
+    for n, _line, rec in parse_records(text):
         record = index
         index += 1
         if isinstance(rec, str):
@@ -89,7 +89,11 @@ def read_jsonl(path: str, raw: bytes) -> Iterator[Page | InputError]:
         lines = _record_lines(rec, n)
         meta = {k: clean_text(str(rec[k])).strip() for k in META_FIELDS
                 if rec.get(k) not in (None, "")}
-        sha = hashlib.sha256(line.encode("utf-8") + f"\n#{record}".encode()).hexdigest()
+        # keyed by content, not position: a record moved or a line added above it is
+        # still the same page (stored once); the same record twice is one page. The record
+        # itself, not its line: a cluster line holds several documents
+        canon = json.dumps(rec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        sha = hashlib.sha256(canon.encode("utf-8")).hexdigest()
         yield Page(path=path, lines=lines, sha=sha, fmt="jsonl", meta=meta, record=record)
     if pending:
         if len(pending) == 1:
