@@ -78,8 +78,10 @@ def fts_query(text: str, exact: bool = False) -> str:
     if not exact:
         text = fts_fold(text)
     terms = []
+    quoted = False
     for phrase, word in _TERM.findall(text):
         term = (phrase or word).strip()
+        quoted = quoted or bool(phrase)
         # a term without a letter or digit tokenizes to nothing; FTS5 would reject it
         if term and any(ch.isalnum() for ch in term):
             terms.append('"' + term.replace('"', '""') + '"')
@@ -87,7 +89,13 @@ def fts_query(text: str, exact: bool = False) -> str:
         raise HTTPException(422, "q: the query has no word to search for")
     if len(terms) > MAX_TERMS:
         raise HTTPException(422, f"q: at most {MAX_TERMS} words")
-    return " ".join(terms)
+    every = " ".join(terms)
+    if len(terms) == 1 or quoted:
+        return every
+    # the words as a phrase too: the same articles match, those with the words side by
+    # side rank first ("ai cap" is Ai Cập before "ai ... cấp")
+    phrase = '"' + " ".join(t[1:-1] for t in terms) + '"'
+    return f"{phrase} OR ({every})"
 
 
 # --------------------------------------------------------------------------- token
