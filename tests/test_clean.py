@@ -427,3 +427,16 @@ def test_headline_under_a_lone_header_line_with_its_date_and_a_player_before_the
         arts = extract_articles(page_from_text(text))
         assert [a.title for a in arts] == [HEAD_A]
         assert _kept(arts) == [P1, P2, P3]
+
+
+def test_next_article_label_and_a_shared_signature():
+    d = "20/05/2016 08:15"
+    for label, sig, second in (("Bài viết tiếp theo", "", f"{HEAD_B}\n{d}"),   # unsigned, dated
+                               ("Bài tiếp theo", "", HEAD_B),                    # unsigned, undated
+                               ("Xem tiếp", "", f"{d}\n{HEAD_B}"),               # a block heading
+                               ("Bài tiếp theo", "Minh Anh\n", HEAD_B)):         # same writer twice
+        text = f"{HEAD_A}\n{d}\n{P1}\n{P2}\n{P3}\n{P4}\n{sig}{label}\n{second}\n{Q1}\n{Q2}\n{Q3}\nMinh Anh"
+        arts = extract_articles(page_from_text(text))
+        assert [a.title for a in arts] == [HEAD_A, HEAD_B], (label, sig, second)
+        assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]
+        assert label not in _kept(arts)

@@ -117,7 +117,9 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("doubled")
         if ln.caption:
             ln.flags.add("caption")
-        if ln.repeats > 0 and ln.idx not in protect and _repeat_is_furniture(ln, lines):
+        # two articles on a page may have the same writer or source: a signature repeated
+        # is still a signature
+        if ln.repeats > 0 and ln.idx not in protect and not _signature(ln) and _repeat_is_furniture(ln, lines):
             ln.flags.add("repeated")
         # a one-line menu may run to a dozen items ("Trang chủ | Thời sự | ..."): its
         # length is no sign of text, only its short unpunctuated items count

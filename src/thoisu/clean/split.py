@@ -76,7 +76,8 @@ def _last_before_text(lines: list[Line], i: int) -> bool:
         if body_like(ln) or (ln.flags <= {"zone"} and ln.words >= thresholds()["body_min_words"]
                              and (ln.terminal or ln.words >= 20)):
             return True
-        if ln.title_like and role(ln)[0] == "text" and not ln.date_line and not (ln.flags - {"zone", "repeated", "stamped"}):
+        if (ln.title_like and role(ln)[0] == "text" and not ln.date_line and not _lead_like(ln)
+                and ln.flags <= _UNSIGNED_HEAD | {"zone"}):
             return False
     return False
 
@@ -90,6 +91,19 @@ def _announces(lines: list[Line], ln: Line) -> bool:
 def _signed_below(lines: list[Line], i: int) -> bool:
     """Is the line right under line i a date line or a byline?"""
     return i + 1 < len(lines) and (lines[i + 1].date_line or role(lines[i + 1])[0] in ("byline", "credit"))
+
+
+def _headed(lines: list[Line], i: int) -> bool:
+    """A headline inside a block that is its article's own: its date line or byline right
+    under it, a calendar date right above it, or the block's heading right above it (a
+    "Xem tiếp" with one headline under it)."""
+    return _signed_below(lines, i) or (i > 0 and (_calendar_date(lines[i - 1]) or lines[i - 1].header))
+
+
+def _label(ln: Line) -> bool:
+    """A short unpunctuated heading line ("Bài viết tiếp theo") that is no name."""
+    return (ln.title_like and ln.words <= 4 and not ln.terminal and role(ln)[0] == "text"
+            and ln.flags <= {"repeated", "model"})  # not a caption ("Ảnh minh họa")
 
 
 def _lead_like(ln: Line) -> bool:
@@ -207,8 +221,11 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         i += 1
         # an article with no signature ends where another headline opens a text of its own
         # on another subject (or carrying its own date line or byline)
-        if (not closed and cur.body and ln.title_like and ln.flags <= _UNSIGNED_HEAD
-                and ln.key not in titles and role(ln)[0] == "text" and _unsigned_boundary(lines, ln, cur)):
+        if (not closed and cur.body and ln.title_like and ln.key not in titles and role(ln)[0] == "text"
+                and (ln.flags <= _UNSIGNED_HEAD or (ln.flags <= _UNSIGNED_HEAD | {"zone"} and _headed(lines, ln.idx)))
+                and _last_before_text(lines, ln.idx) and _unsigned_boundary(lines, ln, cur)):
+            if cur.body[-1].idx == ln.idx - 1 and _label(cur.body[-1]):
+                cur.body.pop().flags.add("label")  # "Bài viết tiếp theo" above the headline
             blocks.append(cur)
             titles.add(ln.key)
             ln.flags.clear()
@@ -231,8 +248,8 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         # or sit last in a list right above its own text; it still opens that article
         if ln.flags and not (closed and ln.title_like and (
                 ln.flags <= _UNSIGNED_HEAD
-                or (ln.flags <= {"repeated", "stamped", "zone"} and _signed_below(lines, ln.idx)
-                    and _last_before_text(lines, ln.idx)))):
+                or (ln.flags <= {"repeated", "stamped", "zone"} and _last_before_text(lines, ln.idx)
+                    and _headed(lines, ln.idx)))):
             continue
         kind, author, via = role(ln)
         if kind in ("credit", "byline") and cur.body and not _signs(lines, ln, cur):
@@ -255,7 +272,7 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         if closed:
             # a new article: a headline followed by a body of its own
             if (ln.title_like and ln.key not in titles and _next_body(lines, ln.idx)
-                    and not teaser_list(lines, ln.idx, cur)):
+                    and _last_before_text(lines, ln.idx) and not teaser_list(lines, ln.idx, cur)):
                 nb, np_ = _take_article(lines, ln.idx)
                 if nb >= th["new_article_min_words"] and np_ >= th["new_article_min_paragraphs"]:
                     blocks.append(cur)
@@ -367,14 +384,16 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     after = [x for x in lines[ln.idx + 1 : ln.idx + 12] if body_like(x)][:3]
     if not after:
         return False
-    if _carried(lines, ln.idx) or (ln.idx > 0 and _calendar_date(lines[ln.idx - 1])):
+    if _carried(lines, ln.idx) or _headed(lines, ln.idx):
         return True
     # a headline sums up its own lead (vims-dev: a third of its syllables or more in 95% of
     # articles, in another article's lead in 5%): a "read more" headline of another
     # article does not
     # and too little text says nothing of subjects: a subheading between two short
     # paragraphs shares few bigrams with them too
-    if min(sum(x.words for x in cur.body[-3:]), sum(x.words for x in after)) < th["split_min_words"]:
+    # (a label such as "Bài viết tiếp theo" right above is evidence enough to judge anyway)
+    labelled = ln.idx > 0 and _label(lines[ln.idx - 1])
+    if not labelled and min(sum(x.words for x in cur.body[-3:]), sum(x.words for x in after)) < th["split_min_words"]:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
     above = _overlap(ln, {w for x in cur.body[-3:] for w in x.key.split()})
