@@ -451,3 +451,13 @@ def test_thoisu_serve_command(store, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_events_json_download_streams_every_row(client):
+    import json
+
+    r = client.get("/api/events", params={"download": 1, "type": "CONSULT"})
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    data = json.loads(r.text)
+    paged = client.get("/api/events", params={"type": "CONSULT", "limit": 1000}).json()
+    assert data == paged

@@ -315,6 +315,18 @@ def create_app(db_path: str, token: str | None = None, *,
         finally:
             conn.close()
 
+    def _json_rows(f: queries.EventFilters, total: int, limit: int | None,
+                   offset: int) -> Iterator[str]:
+        """{"total": N, "events": [...]} written as it is read: the API's shape, any size."""
+        conn = queries.connect(db_path)
+        try:
+            yield '{"total": %d, "events": [' % total  # noqa: UP031 - JSON braces
+            for i, ev in enumerate(queries.iter_events(conn, f, limit, offset)):
+                yield ("," if i else "") + "\n" + json.dumps(ev.to_dict(), ensure_ascii=False)
+            yield "\n]}\n"
+        finally:
+            conn.close()
+
     def _csv_lines(conn: Any, events: Iterator[Event]) -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=EVENT_CSV_FIELDS, extrasaction="ignore")
@@ -351,12 +363,19 @@ def create_app(db_path: str, token: str | None = None, *,
         future: Annotated[str | None, Query(description="1 or 0")] = None,
         story: Annotated[str | None, Query(description="story id")] = None,
         limit: Annotated[int | None, Query(ge=1, le=100_000, description=(
-            "rows (json: default 50, at most 1000; csv: default all, streamed)"))] = None,
+            "rows (json: default 50, at most 1000 unless download=1; csv: default all)"))] = None,
         offset: Offset = 0,
         format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+        download: Annotated[str | None, Query(description=(
+            "1: every filtered row (json too), streamed as an attachment"))] = None,
     ) -> Response:
         f = _event_filters(type, actor, recipient, country, date_from, date_to, negated,
                            hypothetical, future, story)
+        if format == "json" and _flag(download, "download"):
+            total, _ = queries.events(db(), f, 1, 0)
+            return StreamingResponse(
+                _json_rows(f, total, limit, offset), media_type="application/json",
+                headers={"Content-Disposition": 'attachment; filename="events.json"'})
         if format == "csv":
             if offset:
                 raise HTTPException(422, "offset: not used with format=csv (it streams every row)")

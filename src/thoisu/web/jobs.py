@@ -132,11 +132,13 @@ class Jobs:
         tmp = Path(tempfile.mkdtemp(prefix="thoisu-upload-"))
         try:
             paths = []
-            # files are numbered in a folder of their own: the upload's name is a label,
-            # never a path (security.safe_upload_name refused folders already)
+            # the upload's name is a label, never a path (security.safe_upload_name refused
+            # folders); a name given twice gets a numbered folder of its own
             for i, (name, content) in enumerate(job.files):
-                target = tmp / "pages" / f"{i:04d}" / name
-                target.parent.mkdir(parents=True)
+                target = tmp / "pages" / name
+                if target.exists():
+                    target = tmp / "pages" / f"{i:04d}" / name
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
                 paths.append(str(target))
             job.files = []

@@ -286,11 +286,12 @@ def events(db: sqlite3.Connection, f: EventFilters, limit: int, offset: int) -> 
     return total, [event_from_row(db, r) for r in rows]
 
 
-def iter_events(db: sqlite3.Connection, f: EventFilters, limit: int | None) -> Iterator[Event]:
+def iter_events(db: sqlite3.Connection, f: EventFilters, limit: int | None,
+                offset: int = 0) -> Iterator[Event]:
     """Every filtered event, newest first, read in batches (downloads)."""
     where, params = _event_where(f)
-    cur = db.execute(f"{_EVENT_SELECT_E}{where} ORDER BY e.seq DESC, e.id LIMIT ?",
-                     [*params, -1 if limit is None else limit])
+    cur = db.execute(f"{_EVENT_SELECT_E}{where} ORDER BY e.seq DESC, e.id LIMIT ? OFFSET ?",
+                     [*params, -1 if limit is None else limit, offset])
     while batch := cur.fetchmany(500):
         for row in batch:
             yield event_from_row(db, row)
