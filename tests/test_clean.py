@@ -440,3 +440,15 @@ def test_next_article_label_and_a_shared_signature():
         assert [a.title for a in arts] == [HEAD_A, HEAD_B], (label, sig, second)
         assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]
         assert label not in _kept(arts)
+
+
+def test_follow_us_on_a_platform_is_a_widget_and_the_headline_above_it_the_title():
+    from thoisu.clean.lines import is_widget, line_key
+    assert is_widget(line_key("Báo Lam Sơn Điện tử trên Zalo"), 7)
+    assert not is_widget(line_key("Người dân phản ánh trên Zalo của phường về tình trạng ngập"), 12)
+    for top in ("Tin nổi bật", "Đường dây nóng: 0243 888 999", "Hotline: 0912 345 678\nTrang chủ » Thời sự"):
+        for mid in ("Báo Lam Sơn Điện tử trên Zalo", "Chia sẻ bài viết:", "Nghe bài viết 🔊"):
+            text = f"{top}\n{HEAD_A}\n{mid}\n{P1}\n{P2}\n{P3}"
+            arts = extract_articles(page_from_text(text))
+            assert [a.title for a in arts] == [HEAD_A], (top, mid)
+            assert _kept(arts) == [P1, P2, P3]

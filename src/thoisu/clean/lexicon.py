@@ -33,6 +33,7 @@ class Lexicon:
     contact_re: re.Pattern[str]
     widget_re: re.Pattern[str]
     cue_re: re.Pattern[str]
+    platform_end_re: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         contact_re=re.compile(r"^(?:" + phrase_alternation(f["contact_cues"]) + r")\s*[:：]"),
         widget_re=re.compile(r"(?:^|\W)(?:" + phrase_alternation(f["widget_phrases"]) + r")(?:\W|$)"),
         cue_re=re.compile(r"(?:^|(?<=\s))(?:" + phrase_alternation(f["widget_cues"]) + r")(?=\s|$)"),
+        platform_end_re=re.compile(r"(?:^|\s)(?:trên|qua|tại|on)\s+(?:" + phrase_alternation(f["platforms"]) + r")$"),
     )
 
 

@@ -123,6 +123,9 @@ def is_widget(key: str, words: int) -> bool:
     if lex.widget_re.search(key):
         return True
     h = _header_key(key)
+    # "Báo X trên Zalo", "Tin tức qua Facebook": a line that ends on a platform
+    if words <= thresholds()["widget_max_words"] and lex.platform_end_re.search(h):
+        return True
     toks = h.split()
     # a short line made only of widget vocabulary ("Chia sẻ Facebook Zalo", "Video HOT")
     if toks and words <= 5:

@@ -125,7 +125,8 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
                 continue  # a label or a player control ("Tự động phát"), not a headline
             # (or one carrying its own date line or byline: the page's headline under a
             # lone "Tin nổi bật" or hotline line)
-            zoned = i if i > 0 and ("zone" in lines[i - 1].flags or _signed_below(lines, i)) else None
+            zoned = i if i > 0 and ("zone" in lines[i - 1].flags or _signed_below(lines, i) or (
+                i + 1 < len(lines) and "widget" in lines[i + 1].flags)) else None
             continue
         if ln.flags - {"repeated", "stamped"}:
             continue
@@ -133,12 +134,10 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
             break
         if ln.title_like and role(ln)[0] == "text":
             heads.append(i)
-            if not _lead_like(ln):
-                zoned = None
     # a block opened by a heading above all text (a ticker, a hotline, a search box) runs
     # over the headline down to the lead: its last headline, right before the text, is the
     # article's own when the block holds more than that line
-    if zoned is not None and zoned + 1 < len(lines) and _next_body(lines, zoned, headlines=1):
+    if zoned is not None and zoned + 1 < len(lines) and _next_body(lines, zoned, headlines=2):
         heads.append(zoned)
         heads.sort()
     good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
