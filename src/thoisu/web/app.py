@@ -210,6 +210,8 @@ def create_app(db_path: str, token: str | None = None, *,
         f.day_from = security.day_of(_opt(date_from), "from")
         f.day_to = security.day_of(_opt(date_to), "to")
         f.outlet = _opt(outlet)
+        if f.outlet and len(f.outlet) > 200:
+            raise HTTPException(422, "outlet: at most 200 characters")
         f.actor = _entity_param(actor, "actor", by_name)
         f.event_type = _event_type(type_)
         return f

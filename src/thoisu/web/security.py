@@ -7,6 +7,7 @@ SQL is never built from user input (queries.py passes values as parameters)."""
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import re
@@ -108,7 +109,9 @@ def check_token(expected: str | None, given: str | None) -> None:
         raise HTTPException(
             403, "writes are disabled: start the server with --token or THOISU_TOKEN set"
         )
-    ok = given is not None and hmac.compare_digest(given.encode(), expected.encode())
+    # digests first: compare_digest on the raw strings would still tell the length
+    ok = given is not None and hmac.compare_digest(
+        hashlib.sha256(given.encode()).digest(), hashlib.sha256(expected.encode()).digest())
     if not ok:
         raise HTTPException(
             401, "a valid token is needed: header 'Authorization: Bearer TOKEN'",
