@@ -62,11 +62,16 @@ def digest_store(pages: list[Path], out: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
+    """Two runs: the seed pages, then the hostile page (a new story) and a reprint of
+    seed 002 with furniture around it (a duplicate: its story and thread grow)."""
     tmp = tmp_path_factory.mktemp("webstore")
-    hostile = tmp / "pages" / "hostile.txt"
-    hostile.parent.mkdir()
-    hostile.write_text(HOSTILE_PAGE, "utf-8")
-    return digest_store([EXAMPLES, hostile.parent], tmp / "out")
+    digest_store([EXAMPLES], tmp / "out")
+    second = tmp / "pages"
+    second.mkdir()
+    (second / "hostile.txt").write_text(HOSTILE_PAGE, "utf-8")
+    seed = (EXAMPLES / "002_c70f31e49f116288.txt").read_text("utf-8")
+    (second / "reprint.txt").write_text(f"Tin mới nhất\n\n{seed}\n\nBình luận (0)\n", "utf-8")
+    return digest_store([second], tmp / "out")
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +88,7 @@ def ids(store) -> dict[str, str]:
         "story": q("SELECT id FROM stories ORDER BY n_articles DESC LIMIT 1"),
         "article": q("SELECT id FROM articles WHERE page LIKE '%000_%' ORDER BY seq LIMIT 1"),
         "hostile": q("SELECT id FROM articles WHERE page LIKE '%hostile%'"),
+        "reprint": q("SELECT id FROM articles WHERE page LIKE '%reprint%'"),
         "burmistrov": q("SELECT id FROM entities WHERE name LIKE '%Burmistrov%'"),
         "prk": q("SELECT id FROM entities WHERE country = 'PRK' AND type = 'GPE' "
                  "ORDER BY n_mentions DESC LIMIT 1"),
@@ -310,10 +316,31 @@ def test_hostile_page_text_is_shown_never_markup(client, ids):
     assert "&#39; onmouseover=&#39;" in html
 
 
-def test_home_shows_what_changed(client, ids):
+def test_home_shows_what_changed(client, ids, store):
+    import re
+
+    db = sqlite3.connect(store)
+    hostile_story = client.get(f"/api/articles/{ids['hostile']}").json()["story_id"]
+    reprint = client.get(f"/api/articles/{ids['reprint']}").json()
+    assert reprint["duplicate_of"]  # the reprint is a copy, in its original's story
+    grown = db.execute("SELECT thread_id FROM stories WHERE id = ?", (reprint["story_id"],)).fetchone()[0]
     html = client.get("/").text
-    assert "New stories" in html and "Threads by latest activity" in html
-    assert f"/threads/{ids['thread']}" in html
+    sections = dict(re.findall(r'<section id="([a-z-]+)">(.*?)</section>', html, re.S))
+    assert f"/stories/{hostile_story}" in sections["new-stories"]
+    assert f"/stories/{reprint['story_id']}" not in sections["new-stories"]  # older story
+    assert f"/threads/{grown}" in sections["grown-threads"]
+    assert "Phạm Bình Minh" in sections["new-actors"] and "Burmistrov" not in sections["new-actors"]
+    # every thread, the one that grew (newest article) first
+    threads = re.findall(r'<tr><td><a href="/threads/([^"]+)"', html)
+    assert threads[0] == grown and len(threads) == db.execute("SELECT COUNT(*) FROM threads").fetchone()[0]
+
+
+def test_duplicates_fold_under_their_original(client, ids):
+    story = client.get(f"/api/articles/{ids['reprint']}").json()["story_id"]
+    html = client.get(f"/stories/{story}").text
+    copies = html.split('<details class="copies">', 1)
+    assert len(copies) == 2 and f"/articles/{ids['reprint']}" in copies[1]
+    assert f"/articles/{ids['reprint']}" not in copies[0]
 
 
 def test_thread_page_links_summary_sentences_to_lines(client, ids):
