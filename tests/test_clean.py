@@ -452,3 +452,12 @@ def test_follow_us_on_a_platform_is_a_widget_and_the_headline_above_it_the_title
             arts = extract_articles(page_from_text(text))
             assert [a.title for a in arts] == [HEAD_A], (top, mid)
             assert _kept(arts) == [P1, P2, P3]
+
+
+def test_same_date_line_under_two_articles_does_not_cut_the_second():
+    d = "Thứ bảy, 16/09/2023 | 10:15"
+    text = "\n".join([HEAD_A, P1, d, P2, P3, P4, "Minh Anh", "Bài viết tiếp theo", HEAD_B, Q1, d, Q2, Q3,
+                      "Tin liên quan", "Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp"])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [HEAD_A, HEAD_B]
+    assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]

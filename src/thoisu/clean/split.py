@@ -408,8 +408,9 @@ def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
     head = lines[i].key
     for ln in lines[i + 1:]:
         if ln.flags:
-            if ln.title_like and ln.flags & (_LIST_ITEM | {"model", "insert"}) and ln.key != head:
-                break
+            if (ln.title_like and not ln.date_line and ln.flags & (_LIST_ITEM | {"model", "insert"})
+                    and ln.key != head):
+                break  # (a date line repeated on the page is no list headline)
             continue
         if role(ln)[0] in ("credit", "byline") and total > 0:
             break
