@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from thoisu.models import PLOVER_TYPES, Event
-from thoisu.store import Store, records
+from thoisu.store import VERSION, Store, records
 from thoisu.web import charts, queries, security, views
 from thoisu.web.jobs import Jobs
 
@@ -131,8 +131,9 @@ def create_app(db_path: str, token: str | None = None, *,
     """The web app over the store at db_path (created empty if missing). Writes
     (ingest) need ``token``; without one they answer 403."""
     db_path = str(db_path)
-    with Store(db_path):  # creates or brings the schema forward, once, before readers
-        pass
+    if _needs_writer(db_path):  # create the store, or bring its schema forward, once
+        with Store(db_path):
+            pass
     app = FastAPI(title="thoisu", version="1", docs_url=None, redoc_url=None,
                   description="Search and follow Vietnamese news: articles, stories, threads, "
                               "actors, PLOVER events. Writes need 'Authorization: Bearer TOKEN'.")
@@ -580,6 +581,20 @@ def create_app(db_path: str, token: str | None = None, *,
         return page(request, "docs.html.j2", spec=app.openapi())
 
     return app
+
+
+def _needs_writer(db_path: str) -> bool:
+    """A store that exists at the current schema is opened read-only (it may sit on a
+    read-only disk, and a digest may be holding the write lock)."""
+    if not Path(db_path).exists():
+        return True
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return db.execute("PRAGMA user_version").fetchone()[0] != VERSION
+    finally:
+        db.close()
 
 
 def _flat_event(ev: Event, names: dict[str, dict[str, Any]]) -> dict[str, Any]:
