@@ -461,3 +461,11 @@ def test_same_date_line_under_two_articles_does_not_cut_the_second():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [HEAD_A, HEAD_B]
     assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]
+
+
+def test_untitled_page_under_a_site_header_keeps_its_lead_and_takes_no_menu_as_title():
+    lead = "HÀ NỘI - " + P1
+    for top in ("Hotline: 0912 345 678\nThế giới » Quân sự\nCỡ chữ", "Liên hệ quảng cáo\nHome  Thời sự  Thế giới  Kinh doanh"):
+        arts = extract_articles(page_from_text(f"{top}\n{lead}\n{lead}\n{P2}\n{P3}\n{P4}"))
+        assert [a.title for a in arts] == [None]
+        assert _kept(arts)[1:] == [P2, P3, P4] and P1 in _kept(arts)[0]

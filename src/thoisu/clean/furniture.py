@@ -29,7 +29,8 @@ _ARROWS = ">»›▸▶►▹▾▼▿→⟩❯"
 _BREADCRUMB = re.compile(rf"^[^{_ARROWS}|/]{{1,30}}(?:\s[{_ARROWS}|/]\s[^{_ARROWS}|/]{{1,30}}){{1,}}$")
 
 
-_MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*")
+# (link texts a crawler joined with two spaces or a tab: "Home  Thời sự  Thế giới")
+_MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*|\s{{2,}}|\t")
 # "Thẻ: a, b, c", "Tags a | b", "Từ khóa liên quan: ...": a tag line, never text
 # ("Thẻ"/"Từ khóa" without a colon only before a list: "Thẻ Bảo hiểm Y tế" is text)
 _TAG_LINE = re.compile(
@@ -204,7 +205,9 @@ def _resumes(lines: list[Line], i: int, by_footer: bool, inside: list[Line]) -> 
     paragraph follows (captions and ads between do not count), when the block held one
     plain headline only, or when two of the next three lines are paragraphs (a subheading
     between them): a list's teasers alternate with headlines."""
-    nxt = [ln for ln in lines[i + 1 : i + 8] if not (ln.flags and ln.flags <= _INLINE)][:3]
+    # (a repeated sapo's second copy sits inline too)
+    nxt = [ln for ln in lines[i + 1 : i + 8]
+           if not (ln.flags and ln.flags <= _INLINE) and ln.key != lines[i].key][:3]
     if nxt and body_like(nxt[0]):
         return True
     if not by_footer and len(inside) <= 1 and not any(z.flags & _LISTED or not _headline(z) for z in inside):
@@ -223,16 +226,18 @@ def remark_zones_after(lines: list[Line], start: int) -> None:
 
 
 def _mark_zones(lines: list[Line], protect: set[int], start: int = 0) -> None:
-    in_zone = by_footer = False
+    in_zone = by_footer = seen_body = False
     inside: list[Line] = []  # zone lines so far
     for i, ln in enumerate(lines):
         if i < start:
             continue
         if ln.header or ln.footer:
             in_zone = True
-            by_footer = ln.footer and not ln.header
+            # a hotline or address above all text is the site header, not the page's end
+            by_footer = ln.footer and not ln.header and seen_body
             inside = []
             continue
+        seen_body = seen_body or body_like(ln)
         if not in_zone:
             continue
         if body_like(ln) and _resumes(lines, i, by_footer, inside):
