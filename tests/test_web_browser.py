@@ -75,11 +75,12 @@ def downloads(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def browser(downloads) -> Iterator[webdriver.Chrome]:
+def browser(downloads, tmp_path_factory) -> Iterator[webdriver.Chrome]:
     opts = webdriver.ChromeOptions()
     opts.binary_location = str(CHROMIUM)
+    profile = tmp_path_factory.mktemp("chromium-profile")  # not left behind in /tmp
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1600", "--lang=vi"):
+                "--window-size=1280,1600", "--lang=vi", f"--user-data-dir={profile}"):
         opts.add_argument(arg)
     opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                            "download.prompt_for_download": False})
