@@ -469,3 +469,10 @@ def test_untitled_page_under_a_site_header_keeps_its_lead_and_takes_no_menu_as_t
         arts = extract_articles(page_from_text(f"{top}\n{lead}\n{lead}\n{P2}\n{P3}\n{P4}"))
         assert [a.title for a in arts] == [None]
         assert _kept(arts)[1:] == [P2, P3, P4] and P1 in _kept(arts)[0]
+
+
+def test_live_blog_with_a_repeated_sapo_keeps_its_lead():
+    text = "\n".join(["TRỰC TIẾP: " + HEAD_A, P1, P1, "10:35", P2, "11:02", P3, "12:40", P4])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == ["TRỰC TIẾP: " + HEAD_A]
+    assert _kept(arts) == [P1, P2, P3, P4]

@@ -63,6 +63,9 @@ def _paragraph_shape(ln: Line) -> bool:
     return ln.words >= thresholds()["body_min_words"] and (ln.terminal or ln.words >= 20) and not ln.teaser
 
 
+_CALENDAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|(?i:tháng)|\d{4}-\d{2}")
+
+
 def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     """The sapo pattern: a paragraph printed twice within a few lines, and running text
     goes on after the second copy. The first copy is the lead; the second goes as a repeat.
@@ -72,7 +75,9 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 4)) if lines[j].key == ln.key]
     if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 3), ln.idx)):
         return False
-    after = [x for x in lines[later[-1] + 1 : later[-1] + 4] if not (x.caption or x.widget)]
+    # (a live blog's bare time stamp may sit between; a list's full date does not count)
+    after = [x for x in lines[later[-1] + 1 : later[-1] + 4]
+             if not (x.caption or x.widget or (x.date_line and not _CALENDAR.search(x.text)))]
     return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
 
 
