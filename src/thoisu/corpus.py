@@ -113,8 +113,10 @@ def run_corpus_stage(
                     stats.skipped.append(msg)
                     if on_error:
                         on_error(msg)
+                    art.story_id = art.duplicate_of = None
                     with store.transaction() as db:
-                        db.execute("UPDATE articles SET story_id='' WHERE id=?", (art.id,))
+                        db.execute("UPDATE articles SET story_id='', json=? WHERE id=?",
+                                   (records.dumps(art.contract_dict()), art.id))
         done += len(batch)
         stats.articles += len(batch)
         checkpoint(f"chunk:{done}")
@@ -134,8 +136,8 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     registry = EntityRegistry(db, run)
     ids = registry.resolve(batch)
     for a in batch:
-        db.execute("UPDATE articles SET story_id=?, duplicate_of=? WHERE id=?",
-                   (a.story_id, a.duplicate_of, a.id))
+        db.execute("UPDATE articles SET story_id=?, duplicate_of=?, json=? WHERE id=?",
+                   (a.story_id, a.duplicate_of, records.dumps(a.contract_dict()), a.id))
         if a.duplicate_of is None:
             _write_quotes(db, a, ids, registry)
     seqs = dict(db.execute(
@@ -153,6 +155,7 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     for tid, last in threads.items():
         _refresh_thread(db, index, tid, run, last, opts)
         stats.threads_changed.add(tid)
+    records.refresh_json(db, entities=sorted(registry.touched), stories=touched, threads=threads)
     index.flush()
     registry.flush()
     stats.entities_new += registry.stats.new
@@ -175,7 +178,7 @@ def _write_quotes(db: sqlite3.Connection, a: Article, ids: dict[str, str], regis
         "VALUES (?,?,?,?,?,?,?)",
         [(q.id, a.id, q.line, ids.get(q.speaker, q.speaker) if q.speaker else None,
           q.speaker_text, q.text, int(q.direct)) for q in a.quotes],
-    )
+    )  # their json is written by records.refresh_json at the end of the chunk
 
 
 def _remap(ev: Event, ids: dict[str, str]) -> Event:

@@ -312,7 +312,7 @@ def _reset_derived(db) -> None:  # noqa: ANN001
     for table in _DERIVED:
         db.execute(f"DELETE FROM {table}")
     db.execute("DELETE FROM state WHERE key='story_docs'")
-    db.execute("UPDATE articles SET story_id=NULL, duplicate_of=NULL")
+    db.execute("UPDATE articles SET story_id=NULL, duplicate_of=NULL, json=NULL")
 
 
 # --------------------------------------------------------------------------- watch

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from thoisu.actors.merge import _phonetic_word, entity_id, phonetic_key
 from thoisu.models import Article, Mention
 from thoisu.store.lazy import LazyMap
+from thoisu.store.records import stale_references
 
 
 def _words(key: str) -> list[str]:
@@ -43,6 +44,7 @@ class EntityRegistry:
         self.ends = LazyMap(db, "ends")  # phonetic first/last word -> [multi-word person ids]
         self.lone = LazyMap(db, "lone")  # phonetic lone name -> [one-word person entity ids]
         self.stats = RegistryStats()
+        self.touched: set[str] = set()  # entities whose record changed in this batch
 
     # ------------------------------------------------------------------ lookups
 
@@ -174,6 +176,9 @@ class EntityRegistry:
             )
         db.execute("DELETE FROM entities WHERE id=?", (old,))
         self._rename(new)
+        stale_references(db, new)
+        self.touched.discard(old)
+        self.touched.add(new)
         self.stats.merged.append((old, new))
 
     # ------------------------------------------------------------------ rows
@@ -203,6 +208,7 @@ class EntityRegistry:
         )
         for eid in counts:
             self._rename(eid)
+        self.touched.update(counts)
 
     def _rename(self, eid: str) -> None:
         """A person's name: the most complete form written (most syllables, then most
@@ -213,7 +219,8 @@ class EntityRegistry:
         forms = self.db.execute("SELECT alias, n FROM entity_aliases WHERE entity=?", (eid,)).fetchall()
         if forms:
             name = sorted(forms, key=lambda f: (-len(f[0].replace("-", " ").split()), -f[1], f[0]))[0][0]
-            self.db.execute("UPDATE entities SET name=? WHERE id=?", (name, eid))
+            if self.db.execute("UPDATE entities SET name=? WHERE id=? AND name<>?", (name, eid, name)).rowcount:
+                stale_references(self.db, eid)
 
     def flush(self) -> None:
         for m in (self.phon, self.ends, self.lone):

@@ -8,15 +8,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from thoisu.models import Event
 from thoisu.store import Store
-from thoisu.store import read as store_read
+from thoisu.store.records import Names, entity_names, event_row  # noqa: F401 - re-exported
 
 EVENT_CSV_FIELDS = (
     "id", "type", "mode", "actors", "actor_names", "actor_countries", "recipients",
@@ -45,39 +43,6 @@ def atomic(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     os.replace(tmp, path)
 
 
-Names = Callable[[str], tuple[str, str | None] | None]
-
-
-def entity_names(db: Any) -> Names:
-    """id -> (name, country), read per id with a bounded cache."""
-
-    @lru_cache(maxsize=50_000)
-    def one(eid: str) -> tuple[str, str | None] | None:
-        row = db.execute("SELECT name, country FROM entities WHERE id=?", (eid,)).fetchone()
-        return (row[0], row[1]) if row else None
-
-    return one
-
-
-def event_row(ev: Event, names_of: Names) -> dict[str, Any]:
-    """An event with actor and recipient names and country codes written out beside the ids."""
-
-    def names(ids: list[str]) -> list[str]:
-        return [(names_of(i) or (i, None))[0] for i in ids]
-
-    def countries(ids: list[str]) -> list[str | None]:
-        return [(names_of(i) or (i, None))[1] for i in ids]
-
-    row = ev.to_dict()
-    row["actor_names"] = names(ev.actors)
-    row["actor_countries"] = countries(ev.actors)
-    row["recipient_names"] = names(ev.recipients)
-    row["recipient_countries"] = countries(ev.recipients)
-    loc = names_of(ev.location) if ev.location else None
-    row["location_name"] = loc[0] if loc else None
-    return row
-
-
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key in EVENT_CSV_FIELDS:
@@ -93,43 +58,52 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)
+def _texts(db: Any, sql: str) -> Iterator[str]:
+    cur = db.cursor()
+    cur.execute(sql)
+    while rows := cur.fetchmany(1000):
+        for (text,) in rows:
+            yield text
 
 
-def _array(fh: IO[str], key: str, items: Iterator[Any], last: bool = False) -> None:
+def _array(fh: IO[str], key: str, texts: Iterator[str], last: bool = False) -> None:
     fh.write(f' "{key}": [')
     first = True
-    for item in items:
+    for text in texts:
         fh.write("\n  " if first else ",\n  ")
-        fh.write(_dump(item))
+        fh.write(text)
         first = False
     fh.write("\n ]" if not first else "]")
     fh.write("\n" if last else ",\n")
 
 
+# the stored output text of each record (kept up to date by the corpus stage), in order
+ARTICLES_SQL = "SELECT json FROM articles WHERE json IS NOT NULL ORDER BY seq"
+SECTIONS = (
+    ("articles", ARTICLES_SQL),
+    ("entities", "SELECT json FROM entities WHERE json IS NOT NULL ORDER BY n_mentions DESC, id"),
+    ("events", "SELECT json FROM events WHERE json IS NOT NULL ORDER BY seq, id"),
+    ("quotes", "SELECT json FROM quotes WHERE json IS NOT NULL ORDER BY rowid"),
+    ("stories", "SELECT json FROM stories WHERE json IS NOT NULL ORDER BY rowid"),
+    ("threads", "SELECT json FROM threads WHERE json IS NOT NULL ORDER BY last_seq DESC, id"),
+)
+
+
 def write_digest_json(store: Store, path: Path) -> None:
-    db = store.db
     with atomic(path) as fh:
         fh.write('{\n "schema": "thoisu.digest/1",\n')
-        _array(fh, "articles", store_read.iter_articles(db))
-        _array(fh, "entities", (e.to_dict() for e in store_read.iter_entities(db)))
-        _array(fh, "events", (e.to_dict() for e in store_read.iter_events(db)))
-        _array(fh, "quotes", store_read.iter_quotes(db))
-        _array(fh, "stories", store_read.iter_stories(db))
-        _array(fh, "threads", store_read.iter_threads(db), last=True)
+        for i, (key, sql) in enumerate(SECTIONS):
+            _array(fh, key, _texts(store.db, sql), last=i == len(SECTIONS) - 1)
         fh.write("}\n")
 
 
 def write_events(store: Store, jsonl: Path, csv_path: Path) -> None:
-    names = entity_names(store.db)
     with atomic(jsonl) as fj, atomic(csv_path, newline="") as fc:
         writer = csv.DictWriter(fc, fieldnames=EVENT_CSV_FIELDS)
         writer.writeheader()
-        for ev in store_read.iter_events(store.db):
-            row = event_row(ev, names)
-            fj.write(_dump(row) + "\n")
-            writer.writerow(_flat(row))
+        for text in _texts(store.db, "SELECT row_json FROM events WHERE row_json IS NOT NULL ORDER BY seq, id"):
+            fj.write(text + "\n")
+            writer.writerow(_flat(json.loads(text)))
 
 
 def write_outputs(store: Store, out: Path, report_threads: int = 50) -> None:
@@ -139,8 +113,8 @@ def write_outputs(store: Store, out: Path, report_threads: int = 50) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_digest_json(store, out / "digest.json")
     with atomic(out / "articles.jsonl") as fh:
-        for art in store_read.iter_articles(store.db):
-            fh.write(_dump(art) + "\n")
+        for text in _texts(store.db, ARTICLES_SQL):
+            fh.write(text + "\n")
     write_events(store, out / "events.jsonl", out / "events.csv")
     with atomic(out / "report.html") as fh:
         fh.write(render_report(store, report_threads))

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from thoisu.models import (
@@ -231,9 +232,48 @@ def resolve_entity(db: sqlite3.Connection, eid: str) -> str | None:
 
 # --------------------------------------------------------------------------- events
 
+Names = Callable[[str], tuple[str, str | None] | None]
+
+
+def entity_names(db: sqlite3.Connection) -> Names:
+    """id -> (name, country), read per id with a bounded cache."""
+
+    @lru_cache(maxsize=50_000)
+    def one(eid: str) -> tuple[str, str | None] | None:
+        row = db.execute("SELECT name, country FROM entities WHERE id=?", (eid,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    return one
+
+
+def event_row(ev: Event, names_of: Names) -> dict[str, Any]:
+    """An event with actor and recipient names and country codes written out beside the ids."""
+
+    def names(ids: list[str]) -> list[str]:
+        return [(names_of(i) or (i, None))[0] for i in ids]
+
+    def countries(ids: list[str]) -> list[str | None]:
+        return [(names_of(i) or (i, None))[1] for i in ids]
+
+    row = ev.to_dict()
+    row["actor_names"] = names(ev.actors)
+    row["actor_countries"] = countries(ev.actors)
+    row["recipient_names"] = names(ev.recipients)
+    row["recipient_countries"] = countries(ev.recipients)
+    loc = names_of(ev.location) if ev.location else None
+    row["location_name"] = loc[0] if loc else None
+    return row
+
+
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
 
 def write_events(db: sqlite3.Connection, story: str, events: list[Event], seqs: dict[str, int]) -> None:
-    """Replace a story's events."""
+    """Replace a story's events (with their digest.json and events.jsonl text)."""
+    names = entity_names(db)
     old = [r[0] for r in db.execute("SELECT id FROM events WHERE story=?", (story,))]
     for eid in old:
         db.execute("DELETE FROM event_participants WHERE event=?", (eid,))
@@ -243,12 +283,13 @@ def write_events(db: sqlite3.Connection, story: str, events: list[Event], seqs: 
         db.execute(
             "INSERT OR REPLACE INTO events(id, story, type, mode, location, date, date_text, negated, "
             "hypothetical, future, article, line, text, n_mentions, n_articles, reported, "
-            "reported_text, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "reported_text, seq, json, row_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (ev.id, story, ev.type, ev.mode, ev.location,
              ev.date.value if ev.date else None, ev.date.text if ev.date else None,
              int(ev.negated), int(ev.hypothetical), int(ev.future), ev.article, ev.line, ev.text,
              ev.n_mentions, ev.n_articles, ev.reported.value if ev.reported else None,
-             ev.reported.text if ev.reported else None, seqs.get(ev.article, 0)),
+             ev.reported.text if ev.reported else None, seqs.get(ev.article, 0),
+             dumps(ev.to_dict()), dumps(event_row(ev, names))),
         )
         db.executemany(
             "INSERT OR REPLACE INTO event_participants(event, role, pos, entity) VALUES (?,?,?,?)",
@@ -356,3 +397,41 @@ def load_thread(db: sqlite3.Connection, tid: str) -> Thread | None:
     )]
     return Thread(id=row[0], title=row[1], story_ids=sids,
                   summary=load_summary(db, tid), timeline=load_timeline(db, tid))
+
+
+# --------------------------------------------------------------------------- stored JSON
+
+
+def refresh_json(db: sqlite3.Connection, entities: Iterable[str] = (), stories: Iterable[str] = (),
+                 threads: Iterable[str] = ()) -> None:
+    """Rewrite the stored output text of these records, and of every event and quote
+    whose text a merge or rename cleared (json NULL)."""
+    for eid in dict.fromkeys(entities):
+        ent = load_entity(db, eid)
+        if ent is not None:
+            db.execute("UPDATE entities SET json=? WHERE id=?", (dumps(ent.to_dict()), eid))
+    for sid in dict.fromkeys(stories):
+        st = load_story(db, sid)
+        if st is not None:
+            db.execute("UPDATE stories SET json=? WHERE id=?", (dumps(st.to_dict()), sid))
+    for tid in dict.fromkeys(threads):
+        th = load_thread(db, tid)
+        if th is not None:
+            db.execute("UPDATE threads SET json=? WHERE id=?", (dumps(th.to_dict()), tid))
+    names = entity_names(db)
+    for row in db.execute(EVENT_SELECT + " WHERE json IS NULL").fetchall():
+        ev = event_from_row(db, row)
+        db.execute("UPDATE events SET json=?, row_json=? WHERE id=?",
+                   (dumps(ev.to_dict()), dumps(event_row(ev, names)), ev.id))
+    for row in db.execute(QUOTE_SELECT + " WHERE json IS NULL").fetchall():
+        q = quote_from_row(row)
+        db.execute("UPDATE quotes SET json=? WHERE id=?", (dumps(q.to_dict()), q.id))
+
+
+def stale_references(db: sqlite3.Connection, eid: str) -> None:
+    """An entity's id or name changed: the stored text of events and quotes naming it
+    is cleared, for ``refresh_json`` to rewrite."""
+    db.execute("UPDATE events SET json=NULL WHERE id IN (SELECT event FROM event_participants WHERE entity=?)",
+               (eid,))
+    db.execute("UPDATE events SET json=NULL WHERE location=?", (eid,))
+    db.execute("UPDATE quotes SET json=NULL WHERE speaker=?", (eid,))

@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS articles (
   page TEXT NOT NULL, title TEXT, title_line INTEGER, outlet TEXT, author TEXT, via TEXT,
   published TEXT, published_text TEXT, day INTEGER, quality TEXT, sha TEXT,
   duplicate_of TEXT, story_id TEXT, run INTEGER, body TEXT NOT NULL,
-  annotations BLOB NOT NULL  -- zlib(JSON): sentences, timexes, mentions, events, quotes as coded
+  annotations BLOB NOT NULL,  -- zlib(JSON): sentences, timexes, mentions, events, quotes as coded
+  json TEXT  -- the record as digest.json writes it, kept up to date by the corpus stage
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id, seq);
 CREATE INDEX IF NOT EXISTS articles_page ON articles(page_sha);
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 CREATE TABLE IF NOT EXISTS entities (
   id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
   country TEXT, role TEXT, n_mentions INTEGER NOT NULL DEFAULT 0,
-  first_run INTEGER, last_run INTEGER
+  first_run INTEGER, last_run INTEGER, json TEXT
 );
 CREATE INDEX IF NOT EXISTS entities_mentions ON entities(n_mentions DESC, id);
 CREATE TABLE IF NOT EXISTS entity_keys (   -- the registry: mention key -> entity id
@@ -71,8 +72,10 @@ CREATE TABLE IF NOT EXISTS events (
   date TEXT, date_text TEXT, negated INTEGER NOT NULL, hypothetical INTEGER NOT NULL,
   future INTEGER NOT NULL, article TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
   n_mentions INTEGER NOT NULL DEFAULT 1, n_articles INTEGER NOT NULL DEFAULT 1,
-  reported TEXT, reported_text TEXT, seq INTEGER NOT NULL
+  reported TEXT, reported_text TEXT, seq INTEGER NOT NULL,
+  json TEXT, row_json TEXT  -- as digest.json and events.jsonl (names beside ids) write it
 );
+CREATE INDEX IF NOT EXISTS events_location ON events(location);
 CREATE INDEX IF NOT EXISTS events_story ON events(story);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_seq ON events(seq);
@@ -88,7 +91,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
 
 CREATE TABLE IF NOT EXISTS quotes (
   id TEXT PRIMARY KEY, article TEXT NOT NULL, line INTEGER NOT NULL, speaker TEXT,
-  speaker_text TEXT, text TEXT NOT NULL, direct INTEGER NOT NULL
+  speaker_text TEXT, text TEXT NOT NULL, direct INTEGER NOT NULL, json TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
@@ -96,14 +99,16 @@ CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, title TEXT NOT NULL, n_articles INTEGER NOT NULL,
   first_day INTEGER, last_day INTEGER, created_run INTEGER, updated_run INTEGER,
-  evidence TEXT  -- JSON: what joined the story to its thread (null for the thread's first)
+  evidence TEXT,  -- JSON: what joined the story to its thread (null for the thread's first)
+  json TEXT
 );
 CREATE INDEX IF NOT EXISTS stories_thread ON stories(thread_id);
 CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated_run);
 CREATE TABLE IF NOT EXISTS threads (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, n_stories INTEGER NOT NULL, n_articles INTEGER NOT NULL,
   first_day INTEGER, last_day INTEGER, created_run INTEGER, updated_run INTEGER,
-  last_seq INTEGER  -- newest article in the thread: orders threads by latest activity
+  last_seq INTEGER,  -- newest article in the thread: orders threads by latest activity
+  json TEXT
 );
 CREATE INDEX IF NOT EXISTS threads_activity ON threads(last_seq DESC);
 CREATE TABLE IF NOT EXISTS summaries (   -- story or thread summary sentences, in order
