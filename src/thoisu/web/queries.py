@@ -297,12 +297,6 @@ def iter_events(db: sqlite3.Connection, f: EventFilters, limit: int | None,
             yield event_from_row(db, row)
 
 
-def event_types(db: sqlite3.Connection) -> list[str]:
-    from thoisu.models import PLOVER_TYPES
-
-    return list(PLOVER_TYPES)
-
-
 # --------------------------------------------------------------------------- articles
 
 
@@ -515,3 +509,15 @@ def find_entities(db: sqlite3.Connection, name: str, limit: int = 10) -> list[di
         "OR id IN (SELECT entity FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\') "
         "ORDER BY n_mentions DESC LIMIT ?", (like, like, limit)).fetchall()
     return [{"id": i, "name": n, "type": t, "country": c, "n_mentions": m} for i, n, t, c, m in rows]
+
+
+def titles(db: sqlite3.Connection, ids: list[str]) -> dict[str, str | None]:
+    ids = ids[:500]
+    return dict(db.execute(f"SELECT id, title FROM articles WHERE id IN ({_marks(len(ids))})", ids))
+
+
+def titles_cited(db: sqlite3.Connection, owner: str) -> dict[str, str | None]:
+    """Titles of the articles a story's or thread's summary and timeline cite."""
+    return dict(db.execute(
+        "SELECT id, title FROM articles WHERE id IN (SELECT article FROM summaries WHERE owner = ?) "
+        "OR id IN (SELECT article FROM timeline WHERE owner = ?)", (owner, owner)))
