@@ -15,6 +15,14 @@ from thoisu.web.params import Offset, db, need
 from thoisu.web.uploads import read_upload
 
 router = APIRouter(prefix="/api")
+_DETAIL = {"content": {"application/json": {"example": {"detail": "..."}}}}
+NOT_FOUND: dict[int | str, dict] = {404: {"description": "unknown id", **_DETAIL}}
+WRITES: dict[int | str, dict] = {
+    401: {"description": "no or wrong token", **_DETAIL},
+    403: {"description": "writes disabled: the server has no token", **_DETAIL},
+    413: {"description": "upload too large", **_DETAIL},
+    422: {"description": "no page could be accepted (errors: one line per file)", **_DETAIL},
+}
 JSON_MAX = 1000  # events per JSON page; download=1 or format=csv for more
 EVENTS_PAGE = 50
 
@@ -44,25 +52,25 @@ def search(
     return {"total": total, "results": rows}
 
 
-@router.get("/articles/{article_id}", tags=["records"])
+@router.get("/articles/{article_id}", responses=NOT_FOUND, tags=["records"])
 def article(request: Request, article_id: str) -> dict[str, Any]:
     security.check_id(article_id)
     return need(queries.article(db(request), article_id), "article", article_id).contract_dict()
 
 
-@router.get("/stories/{story_id}", tags=["records"])
+@router.get("/stories/{story_id}", responses=NOT_FOUND, tags=["records"])
 def story(request: Request, story_id: str) -> dict[str, Any]:
     security.check_id(story_id)
     return need(records.load_story(db(request), story_id), "story", story_id).to_dict()
 
 
-@router.get("/threads/{thread_id}", tags=["records"])
+@router.get("/threads/{thread_id}", responses=NOT_FOUND, tags=["records"])
 def thread(request: Request, thread_id: str) -> dict[str, Any]:
     security.check_id(thread_id)
     return need(records.load_thread(db(request), thread_id), "thread", thread_id).to_dict()
 
 
-@router.get("/actors/{actor_id}", tags=["records"])
+@router.get("/actors/{actor_id}", responses=NOT_FOUND, tags=["records"])
 def actor(request: Request, actor_id: str, limit: Annotated[int, Query(
         ge=1, le=5000, description="at most this many events and quotes (newest first)")] = 500,
 ) -> dict[str, Any]:
@@ -117,7 +125,7 @@ def events(
     return JSONResponse({"total": total, "events": [e.to_dict() for e in evs]})
 
 
-@router.post("/pages", status_code=202, tags=["ingest"])
+@router.post("/pages", status_code=202, responses=WRITES, tags=["ingest"])
 async def pages(request: Request) -> JSONResponse:
     """Upload pages (multipart files, or JSON {"pages": [{"name", "text"}]}) with
     'Authorization: Bearer TOKEN'; they are digested in the background: follow
@@ -130,7 +138,7 @@ async def pages(request: Request) -> JSONResponse:
     return JSONResponse({"job": job.id, "accepted": len(accepted), "errors": errors}, 202)
 
 
-@router.get("/jobs/{job_id}", tags=["ingest"])
+@router.get("/jobs/{job_id}", responses=NOT_FOUND, tags=["ingest"])
 def job(request: Request, job_id: str) -> dict[str, Any]:
     security.check_id(job_id)
     return need(request.app.state.jobs.get(job_id), "job", job_id).to_dict()
