@@ -408,6 +408,8 @@ def test_upload_digests_in_the_background(writable):
     found = c.get("/api/search", params={"q": "Shinzo Abe Bogor"}).json()
     assert found["total"] == 1
     assert found["results"][0]["article"]["id"] in job.new_articles
+    raw = c.get(f"/articles/{job.new_articles[0]}/raw").text
+    assert "uploaded: abe-indonesia.txt" in raw and "thoisu-upload-" not in raw
     # JSON body: a bad record gets its line, the page already stored is not stored twice
     r = c.post("/api/pages", headers=auth, json={"pages": [{"name": "again.txt", "text": UPLOAD_PAGE},
                                                           {"name": "x.txt"}]})

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 MAX_KEPT = 200  # finished jobs remembered for /api/jobs/{id}
+UPLOAD_PREFIX = "thoisu-upload-"  # the temporary folder of a job's files
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ class Jobs:
 
     def _process(self, job: Job) -> None:
         job.state = "running"
-        tmp = Path(tempfile.mkdtemp(prefix="thoisu-upload-"))
+        tmp = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
         try:
             paths = []
             # the upload's name is a label, never a path (security.safe_upload_name refused

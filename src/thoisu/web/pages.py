@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from thoisu.models import PLOVER_TYPES, Event
 from thoisu.store import records
 from thoisu.web import charts, params, queries, security, views
+from thoisu.web.jobs import UPLOAD_PREFIX
 from thoisu.web.params import db, need, opt
 from thoisu.web.uploads import read_upload
 
@@ -30,10 +31,20 @@ def _snippet(text: str | None) -> Markup:
     return Markup(safe.replace(queries.SNIP_OPEN, "<mark>").replace(queries.SNIP_CLOSE, "</mark>"))
 
 
+def _page_label(path: str | None) -> str:
+    """A page's input path as a reader wants it: an upload's temporary folder (jobs.py)
+    is noise, its file name is not."""
+    path = path or ""
+    if f"/{UPLOAD_PREFIX}" in path:
+        return "uploaded: " + path.rsplit("/", 1)[-1]
+    return path
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["snippet"] = _snippet
+    env.filters["page_label"] = _page_label
     env.globals["PLOVER_TYPES"] = PLOVER_TYPES
     return env
 
