@@ -476,3 +476,9 @@ def test_live_blog_with_a_repeated_sapo_keeps_its_lead():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == ["TRỰC TIẾP: " + HEAD_A]
     assert _kept(arts) == [P1, P2, P3, P4]
+
+
+def test_a_two_paragraph_lead_printed_twice_keeps_one_copy():
+    arts = extract_articles(page_from_text("\n".join([HEAD_A, P1, P2, P1, P2, P3, P4])))
+    assert [a.title for a in arts] == [HEAD_A]
+    assert _kept(arts) == [P1, P2, P3, P4]

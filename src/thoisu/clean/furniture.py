@@ -51,7 +51,7 @@ def _repeat_is_furniture(ln: Line, lines: list[Line]) -> bool:
     a long paragraph only when its copy is near (a teaser shown twice): a reprint on the
     same page repeats paragraphs far apart and they are body. A sapo printed again as the
     first body paragraph keeps its first copy (see _first_of_repeated_lead)."""
-    if _first_of_repeated_lead(ln, lines):
+    if _in_repeated_lead(ln, lines):
         return False
     if ln.words < 25:
         return True
@@ -67,18 +67,40 @@ _CALENDAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|(?i:tháng)|\d{4}-\d{2}")
 
 
 def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
-    """The sapo pattern: a paragraph printed twice within a few lines, and running text
-    goes on after the second copy. The first copy is the lead; the second goes as a repeat.
-    A headline is no lead: a list shows a headline twice, then its time and teaser."""
+    """The sapo pattern: the lead (one to three paragraphs) printed twice in a row, and
+    running text goes on after the second copy. The first copy is the lead; the second
+    goes as a repeat. A headline is no lead: a list shows a headline twice, then its time
+    and teaser."""
     if not _paragraph_shape(ln) or (ln.title_like and ln.words < thresholds()["lead_min_words"]):
         return False
-    later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 4)) if lines[j].key == ln.key]
-    if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 3), ln.idx)):
+    later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 8)) if lines[j].key == ln.key]
+    if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 7), ln.idx)):
         return False
+    # the repeated block: lines ln.idx .. later[0]-1 again from later[0] on (inline furniture
+    # such as a date line may sit in the first copy only)
+    text = [x for x in lines[ln.idx : later[0]] if _paragraph_shape(x)]
+    if not 1 <= len(text) <= 3:
+        return False
+    k = later[0]
+    for x in text:
+        while k < len(lines) and lines[k].key != x.key and not _paragraph_shape(lines[k]):
+            k += 1
+        if k >= len(lines) or lines[k].key != x.key:
+            return False
+        k += 1
     # (a live blog's bare time stamp may sit between; a list's full date does not count)
-    after = [x for x in lines[later[-1] + 1 : later[-1] + 4]
+    after = [x for x in lines[k : k + 3]
              if not (x.caption or x.widget or (x.date_line and not _CALENDAR.search(x.text)))]
     return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
+
+
+def _in_repeated_lead(ln: Line, lines: list[Line]) -> bool:
+    """Is ln in the first copy of a repeated lead block (see _first_of_repeated_lead)?"""
+    for j in range(max(0, ln.idx - 2), ln.idx + 1):
+        if _paragraph_shape(lines[j]) and _first_of_repeated_lead(lines[j], lines):
+            later = next(k for k in range(j + 1, len(lines)) if lines[k].key == lines[j].key)
+            return ln.idx < later
+    return False
 
 
 def _text_follows(lines: list[Line], i: int) -> bool:
