@@ -18,6 +18,7 @@ from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from thoisu.store.records import fts_fold
+from thoisu.text import unify_tones
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -66,6 +67,24 @@ def day_of(value: str | None, what: str) -> int | None:
 
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 MAX_TERMS = 32
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # combining grave, acute, tilde, hook, dot below
+
+
+def tone_variants(word: str) -> list[str]:
+    """A word with its tone mark on either vowel of an open oa/oe/uy syllable ("hoá",
+    "hóa"): both styles are in use, and exact search should not care which."""
+    new = unify_tones(word)
+    d = unicodedata.normalize("NFD", new)
+    tones = [c for c in d if c in _TONES]
+    base = "".join(c for c in d if c not in _TONES)
+    out = [word, new]
+    if len(tones) == 1 and base.lower().endswith(("oa", "oe", "uy")):
+        out.append(unicodedata.normalize("NFC", base + tones[0]))  # tone on the last vowel
+    return list(dict.fromkeys(out))
+
+
+def _string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 def fts_query(text: str, exact: bool = False) -> str:
@@ -74,18 +93,24 @@ def fts_query(text: str, exact: bool = False) -> str:
     unbalanced quotes in the input are plain text. Terms are ANDed.
 
     Diacritic-insensitive mode folds 'đ' as the index did (fts_fold); the tokenizer
-    removes the other marks on both sides."""
+    removes the other marks on both sides. Exact mode keeps the marks but takes both
+    placements of a tone in oa/oe/uy syllables."""
     text = unicodedata.normalize("NFC", text)
     if not exact:
         text = fts_fold(text)
-    terms = []
+    words: list[str] = []
+    terms: list[str] = []
     quoted = False
     for phrase, word in _TERM.findall(text):
         term = (phrase or word).strip()
         quoted = quoted or bool(phrase)
         # a term without a letter or digit tokenizes to nothing; FTS5 would reject it
-        if term and any(ch.isalnum() for ch in term):
-            terms.append('"' + term.replace('"', '""') + '"')
+        if not term or not any(ch.isalnum() for ch in term):
+            continue
+        words.append(term)
+        variants = tone_variants(term) if exact and not phrase else [term]
+        terms.append(" OR ".join(map(_string, variants)) if len(variants) == 1
+                     else "(" + " OR ".join(map(_string, variants)) + ")")
     if not terms:
         raise HTTPException(422, "q: the query has no word to search for")
     if len(terms) > MAX_TERMS:
@@ -95,8 +120,7 @@ def fts_query(text: str, exact: bool = False) -> str:
         return every
     # the words as a phrase too: the same articles match, those with the words side by
     # side rank first ("ai cap" is Ai Cập before "ai ... cấp")
-    phrase = '"' + " ".join(t[1:-1] for t in terms) + '"'
-    return f"{phrase} OR ({every})"
+    return f"{_string(' '.join(words))} OR ({every})"
 
 
 # --------------------------------------------------------------------------- token
