@@ -493,3 +493,32 @@ def test_events_json_download_streams_every_row(client):
     data = json.loads(r.text)
     paged = client.get("/api/events", params={"type": "CONSULT", "limit": 1000}).json()
     assert data == paged
+
+
+def test_fts_queries_never_a_syntax_error():
+    """Random text built from FTS5's own syntax and Vietnamese words, through
+    fts_query, against real FTS5 tables of both tokenizers."""
+    import random
+
+    from fastapi import HTTPException
+
+    from thoisu.web.security import fts_query
+
+    db = sqlite3.connect(":memory:")
+    for name, diacritics in (("folded", 2), ("exact", 0)):
+        db.execute(f"CREATE VIRTUAL TABLE {name} USING fts5(title, body, "
+                   f"tokenize='unicode61 remove_diacritics {diacritics}')")
+        db.execute(f"INSERT INTO {name} VALUES ('Bình Nhưỡng', 'hoá học OR NEAR \"x\"')")
+    pieces = ['"', "'", "(", ")", "*", "^", ":", "-", "+", "OR", "AND", "NOT", "NEAR", "NEAR(",
+              "title:", "{", "}", ",", "hoá", "hóa", "Bình", "nhưỡng", "đ", "Đà", "x", " ", " ", "\\"]
+    rnd = random.Random(5)
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12)))
+        for exact in (False, True):
+            try:
+                q = fts_query(text, exact)
+            except HTTPException as exc:
+                assert exc.status_code == 422
+                continue
+            db.execute(f"SELECT COUNT(*) FROM {'exact' if exact else 'folded'} WHERE "
+                       f"{'exact' if exact else 'folded'} MATCH ?", (q,)).fetchone()

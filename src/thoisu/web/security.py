@@ -115,7 +115,7 @@ def fts_query(text: str, exact: bool = False) -> str:
         raise HTTPException(422, "q: the query has no word to search for")
     if len(terms) > MAX_TERMS:
         raise HTTPException(422, f"q: at most {MAX_TERMS} words")
-    every = " ".join(terms)
+    every = " AND ".join(terms)  # explicit: FTS5 does not AND a (group) implicitly
     if len(terms) == 1 or quoted:
         return every
     # the words as a phrase too: the same articles match, those with the words side by
