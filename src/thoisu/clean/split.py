@@ -159,8 +159,10 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         return pick
     for i in good:
         return i
+    # a short line right above the text: a headline of four words or more; three words
+    # there are a label or a player ("Tự động phát"), not a headline (vims: 99% have 6+)
     for i in reversed(heads):
-        if _next_body(lines, i):
+        if lines[i].words >= thresholds()["title_fallback_min_words"] and _next_body(lines, i):
             return i
     return None
 
