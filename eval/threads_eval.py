@@ -12,8 +12,10 @@ clusters (eval/gold/threads.jsonl: cluster pointers, a same_matter label judged 
 hand from both clusters' titles, leads and text, a why, and a frozen split) is
 *joined* when the two stories share a thread. Per split:
 
-  precision  joined judged pairs that are one matter / joined judged pairs
-  recall     same-matter pairs joined / same-matter pairs
+  precision  joined judged pairs that are one matter / joined judged pairs, counting
+             joins across stories only (two clusters merged into one story by the
+             story stage are reported apart: merged_in_one_story)
+  recall     same-matter pairs joined (or merged) / same-matter pairs
   unjudged   joined cross-cluster pairs without a judgement (a lower bound on
              precision counts them all wrong: strict_precision)
 
@@ -141,10 +143,15 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     for c, sid in sorted(main.items()):
         by_thread[thread[sid]].append(c)
     joined = {p for cs in by_thread.values() for p in combinations(sorted(cs), 2)}
+    # two clusters in one story were merged by the story stage, not joined by threads
+    merged = {p for p in joined if main[p[0]] == main[p[1]]}
+    across = joined - merged
     mine = {p: g for p, g in labels.items() if (g.get("split") or split_of(*p)) == split}
-    right = sorted(p for p in joined if p in mine and mine[p]["same_matter"])
-    wrong = sorted(p for p in joined if p in mine and not mine[p]["same_matter"])
-    unjudged = sorted(p for p in joined if p not in labels and split_of(*p) == split)
+    right = sorted(p for p in across if p in mine and mine[p]["same_matter"])
+    wrong = sorted(p for p in across if p in mine and not mine[p]["same_matter"])
+    unjudged = sorted(p for p in across if p not in labels and split_of(*p) == split)
+    merged_mine = [p for p in merged if p in mine]
+    merged_right = sum(mine[p]["same_matter"] for p in merged_mine)
     should = sorted(p for p, g in mine.items() if g["same_matter"] and p[0] in main and p[1] in main)
     missed = [p for p in should if p not in joined]
     sizes = Counter(len(cs) for cs in by_thread.values())
@@ -152,15 +159,18 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     return {
         "split": split,
         "judged_pairs": len(mine),
+        "hard_negatives": sum(not g["same_matter"] for g in mine.values()),
         "same_matter_pairs": len(should),
-        "joined_judged": n,
+        "joined_across_stories": n,
         "precision": round(len(right) / n, 3) if n else None,
         "recall": round((len(should) - len(missed)) / len(should), 3) if should else None,
         "unjudged_joins": len(unjudged),
         "strict_precision": round(len(right) / (n + len(unjudged)), 3) if n + len(unjudged) else None,
+        "merged_in_one_story": f"{merged_right}/{len(merged_mine)} one matter",
         "clusters_in_multi_cluster_threads": sum(k * v for k, v in sizes.items() if k > 1),
         "largest_thread_clusters": max(sizes) if sizes else 0,
         "_wrong": wrong,
+        "_merged": sorted(merged_mine),
         "_missed": missed,
         "_unjudged": unjudged,
     }
@@ -172,7 +182,8 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--batch", type=int, default=250)
+    ap.add_argument("--batch", type=int, default=5000,
+                    help="articles per StoryIndex.assign call (default: all, one digest run; 250: incremental)")
     ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
@@ -192,7 +203,7 @@ def main() -> int:
     gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip)
     res = score(gold_arts, members, thread, labels, args.split)
     if args.show:
-        for tag in ("_wrong", "_missed", "_unjudged"):
+        for tag in ("_wrong", "_missed", "_unjudged", "_merged"):
             for a, b in res[tag]:
                 why = labels.get((a, b), {}).get("why", "")
                 print(f"{tag[1:]}: {a} {b} {why}")

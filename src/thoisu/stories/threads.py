@@ -1,14 +1,27 @@
-"""Threads: stories on the same matter, possibly years apart.
+"""Threads: stories on the same matter, possibly years apart (docs/threads.md).
 
-A story joins a thread when its centroid (the TF-IDF terms of its articles, numbers
-left out: dates and amounts belong to one event, not to the matter) shares enough with
-the thread's centroid: some subject words AND shared actors (people, organisations;
-places count only when several countries are shared, since one country or province is
-where many matters happen, not what they are); otherwise it opens a thread named after
-it ("t-" + story id). See ``thread_parts`` and ``joins``; thresholds in
-data/cluster.json. There is no date limit. Candidate threads come from an inverted
-index over the strongest terms, with long posting lists skipped, so the work per story
-is bounded. Thread ids never change once given.
+One matter is one dispute, case, project, crisis, negotiation, or one person's or
+company's same affair; sharing a topic area, a country or a famous name is not enough.
+
+Each story is kept as a small *profile* (``story_profile``): its salient title and lead
+terms, its specific participants (people and organisations, weighted by how telling
+they are in its centroid; countries and places are left out), its event types with
+their arguments, its dates, and the top of its centroid. A new story is compared with
+a few stored stories of each candidate thread -- the thread's anchor (its first story)
+and its most recent ones -- by a small logistic model over pair features
+(``pair_features``; weights in data/threads.json, trained by train/threads_model.py on
+the dev split of eval/gold/threads.jsonl). It joins the best thread when its best
+match reaches ``join_threshold`` and its match with the anchor reaches
+``anchor_floor``, so a thread cannot drift away from what it began with; otherwise it
+opens a thread named after it ("t-" + story id). Thread ids never change once given.
+
+Candidate threads come from posting lists (term -> thread ids) over the story's
+strongest terms, title terms and participants, long lists skipped, so a new story reads
+only the threads that share something specific with it, never all of them.
+
+All persistent state is in four JSON-valued mappings (``_threads``, ``_of``,
+``_postings``, ``_joins``) that the store may back lazily: the add_story path only
+reads and writes keys, never iterates over them.
 """
 
 from __future__ import annotations
@@ -16,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 from collections import ChainMap, Counter
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,8 +42,14 @@ _DATA = Path(__file__).with_name("data")
 
 @lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
-    """Thresholds of stories and threads (data/cluster.json), loaded once."""
+    """Thresholds of stories (data/cluster.json), loaded once; cluster.py reads them here."""
     return json.loads((_DATA / "cluster.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def thread_settings() -> dict[str, Any]:
+    """Thresholds and the pair model of threads (data/threads.json), loaded once."""
+    return json.loads((_DATA / "threads.json").read_text(encoding="utf-8"))
 
 
 def top_terms(v: Vector, k: int) -> Vector:
@@ -64,9 +84,7 @@ def thread_vector(centroid: Vector) -> Vector:
 
 # ----------------------------------------------------------------- places
 # A country, province or city is where a matter happens, not what it is: an earthquake
-# and an inauguration in Taiwan, a storm and a building site in one province share
-# their place names and nothing else. Place terms are told apart so that a join needs
-# other evidence (people, organisations, subject words).
+# and an inauguration in Taiwan share their place names and nothing else.
 
 
 def _alias_terms(words: list[str]) -> set[str]:
@@ -86,10 +104,8 @@ def _alias_terms(words: list[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer_places() -> dict[str, str]:
-    """Terms of every place alias of the actor dictionary (countries, capitals, seats,
-    cities, provinces, regions) -> the country they belong to (or the place's own key):
-    stories without actor annotations still know 'Đài Loan' and 'Đài Bắc' are places,
-    of one country."""
+    """Terms of every place alias of the actor dictionary -> the country they belong to
+    (or the place's own key)."""
     from thoisu.actors.dictionary import load  # actors data; loaded once, on first use
 
     out: dict[str, str] = {}
@@ -104,9 +120,8 @@ def gazetteer_places() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def title_terms() -> frozenset[str]:
-    """Name terms of the actor dictionary's titles ("Tổng thống", "Hoa hậu", "Ngoại
-    trưởng"): capitalised, they are read as names, but two stories sharing "Hoa hậu"
-    share a kind of person, not an actor; they count as subject words."""
+    """Name terms of the actor dictionary's titles ("Tổng thống", "Hoa hậu"): written
+    with capitals they look like names, but they name a kind of person, not an actor."""
     from thoisu.actors.dictionary import load
 
     out: set[str] = set()
@@ -116,9 +131,8 @@ def title_terms() -> frozenset[str]:
 
 
 def place_terms(*vecs: Vector) -> dict[str, str]:
-    """Place terms of some vectors -> their country: entity keys of places ("k:GPE:...",
-    "k:LOC:...") and the name terms of the place a key names when the gazetteer does
-    not know it ("k:GPE:VNM:yên bái", "k:LOC:xã đàn")."""
+    """Place terms of some vectors -> their country: entity keys of places and the name
+    terms of the place a key names when the gazetteer does not know it."""
     out: dict[str, str] = {}
     for v in vecs:
         for t in v:
@@ -134,15 +148,9 @@ def place_terms(*vecs: Vector) -> dict[str, str]:
 
 
 def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
-    """Evidence that two thread vectors speak of one matter: cosines over names and
-    entity keys other than places, over places beyond the most shared country, and
-    over subject words.
-
-    A word bigram that is also a name term of either vector ("đài loan" beside
-    "n:đài loan") is the name read as words: it goes with the name, not the words.
-    The place part leaves out the country the two share most, so one country or one
-    province (an earthquake and an inauguration in Taiwan) is no evidence, while a
-    constellation of states (Russia, North Korea, the US in nuclear talks) is some."""
+    """Cosines of two thread vectors over names and entity keys other than places, over
+    places beyond the most shared country, and over subject words (a word bigram that is
+    also a name term of either vector goes with the name)."""
     places = ChainMap(place_terms(a, b), gazetteer_places())  # no copy of the gazetteer
     titles = title_terms()
     names = {t[2:] for v in (a, b) for t in v if t.startswith("n:") and t not in titles}
@@ -176,28 +184,178 @@ def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
     return cosine(an, bn), sp, cosine(aw, bw)
 
 
-def joins(sn: float, sp: float, sw: float, cfg: dict[str, Any]) -> bool:
-    """Enough evidence of one matter: shared actors (names, with shared places beyond
-    one country counting place_weight) and some shared subject words; one shared actor
-    with no constellation of places needs more shared words (one person, one company
-    is in many matters), and many shared words in many shared places will do."""
-    if sw < cfg["thread_word_floor"]:
-        return False
-    if sp < cfg["thread_place_floor"] and sw < cfg["thread_word_floor_alone"]:
-        return False
-    return sn + cfg["thread_place_weight"] * sp >= cfg["thread_threshold"] or (
-        sw >= cfg["thread_word_threshold"] and sp >= cfg["thread_place_floor"]
-    )
+# ----------------------------------------------------------------- profiles
+
+_PARTICIPANT_TYPES = ("PER", "ORG")
+
+
+def _day(article: Any) -> int | None:
+    v = article.published.value if getattr(article, "published", None) else ""
+    if not v or len(v) != 10 or v[4] != "-" or v[7] != "-":
+        return None
+    try:
+        return date(int(v[:4]), int(v[5:7]), int(v[8:10])).toordinal()
+    except ValueError:
+        return None
+
+
+def _specificity(term: str) -> float:
+    """1 for a term seldom in news, less the more articles hold it (common.tsv share)."""
+    from thoisu.stories.cluster import common_terms  # cluster imports this module
+
+    floor = thread_settings()["specificity_floor"]
+    return math.log(1.0 / (common_terms().get(term, 0.0) + floor)) / math.log(1.0 / floor)
+
+
+def _salient(texts: list[str], vec: Vector, places: Any, cap: int) -> Vector:
+    """Subject words (bigrams) of some texts, weighted by the story vector (so words
+    common in all news, absent from the trimmed centroid, count nothing); names, the
+    word bigrams of names ("britney spears" beside "n:britney spears") and places are
+    left out: who is named is the participants' part, what is said is this one."""
+    from thoisu.stories.cluster import text_terms  # cluster imports this module
+
+    counts: Counter[str] = Counter()
+    for t in texts:
+        text_terms(t, counts)
+    titles = title_terms()
+    out = {
+        t: vec[t]
+        for t in counts
+        if t in vec and " " in t and ":" not in t and t not in places
+        and ("n:" + t not in vec or "n:" + t in titles)
+    }
+    return top_terms(out, cap)
+
+
+def story_profile(centroid: Vector, articles: list[Any] | None = None) -> dict[str, Any]:
+    """What is kept of a story to tell its matter (JSON-able): "v" the top of its thread
+    vector, "t" title terms, "l" lead terms, "e" participants (entity key -> weight),
+    "n" their names, "x" event signatures, "d" [first day, last day] or None."""
+    cfg = thread_settings()
+    vec = thread_vector(centroid)
+    arts = [a for a in articles or [] if getattr(a, "duplicate_of", None) is None] or list(articles or [])
+    places = ChainMap(place_terms(vec), gazetteer_places())
+    titles = [a.title for a in arts if getattr(a, "title", None)]
+    leads = [a.paragraphs[0].text for a in arts if getattr(a, "paragraphs", None)]
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    events: set[str] = set()
+    days: list[int] = []
+    for a in arts:
+        for m in getattr(a, "mentions", None) or []:
+            if m.key and m.type in _PARTICIPANT_TYPES:
+                counts[m.key] += 1
+                names.setdefault(m.key, m.name or m.text)
+        for ev in getattr(a, "events", None) or []:
+            if ev.negated or ev.hypothetical:
+                continue
+            events.add(ev.type)
+            for k in list(ev.actors) + list(ev.recipients):
+                events.add(f"{ev.type}:{k}")
+        d = _day(a)
+        if d is not None:
+            days.append(d)
+    # a participant weighs how telling it is next to all news ("Bộ Công an", "Quốc hội"
+    # are in many matters: the background share of articles naming them), times how
+    # often the story names it
+    ents = {k: _specificity("k:" + k) * math.log1p(n) for k, n in counts.items()}
+    ents = top_terms({k: w for k, w in ents.items() if w > 0}, cfg["profile_participants"])
+    return {
+        "v": {t: round(w, 4) for t, w in top_terms(vec, cfg["profile_terms"]).items()},
+        "t": {t: round(w, 4) for t, w in _salient(titles, vec, places, cfg["profile_title_terms"]).items()},
+        "l": {t: round(w, 4) for t, w in _salient(leads, vec, places, cfg["profile_lead_terms"]).items()},
+        "e": {k: round(w, 4) for k, w in ents.items()},
+        "n": {k: names[k] for k in ents},
+        "x": sorted(events)[: cfg["profile_events"]],
+        "d": [min(days), max(days)] if days else None,
+    }
+
+
+FEATURES = ("text", "words", "names", "participants", "n_participants", "places", "events", "gap")
+
+
+def shared_weight(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int]) -> dict[str, float]:
+    """Shared participants of two profiles -> how much each tells of one matter: its
+    weights in both, discounted by how many threads already name it (``seen``; a court,
+    "Euro", a president met in many matters is no evidence of this one)."""
+    scale = thread_settings()["participant_threads_scale"]
+    return {
+        k: math.sqrt(a["e"][k] * b["e"][k]) / (1.0 + seen.get(k, 0) / scale)
+        for k in a["e"].keys() & b["e"].keys()
+    }
+
+
+def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> list[float]:
+    """Evidence that two story profiles are one matter, as numbers (FEATURES order):
+    subject words of titles and leads, subject words and names of the centroids, shared
+    specific participants (weight, and how many weigh at least participant_floor),
+    places beyond one country, shared event signatures, the time gap (0-1, log days)."""
+    cfg = thread_settings()
+    ta = {**a["l"], **a["t"]}
+    tb = {**b["l"], **b["t"]}
+    text = cosine(ta, tb) if ta and tb else 0.0
+    sn, sp, sw = thread_parts(a["v"], b["v"])
+    shared = shared_weight(a, b, seen or {})
+    part = min(1.0, sum(shared.values()) / 2.0)
+    n_part = sum(w >= cfg["participant_floor"] for w in shared.values())
+    xa, xb = set(a["x"]), set(b["x"])
+    events = len(xa & xb) / len(xa | xb) if xa and xb else 0.0
+    gap = 0.0
+    if a["d"] and b["d"]:
+        days = max(0, max(a["d"][0], b["d"][0]) - min(a["d"][1], b["d"][1]))
+        gap = math.log1p(days) / math.log(1000.0)
+    return [text, sw, sn, part, float(n_part), sp, events, gap]
+
+
+def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> float:
+    """How likely two stories are one matter; 0 without both who (shared participants
+    or names) and what (shared subject words): a famous name, a country or a topic
+    area alone is not one matter."""
+    cfg = thread_settings()
+    f = pair_features(a, b, seen)
+    text, words, names, part = f[0], f[1], f[2], f[3]
+    if max(text, words) < cfg["what_floor"] or max(part, names) < cfg["who_floor"]:
+        return 0.0
+    m = cfg["model"]
+    z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _date_text(day: int) -> str:
+    return str(date.fromordinal(day).year)
+
+
+def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list[int] | None,
+                  seen: dict[str, int] | None = None) -> dict[str, Any]:
+    """Why a story joined a thread: the shared participants, shared title/lead words and
+    the thread's years, as data and as one line of text."""
+    w = shared_weight(new, old, seen or {})
+    shared = sorted(w, key=lambda k: (-w[k], k))
+    people = [old["n"].get(k) or new["n"].get(k) or k for k in shared[:3]]
+    words_w: Counter[str] = Counter()
+    for part in ("t", "l"):
+        for t, w in new[part].items():
+            if t in old[part]:
+                words_w[t] += w * old[part][t]
+    words = [t[2:] if t.startswith("n:") else t for t, _ in words_w.most_common(3)]
+    text = ", ".join(people + words)
+    if span:
+        a, b = _date_text(span[0]), _date_text(span[1])
+        text += (", " if text else "") + (a if a == b else f"{a}–{b}")
+    return {"p": round(p, 3), "participants": people, "words": words,
+            "span": span, "text": "joined by: " + text}
 
 
 class ThreadIndex:
     def __init__(self) -> None:
-        self._threads: dict[str, dict[str, Any]] = {}  # id -> {"s": [story ids], "c": centroid}
+        # id -> {"s": [story ids], "c": centroid, "m": {story id: profile} (anchor and
+        # most recent stories), "d": [first day, last day] | None}
+        self._threads: dict[str, dict[str, Any]] = {}
         self._of: dict[str, str] = {}  # story id -> thread id
-        self._postings: dict[str, list[str]] = {}
+        self._postings: dict[str, list[str]] = {}  # term -> thread ids
         # story id -> what made it join its thread (JSON-able), for the report and web app
         self._joins: dict[str, Any] = {}
-        self.comparisons = 0
+        self.comparisons = 0  # stored stories scored, for tests of bounded work
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id)
@@ -205,58 +363,107 @@ class ThreadIndex:
     def threads(self) -> dict[str, list[str]]:
         return {tid: list(t["s"]) for tid, t in self._threads.items()}
 
-    def add_story(self, story_id: str, centroid: Vector, articles: list[Any] | None = None) -> str:
-        """Put a new story in the best matching thread, or open one; return its id.
+    @staticmethod
+    def _keys(profile: dict[str, Any]) -> Vector:
+        """Posting terms of a story and their weights: its strongest vector terms, its
+        title terms and its participants."""
+        cfg = thread_settings()
+        keys = dict(top_terms(profile["v"], cfg["query_terms"]))
+        for t, w in profile["t"].items():
+            keys[t] = max(keys.get(t, 0.0), w)
+        for k, w in profile["e"].items():
+            keys["k:" + k] = max(keys.get("k:" + k, 0.0), w)
+        return keys
 
-        ``articles``: the story's member articles known when it is placed (models.Article,
-        with their annotations), for evidence beyond the centroid."""
-        if story_id in self._of:
-            return self._of[story_id]
-        cfg = settings()
-        vec = thread_vector(centroid)
+    def _seen(self, prof: dict[str, Any]) -> dict[str, int]:
+        """How many threads already name each participant of a profile (its posting list)."""
+        return {k: len(self._postings.get("k:" + k) or ()) for k in prof["e"]}
+
+    def _candidates(self, keys: Vector) -> list[str]:
+        cfg = thread_settings()
         scores: Counter[str] = Counter()
-        for t in top_terms(vec, cfg["query_terms"]):
+        for t, w in keys.items():
             post = self._postings.get(t)
             if post and len(post) <= cfg["posting_cap"]:
                 for tid in post:
-                    scores[tid] += vec[t]
-        # the same matter: the same actors AND some of the same subject words, so a
-        # place alone ("Hà Nội", "Đài Loan") does not join a crash to a trial
-        best, best_s = None, 0.0
-        for tid, _ in scores.most_common(cfg["candidates"]):
-            self.comparisons += 1
-            sn, sp, sw = thread_parts(vec, self._threads[tid]["c"])
-            # places may allow a join but do not choose among threads: the one sharing
-            # most people, organisations and subject words wins
-            if joins(sn, sp, sw, cfg) and sn + sw > best_s:
-                best, best_s = tid, sn + sw
+                    scores[tid] += w
+        return [tid for tid, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg["candidates"]]]
+
+    def add_story(self, story_id: str, centroid: Vector, articles: list[Any] | None = None) -> str:
+        """Put a new story in the thread of its matter, or open one; return its id.
+
+        ``articles``: the story's member articles known when it is placed (models.Article,
+        with their annotations): titles, leads, participants, events and dates."""
+        if story_id in self._of:
+            return self._of[story_id]
+        cfg = thread_settings()
+        prof = story_profile(centroid, articles)
+        keys = self._keys(prof)
+        seen = self._seen(prof)
+        best, best_p, best_with = None, 0.0, ""
+        for tid in self._candidates(keys):
+            th = self._threads[tid]
+            anchor = th["s"][0]
+            p_anchor, p_best, with_ = 0.0, 0.0, ""
+            for sid, other in th["m"].items():
+                self.comparisons += 1
+                p = pair_probability(prof, other, seen)
+                if sid == anchor:
+                    p_anchor = p
+                if p > p_best:
+                    p_best, with_ = p, sid
+            # the anchor bounds the thread: a story like only the thread's latest stories
+            # (a drift of topic) does not join
+            if p_best >= cfg["join_threshold"] and p_anchor >= cfg["anchor_floor"] and p_best > best_p:
+                best, best_p, best_with = tid, p_best, with_
         if best is None:
             best = "t-" + story_id
-            self._threads[best] = {"s": [], "c": {}}
-        th = self._threads[best]
-        th["s"].append(story_id)
+            th = {"s": [], "c": {}, "m": {}, "d": None}
+        else:
+            th = self._threads[best]
+            self._joins[story_id] = {
+                "thread": best, "with": best_with,
+                **join_evidence(prof, th["m"][best_with], best_p, _span(th["d"], prof["d"]), seen),
+            }
+        self._place(best, th, story_id, prof, keys)
+        return best
+
+    def _place(self, tid: str, th: dict[str, Any], sid: str, prof: dict[str, Any], keys: Vector) -> None:
+        cfg = thread_settings()
+        th["s"].append(sid)
         c = th["c"]
-        for t, w in vec.items():
+        for t, w in prof["v"].items():
             c[t] = c.get(t, 0.0) + w
         if len(c) > cfg["thread_top_terms"]:
             th["c"] = top_terms(c, cfg["thread_top_terms"])
-        self._of[story_id] = best
-        self._post(best, th["c"])
-        return best
-
-    def _post(self, tid: str, vec: Vector) -> None:
-        cap = settings()["posting_cap"]
-        for t in top_terms(vec, settings()["query_terms"]):
-            post = self._postings.setdefault(t, [])
-            if tid not in post and len(post) <= cap:
+        th["d"] = _span(th["d"], prof["d"])
+        # kept for comparison: the anchor and the most recent stories (bounded work, and
+        # the thread is judged by what it began with as well as by where it is now)
+        members = th["m"]
+        members[sid] = prof
+        if len(members) > cfg["compared_stories"]:
+            anchor = th["s"][0]
+            for old in [s for s in members if s != anchor][: len(members) - cfg["compared_stories"]]:
+                del members[old]
+        self._threads[tid] = th  # written back whole (a lazily stored mapping sees it)
+        self._of[sid] = tid
+        cap = cfg["posting_cap"]
+        for t in keys:
+            post = self._postings.get(t)
+            if post is None:
+                self._postings[t] = [tid]
+            elif tid not in post and len(post) <= cap:
                 post.append(tid)
+                self._postings[t] = post
 
     def evidence_of(self, story_id: str) -> Any:
-        """What joined a story to its thread (None for the story that opened it)."""
+        """What joined a story to its thread (None for the story that opened it):
+        {"thread", "with" (the stored story it matched), "p", "participants", "words",
+        "span" ([first, last] ordinal days or None), "text" ("joined by: ...")}."""
         return self._joins.get(story_id)
 
     def central_story(self, tid: str, centroids: dict[str, Vector]) -> str:
-        """The story of the thread closest to its centroid (ties: the larger, then older)."""
+        """The story of the thread closest to its centroid (ties: the older)."""
         th = self._threads[tid]
         best, best_s = th["s"][0], -1.0
         for sid in th["s"]:
@@ -265,20 +472,33 @@ class ThreadIndex:
                 best, best_s = sid, s
         return best
 
-    def to_dict(self) -> dict[str, list[str]]:
-        """Membership only: a thread's centroid is rebuilt from its stories' centroids."""
-        return {tid: list(t["s"]) for tid, t in self._threads.items()}
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state, JSON-able (the four mappings)."""
+        return {"schema": "thoisu.threads/2", "threads": dict(self._threads), "of": dict(self._of),
+                "postings": dict(self._postings), "joins": dict(self._joins)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, list[str]], centroids: dict[str, Vector]) -> ThreadIndex:
+    def from_dict(cls, data: dict[str, Any], centroids: dict[str, Vector] | None = None) -> ThreadIndex:
+        """Back from ``to_dict``; an older membership-only dict (thread id -> story ids)
+        is rebuilt from the stories' centroids, with the same thread ids."""
         idx = cls()
-        top = settings()["thread_top_terms"]
+        if data.get("schema") == "thoisu.threads/2":
+            idx._threads = dict(data["threads"])
+            idx._of = dict(data["of"])
+            idx._postings = dict(data["postings"])
+            idx._joins = dict(data["joins"])
+            return idx
         for tid, sids in data.items():
-            c: Vector = {}
+            th: dict[str, Any] = {"s": [], "c": {}, "m": {}, "d": None}
             for sid in sids:
-                idx._of[sid] = tid
-                for t, w in thread_vector(centroids.get(sid, {})).items():
-                    c[t] = c.get(t, 0.0) + w
-            idx._threads[tid] = {"s": list(sids), "c": top_terms(c, top)}
-            idx._post(tid, idx._threads[tid]["c"])
+                prof = story_profile((centroids or {}).get(sid, {}))
+                idx._place(tid, th, sid, prof, idx._keys(prof))
         return idx
+
+
+def _span(a: list[int] | None, b: list[int] | None) -> list[int] | None:
+    if not a:
+        return list(b) if b else None
+    if not b:
+        return list(a)
+    return [min(a[0], b[0]), max(a[1], b[1])]

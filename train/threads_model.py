@@ -1,0 +1,130 @@
+"""Train the thread pair model (stories/data/threads.json "model") on the dev split.
+
+The mds documents go through the per-document stage (cached by eval/threads_eval.py)
+and an in-memory StoryIndex, in the evaluation's shuffled orders; the profile of every
+story is recorded as ThreadIndex.add_story sees it (the articles known when the story
+opened). Training pairs: the dev pairs of eval/gold/threads.jsonl (the main stories of
+the two clusters; the test split is never read here), and stories of one cluster split
+in two (one event, so one matter; --split-weight, left out by default: they are
+same-event pairs, far easier than the judged ones, and outnumber them). A logistic regression over
+``threads.pair_features`` is fitted (C chosen by 5-fold cross-validation on log loss)
+and its weights written into data/threads.json; other keys are kept.
+
+    .venv/bin/python train/threads_model.py            # fit and write
+    .venv/bin/python train/threads_model.py --dry-run  # print CV figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from threads_eval import CACHE, load_articles, load_gold, split_of  # noqa: E402
+
+from thoisu.stories import threads  # noqa: E402
+
+OUT = ROOT / "src" / "thoisu" / "stories" / "data" / "threads.json"
+
+
+def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int):
+    """Run stories and threads; (story -> profile as placed, cluster -> main story,
+    cluster -> its stories, participant -> threads naming it)."""
+    from threads_eval import run
+
+    profiles: dict[str, dict[str, Any]] = {}
+    original = threads.ThreadIndex.add_story
+
+    def add_story(self, story_id, centroid, articles=None):  # type: ignore[no-untyped-def]
+        profiles.setdefault(story_id, threads.story_profile(centroid, articles))
+        return original(self, story_id, centroid, articles)
+
+    threads.ThreadIndex.add_story = add_story  # type: ignore[method-assign]
+    try:
+        gold_arts, members, _, idx = run(arts, seed, batch, False)
+    finally:
+        threads.ThreadIndex.add_story = original  # type: ignore[method-assign]
+    held: Counter[tuple[str, str]] = Counter(
+        (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts
+    )
+    main: dict[str, str] = {}
+    by_cluster: dict[str, list[str]] = defaultdict(list)
+    for (c, sid), n in sorted(held.items()):
+        by_cluster[c].append(sid)
+        if c not in main or n > held[(c, main[c])]:
+            main[c] = sid
+    postings = idx.threads._postings
+    # threads naming a participant at the end of the run, less the later story's own
+    # (at run time a story is compared before its thread posts it)
+    seen = {k[2:]: max(0, len(v) - 1) for k, v in postings.items() if k.startswith("k:")}
+    return profiles, main, by_cluster, seen
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cache", type=Path, default=CACHE)
+    ap.add_argument("--seeds", default="13,14")
+    ap.add_argument("--batch", type=int, default=250)
+    ap.add_argument("--split-weight", type=float, default=0.0,
+                    help="weight of pairs of stories split from one cluster (0: left out)")
+    ap.add_argument("--dry-run", action="store_true")
+    args = ap.parse_args()
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    arts = load_articles(args.cache, 2)
+    labels = load_gold()
+    X: list[list[float]] = []
+    y: list[int] = []
+    w: list[float] = []
+    for seed in (int(s) for s in args.seeds.split(",")):
+        profiles, main, by_cluster, seen = record_profiles(arts, seed, args.batch)
+        for (a, b), g in sorted(labels.items()):
+            if (g.get("split") or split_of(a, b)) != "dev" or a not in main or b not in main:
+                continue
+            if main[a] == main[b]:  # merged into one story by the story stage: no thread decision
+                continue
+            X.append(threads.pair_features(profiles[main[a]], profiles[main[b]], seen))
+            y.append(int(g["same_matter"]))
+            w.append(1.0)
+        for sids in by_cluster.values() if args.split_weight > 0 else []:
+            for s1, s2 in combinations(sorted(sids), 2):
+                X.append(threads.pair_features(profiles[s1], profiles[s2], seen))
+                y.append(1)
+                w.append(args.split_weight)
+    Xa, ya, wa = np.array(X), np.array(y), np.array(w)
+    print(f"pairs: {len(ya)} ({int(ya.sum())} one matter)")
+    best_c, best_loss = 1.0, 1e9
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    for c in (0.1, 0.3, 1.0, 3.0, 10.0):
+        model = LogisticRegression(C=c, max_iter=2000)
+        p = cross_val_predict(model, Xa, ya, cv=folds, method="predict_proba",
+                              params={"sample_weight": wa})[:, 1]
+        loss = float(-np.mean(wa * (ya * np.log(p + 1e-9) + (1 - ya) * np.log(1 - p + 1e-9))))
+        print(f"C={c}: CV weighted log loss {loss:.4f}")
+        if loss < best_loss:
+            best_c, best_loss = c, loss
+    model = LogisticRegression(C=best_c, max_iter=2000).fit(Xa, ya, sample_weight=wa)
+    coef = [round(float(x), 4) for x in model.coef_[0]]
+    print("C", best_c, dict(zip(threads.FEATURES, coef, strict=True)), round(float(model.intercept_[0]), 4))
+    if args.dry_run:
+        return 0
+    data = json.loads(OUT.read_text("utf-8"))
+    data["model"] = {"features": list(threads.FEATURES), "coef": coef,
+                     "intercept": round(float(model.intercept_[0]), 4), "C": best_c}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
