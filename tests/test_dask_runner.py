@@ -109,6 +109,11 @@ def test_a_page_that_kills_its_worker_is_skipped_and_its_batch_digested() -> Non
     assert lost and "workers died" in lost[0]
 
 
+def test_no_pages_reach_no_cluster() -> None:
+    # nothing listens on port 1: a connection attempt would fail
+    assert list(process_on_dask(iter([]), scheduler="tcp://127.0.0.1:1")) == []
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError):
         list(process_on_dask([], scheduler="tcp://127.0.0.1:1", local_workers=2))

@@ -159,6 +159,13 @@ def process_on_dask(
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if scheduler and local_workers:
+        raise ValueError("give either a scheduler address or a number of local workers, not both")
+    stream = iter(pages)
+    first = next(stream, None)
+    if first is None:  # nothing new to digest (a re-run): no cluster to start or reach
+        return
+    stream = itertools.chain([first], stream)
     own = client is None
     cluster = None
     quiet = _Quiet(own and not scheduler)
@@ -166,7 +173,7 @@ def process_on_dask(
         if own:
             client, cluster = _connect(scheduler, local_workers)
         try:
-            yield from _stream(client, iter(pages), batch_size, on_lost)
+            yield from _stream(client, stream, batch_size, on_lost)
         finally:
             if own:
                 client.close()
