@@ -9,10 +9,9 @@ published, so it is never stored where the cleaner looks for one ("published", "
 
 Records that never hold a document (warcinfo, request, metadata, revisit) are passed over
 silently; responses that are no HTML page (redirects, errors, images, scripts) are
-counted in one line per file. A record that should have been a
-page and is not (HTML declared but binary or markup-free payload, undecodable text,
-too large, a corrupt or truncated gzip member) is reported in one line, and reading
-goes on with the next record.
+counted in one line per file. A record that should have been a page and is not (HTML
+declared but binary or markup-free payload, undecodable text, too large, truncated, a
+corrupt gzip member) is reported in one line, and reading goes on with the next record.
 """
 
 from __future__ import annotations
