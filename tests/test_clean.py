@@ -482,3 +482,20 @@ def test_a_two_paragraph_lead_printed_twice_keeps_one_copy():
     arts = extract_articles(page_from_text("\n".join([HEAD_A, P1, P2, P1, P2, P3, P4])))
     assert [a.title for a in arts] == [HEAD_A]
     assert _kept(arts) == [P1, P2, P3, P4]
+
+
+def test_inline_related_box_mid_article_splits_nothing_even_dated():
+    for box in (["Tin liên quan", HEAD_B], ["Tin liên quan", HEAD_B, "12/05/2019"]):
+        arts = extract_articles(page_from_text("\n".join([HEAD_A, P1, P2, *box, P3, P4])))
+        assert [a.title for a in arts] == [HEAD_A]
+        assert _kept(arts) == [P1, P2, P3, P4]
+
+
+def test_source_in_brackets_is_a_credit_not_a_caption_and_closes_the_article():
+    assert parse_credit("(Nguồn: VnExpress)") == "VnExpress" and not is_caption("(Nguồn: VnExpress)", 2)
+    related = ["Có thể bạn quan tâm", "Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp", "2 giờ trước",
+               "Mưa lớn gây ngập nhiều tuyến phố ở miền Trung", "3 ngày trước"]
+    text = "\n".join([HEAD_A, P1, P2, P3, "(Nguồn: VnExpress)", *related, HEAD_B, "Tuấn Kiệt", Q1, Q2, Q3])
+    arts = extract_articles(page_from_text(text))
+    assert [(a.title, a.via) for a in arts] == [(HEAD_A, "VnExpress"), (HEAD_B, None)]
+    assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]

@@ -47,6 +47,11 @@ C = ["Ngân hàng Nhà nước cho biết lãi suất cho vay bình quân đã g
      "Giới phân tích dự báo tín dụng sẽ tăng tốc trong những tháng cuối năm khi sức cầu phục hồi, "
      "song cảnh báo rủi ro nợ xấu có thể gia tăng nếu các khoản vay không được thẩm định chặt chẽ."]
 
+RELATED = ["Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp", "Mưa lớn gây ngập nhiều tuyến phố ở miền Trung",
+           "Ca sĩ nổi tiếng tổ chức đêm nhạc gây quỹ từ thiện cho trẻ em vùng cao",
+           "Hà Nội thí điểm thu phí xe ô tô vào nội đô từ năm sau"]
+TEASER = ("Giá vàng miếng trong nước tiếp tục tăng thêm nửa triệu đồng mỗi lượng sáng nay, đưa mức chênh "
+          "lệch với giá thế giới lên cao nhất trong nhiều tháng qua.")
 TOPS = ["", "Đăng nhập", "Tìm kiếm", "Báo in", "Podcast\nTiện ích\nThời tiết", "Hotline: 0912 345 678",
         "Tin nóng", "Mới nhất", "Thứ bảy, 16/09/2023", "Đường dây nóng: 0243 888 999", "Tin nổi bật"]
 MENUS = ["", "Trang chủ | Thời sự | Thế giới | Kinh doanh | Giải trí",
@@ -103,8 +108,16 @@ def several_articles(rng: random.Random) -> tuple[str, list[str | None], list[li
     arts = [(HEAD_A, A), (HEAD_B, B), (HEAD_C, C)][: rng.choice([2, 2, 3])]
     d, pos, label, rep = rng.choice(DATES), rng.choice(["before", "after", "lead"]), rng.choice(LABELS), rng.random() < 0.3
     out: list[str] = []
+    related = rng.random() < 0.3
     for k, (head, ps) in enumerate(arts):
-        if k and label:
+        if k and related:  # a related block between two articles, headlines dated or timed
+            out.append(rng.choice(["Tin liên quan", "Đọc nhiều", "Bài viết cùng chuyên mục", "Có thể bạn quan tâm"]))
+            for h in RELATED[: rng.randint(2, 4)]:
+                out.append(h)
+                out.append(rng.choice(["2 giờ trước", "12/05/2019", "3 ngày trước", "08:15 12/05/2019"]))
+                if rng.random() < 0.5:
+                    out.append(TEASER)
+        elif k and label:
             out.append(label)
         if d and pos == "before":
             out.append(d)

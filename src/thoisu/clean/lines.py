@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from thoisu.clean.lexicon import UPPER, lexicon, thresholds
+from thoisu.clean.metadata import parse_credit
 from thoisu.models import Page
 from thoisu.text import fold_word, nfc
 
@@ -210,4 +211,6 @@ _WRITER_AND_PHOTOS = re.compile(r"(?i)^\s*(?:bài\s*(?:và|,|&|\+)\s*ảnh|ảnh
 def is_caption(text: str, words: int) -> bool:
     if words > thresholds()["caption_max_words"] or _WRITER_AND_PHOTOS.match(text):
         return False
+    if parse_credit(text):
+        return False  # "(Nguồn: VnExpress)" alone on its line credits the article
     return bool(_CAPTION_END.search(text) or _CAPTION_START.match(text) or _IMAGE_NOTE.match(text))

@@ -73,9 +73,8 @@ def _last_before_text(lines: list[Line], i: int) -> bool:
     """Is line i the last headline above running text (date lines, bylines, share
     prompts between)? In a list of headlines right above an article, only its own is."""
     for ln in lines[i + 1 : i + 7]:
-        if body_like(ln) or (ln.flags <= {"zone"} and ln.words >= thresholds()["body_min_words"]
-                             and (ln.terminal or ln.words >= 20)):
-            return True
+        if body_like(ln):
+            return True  # (a teaser inside a list block is no text of its own)
         if (ln.title_like and role(ln)[0] == "text" and not ln.date_line and not _lead_like(ln)
                 and ln.flags <= _UNSIGNED_HEAD | {"zone"}):
             return False
@@ -223,7 +222,7 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         # an article with no signature ends where another headline opens a text of its own
         # on another subject (or carrying its own date line or byline)
         if (not closed and cur.body and ln.title_like and ln.key not in titles and role(ln)[0] == "text"
-                and (ln.flags <= _UNSIGNED_HEAD or (ln.flags <= _UNSIGNED_HEAD | {"zone"} and _headed(lines, ln.idx)))
+                and ln.flags <= _UNSIGNED_HEAD | {"zone"}
                 and _last_before_text(lines, ln.idx) and _unsigned_boundary(lines, ln, cur)):
             if cur.body[-1].idx == ln.idx - 1 and _label(cur.body[-1]):
                 cur.body.pop().flags.add("label")  # "Bài viết tiếp theo" above the headline
@@ -249,8 +248,7 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         # or sit last in a list right above its own text; it still opens that article
         if ln.flags and not (closed and ln.title_like and (
                 ln.flags <= _UNSIGNED_HEAD
-                or (ln.flags <= {"repeated", "stamped", "zone"} and _last_before_text(lines, ln.idx)
-                    and _headed(lines, ln.idx)))):
+                or (ln.flags <= {"repeated", "stamped", "zone"} and _last_before_text(lines, ln.idx)))):
             continue
         kind, author, via = role(ln)
         if kind in ("credit", "byline") and cur.body and not _signs(lines, ln, cur):
@@ -385,15 +383,18 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     after = [x for x in lines[ln.idx + 1 : ln.idx + 12] if body_like(x)][:3]
     if not after:
         return False
-    if _carried(lines, ln.idx) or _headed(lines, ln.idx):
+    vouched = _carried(lines, ln.idx) or _headed(lines, ln.idx)
+    if vouched and "zone" not in ln.flags:
         return True
+    # a headline inside a "Tin liên quan" box mid-article, dated or not, is followed by the
+    # same article's text: in a block only the subject test below counts (on any length)
     # a headline sums up its own lead (vims-dev: a third of its syllables or more in 95% of
     # articles, in another article's lead in 5%): a "read more" headline of another
     # article does not
     # and too little text says nothing of subjects: a subheading between two short
     # paragraphs shares few bigrams with them too
     # (a label such as "Bài viết tiếp theo" right above is evidence enough to judge anyway)
-    labelled = ln.idx > 0 and _label(lines[ln.idx - 1])
+    labelled = vouched or (ln.idx > 0 and _label(lines[ln.idx - 1]))
     if not labelled and min(sum(x.words for x in cur.body[-3:]), sum(x.words for x in after)) < th["split_min_words"]:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
@@ -410,8 +411,8 @@ def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
     head = lines[i].key
     for ln in lines[i + 1:]:
         if ln.flags:
-            if (ln.title_like and not ln.date_line and ln.flags & (_LIST_ITEM | {"model", "insert"})
-                    and ln.key != head):
+            if (ln.title_like and not ln.date_line and ln.flags & (_LIST_ITEM | {"model", "insert", "zone"})
+                    and ln.key != head and role(ln)[0] == "text"):
                 break  # (a date line repeated on the page is no list headline)
             continue
         if role(ln)[0] in ("credit", "byline") and total > 0:
