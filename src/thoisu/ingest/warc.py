@@ -61,7 +61,8 @@ class _Skipped:
         total = sum(self.counts.values())
         kinds = ", ".join(f"{r} {n}" for r, n in self.counts.most_common(6))
         more = ", ..." if len(self.counts) > 6 else ""
-        return InputError(path, f"{total} records skipped, not HTML pages ({kinds}{more})")
+        noun = "record" if total == 1 else "records"
+        return InputError(path, f"{total} {noun} skipped, not HTML pages ({kinds}{more})")
 
 
 def _not_a_page(record: Any) -> str | None:
