@@ -187,6 +187,9 @@ class Analysis:
     def _boundaries(self) -> list[tuple[int, int, str]]:
         """(start, end, kind) of clause boundaries: punctuation, subordinators, speech."""
         toks, cues = self.toks, self.res.cues
+        nonb, speech, subs = cues["non_boundary"], self.res.speech, cues["subordinators"]
+        # most words open no phrase of these sets: test the first word before matching
+        firsts = nonb.by_first.keys() | speech.by_first.keys() | subs.by_first.keys()
         out: list[tuple[int, int, str]] = []
         i, n = 0, len(toks)
         while i < n:
@@ -198,15 +201,19 @@ class Analysis:
                 out.append((i, i + 1, "punct"))
                 i += 1
                 continue
-            if cues["non_boundary"].match(toks, i):
-                i += cues["non_boundary"].match(toks, i)
+            if t not in firsts:
+                i += 1
                 continue
-            k = self.res.speech.match(toks, i)
+            k = nonb.match(toks, i)
+            if k:
+                i += k
+                continue
+            k = speech.match(toks, i)
             if k and not self._trigger_at(i):
                 out.append((i, i + k, "speech"))
                 i += k
                 continue
-            k = cues["subordinators"].match(toks, i)
+            k = subs.match(toks, i)
             if k:
                 out.append((i, i + k, "sub"))
                 i += k
