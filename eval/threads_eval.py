@@ -190,11 +190,11 @@ def main() -> int:
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
-    from thoisu.stories.threads import settings
+    from thoisu.stories.threads import thread_settings
 
     for kv in args.param:
         k, v = kv.split("=", 1)
-        settings()[k] = json.loads(v)
+        thread_settings()[k] = json.loads(v)
     if not all((MDS / f"{s}.jsonl").exists() for s in SETS) and not args.cache.exists():
         print(f"eval: {MDS} not found", file=sys.stderr)
         return 1
