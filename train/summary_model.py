@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 from lead_baseline import lead_summary  # noqa: E402
 
 from thoisu.stories import summarize as sm  # noqa: E402
-from thoisu.stories.rouge import mean_scores, ngrams, score, tokens  # noqa: E402
+from thoisu.stories.rouge import cut_words, ngrams, rouge_n, tokens  # noqa: E402
 
 OUT = ROOT / "src" / "thoisu" / "stories" / "data" / "summary_model.json"
 CORPORA: dict[str, tuple[str, ...]] = {
@@ -86,6 +86,7 @@ class Prepared:
     y: np.ndarray
     own_syl: dict[str, float]
     own_bi: dict[str, float]
+    ref_tokens: list[list[str]] | None = None
 
 
 def load_corpus(mds: Path, name: str) -> list[dict]:
@@ -146,9 +147,15 @@ def columns(features: Sequence[str]) -> list[int]:
 def rows(p: Prepared, keep: sm.KeepRates, own: bool, cols: list[int]) -> np.ndarray:
     """A cluster's concept rows; ``own``: leave its own statistics out of the keep rates
     (for clusters the keep tables were built from)."""
+    if not uses_keep(cols):
+        return np.hstack([p.x, np.zeros((len(p.keys), len(sm.KEEP_FEATURES)))])[:, cols]
     if own:
         keep = dataclasses.replace(keep, own_syllables=p.own_syl, own_bigrams=p.own_bi)
     return np.hstack([p.x, sm.keep_features(p.keys, p.cands, keep)])[:, cols]
+
+
+def uses_keep(cols: list[int]) -> bool:
+    return max(cols) >= len(sm.CLUSTER_FEATURES)
 
 
 def fit(prepared: Sequence[Prepared], keep: sm.KeepRates, cols: list[int],
@@ -182,20 +189,28 @@ def weights_of(model: dict, prepared: Sequence[Prepared], keep: sm.KeepRates,
 
 
 def summary_text(p: Prepared, weights: dict, params: dict) -> str:
-    chosen = sm.select(p.cands, weights, 200, params)
+    cands = sm.compress_candidates(p.cands) if params.get("compress") else p.cands
+    chosen = sm.select(cands, weights, 200, params)
     rank = {di: r for r, di in enumerate(sm.reading_order(p.docs))}
-    chosen.sort(key=lambda i: (rank[p.cands[i].doc], p.cands[i].pos))
-    return " ".join(p.cands[i].sent.text for i in chosen)
+    chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
+    return " ".join(cands[i].sent.text for i in chosen)
+
+
+def _rouge2(text: str, p: Prepared) -> float:
+    """ROUGE-2 F1 of rouge.score alone (its ROUGE-L is the slow part and unused here)."""
+    cand = tokens(cut_words(text, 200))
+    if p.ref_tokens is None:
+        p.ref_tokens = [tokens(r) for r in p.cluster["summaries"]]
+    return sum(rouge_n(cand, r, 2) for r in p.ref_tokens) / len(p.ref_tokens)
 
 
 def rouge2(prepared: Sequence[Prepared], weights: Sequence[dict], params: dict) -> float:
-    return mean_scores([score(summary_text(p, w, params), p.cluster["summaries"])
-                        for p, w in zip(prepared, weights, strict=True)])["rouge2"]
+    return float(np.mean([_rouge2(summary_text(p, w, params), p)
+                          for p, w in zip(prepared, weights, strict=True)]))
 
 
 def lead_rouge2(prepared: Sequence[Prepared]) -> float:
-    return mean_scores([score(lead_summary(p.docs), p.cluster["summaries"])
-                        for p in prepared])["rouge2"]
+    return float(np.mean([_rouge2(lead_summary(p.docs), p) for p in prepared]))
 
 
 def param_grid(full: bool) -> list[dict]:
@@ -311,10 +326,11 @@ def main() -> None:
     print("top features:", ", ".join(f"{n} {v:.3f}" for v, n in top))
     out = {"members": [export(gbm)], "features": list(FEATURES), "select": best,
            "idf": idf, "default_idf": default_idf,
-           "keep": {"syllables": keep.syllables, "bigrams": keep.bigrams,
-                    "prior_syllable": keep.prior_syllable,
-                    "prior_bigram": keep.prior_bigram, "smooth": keep.smooth},
            "trained_on": "abmusu-train + abmusu-validation (300 clusters) + vims-dev (200)"}
+    if uses_keep(columns(FEATURES)):
+        out["keep"] = {"syllables": keep.syllables, "bigrams": keep.bigrams,
+                       "prior_syllable": keep.prior_syllable,
+                       "prior_bigram": keep.prior_bigram, "smooth": keep.smooth}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)")

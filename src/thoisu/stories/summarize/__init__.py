@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from thoisu.models import SummarySentence
+from thoisu.stories.summarize.compress import compress_candidates
 from thoisu.stories.summarize.concepts import (
     CLUSTER_FEATURES,
     CONCEPT_FEATURES,
@@ -60,9 +61,9 @@ MAX_CANDIDATES = 3000
 __all__ = [
     "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
     "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
-    "compile_model", "concept_features", "concept_weights", "date_key", "dedup_docs",
-    "features", "is_sentence", "keep_features", "load_model", "predict", "reading_order",
-    "select", "summarize", "summarize_cluster", "syllables",
+    "compile_model", "compress_candidates", "concept_features", "concept_weights",
+    "date_key", "dedup_docs", "features", "is_sentence", "keep_features", "load_model",
+    "predict", "reading_order", "select", "summarize", "summarize_cluster", "syllables",
 ]
 
 
@@ -72,9 +73,12 @@ def concept_weights(docs: list[SummaryDoc], cands: list[Candidate],
     idf, default_idf = model["idf"], float(model["default_idf"])
     sent_x = features(docs, cands, idf, default_idf)
     keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
-    x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
-    names = model.get("features")
-    if names and tuple(names) != CONCEPT_FEATURES:  # the model reads a subset, by name
+    names = tuple(model.get("features") or CONCEPT_FEATURES)
+    if set(names) & set(KEEP_FEATURES):  # keep rates only when the model reads them
+        x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
+    else:
+        x = np.hstack([x, np.zeros((len(keys), len(KEEP_FEATURES)))])
+    if names != CONCEPT_FEATURES:  # the model reads a subset, by name
         x = x[:, [CONCEPT_FEATURES.index(f) for f in names]]
     return dict(zip(keys, predict(model, x).tolist(), strict=True))
 
@@ -85,7 +89,10 @@ def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySente
     docs, cands = candidates(docs, int(model["select"].get("max_candidates", MAX_CANDIDATES)))
     if not cands or max_words <= 0:
         return []
-    chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
+    weights = concept_weights(docs, cands, model)
+    if model["select"].get("compress"):
+        cands = compress_candidates(cands)
+    chosen = select(cands, weights, max_words, model["select"])
     rank = {di: r for r, di in enumerate(reading_order(docs))}
     chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
     return [cands[i].sent for i in chosen]

@@ -27,7 +27,11 @@ _AGG_IDX = [ALL_FEATURES.index(f) for f in _AGG]
 CLUSTER_FEATURES = (
     "df_share", "df", "n_docs", "log_count", "log_first_pos", "first_rel_pos", "title_share",
     "first_sent_share", "idf_min", "idf_max", "has_digit", "df_other",
-) + tuple(f"max_{f}" for f in _AGG)
+) + tuple(f"max_{f}" for f in _AGG) + (
+    # occurrences per document: a count that means the same in a 2- and a 10-document
+    # cluster (raw df / count / n_docs describe one corpus's cluster sizes; see LOCO)
+    "log_count_per_doc",
+)
 # learned keep rates (see KeepRates): how often the bigram and each of its syllables,
 # when in a cluster's documents, made it into the human summary of the training clusters
 KEEP_FEATURES = ("keep_syl0", "keep_syl1", "keep_syl_min", "keep_bigram", "log_bigram_seen",
@@ -80,7 +84,8 @@ def concept_features(docs: list[SummaryDoc], cands: list[Candidate], sent_x: np.
         np.array([float(any(ch.isdigit() for ch in a + b)) for a, b in keys]),
         (df - 1) / max(n_docs - 1, 1),
     ])
-    x[:, 12:] = agg
+    x[:, 12:12 + len(_AGG)] = agg
+    x[:, -1] = np.log1p(count / n_docs)
     return keys, x
 
 
