@@ -451,6 +451,19 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     return actors, recipients
 
 
+def _copula_patient(an: Analysis, st: _Site) -> list[str]:
+    """The names after "là" right behind a passive trigger: "người bị bắt là X" -> X."""
+    toks, k = an.toks, st.j
+    while k < len(toks) and k - st.j < 3 and toks[k] in an.res.words["aux"]:
+        k += 1
+    if k >= len(toks) or toks[k] != "là":
+        return []
+    for ch in an.chains:
+        if ch.start == k + 1 and not ch.prep:
+            return ch.keys()
+    return []
+
+
 def _named_in_list(an: Analysis, st: _Site) -> list[str]:
     """Names of ", trong đó có Y" after the object: "gặp các quan chức Nga, trong đó có
     Bộ trưởng Alexander Kozlov" -> Kozlov is met too (the list is an aside otherwise)."""
@@ -509,6 +522,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             if got is not None:
                 actors, unnamed = got[0], True
         actors, recipients = _object_roles(an, st, actors, recipients)
+        if (trig.passive or passive) and not recipients:
+            recipients = _copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
+            passive = passive or bool(recipients)
         if not actors and not passive:
             actors = _fronted_actors(an, st, recipients)
         if trig.inner and actors:  # "Trung Quốc đưa Đài Loan vào danh sách cấm vận"
