@@ -149,9 +149,10 @@ def _objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list
     ``wide``: a transfer or a measure may name what is given first ("viện trợ 1 tỷ USD cho X")."""
     out: list[NP] = []
     for np in an.nps:
-        if np.start < trig_end or np.start >= stop:
+        start = max(np.start, trig_end)  # title words read back into the trigger ("tấn công chị T")
+        if np.first < trig_end or start >= stop:
             continue
-        gap = an.toks[(out[-1].end if out else trig_end) : np.start]
+        gap = an.toks[(out[-1].end if out else trig_end) : start]
         free = 2
         if wide and np.prep and " ".join(np.prep) in an.res.words["wide_object_preps"]:
             free = an.res.windows["wide_object"]
