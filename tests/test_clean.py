@@ -499,3 +499,13 @@ def test_source_in_brackets_is_a_credit_not_a_caption_and_closes_the_article():
     arts = extract_articles(page_from_text(text))
     assert [(a.title, a.via) for a in arts] == [(HEAD_A, "VnExpress"), (HEAD_B, None)]
     assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3]
+
+
+def test_read_more_links_and_repeated_captions_do_not_cut_or_open_articles():
+    for ins in ("XEM THÊM: Giá vàng hôm nay tăng mạnh phiên thứ ba", "► Giá vàng hôm nay tăng mạnh phiên thứ ba",
+                "Hình minh họa", "Người dân theo dõi diễn biến. (Ảnh: Reuters)"):
+        parts = [HEAD_A, P1, P2, ins, P3, P4, "Theo Reuters", HEAD_B, Q1, ins, Q2, Q3, "Minh Anh"]
+        arts = extract_articles(page_from_text("\n".join(parts)))
+        assert [a.title for a in arts] == [HEAD_A, HEAD_B], ins
+        assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3], ins
+        assert ins not in _kept(arts)

@@ -52,6 +52,8 @@ RELATED = ["Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp", "Mư
            "Hà Nội thí điểm thu phí xe ô tô vào nội đô từ năm sau"]
 TEASER = ("Giá vàng miếng trong nước tiếp tục tăng thêm nửa triệu đồng mỗi lượng sáng nay, đưa mức chênh "
           "lệch với giá thế giới lên cao nhất trong nhiều tháng qua.")
+INSERTS = ["XEM THÊM: {h}", "Tin liên quan: {h}", "► {h}", "Đọc thêm >> {h}", "Hình minh họa", "{t} (ảnh 2)",
+           "Người dân theo dõi diễn biến. (Ảnh: Reuters)", "Ảnh: Minh Anh/Báo Sông Hồng", "Video đang được quan tâm"]
 TOPS = ["", "Đăng nhập", "Tìm kiếm", "Báo in", "Podcast\nTiện ích\nThời tiết", "Hotline: 0912 345 678",
         "Tin nóng", "Mới nhất", "Thứ bảy, 16/09/2023", "Đường dây nóng: 0243 888 999", "Tin nổi bật"]
 MENUS = ["", "Trang chủ | Thời sự | Thế giới | Kinh doanh | Giải trí",
@@ -129,7 +131,10 @@ def several_articles(rng: random.Random) -> tuple[str, list[str | None], list[li
             out.append(d)
         if rep:
             out.append(ps[0])
-        out += ps[1:]
+        for p in ps[1:]:
+            if rng.random() < 0.25:  # inserts and captions inside the text
+                out.append(rng.choice(INSERTS).format(h=RELATED[rng.randrange(len(RELATED))], t=head))
+            out.append(p)
         sign = rng.choice(SIGNS)
         if sign:
             out.append(sign)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from thoisu.clean.lexicon import thresholds
-from thoisu.clean.lines import Line
+from thoisu.clean.lines import Line, is_header, line_key
 from thoisu.clean.metadata import parse_byline, parse_credit
 
 
@@ -71,7 +71,9 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     running text goes on after the second copy. The first copy is the lead; the second
     goes as a repeat. A headline is no lead: a list shows a headline twice, then its time
     and teaser."""
-    if not _paragraph_shape(ln) or (ln.title_like and ln.words < thresholds()["lead_min_words"]):
+    # (a lead without its full stop is headline-shaped: only one longer than any headline
+    # counts, since lists show long headlines twice too)
+    if not _paragraph_shape(ln) or (ln.title_like and ln.words <= thresholds()["title_longest_words"]):
         return False
     later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 8)) if lines[j].key == ln.key]
     if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 7), ln.idx)):
@@ -90,7 +92,7 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
         k += 1
     # (a live blog's bare time stamp may sit between; a list's full date does not count)
     after = [x for x in lines[k : k + 3]
-             if not (x.caption or x.widget or (x.date_line and not _CALENDAR.search(x.text)))]
+             if not (x.caption or x.widget or _headed_link(x) or (x.date_line and not _CALENDAR.search(x.text)))]
     return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
 
 
@@ -101,6 +103,22 @@ def _in_repeated_lead(ln: Line, lines: list[Line]) -> bool:
             later = next(k for k in range(j + 1, len(lines)) if lines[k].key == lines[j].key)
             return ln.idx < later
     return False
+
+
+_LINK_BULLET = re.compile(r"^\s*(?:[►▶▸→»]|>>)\s*\S")
+_LINK_HEAD = re.compile(r"^\s*[\W_]*(?P<head>[^:>»›►]{2,40}?)\s*(?::|>>|»|›|►)\s*\S")
+
+
+def _headed_link(ln: Line) -> bool:
+    """"XEM THÊM: headline", "Tin liên quan: headline", "Đọc thêm >> headline": a block
+    heading of the word list in front of one headline is a read-more link; so is a
+    headline behind an arrow ("► headline")."""
+    if ln.words > thresholds()["title_max_words"] + 6 or (ln.terminal and not ln.text.rstrip().endswith("?")):
+        return False
+    if _LINK_BULLET.match(ln.text) and not ln.terminal and ln.words >= 4:
+        return True  # "► headline", ">> headline"
+    m = _LINK_HEAD.match(ln.text)
+    return bool(m) and is_header(line_key(m.group("head")), len(m.group("head").split()))
 
 
 def _text_follows(lines: list[Line], i: int) -> bool:
@@ -159,6 +177,8 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("tags")
         if ln.words <= 2 and not ln.date_line and parse_credit(ln.text) is None and parse_byline(ln.text) is None:
             ln.flags.add("tiny")
+        if _headed_link(ln):
+            ln.flags.add("link")
     n = len(lines)
     first_body = next((ln.idx for ln in lines if body_like(ln)), n)
     for i, ln in enumerate(lines):
@@ -218,7 +238,7 @@ _LISTED = {"repeated", "doubled", "timestamp", "stamped"}
 
 
 # flags of lines that sit inside running text (a caption, an ad, a share prompt)
-_INLINE = {"caption", "widget", "tiny", "timestamp"}  # + the time stamps of a live blog
+_INLINE = {"caption", "widget", "tiny", "timestamp", "link"}  # + live-blog times, read-more links
 _BULLET = re.compile(r"^[-–•*+>»›·]+\s*")
 
 

@@ -38,7 +38,7 @@ _CAPTION_END = re.compile(
     r"(?:^|[.\s])(?:ảnh|hình|photo|nguồn ảnh|đồ họa|đồ hoạ)\s*:\s*[^.:]{1,50}\.?\s*$)"
 )
 _CAPTION_START = re.compile(r"(?i)^\s*(?:\(\d{1,2}[./]\d{1,2}\)\s*)?(?:ảnh|hình|hình ảnh|photo|clip|video|infographic|đồ họa|đồ hoạ)\s*(?:\d+)?\s*:")
-_IMAGE_NOTE = re.compile(r"(?i)^\(?\s*ảnh\s*(?:minh\s*họa|minh\s*hoạ|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\.?$")
+_IMAGE_NOTE = re.compile(r"(?i)^\(?\s*(?:ảnh|hình|hình\s*ảnh)\s*(?:minh\s*họa|minh\s*hoạ|tư\s*liệu|chụp\s*màn\s*hình)\s*\)?\.?$")
 _UPPER_START = re.compile(rf"^[\"“‘'(\[]*[{UPPER}0-9]")
 _CAP_WORD = re.compile(rf"(?:^|(?<=\s))[\"“‘'(\[]*[{UPPER}0-9]")
 _DIGIT = re.compile(r"\d")

@@ -270,7 +270,8 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             continue
         if closed:
             # a new article: a headline followed by a body of its own
-            if (ln.title_like and ln.key not in titles and _next_body(lines, ln.idx)
+            if (ln.title_like and ln.key not in titles and ln.words >= th["title_fallback_min_words"]
+                    and _next_body(lines, ln.idx)
                     and _last_before_text(lines, ln.idx) and not teaser_list(lines, ln.idx, cur)):
                 nb, np_ = _take_article(lines, ln.idx)
                 if nb >= th["new_article_min_words"] and np_ >= th["new_article_min_paragraphs"]:
@@ -308,6 +309,8 @@ _LIST_ITEM = {"repeated", "doubled", "stamped"}
 # flags a headline inside running text may carry and still open an unsigned article: the
 # line scorer and the lone-insert rule take it for a "read more" headline
 _UNSIGNED_HEAD = {"model", "insert", "stamped", "repeated"}
+# lines inside running text that are no headline even when shown twice (a caption repeated)
+_INLINE_FURNITURE = {"caption", "widget", "tiny", "tags", "timestamp", "link"}
 
 
 def _bigrams(lns: list[Line]) -> set[tuple[str, str]]:
@@ -339,7 +342,7 @@ def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
     j, n = i, len(lines)
     # a photo story repeats its own title between paragraphs: list headlines all differ
     while (j < n and lines[j].title_like and lines[j].flags <= _UNSIGNED_HEAD and role(lines[j])[0] == "text"
-           and lines[j].key not in heads):
+           and lines[j].key not in heads and lines[j].words >= th["title_fallback_min_words"]):
         heads.add(lines[j].key)
         heads_seen.append(lines[j])
         k = j + 1
@@ -352,7 +355,8 @@ def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
         while j < n and lines[j].flags & {"timestamp", "caption", "widget", "tiny"}:
             j += 1
         if j < n and not lines[j].title_like:
-            break  # text goes on after the "teaser": a subheading and its paragraphs
+            pairs.pop()  # text goes on after the "teaser": a subheading (or an insert) and
+            break        # the article's paragraphs, not a list item
     # an interview alternates questions and answers
     if sum(h.text.rstrip().endswith("?") for h in heads_seen) * 2 > len(heads_seen):
         return False
@@ -412,7 +416,7 @@ def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
     for ln in lines[i + 1:]:
         if ln.flags:
             if (ln.title_like and not ln.date_line and ln.flags & (_LIST_ITEM | {"model", "insert", "zone"})
-                    and ln.key != head and role(ln)[0] == "text"):
+                    and not ln.flags & _INLINE_FURNITURE and ln.key != head and role(ln)[0] == "text"):
                 break  # (a date line repeated on the page is no list headline)
             continue
         if role(ln)[0] in ("credit", "byline") and total > 0:
