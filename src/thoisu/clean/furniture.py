@@ -92,7 +92,8 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
         k += 1
     # (a live blog's bare time stamp may sit between; a list's full date does not count)
     after = [x for x in lines[k : k + 3]
-             if not (x.caption or x.widget or _headed_link(x) or (x.date_line and not _CALENDAR.search(x.text)))]
+             if not (x.caption or x.widget or _headed_link(x) or (x.date_line and not _CALENDAR.search(x.text))
+                     or (x.words <= 5 and not x.terminal and not x.date_line))]  # a label, a player
     return bool(after) and _paragraph_shape(after[0]) and after[0].repeats == 0
 
 
