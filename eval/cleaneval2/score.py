@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/cleaneval2/score.py --split dev  [--worst N] [--by-kind]
     .venv/bin/python eval/cleaneval2/score.py --split test   # frozen: once per adopted change
+    .venv/bin/python eval/cleaneval2/score.py --split dev --src DIR   # another copy of src/
 
 Pages are built by generate.py into eval/out/cleaneval2/ when missing (--regenerate to
 rebuild) and go through the real ingester, so HTML pages are scored after trafilatura.
@@ -27,7 +28,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR scores another copy of the package (`git archive REV src | tar -x -C DIR`)
+_SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src")
+sys.path.insert(0, _SRC)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from thoisu.ingest import InputError, read_inputs  # noqa: E402
@@ -111,6 +114,7 @@ def main() -> None:
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--by-kind", action="store_true", help="also figures per page kind and format")
     ap.add_argument("--only", default="", help="score only pages whose name contains this")
+    ap.add_argument("--src", default=_SRC, help="package source dir to import thoisu from")
     a = ap.parse_args()
     gdir = OUT / a.split / "gold"
     if a.regenerate or not gdir.is_dir():
