@@ -75,6 +75,8 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=250)
     ap.add_argument("--split-weight", type=float, default=0.0,
                     help="weight of pairs of stories split from one cluster (0: left out)")
+    ap.add_argument("--gated", action="store_true",
+                    help="fit only on pairs that pass the who-and-what gate")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     import numpy as np
@@ -93,7 +95,10 @@ def main() -> int:
                 continue
             if main[a] == main[b]:  # merged into one story by the story stage: no thread decision
                 continue
-            X.append(threads.pair_features(profiles[main[a]], profiles[main[b]], seen))
+            pa, pb = profiles[main[a]], profiles[main[b]]
+            if args.gated and not threads.passes_gate(threads.pair_features(pa, pb, seen)):
+                continue  # decided by the gate, whatever the model says
+            X.append(threads.pair_features(pa, pb, seen))
             y.append(int(g["same_matter"]))
             w.append(1.0)
         for sids in by_cluster.values() if args.split_weight > 0 else []:

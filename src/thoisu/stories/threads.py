@@ -307,14 +307,23 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | N
     return [text, sw, sn, part, float(n_part), sp, events, gap]
 
 
+def passes_gate(f: list[float]) -> bool:
+    """Both who (shared participants or names) and what (shared subject words, or shared
+    events with the same arguments: a war's episodes share few words but the same
+    attacks between the same parties) reach their floors."""
+    cfg = thread_settings()
+    text, words, names, part, events = f[0], f[1], f[2], f[3], f[6]
+    what = max(text, words, cfg["what_events_weight"] * events)
+    return what >= cfg["what_floor"] and max(part, names) >= cfg["who_floor"]
+
+
 def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> float:
     """How likely two stories are one matter; 0 without both who (shared participants
-    or names) and what (shared subject words): a famous name, a country or a topic
-    area alone is not one matter."""
+    or names) and what (shared subject words or events): a famous name, a country or a
+    topic area alone is not one matter."""
     cfg = thread_settings()
     f = pair_features(a, b, seen)
-    text, words, names, part = f[0], f[1], f[2], f[3]
-    if max(text, words) < cfg["what_floor"] or max(part, names) < cfg["who_floor"]:
+    if not passes_gate(f):
         return 0.0
     m = cfg["model"]
     z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
