@@ -96,7 +96,7 @@ def load_articles(path: Path, workers: int) -> list[tuple[str, Any]]:
     return build_cache(path, workers)
 
 
-def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
+def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, update: bool = False):
     """Stories and threads over the cached articles; (article -> cluster, story -> article
     ids, story -> thread, the index)."""
     import copy
@@ -111,7 +111,15 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
         for a in chunk:
             a.story_id = None
             a.duplicate_of = None
+        known = {sid: len(st["a"]) for sid, st in idx._stories.items()} if update else {}
         idx.assign(chunk)
+        if update:  # what cluster.py would do: stories grown in this run refresh their profile
+            grown: dict[str, list[Any]] = {}
+            for a in chunk:
+                if a.story_id in known and a.duplicate_of is None:
+                    grown.setdefault(a.story_id, []).append(a)
+            for sid, new in grown.items():
+                idx.threads.update_story(sid, idx._stories[sid]["c"], new)
         if roundtrip:
             idx = StoryIndex.from_json(idx.to_json())
     gold = {a.id: c for c, a in order}
@@ -185,6 +193,9 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=5000,
                     help="articles per StoryIndex.assign call (default: all, one digest run; 250: incremental)")
     ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
+    ap.add_argument("--update", action="store_true",
+                    help="after each batch, refresh the profiles of stories that grew "
+                         "(ThreadIndex.update_story; cluster.py does not call it yet)")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
     ap.add_argument("--param", action="append", default=[],
@@ -200,7 +211,7 @@ def main() -> int:
         return 1
     arts = load_articles(args.cache, args.workers)
     labels = load_gold(args.gold)
-    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip)
+    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip, args.update)
     res = score(gold_arts, members, thread, labels, args.split)
     if args.show:
         for tag in ("_wrong", "_missed", "_unjudged", "_merged"):

@@ -210,3 +210,14 @@ def test_vims_place_only_stories_stay_apart() -> None:
             thread_of.setdefault(gold[a.id], set()).add(idx.threads.thread_of(a.story_id))
     for x, y in [("vims-003", "vims-191"), ("vims-025", "vims-047"), ("vims-006", "vims-095")]:
         assert not thread_of[x] & thread_of[y], (x, y)
+
+
+def test_update_story_refreshes_its_profile_and_keeps_its_thread() -> None:
+    idx = ThreadIndex()
+    tid = idx.add_story("s-talks-1", TALKS_1, [])  # opened before its annotated articles came
+    assert idx._threads[tid]["m"]["s-talks-1"]["e"] == {}
+    assert idx.update_story("s-talks-1", TALKS_1, TALKS_ARTS_1) == tid
+    prof = idx._threads[tid]["m"]["s-talks-1"]
+    assert "PER:sergei lavrov" in prof["e"] and prof["t"] and prof["d"]
+    assert idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == tid
+    assert idx.update_story("s-new", QUAKE) == "t-s-new"  # not yet placed: placed

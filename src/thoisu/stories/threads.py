@@ -271,6 +271,27 @@ def story_profile(centroid: Vector, articles: list[Any] | None = None) -> dict[s
     }
 
 
+def merge_profiles(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """The profile of a story that grew: its vector now, and the union of what its
+    articles so far said (title and lead words, participants, events, dates)."""
+    cfg = thread_settings()
+
+    def union(a: Vector, b: Vector, k: int) -> Vector:
+        return top_terms({t: max(a.get(t, 0.0), b.get(t, 0.0)) for t in a.keys() | b.keys()}, k)
+
+    ents = top_terms({k: old["e"].get(k, 0.0) + new["e"].get(k, 0.0) for k in old["e"].keys() | new["e"].keys()},
+                     cfg["profile_participants"])
+    return {
+        "v": new["v"] or old["v"],
+        "t": union(old["t"], new["t"], cfg["profile_title_terms"]),
+        "l": union(old["l"], new["l"], cfg["profile_lead_terms"]),
+        "e": {k: round(w, 4) for k, w in ents.items()},
+        "n": {k: old["n"].get(k) or new["n"].get(k) or k for k in ents},
+        "x": sorted(set(old["x"]) | set(new["x"]))[: cfg["profile_events"]],
+        "d": _span(old["d"], new["d"]),
+    }
+
+
 FEATURES = ("text", "words", "names", "participants", "n_participants", "places", "events", "gap")
 
 
@@ -437,6 +458,36 @@ class ThreadIndex:
         self._place(best, th, story_id, prof, keys)
         return best
 
+    def update_story(self, story_id: str, centroid: Vector, articles: list[Any] | None = None) -> str:
+        """A placed story grew (``articles``: its newly added articles, ``centroid``: its
+        whole centroid now): its stored profile takes in the new evidence, so that later
+        stories are compared with what the story has become, not with the one article it
+        opened with. The story stays in its thread (ids never change); a story not yet
+        placed is placed."""
+        tid = self._of.get(story_id)
+        if tid is None:
+            return self.add_story(story_id, centroid, articles)
+        th = self._threads[tid]
+        old = th["m"].get(story_id)
+        if old is None:  # no longer among the stored stories of its thread
+            return tid
+        prof = merge_profiles(old, story_profile(centroid, articles))
+        th["m"][story_id] = prof
+        th["d"] = _span(th["d"], prof["d"])
+        self._threads[tid] = th
+        self._post(tid, self._keys(prof))
+        return tid
+
+    def _post(self, tid: str, keys: Vector) -> None:
+        cap = thread_settings()["posting_cap"]
+        for t in keys:
+            post = self._postings.get(t)
+            if post is None:
+                self._postings[t] = [tid]
+            elif tid not in post and len(post) <= cap:
+                post.append(tid)
+                self._postings[t] = post
+
     def _place(self, tid: str, th: dict[str, Any], sid: str, prof: dict[str, Any], keys: Vector) -> None:
         cfg = thread_settings()
         th["s"].append(sid)
@@ -456,14 +507,7 @@ class ThreadIndex:
                 del members[old]
         self._threads[tid] = th  # written back whole (a lazily stored mapping sees it)
         self._of[sid] = tid
-        cap = cfg["posting_cap"]
-        for t in keys:
-            post = self._postings.get(t)
-            if post is None:
-                self._postings[t] = [tid]
-            elif tid not in post and len(post) <= cap:
-                post.append(tid)
-                self._postings[t] = post
+        self._post(tid, keys)
 
     def evidence_of(self, story_id: str) -> Any:
         """What joined a story to its thread (None for the story that opened it):
