@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from thoisu.store import Store
+from thoisu.store import Store, records
 from thoisu.store.records import Names, entity_names, event_row  # noqa: F401 - re-exported
 
 EVENT_CSV_FIELDS = (
@@ -89,11 +89,20 @@ SECTIONS = (
 )
 
 
+def _entities(db: Any) -> Iterator[str]:
+    cur = db.cursor()
+    cur.execute("SELECT json, id FROM entities WHERE json IS NOT NULL ORDER BY n_mentions DESC, id")
+    while rows := cur.fetchmany(1000):
+        for text, eid in rows:
+            yield records.entity_json(db, text, eid)
+
+
 def write_digest_json(store: Store, path: Path) -> None:
     with atomic(path) as fh:
         fh.write('{\n "schema": "thoisu.digest/1",\n')
         for i, (key, sql) in enumerate(SECTIONS):
-            _array(fh, key, _texts(store.db, sql), last=i == len(SECTIONS) - 1)
+            texts = _entities(store.db) if key == "entities" else _texts(store.db, sql)
+            _array(fh, key, texts, last=i == len(SECTIONS) - 1)
         fh.write("}\n")
 
 

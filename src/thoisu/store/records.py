@@ -407,9 +407,13 @@ def refresh_json(db: sqlite3.Connection, entities: Iterable[str] = (), stories: 
     """Rewrite the stored output text of these records, and of every event and quote
     whose text a merge or rename cleared (json NULL)."""
     for eid in dict.fromkeys(entities):
-        ent = load_entity(db, eid)
+        ent = load_entity(db, eid, mentions=False)
         if ent is not None:
-            db.execute("UPDATE entities SET json=? WHERE id=?", (dumps(ent.to_dict()), eid))
+            # without its mentions: a country has hundreds of thousands, and they only
+            # grow; the writers append them from the mentions table (entity_mentions_json)
+            d = ent.to_dict()
+            del d["mentions"]
+            db.execute("UPDATE entities SET json=? WHERE id=?", (dumps(d), eid))
     for sid in dict.fromkeys(stories):
         st = load_story(db, sid)
         if st is not None:
@@ -419,11 +423,11 @@ def refresh_json(db: sqlite3.Connection, entities: Iterable[str] = (), stories: 
         if th is not None:
             db.execute("UPDATE threads SET json=? WHERE id=?", (dumps(th.to_dict()), tid))
     names = entity_names(db)
-    for row in db.execute(EVENT_SELECT + " WHERE json IS NULL").fetchall():
+    for row in db.execute(EVENT_SELECT + " INDEXED BY events_stale WHERE json IS NULL").fetchall():
         ev = event_from_row(db, row)
         db.execute("UPDATE events SET json=?, row_json=? WHERE id=?",
                    (dumps(ev.to_dict()), dumps(event_row(ev, names)), ev.id))
-    for row in db.execute(QUOTE_SELECT + " WHERE json IS NULL").fetchall():
+    for row in db.execute(QUOTE_SELECT + " INDEXED BY quotes_stale WHERE json IS NULL").fetchall():
         q = quote_from_row(row)
         db.execute("UPDATE quotes SET json=? WHERE id=?", (dumps(q.to_dict()), q.id))
 
@@ -435,3 +439,16 @@ def stale_references(db: sqlite3.Connection, eid: str) -> None:
                (eid,))
     db.execute("UPDATE events SET json=NULL WHERE location=?", (eid,))
     db.execute("UPDATE quotes SET json=NULL WHERE speaker=?", (eid,))
+
+
+ENTITY_MENTIONS_JSON = (
+    "SELECT json_group_array(json_object('article', article, 'line', line, 'text', text)) "
+    "FROM (SELECT article, line, text FROM mentions WHERE entity=? ORDER BY rowid)"
+)
+
+
+def entity_json(db: sqlite3.Connection, stored: str, eid: str) -> str:
+    """An entity's digest.json text: its stored record with its mentions (in the order
+    stored, which is the articles' order) added by SQLite's JSON functions."""
+    mentions = db.execute(ENTITY_MENTIONS_JSON, (eid,)).fetchone()[0]
+    return stored[:-1] + ', "mentions": ' + mentions + "}"

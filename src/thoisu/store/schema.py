@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS events (
   json TEXT, row_json TEXT  -- as digest.json and events.jsonl (names beside ids) write it
 );
 CREATE INDEX IF NOT EXISTS events_location ON events(location);
+CREATE INDEX IF NOT EXISTS events_stale ON events(id) WHERE json IS NULL;
 CREATE INDEX IF NOT EXISTS events_story ON events(story);
 CREATE INDEX IF NOT EXISTS events_type ON events(type, date);
 CREATE INDEX IF NOT EXISTS events_seq ON events(seq);
@@ -95,6 +96,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_stale ON quotes(id) WHERE json IS NULL;
 
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, title TEXT NOT NULL, n_articles INTEGER NOT NULL,

@@ -195,6 +195,7 @@ class StoryIndex:
         self.comparisons = 0  # candidate stories scored, for tests of linear cost
         self.posting_reads = 0
         self._db: Any = None
+        self._counts: dict[str, Counter[str]] = {}  # terms of articles about to be assigned
 
     @classmethod
     def stored(cls, db: Any) -> StoryIndex:
@@ -233,6 +234,9 @@ class StoryIndex:
         if isinstance(self._arts, dict):
             return
         self._arts.prefetch(a.id for a in articles)  # type: ignore[attr-defined]
+        for a in articles:
+            self._counts[a.id] = article_terms(a)
+        self.df.prefetch(term_key(t) for c in self._counts.values() for t in c)  # type: ignore[attr-defined]
 
     # ------------------------------------------------------------------ weights
 
@@ -293,7 +297,7 @@ class StoryIndex:
                 self._stories[sid]["a"].append(a.id)
                 a.story_id = sid
                 continue
-            counts = article_terms(a)
+            counts = self._counts.pop(a.id, None) or article_terms(a)
             # document frequencies as seen up to this article (online): the same result
             # whatever the batch sizes, and the words of a story still coming in are not
             # yet discounted as common
