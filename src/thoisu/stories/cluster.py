@@ -316,6 +316,11 @@ class StoryIndex:
             batch.setdefault(sid, []).append(a)
         for sid in opened:
             self.threads.add_story(sid, self._stories[sid]["c"], batch.get(sid, []))
+        grown = getattr(self.threads, "update_story", None)
+        if grown is not None:  # a placed story that grew: its thread profile learns of it
+            for sid, arts in batch.items():
+                if sid not in opened:
+                    grown(sid, self._stories[sid]["c"], arts)
 
     def _root(self, aid: str | None) -> str:
         seen = 0

@@ -1,0 +1,86 @@
+"""A whole ``thoisu digest`` (start-up, per-document stage, corpus stage, outputs) of
+the first N vims-dev articles into an empty store on one worker, against underthesea's
+ner() over the same text, measured in the same run.
+
+    .venv/bin/python bench/end_to_end.py [--articles 200] [--runs 3]
+
+Each run writes the articles as text pages (title, date line, paragraphs) into a
+temporary folder outside the repository and times ``thoisu digest DIR --workers 1`` as
+a user would run it; then times ner() over every non-empty line of the same pages in
+this process (its model loaded beforehand). Prints per-run figures and the ratio of the
+medians (target >= 5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
+
+
+def pages(limit: int) -> list[str]:
+    out: list[str] = []
+    with MDS.open(encoding="utf-8") as fh:
+        for line in fh:
+            for d in json.loads(line)["documents"]:
+                body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
+                date = f"{d['published']}\n\n" if d.get("published") else ""
+                out.append(f"{d.get('title') or ''}\n\n{date}{body}\n")
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    if not MDS.exists():
+        print(f"bench: {MDS} not found", file=sys.stderr)
+        return 1
+    from underthesea import ner
+
+    texts = pages(args.articles)
+    chars = sum(len(t) for t in texts)
+    ner("Hà Nội")  # model loaded before timing
+    thoisu = str(Path(sys.executable).with_name("thoisu"))
+    ours, theirs = [], []
+    for run in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "pages"
+            src.mkdir()
+            for i, t in enumerate(texts):
+                (src / f"{i:05d}.txt").write_text(t, encoding="utf-8")
+            t0 = time.perf_counter()
+            subprocess.run([thoisu, "digest", str(src), "--out", str(Path(tmp) / "out"),
+                            "--workers", "1", "--quiet"], check=True)
+            t_ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for t in texts:
+            for line in t.split("\n"):
+                if line.strip():
+                    ner(line)
+        t_ner = time.perf_counter() - t0
+        ours.append(t_ours)
+        theirs.append(t_ner)
+        print(f"run {run + 1}: thoisu digest {t_ours:6.1f} s ({chars / t_ours / 1000:5.1f} kchar/s)   "
+              f"underthesea ner() {t_ner:6.1f} s ({chars / t_ner / 1000:5.1f} kchar/s)", flush=True)
+    m_ours, m_ner = statistics.median(ours), statistics.median(theirs)
+    print(f"median over {args.runs} runs, {len(texts)} articles, {chars} chars, one worker:")
+    print(f"  thoisu digest, end to end  {m_ours:6.1f} s")
+    print(f"  underthesea ner()          {m_ner:6.1f} s")
+    print(f"  ratio                      {m_ner / m_ours:6.2f}x  (target >= 5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
