@@ -295,3 +295,26 @@ def test_memory_does_not_grow_with_the_crawl(tmp_path: Path) -> None:
     assert len(pages) == 1 and len(errors) == 2  # the 3 MB page is refused, the images counted
     assert "record too large" in str(errors[0])
     assert peak < 12_000_000, peak  # about 4x the record limit (buffers), never the crawl
+
+
+def test_digest_of_a_crawl_twice_stores_nothing_twice(tmp_path: Path) -> None:
+    """Through the command line: the second run finds every record stored (content hash)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from thoisu.cli import app
+
+    crawl = Crawl()
+    crawl.response("https://example.vn/a", html_page("Nga và Triều Tiên hội đàm", PARAS))
+    crawl.response("https://example.vn/b", html_page("Hợp tác kinh tế được đẩy mạnh", PARAS[::-1]))
+    path = crawl.save(tmp_path / "c.warc.gz")
+    out = tmp_path / "out"
+    runs = []
+    for _ in range(2):
+        res = CliRunner().invoke(app, ["digest", str(path), "--out", str(out), "--quiet"])
+        assert res.exit_code == 0, res.output
+        runs.append(json.loads((out / "digest.json").read_text("utf-8"))["articles"])
+    assert runs[0] and [a["id"] for a in runs[1]] == [a["id"] for a in runs[0]]
+    assert {a["page"] for a in runs[0]} == {f"{path}#{o}" for o in crawl.offsets}
+    assert all(a["published"] is None for a in runs[0])  # WARC-Date is no publication date
