@@ -114,6 +114,14 @@ def test_no_pages_reach_no_cluster() -> None:
     assert list(process_on_dask(iter([]), scheduler="tcp://127.0.0.1:1")) == []
 
 
+def test_unreachable_scheduler_is_one_clear_error() -> None:
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}), \
+            pytest.raises(ConnectionError, match=r"cannot reach the Dask scheduler at tcp://127.0.0.1:1"):
+        list(process_on_dask([page_from_text(SMALL[0].format(n=1))], scheduler="tcp://127.0.0.1:1"))
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError):
         list(process_on_dask([], scheduler="tcp://127.0.0.1:1", local_workers=2))

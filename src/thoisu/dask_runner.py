@@ -129,7 +129,10 @@ def _connect(scheduler: str | None, local_workers: int | None) -> tuple[Any, Any
     if scheduler and local_workers:
         raise ValueError("give either a scheduler address or a number of local workers, not both")
     if scheduler:
-        return Client(scheduler), None
+        try:
+            return Client(scheduler), None
+        except (OSError, TimeoutError, ValueError) as exc:  # ValueError: a malformed address
+            raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     n = local_workers or os.cpu_count() or 1
     with dask.config.set(LOCAL_CLUSTER_CONFIG):
         # thoisu reports what matters in one line per page: no worker restart chatter
@@ -156,6 +159,9 @@ def process_on_dask(
     ``local_workers`` single-threaded worker processes started and closed here, or an
     already connected ``client`` (kept open). ``on_lost`` hears one line each time a batch
     is split because its task failed or killed workers.
+
+    Raises ConnectionError (one line: address and reason) when the scheduler cannot be
+    reached, and ValueError for contradictory arguments, before any page is digested.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
