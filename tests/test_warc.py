@@ -318,3 +318,54 @@ def test_digest_of_a_crawl_twice_stores_nothing_twice(tmp_path: Path) -> None:
     assert runs[0] and [a["id"] for a in runs[1]] == [a["id"] for a in runs[0]]
     assert {a["page"] for a in runs[0]} == {f"{path}#{o}" for o in crawl.offsets}
     assert all(a["published"] is None for a in runs[0])  # WARC-Date is no publication date
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("delta", [-50, 50])
+def test_wrong_content_length_is_one_line(tmp_path: Path, gz: bool, delta: int) -> None:
+    """A Content-Length too short (the record's end read as a next record) or too long
+    (the start of the next record swallowed): one line, and the next record still read."""
+    import re
+
+    crawl = Crawl(gz=gz)
+    offs = [crawl.response(f"https://example.vn/{i}", html_page(f"Tin số {i}", PARAS)) for i in range(3)]
+    data = crawl.bytes()
+    member = data[offs[1] : offs[2]]
+    raw = gzip.decompress(member) if gz else member
+    length = re.search(rb"Content-Length: (\d+)", raw)
+    assert length is not None
+    raw = raw.replace(length.group(0), b"Content-Length: %d" % (int(length.group(1)) + delta), 1)
+    if gz:
+        raw = gzip.compress(raw)
+    path = tmp_path / ("c.warc.gz" if gz else "c.warc")
+    path.write_bytes(data[: offs[1]] + raw + data[offs[2] :])
+    pages, errors = read(path)
+    assert [p.meta["url"] for p in pages] == ["https://example.vn/0", "https://example.vn/2"]
+    # in a gzip member, a length beyond the member's end looks like (and is) a cut record
+    reason = "truncated record, skipped (https://example.vn/1)" if gz and delta > 0 else \
+        "record length does not match its Content-Length, skipped"
+    assert [str(e) for e in errors] == [f"{path}#{offs[1]}: {reason}"]
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_damaged_bytes_lose_only_the_damaged_record(tmp_path: Path, gz: bool) -> None:
+    """A few random bytes overwritten in one record (header, HTTP headers or payload):
+    never an exception, every other record read once, errors one line each."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(20):
+        crawl = Crawl(gz=gz)
+        offs = [crawl.response(f"https://example.vn/{i}", html_page(f"Tin số {i}", PARAS)) for i in range(4)]
+        data = bytearray(crawl.bytes())
+        k = rng.randrange(len(offs))
+        end = offs[k + 1] if k + 1 < len(offs) else len(data)
+        for _ in range(rng.randint(1, 4)):
+            data[rng.randrange(offs[k], end)] = rng.randrange(256)
+        path = tmp_path / ("d.warc.gz" if gz else "d.warc")
+        path.write_bytes(bytes(data))
+        pages, errors = read(path)
+        urls = [p.meta["url"] for p in pages]
+        assert len(urls) == len(set(urls))
+        assert {f"https://example.vn/{i}" for i in range(4) if i != k} <= set(urls)
+        assert all("\n" not in str(e) for e in errors)

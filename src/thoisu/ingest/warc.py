@@ -16,11 +16,13 @@ corrupt gzip member) is reported in one line, and reading goes on with the next 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from ..models import Page
@@ -158,11 +160,39 @@ def _truncated(gz: bool) -> str:
     return "truncated gzip member, skipped" if gz else "truncated record, skipped"
 
 
-def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[int, Any] | InputError]:
-    """(offset, record) for every readable record; a corrupt stretch gives one InputError
-    and reading resumes at the next record boundary found after it."""
+# what a record becomes: a page, an error line, or the reason it is no page ("" to pass
+# it over silently), counted once the record has been read to its end without a fault
+Item = Page | InputError | str
+Handler = Callable[[int, Any], Item]
+_READ_ERRORS = (zlib.error, EOFError, OSError, ValueError)
+
+
+def _finish(it: Any, record: Any) -> str | None:
+    """Read to the end of the current record: None when it ended where its Content-Length
+    said, else why not (warcio prints a warning of its own on stderr for a length that
+    does not match: the record gets our one line instead)."""
+    warned = it.err_count
+    with contextlib.redirect_stderr(io.StringIO()):
+        it.read_to_end()
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the file ended inside the record
+        return "truncated record, skipped"
+    if it.err_count != warned:
+        return "record length does not match its Content-Length, skipped"
+    return None
+
+
+class _Damaged(Exception):
+    """A record header that warcio parsed but that cannot be a whole one."""
+
+
+def _header_ok(record: Any) -> bool:
+    return record.rec_type is not None and record.length is not None
+
+
+def _records(fh: IO[bytes], path: str, gz: bool, arc: bool, handle: Handler) -> Iterator[Item]:
+    """What ``handle(offset, record)`` makes of every readable record; a corrupt stretch
+    gives one InputError and reading resumes at the next record boundary found after it."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     size = os.fstat(fh.fileno()).st_size
     offset = fh.tell()
@@ -171,34 +201,50 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
         fh.seek(offset)
         it = ArchiveIterator(fh, arc2warc=arc)
         end = bad = offset  # bad: where the record being read starts
+        reported = None  # offset of the record whose error line is out already
+        overrun = None  # offset of a record that did not end where its length said
         try:
             for record in it:
                 bad = it.offset
-                if record.rec_type is None:  # a header cut short: nothing readable follows
-                    yield InputError(f"{path}#{bad}", _truncated(gz))
-                    return
-                yield bad, record
+                if not _header_ok(record):
+                    raise _Damaged("record header cut short or damaged")
+                item = handle(bad, record)
                 seen += 1
-                it.read_to_end()  # the consumer is done; where this record ends is known now
+                try:
+                    fault = _finish(it, record)
+                except Exception:
+                    if not isinstance(item, str):  # its payload was whole: what follows is bad
+                        reported = bad if isinstance(item, InputError) else None
+                        yield item
+                    raise
+                if fault and not (isinstance(item, InputError) and "truncated" in item.reason):
+                    item = InputError(f"{path}#{bad}", fault)
+                overrun = bad if fault else None
                 end = bad = it.offset
-            # warcio ends quietly when the last record's headers were cut off: bytes left
-            # after the last whole record are a truncated one
-            fh.seek(end)
-            if end < size and fh.read(64).strip():
-                yield InputError(f"{path}#{end}", _truncated(gz))
-            return
-        except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
-            if gz and "non-chunked gzip" in str(exc):  # `gzip crawl.warc`: one member for all
-                yield from _whole_gzip(fh, path, arc, skip=seen)
+                yield item
+            if overrun is None:
+                # warcio ends quietly when the last record's header was cut off: bytes left
+                # after the last whole record are a truncated one
+                fh.seek(end)
+                if end < size and fh.read(64).strip():
+                    yield InputError(f"{path}#{end}", _truncated(gz))
                 return
-            kind = "corrupt or truncated gzip member" if gz else "corrupt record"
-            yield InputError(f"{path}#{bad}", f"{kind} ({type(exc).__name__}), skipped")
+        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
+            if gz and "non-chunked gzip" in str(exc):  # `gzip crawl.warc`: one member for all
+                yield from _whole_gzip(fh, path, arc, seen, handle)
+                return
+            if overrun is None and reported != bad:  # else: the bad record's own leftovers
+                kind = "corrupt or truncated gzip member" if gz else "corrupt record"
+                detail = str(exc) if isinstance(exc, _Damaged) else type(exc).__name__
+                yield InputError(f"{path}#{bad}", f"{kind} ({detail}), skipped")
         # find the next place where a whole record parses; candidates that do not are
-        # stray marker bytes inside compressed data
-        for candidate in _resync(fh, bad, gz):
+        # stray marker bytes inside compressed data. After a record that overran its
+        # length, look from that record on: it may have swallowed the start of the next.
+        for candidate in _resync(fh, bad if overrun is None else overrun, gz):
             fh.seek(candidate)
             try:
-                next(iter(ArchiveIterator(fh, arc2warc=arc)))
+                if not _header_ok(next(iter(ArchiveIterator(fh, arc2warc=arc)))):
+                    continue
             except Exception:  # noqa: BLE001 - any failure means "not a record start"
                 continue
             offset = candidate
@@ -207,14 +253,13 @@ def _records(fh: IO[bytes], path: str, gz: bool, arc: bool) -> Iterator[tuple[in
             return
 
 
-def _whole_gzip(fh: IO[bytes], path: str, arc: bool, skip: int) -> Iterator[tuple[int, Any] | InputError]:
+def _whole_gzip(fh: IO[bytes], path: str, arc: bool, skip: int, handle: Handler) -> Iterator[Item]:
     """A crawl gzipped as one stream (not a member per record): read through one
     decompressor, offsets being those of the decompressed crawl. The first ``skip``
     records were read already. No record boundary can be found again after damage."""
     import gzip
 
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     fh.seek(0)
     it = ArchiveIterator(gzip.GzipFile(fileobj=fh, mode="rb"), arc2warc=arc)
@@ -223,8 +268,13 @@ def _whole_gzip(fh: IO[bytes], path: str, arc: bool, skip: int) -> Iterator[tupl
         for n, record in enumerate(it):
             bad = it.offset
             if n >= skip:
-                yield bad, record
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+                item = handle(bad, record)
+                fault = _finish(it, record)
+                if fault:
+                    yield InputError(f"{path}#{bad}", fault.replace("skipped", "rest of file skipped"))
+                    return
+                yield item
+    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
         yield InputError(f"{path}#{bad}", f"corrupt or truncated gzip stream ({type(exc).__name__}), "
                                           "rest of file skipped")
 
@@ -244,25 +294,25 @@ def read_warc(path: str, *, max_bytes: int = 20_000_000) -> Iterator[Page | Inpu
         gz = fh.read(2) == _GZIP_MAGIC[:2]
         fh.seek(0)
         skipped = _Skipped()
-        reported = None  # a record whose payload failed also fails the iterator: one line
-        for item in _records(fh, path, gz, arc):
-            if isinstance(item, InputError):
-                if item.path != reported:
-                    yield item
-                continue
-            offset, record = item
+
+        def handle(offset: int, record: Any) -> Item:
             why = _not_a_page(record)
             if why is not None:
-                if why:
-                    skipped.add(why)
-                continue
+                return why
             label = f"{path}#{offset}"
             try:
-                yield _page(record, label, max_bytes)
+                return _page(record, label, max_bytes)
             except Rejected as exc:
-                reported = label
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                yield InputError(label, f"{exc.reason}{f' ({url})' if url else ''}")
+                return InputError(label, f"{exc.reason}{f' ({url})' if url else ''}")
+            except Exception as exc:  # noqa: BLE001 - damaged headers fail inside warcio too
+                return InputError(label, f"cannot read record ({type(exc).__name__}), skipped")
+
+        for item in _records(fh, path, gz, arc, handle):
+            if not isinstance(item, str):
+                yield item
+            elif item:
+                skipped.add(item)
         summary = skipped.line(path)
         if summary is not None:
             yield summary
