@@ -41,7 +41,7 @@ _KEY = "thoisu-digest"  # key prefix: one task group on the dashboard
 # settings of the clusters started here: a page that kills its worker twice is bad (not
 # unlucky); one task at a time per worker thread, so a dying worker takes down only the
 # task it was running. The rest cut the cluster's own background CPU, taken from the
-# pages on the same cores (idle 2-worker cluster: 62 -> 18 ms CPU per second): no
+# pages on the same cores (idle 2-worker cluster: 62 -> 14-18 ms CPU per second): no
 # statistical profiler sampling each worker's stack 100 times a second, no work stealing
 # (independent batches, one thread each), slower event-loop and memory/system polls.
 LOCAL_CLUSTER_CONFIG = {
