@@ -77,6 +77,7 @@ def main() -> int:
                     help="weight of pairs of stories split from one cluster (0: left out)")
     ap.add_argument("--gated", action="store_true",
                     help="fit only on pairs that pass the who-and-what gate")
+    ap.add_argument("--drop", default="", help="features left out (weight 0), comma-separated")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     import numpy as np
@@ -107,6 +108,8 @@ def main() -> int:
                 y.append(1)
                 w.append(args.split_weight)
     Xa, ya, wa = np.array(X), np.array(y), np.array(w)
+    dropped = [threads.FEATURES.index(f) for f in args.drop.split(",") if f]
+    Xa[:, dropped] = 0.0  # a zero column gets weight 0
     print(f"pairs: {len(ya)} ({int(ya.sum())} one matter)")
     best_c, best_loss = 1.0, 1e9
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
@@ -125,7 +128,8 @@ def main() -> int:
         return 0
     data = json.loads(OUT.read_text("utf-8"))
     data["model"] = {"features": list(threads.FEATURES), "coef": coef,
-                     "intercept": round(float(model.intercept_[0]), 4), "C": best_c}
+                     "intercept": round(float(model.intercept_[0]), 4), "C": best_c,
+                     "dropped": [threads.FEATURES[i] for i in dropped]}
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
     print(f"wrote {OUT}")
     return 0

@@ -147,6 +147,15 @@ def place_terms(*vecs: Vector) -> dict[str, str]:
     return out
 
 
+def name_syllables(*vecs: Vector) -> frozenset[str]:
+    """Syllables of the names (people, organisations, places) of some vectors; titles
+    ("Tổng thống") are not names."""
+    titles = title_terms()
+    return frozenset(
+        x for v in vecs for t in v if t.startswith("n:") and t not in titles for x in t[2:].split()
+    )
+
+
 def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
     """Cosines of two thread vectors over names and entity keys other than places, over
     places beyond the most shared country, and over subject words (a word bigram that is
@@ -154,6 +163,9 @@ def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
     places = ChainMap(place_terms(a, b), gazetteer_places())  # no copy of the gazetteer
     titles = title_terms()
     names = {t[2:] for v in (a, b) for t in v if t.startswith("n:") and t not in titles}
+    # a word bigram touching a name ("ông kim", "lãnh đạo kim", "sứ nga") is the name
+    # again, not what is said: with the name
+    touching = name_syllables(a, b) if thread_settings()["words_skip_name_syllables"] else frozenset()
 
     def split(v: Vector) -> tuple[Vector, Vector, Vector]:
         n: Vector = {}
@@ -164,7 +176,7 @@ def thread_parts(a: Vector, b: Vector) -> tuple[float, float, float]:
                 p[t] = x
             elif t in titles:
                 w[t] = x
-            elif is_name(t) or t in names:
+            elif is_name(t) or t in names or (touching and not touching.isdisjoint(t.split())):
                 n[t] = x
             else:
                 w[t] = x
@@ -218,11 +230,13 @@ def _salient(texts: list[str], vec: Vector, places: Any, cap: int) -> Vector:
     for t in texts:
         text_terms(t, counts)
     titles = title_terms()
+    touching = name_syllables(vec) if thread_settings()["words_skip_name_syllables"] else frozenset()
     out = {
         t: vec[t]
         for t in counts
         if t in vec and " " in t and ":" not in t and t not in places
         and ("n:" + t not in vec or "n:" + t in titles)
+        and touching.isdisjoint(t.split())
     }
     return top_terms(out, cap)
 
