@@ -100,6 +100,7 @@ def test_shared_participants_and_matter_join_with_evidence() -> None:
     assert ev["thread"] == a and ev["with"] == "s-talks-1"
     assert "Sergei Lavrov" in ev["participants"] and ev["words"]
     assert ev["text"].startswith("joined by: ") and ev["text"].endswith("2016–2017")
+    assert ev["span"] == ["2016-05-20", "2017-08-07"]
     assert idx.evidence_of("s-talks-1") is None  # it opened the thread
     json.dumps(ev)
 

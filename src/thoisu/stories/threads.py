@@ -386,8 +386,9 @@ def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list
     if span:
         a, b = _date_text(span[0]), _date_text(span[1])
         text += (", " if text else "") + (a if a == b else f"{a}–{b}")
+    days = [date.fromordinal(d).isoformat() for d in span] if span else None
     return {"p": round(p, 3), "participants": people, "words": words,
-            "span": span, "text": "joined by: " + text}
+            "span": days, "text": "joined by: " + text}
 
 
 class ThreadIndex:
@@ -526,7 +527,8 @@ class ThreadIndex:
     def evidence_of(self, story_id: str) -> Any:
         """What joined a story to its thread (None for the story that opened it):
         {"thread", "with" (the stored story it matched), "p", "participants", "words",
-        "span" ([first, last] ordinal days or None), "text" ("joined by: ...")}."""
+        "span" (the thread's first and last publication dates, ISO, or None), "text"
+        ("joined by: Sergei Lavrov, Rex Tillerson, đàm phán hạt nhân, 2016–2017")}."""
         return self._joins.get(story_id)
 
     def central_story(self, tid: str, centroids: dict[str, Vector]) -> str:
