@@ -113,6 +113,9 @@ def digest(
     except StoreLocked as exc:
         _error_line(f"{exc}; try again when it has finished")
         raise typer.Exit(1) from None
+    except ConnectionError as exc:  # the Dask scheduler cannot be reached
+        _error_line(str(exc))
+        raise typer.Exit(1) from None
     except KeyboardInterrupt:
         _error_line("interrupted; what was stored stays stored, run again to continue")
         raise typer.Exit(130) from None

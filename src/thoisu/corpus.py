@@ -51,7 +51,7 @@ class Options:
 
     summary_words: int = 120  # per story summary
     thread_summary_words: int = 200
-    chunk: int = 200  # articles per transaction
+    chunk: int = 500  # articles per transaction (a story touched twice in a run is recomputed twice)
 
 
 @dataclass(slots=True)
@@ -143,17 +143,22 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     seqs = dict(db.execute(
         f"SELECT id, seq FROM articles WHERE id IN ({','.join('?' * len(batch))})", [a.id for a in batch]
     ).fetchall())
+    # a story whose new members are all copies reads the same: only its size changes
     touched = list(dict.fromkeys(a.story_id for a in batch if a.story_id))
+    fresh = {a.story_id for a in batch if a.story_id and a.duplicate_of is None}
     threads: dict[str, int] = {}
+    changed: set[str] = set()  # threads whose stories' content changed
     for sid in touched:
-        is_new = _refresh_story(db, index, sid, run, opts, registry)
+        is_new = _refresh_story(db, index, sid, run, opts, registry, sid in fresh)
         stats.stories_new += is_new
         stats.stories_changed.add(sid)
         tid = index.threads.thread_of(sid) or ""
         last = max(seqs[a.id] for a in batch if a.story_id == sid)
         threads[tid] = max(threads.get(tid, 0), last)
+        if sid in fresh:
+            changed.add(tid)
     for tid, last in threads.items():
-        _refresh_thread(db, index, tid, run, last, opts)
+        _refresh_thread(db, index, tid, run, last, opts, tid in changed)
         stats.threads_changed.add(tid)
     records.refresh_json(db, entities=sorted(registry.touched), stories=touched, threads=threads)
     index.flush()
@@ -207,23 +212,12 @@ def _bounded(live: list[Article]) -> list[Article]:
 
 
 def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int | None,
-                   opts: Options, registry: EntityRegistry) -> bool:
+                   opts: Options, registry: EntityRegistry, content: bool = True) -> bool:
     members = db.execute(
         "SELECT id, seq, duplicate_of FROM articles WHERE story_id=? ORDER BY seq", (sid,)
     ).fetchall()
-    live_ids = [aid for aid, _, dup in members if dup is None]
-    live = records.load_articles(db, live_ids)
-    keys = [k for a in live for e in a.events for k in (*e.actors, *e.recipients, e.location) if k]
-    ids = _ids_for(list(dict.fromkeys(keys)), {}, registry)
-    coded = [_remap(e, ids) for a in live for e in a.events]
-    events = _merge_mentions(coded, live)
-    records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
-    picked = _bounded(live)
-    picked_ids = {a.id for a in picked}
-    summary = summarize(summary_docs(picked), opts.summary_words)
-    timeline = build_timeline(picked, [e for e in events if e.article in picked_ids])
-    records.write_summary(db, sid, summary)
-    records.write_timeline(db, sid, timeline)
+    if content:
+        _story_content(db, sid, members, opts, registry)
     st = index._stories[sid]
     d = st.get("d") or [None, None]
     tid = index.threads.thread_of(sid) or ""
@@ -239,6 +233,24 @@ def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int
     return not existed
 
 
+def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts: Options,
+                   registry: EntityRegistry) -> None:
+    """A story's events (its articles' reports merged), summary and timeline."""
+    live_ids = [aid for aid, _, dup in members if dup is None]
+    live = records.load_articles(db, live_ids)
+    keys = [k for a in live for e in a.events for k in (*e.actors, *e.recipients, e.location) if k]
+    ids = _ids_for(list(dict.fromkeys(keys)), {}, registry)
+    coded = [_remap(e, ids) for a in live for e in a.events]
+    events = _merge_mentions(coded, live)
+    records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
+    picked = _bounded(live)
+    picked_ids = {a.id for a in picked}
+    summary = summarize(summary_docs(picked), opts.summary_words)
+    timeline = build_timeline(picked, [e for e in events if e.article in picked_ids])
+    records.write_summary(db, sid, summary)
+    records.write_timeline(db, sid, timeline)
+
+
 def _json(v: object) -> str | None:
     import json
 
@@ -246,7 +258,7 @@ def _json(v: object) -> str | None:
 
 
 def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: int | None,
-                    last_seq: int, opts: Options) -> None:
+                    last_seq: int, opts: Options, content: bool = True) -> None:
     rows = db.execute(
         "SELECT id, title, n_articles, first_day, last_day FROM stories WHERE thread_id=? "
         "ORDER BY COALESCE(last_day, 0), rowid", (tid,)
@@ -254,7 +266,11 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
     if not rows:
         return
     sids = [r[0] for r in rows]
-    if len(sids) == 1:
+    if not content:
+        title = db.execute("SELECT title FROM threads WHERE id=?", (tid,)).fetchone()
+        title = title[0] if title else rows[0][1]
+        summary = timeline = None
+    elif len(sids) == 1:
         title = rows[0][1]
         summary = records.load_summary(db, sids[0])
         timeline = records.load_timeline(db, sids[0])
@@ -272,8 +288,9 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
             entries.extend(records.load_timeline(db, sid))
         summary = summarize(docs, opts.thread_summary_words) if docs else []
         timeline = _merge_timelines(entries)
-    records.write_summary(db, tid, summary)
-    records.write_timeline(db, tid, timeline)
+    if summary is not None and timeline is not None:
+        records.write_summary(db, tid, summary)
+        records.write_timeline(db, tid, timeline)
     days = [d for r in rows for d in (r[3], r[4]) if d is not None]
     old = db.execute("SELECT last_seq FROM threads WHERE id=?", (tid,)).fetchone()
     db.execute(

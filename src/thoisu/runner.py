@@ -22,13 +22,13 @@ from pathlib import Path
 
 from thoisu.corpus import CorpusStats, Options, checkpoint, run_corpus_stage
 from thoisu.ingest import InputError, read_inputs
+from thoisu.ingest.sniff import CRAWL_SUFFIXES
 from thoisu.models import Article, Page
 from thoisu.pipeline import safe_process_page
 from thoisu.report.writers import write_outputs
 from thoisu.store import Store, StoreLocked, records
 
 Processed = tuple[Page, list[Article] | None, str | None]
-_CRAWL_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _PAGE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 
@@ -63,7 +63,7 @@ def count_pages(paths: Iterable[str]) -> int | None:
     def one(p: str) -> bool:
         nonlocal n
         low = p.lower()
-        if low.endswith(_CRAWL_SUFFIXES):
+        if low.endswith(CRAWL_SUFFIXES):
             return False
         if low.endswith(".jsonl"):
             try:
@@ -85,7 +85,7 @@ def count_pages(paths: Iterable[str]) -> int | None:
                     low = name.lower()
                     if name.startswith("."):
                         continue
-                    if low.endswith(_CRAWL_SUFFIXES):
+                    if low.endswith(CRAWL_SUFFIXES):
                         return None
                     if low.endswith(_PAGE_SUFFIXES) and not one(os.path.join(root, name)):
                         return None
@@ -126,12 +126,14 @@ class WorkerCrashed(RuntimeError):
 
 def _executor(
     pages: Iterable[Page], workers: int, scheduler: str | None, dask_local: int | None,
-    on_error: Callable[[str], None],
+    on_note: Callable[[str], None],
 ) -> Iterator[Processed]:
     if scheduler or dask_local:
         from thoisu.dask_runner import process_on_dask
 
-        return process_on_dask(pages, scheduler=scheduler, local_workers=dask_local, on_lost=on_error)
+        # on_lost says a batch is re-run page by page (not a failure: a page that
+        # crashes twice still comes back as its own error)
+        return process_on_dask(pages, scheduler=scheduler, local_workers=dask_local, on_lost=on_note)
     return _processed(pages, workers)
 
 
@@ -176,7 +178,8 @@ def digest_paths(
         status = "failed"
         try:
             prog.pages_total(count_pages(paths))
-            _per_document(store, run, paths, workers, scheduler, dask_local, result, error, done)
+            _per_document(store, run, paths, workers, scheduler, dask_local, result, error, done,
+                          prog.waiting)
             stats = result.corpus = run_corpus_stage(store, run, options, prog.step, error)
             result.articles = store.count("articles")
             status = "done"
@@ -201,7 +204,7 @@ def digest_paths(
 def _per_document(
     store: Store, run: int, paths: list[str], workers: int, scheduler: str | None,
     dask_local: int | None, result: RunResult, error: Callable[[str], None],
-    done: Callable[[str], None],
+    done: Callable[[str], None], note: Callable[[str], None],
 ) -> None:
     seen: set[str] = set()
 
@@ -220,7 +223,7 @@ def _per_document(
             yield item
 
     try:
-        for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, error):
+        for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, note):
             done(page.path)
             if err:
                 error(err)

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE INDEX IF NOT EXISTS mentions_entity_article ON mentions(entity, article);
 
 CREATE TABLE IF NOT EXISTS events (
   id TEXT PRIMARY KEY, story TEXT, type TEXT NOT NULL, mode TEXT, location TEXT,
