@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/thoisu digest examples/ --out thoisu-out
 	@echo "Report: $(CURDIR)/thoisu-out/report.html"
+	@echo "Web app: make serve, then open http://127.0.0.1:8000/ (THOISU_TOKEN=... make serve allows uploads)"
 
 # The browser tests (tests/test_web_browser.py) drive Debian's Chromium through its
 # ChromeDriver; installed here the project's own way when missing (CI runs as root).
@@ -46,7 +47,7 @@ eval: $(STAMP)
 
 # The web app over the demo's store (make demo first); THOISU_TOKEN=... enables uploads.
 serve: $(STAMP)
-	$(VENV)/bin/thoisu serve --db thoisu-out/thoisu.db
+	$(VENV)/bin/thoisu serve --db thoisu-out/thoisu.db $(if $(THOISU_TOKEN),--token $(THOISU_TOKEN),)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
