@@ -47,7 +47,7 @@ eval: $(STAMP)
 
 # The web app over the demo's store (make demo first); THOISU_TOKEN=... enables uploads.
 serve: $(STAMP)
-	$(VENV)/bin/thoisu serve --db thoisu-out/thoisu.db $(if $(THOISU_TOKEN),--token $(THOISU_TOKEN),)
+	$(VENV)/bin/thoisu serve --db thoisu-out/thoisu.db
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
