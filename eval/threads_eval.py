@@ -104,7 +104,8 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, upd
     from thoisu.stories.cluster import StoryIndex
 
     order = [(c, copy.copy(a)) for c, a in arts]
-    random.Random(seed).shuffle(order)
+    if seed >= 0:  # a negative seed keeps the files' order (clusters together, as crawled)
+        random.Random(seed).shuffle(order)
     idx = StoryIndex()
     for i in range(0, len(order), batch):
         chunk = [a for _, a in order[i : i + batch]]
@@ -189,7 +190,7 @@ def main() -> int:
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=13, help="article order; -1: the files' order")
     ap.add_argument("--batch", type=int, default=5000,
                     help="articles per StoryIndex.assign call (default: all, one digest run; 250: incremental)")
     ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
