@@ -31,7 +31,6 @@ from typing import Any
 import numpy as np
 
 from thoisu.models import SummarySentence
-from thoisu.stories.summarize.compress import compress_candidates
 from thoisu.stories.summarize.concepts import (
     CLUSTER_FEATURES,
     CONCEPT_FEATURES,
@@ -61,7 +60,7 @@ MAX_CANDIDATES = 3000
 __all__ = [
     "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
     "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
-    "compile_model", "compress_candidates", "concept_features", "concept_weights",
+    "compile_model", "concept_features", "concept_weights",
     "date_key", "dedup_docs", "features", "is_sentence", "keep_features", "load_model",
     "predict", "reading_order", "select", "summarize", "summarize_cluster", "syllables",
 ]
@@ -89,10 +88,7 @@ def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySente
     docs, cands = candidates(docs, int(model["select"].get("max_candidates", MAX_CANDIDATES)))
     if not cands or max_words <= 0:
         return []
-    weights = concept_weights(docs, cands, model)
-    if model["select"].get("compress"):
-        cands = compress_candidates(cands)
-    chosen = select(cands, weights, max_words, model["select"])
+    chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
     rank = {di: r for r, di in enumerate(reading_order(docs))}
     chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
     return [cands[i].sent for i in chosen]

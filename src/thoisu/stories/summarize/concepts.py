@@ -22,7 +22,7 @@ from thoisu.stories.summarize.keep import KeepRates
 
 # sentence features whose best value over the sentences holding a bigram describes it
 _AGG = ("lead_sim", "centrality", "title_sim", "inv_pos", "support2", "title_bi",
-        "lead_sim_rank", "centrality_rank", "support2_rank", "doc_consensus")
+        "lead_sim_rank", "centrality_rank", "support2_rank", "doc_consensus", "doc_size_rel")
 _AGG_IDX = [ALL_FEATURES.index(f) for f in _AGG]
 CLUSTER_FEATURES = (
     "df_share", "df", "n_docs", "log_count", "log_first_pos", "first_rel_pos", "title_share",

@@ -27,6 +27,9 @@ FEATURES = (
     "num_ratio", "cap_ratio", "quote", "ends_colon", "question", "mean_idf",
     "support2_idf", "support2_sum", "support2_multi", "doc_consensus", "doc_central",
     "own_title_sim", "n_bi_log",
+    # the document's words over the longest document's: one corpus's references follow
+    # one (long) document far more than the other's, a cue that holds in both
+    "doc_size_rel",
 )
 # features also given relative to the cluster (rank percentile and share of the maximum):
 # what matters is how a sentence compares with the others of its cluster
@@ -109,6 +112,8 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
         return np.zeros((0, len(ALL_FEATURES)))
     # per-document sentence counts, paragraph ranks (a new ``line`` starts a paragraph)
     doc_n = [len(d.sentences) for d in docs]
+    doc_words = [sum(len(s.text.split()) for s in d.sentences) for d in docs]
+    longest = max(max(doc_words), 1)
     order = reading_order(docs)
     rank_of = {di: r for r, di in enumerate(order)}
     # where each bigram / word occurs: set of documents
@@ -199,6 +204,7 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
             float("?" in raw), mean_idf,
             support2_idf, support2_sum, support2_multi, float(consensus[i]),
             float(doc_central[c.doc]), float(own_title[i]), math.log1p(len(c.bi)),
+            doc_words[c.doc] / longest,
         )
     return _relative(x)
 

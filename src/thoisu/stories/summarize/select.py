@@ -33,9 +33,7 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     word**alpha, skipping near-duplicates of picked sentences, units that do not end like
     a sentence (when ``need_end``; all units are kept if none does) and sentences that no
     longer fit the budget. The opening bonus is a position prior: news writers put the
-    gist first, and on short clusters the lead baseline is hard to beat without it.
-    ``opening_first``: start from the opening sentence of one document (the one worth the
-    most per word)."""
+    gist first, and on short clusters the lead baseline is hard to beat without it."""
     min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
     alpha = float(params.get("alpha", 0.8))
@@ -57,16 +55,7 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     # lazy greedy: a sentence's value only falls as coverage grows, so a stale value is an
     # upper bound and only the top of the heap is recomputed (same picks, ties to the
     # lower index, as scanning the whole pool each round)
-    if params.get("opening_first"):
-        # follow one document's lead: the opening sentence worth the most per word is
-        # taken first, whatever the other sentences are worth
-        openings = [i for i in pool if cands[i].pos == 0]
-        if openings:
-            first = max(openings, key=lambda i: (value(i), -i))
-            chosen.append(first)
-            used += cands[first].words
-            covered |= cands[first].bi
-    heap = [(-value(i), i) for i in pool if i not in chosen]
+    heap = [(-value(i), i) for i in pool]
     heapq.heapify(heap)
     while heap:
         _, i = heapq.heappop(heap)
