@@ -1,8 +1,10 @@
 """The corpus stage, incremental: what a run's new articles change, and nothing else.
 
-Articles come from the store in storage order (those the per-document stage stored
-and no corpus stage has placed yet, ``story_id IS NULL``), a chunk at a time, and each
-chunk is one transaction:
+Articles come from the store (those the per-document stage stored and no corpus stage
+has placed yet, ``story_id IS NULL``) in a canonical order, by publication day and then
+by the hash of their text, not in the order they arrived: the stories of a run do not
+depend on the order of its pages. They come a chunk at a time, and each chunk is one
+transaction:
 
 1. duplicates and stories: the story index reads only the entries the chunk's terms
    touch (candidate stories from its posting lists, their centroids, the document
@@ -15,8 +17,8 @@ chunk is one transaction:
    summaries, timeline from theirs), each from a bounded number of inputs;
 5. the touched index entries are written back.
 
-A chunk is all or nothing, and chunks follow storage order, so a run killed anywhere
-and run again gives the same store as an uninterrupted run. A chunk that fails is
+A chunk is all or nothing, and chunks follow that canonical order, so a run killed
+anywhere and run again gives the same store as an uninterrupted run. A chunk that fails is
 retried article by article: the article that breaks it is reported and set aside
 (``story_id = ''``), the others go on.
 """

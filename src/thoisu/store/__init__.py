@@ -159,9 +159,13 @@ class Store:
         return records.iter_articles(self.db, annotations=annotations)
 
     def pending(self, limit: int) -> list[Article]:
-        """The next articles waiting for the corpus stage, oldest first, annotated."""
+        """The next articles waiting for the corpus stage, annotated, in a canonical
+        order: by publication day (undated last), then by the hash of their text. The
+        stories a run makes do not depend on the order its pages arrived in, and the
+        chunks of an interrupted run are the same when it is run again."""
         ids = [r[0] for r in self.db.execute(
-            "SELECT id FROM articles WHERE story_id IS NULL ORDER BY seq LIMIT ?", (limit,)
+            "SELECT id FROM articles WHERE story_id IS NULL "
+            "ORDER BY day IS NULL, day, sha, id LIMIT ?", (limit,)
         )]
         return records.load_articles(self.db, ids)
 
