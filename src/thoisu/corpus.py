@@ -277,10 +277,8 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
         summary = records.load_summary(db, sids[0])
         timeline = records.load_timeline(db, sids[0])
     else:
-        index._stories.prefetch(sids)  # type: ignore[attr-defined]
-        central = index.threads.central_story(tid, {s: index._stories[s]["c"] for s in sids})
-        title = next(r[1] for r in rows if r[0] == central)
         latest = rows[-THREAD_STORIES:]  # ordered by their last day: the latest stories
+        title = _central_title(index, tid, [rows[0], *latest])
         docs = []
         entries: list[TimelineEntry] = []
         for sid, stitle, *_ in latest:
@@ -304,6 +302,23 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
         (tid, title, len(rows), sum(r[2] for r in rows), min(days) if days else None,
          max(days) if days else None, run, run, max(last_seq, old[0] if old and old[0] else 0)),
     )
+
+
+def _central_title(index: StoryIndex, tid: str, rows: list[tuple]) -> str:
+    """Title of the story closest to the thread's centroid, among its first and its
+    latest stories (a bounded read, however long the thread)."""
+    from thoisu.stories.threads import cosine, thread_vector
+
+    sids = list(dict.fromkeys(r[0] for r in rows))
+    index._stories.prefetch(sids)  # type: ignore[attr-defined]
+    centre = (index.threads._threads.get(tid) or {}).get("c") or {}
+    best, best_s = rows[0][1], -1.0
+    for sid, title, *_ in rows:
+        st = index._stories.get(sid)
+        s = cosine(thread_vector(st["c"]), centre) if st and centre else 0.0
+        if s > best_s + 1e-12:
+            best, best_s = title, s
+    return best
 
 
 def _merge_timelines(entries: list[TimelineEntry]) -> list[TimelineEntry]:

@@ -143,8 +143,9 @@ def network_svg(events: list[Event], entities: dict[str, Entity], size: int = 42
 
 def report_digest(store: Any, limit: int) -> tuple[Digest, dict[str, int]]:
     """The part of the store the report draws: the ``limit`` most recently active
-    threads, their stories, articles (at most REPORT_STORY_ARTICLES a story, the
-    latest), events, quotes and actors; and the store's totals."""
+    threads, their latest stories (REPORT_THREAD_STORIES) and those stories' latest
+    articles (REPORT_STORY_ARTICLES), events, quotes and actors; and the store's totals.
+    Bounded whatever the store's size: the web app browses the rest."""
     from thoisu.store import read as store_read
     from thoisu.store import records
 
@@ -157,6 +158,7 @@ def report_digest(store: Any, limit: int) -> tuple[Digest, dict[str, int]]:
     stories = []
     article_ids: list[str] = []
     for t in threads:
+        t.story_ids = t.story_ids[-REPORT_THREAD_STORIES:]  # the latest; the web app has all
         for sid in t.story_ids:
             st = records.load_story(db, sid)
             if st is None:
@@ -192,7 +194,8 @@ def _mention_entities(db: Any, aid: str) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT entity FROM mentions WHERE article=?", (aid,))]
 
 
-REPORT_STORY_ARTICLES = 30
+REPORT_STORY_ARTICLES = 10
+REPORT_THREAD_STORIES = 10
 
 
 def render_report(store: Any, limit: int = 50) -> str:

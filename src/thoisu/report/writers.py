@@ -58,9 +58,9 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _texts(db: Any, sql: str) -> Iterator[str]:
+def _texts(db: Any, sql: str, params: tuple = ()) -> Iterator[str]:
     cur = db.cursor()
-    cur.execute(sql)
+    cur.execute(sql, params)
     while rows := cur.fetchmany(1000):
         for (text,) in rows:
             yield text
@@ -89,20 +89,34 @@ SECTIONS = (
 )
 
 
-def _entities(db: Any) -> Iterator[str]:
+def _entities(db: Any, fh: IO[str]) -> None:
+    """The entities section, each entity's mentions streamed from the mentions table in
+    pages (a country's run to hundreds of thousands: never one string)."""
+    fh.write(' "entities": [')
     cur = db.cursor()
     cur.execute("SELECT json, id FROM entities WHERE json IS NOT NULL ORDER BY n_mentions DESC, id")
+    first = True
     while rows := cur.fetchmany(1000):
         for text, eid in rows:
-            yield records.entity_json(db, text, eid)
+            fh.write("\n  " if first else ",\n  ")
+            first = False
+            fh.write(text[:-1] + ', "mentions": [')
+            sep = ""
+            for m in _texts(db, records.ENTITY_MENTION_ROWS, (eid,)):
+                fh.write(sep + m)
+                sep = ", "
+            fh.write("]}")
+    fh.write("\n ],\n" if not first else "],\n")
 
 
 def write_digest_json(store: Store, path: Path) -> None:
     with atomic(path) as fh:
         fh.write('{\n "schema": "thoisu.digest/1",\n')
         for i, (key, sql) in enumerate(SECTIONS):
-            texts = _entities(store.db) if key == "entities" else _texts(store.db, sql)
-            _array(fh, key, texts, last=i == len(SECTIONS) - 1)
+            if key == "entities":
+                _entities(store.db, fh)
+            else:
+                _array(fh, key, _texts(store.db, sql), last=i == len(SECTIONS) - 1)
         fh.write("}\n")
 
 

@@ -441,6 +441,10 @@ def stale_references(db: sqlite3.Connection, eid: str) -> None:
     db.execute("UPDATE quotes SET json=NULL WHERE speaker=?", (eid,))
 
 
+ENTITY_MENTION_ROWS = (
+    "SELECT json_object('article', article, 'line', line, 'text', text) FROM mentions "
+    "WHERE entity=? ORDER BY rowid"
+)
 ENTITY_MENTIONS_JSON = (
     "SELECT json_group_array(json_object('article', article, 'line', line, 'text', text)) "
     "FROM (SELECT article, line, text FROM mentions WHERE entity=? ORDER BY rowid)"
