@@ -32,7 +32,9 @@ CHILD = r"""
 import json, resource, sys, time
 from thoisu.models import SummarySentence
 from thoisu.stories.summarize import SummaryDoc, load_model, summarize
-load_model()
+model = load_model()  # loaded before the clock starts, as in a long-running process
+if len(sys.argv) > 2:  # another candidate cap than the model file's
+    model["select"]["max_candidates"] = int(sys.argv[2])
 raw = json.load(open(sys.argv[1], encoding="utf-8"))
 docs = [SummaryDoc(id=d["id"], title=d["title"], published=d["published"],
                    sentences=[SummarySentence(t, d["id"], ln) for t, ln in d["sentences"]])
@@ -73,9 +75,9 @@ def build(n_sentences: int, shape: str) -> list[dict]:
     return docs
 
 
-def run(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path)], check=True,
-                         capture_output=True, text=True)
+def run(path: Path, cap: int | None) -> dict:
+    argv = [sys.executable, "-c", CHILD, str(path)] + ([str(cap)] if cap else [])
+    out = subprocess.run(argv, check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -84,6 +86,8 @@ def main() -> None:
     ap.add_argument("--sentences", type=int, default=5000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--shape", choices=("story", "thread", "both"), default="both")
+    ap.add_argument("--max-candidates", type=int, default=None,
+                    help="candidate cap instead of the model file's (to see the uncapped cost)")
     args = ap.parse_args()
     shapes = ("story", "thread") if args.shape == "both" else (args.shape,)
     for shape in shapes:
@@ -92,7 +96,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "docs.json"
             path.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
-            runs = [run(path) for _ in range(args.runs)]
+            runs = [run(path, args.max_candidates) for _ in range(args.runs)]
         for r in runs:
             print(f"{shape}: {n} sentences, {len(docs)} documents: {r['seconds']:.2f} s, "
                   f"peak RSS {r['peak_mb']:.0f} MB (input loaded: {r['before_mb']:.0f} MB), "

@@ -1,27 +1,31 @@
 """Multi-document extractive summaries.
 
 Concept coverage with learned concept weights. The concepts are the syllable bigrams
-of the cluster; a small bag of gradient-boosted tree models (averaged; trained by
-``train/summary_model.py`` on news clusters with human summaries) predicts for each
-the chance that a human summary contains it, from cheap evidence: in how many
-documents and how often it occurs, how early, whether it is in titles/standfirsts or
-first sentences, syllable IDF, and the best position/centrality/cross-document
-support/title and lead similarity of the sentences holding it, and learned keep rates
-(how often the bigram and its syllables, when in a training cluster, were in its human
-summary: speech verbs and connectives seldom are). Sentences are then
-picked greedily by not-yet-covered concept weight (plus a small bonus for a
-document's opening sentence) per word**alpha (so repeated content earns nothing);
-units that do not end like a sentence (headings, captions, bylines) are left out; a
-near-duplicate of a picked sentence (the same wire story
-reprinted) is never picked, exact-duplicate documents count once, and nothing is
-truncated: sentences that no longer fit the word budget are skipped. The picks are
-printed in reading order: documents by publication date (then input order),
+of the cluster; gradient-boosted trees (trained by ``train/summary_model.py`` on news
+clusters with human summaries, the recipe chosen by leave-one-corpus-out so that it holds
+for references written by other newsrooms) predict for each the chance that a human
+summary contains it, from evidence that means the same whatever the cluster's size: the
+share of documents holding it and its occurrences per document, how early it comes,
+whether it is in titles/standfirsts or first sentences, syllable IDF, and the best
+position/centrality/cross-document support/title and lead similarity/document size of the
+sentences holding it. The model file names the features it reads (``features``); learned
+keep rates (``keep``) are read only if it names them. Sentences are then picked greedily
+by not-yet-covered concept weight (plus a bonus for a document's opening sentence) per
+word**alpha (so repeated content earns nothing); units that do not end like a sentence
+(headings, captions, bylines) are left out; a near-duplicate of a picked sentence (the
+same wire story reprinted) is never picked, exact-duplicate documents count once, and
+nothing is truncated: sentences that no longer fit the word budget are skipped. The picks
+are printed in reading order: documents by publication date (then input order),
 sentences by position.
 
+Cost is bounded: sentence similarities are computed a block of rows at a time from sparse
+vectors (``similarity``), and above ``max_candidates`` sentences only the earliest of
+every document are considered (bench/summaries.py).
+
 Modules: ``documents`` (inputs, candidate sentences, syllables), ``order`` (dates,
-reading order), ``features`` (per sentence), ``keep`` and ``concepts`` (per bigram),
-``model`` (the trees), ``select`` (greedy coverage), ``mds`` (the mds record format).
-Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
+reading order), ``features`` and ``similarity`` (per sentence), ``concepts`` and ``keep``
+(per bigram), ``model`` (the trees), ``select`` (greedy coverage), ``mds`` (the mds record
+format). Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
 """
 
 from __future__ import annotations
