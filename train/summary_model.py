@@ -77,7 +77,8 @@ FOLDS = 4
 # - tried and dropped: dropping log_first_pos (same), training on extra copies of each
 #   cluster cut to 2-4 documents (1.214 / 1.033 at bonus 1: worse both ways), a binary
 #   "in any reference" label (1.175 / 1.036 at bonus 3, vs 1.175 / 1.059), a smaller
-#   model (100 trees, leaves >= 200: 1.196 / 1.044 at bonus 3), a larger one (300 trees of
+#   model (100 trees, leaves >= 200: 1.196 / 1.044 at bonus 3; 75 trees: 1.201 / 1.056,
+#   depth 2: 1.198 / 1.047 at bonus 4), a larger one (300 trees of
 #   depth 4: 1.189 / 1.028 at bonus 4; it learns the training corpus's style), each
 #   cluster weighted equally (1.175 / 1.042 at bonus 4), the best similarity to the own
 #   document's title or the document's centrality as concept features (1.177 / 1.063,
