@@ -30,6 +30,7 @@ import signal
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from thoisu.actors.registry import EntityRegistry
 from thoisu.models import Article, Event, SummarySentence, TimelineEntry
@@ -281,10 +282,11 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
         title = _central_title(index, tid, [rows[0], *latest])
         docs = []
         entries: list[TimelineEntry] = []
-        for sid, stitle, *_ in latest:
+        for sid, stitle, _n, first_day, _last in latest:
             sents = records.load_summary(db, sid)
-            if sents:
-                docs.append(SummaryDoc(id=sid, title=stitle, published=None, sentences=sents))
+            if sents:  # dated by the story's first day: the summary reads in date order
+                published = date.fromordinal(first_day).isoformat() if first_day else None
+                docs.append(SummaryDoc(id=sid, title=stitle, published=published, sentences=sents))
             entries.extend(records.load_timeline(db, sid))
         summary = summarize(docs, opts.thread_summary_words) if docs else []
         timeline = _merge_timelines(entries)

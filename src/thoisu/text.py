@@ -15,6 +15,7 @@ from functools import lru_cache
 # combining tone marks (NFD): grave, acute, tilde, hook above, dot below
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def nfc(text: str) -> str:
@@ -64,3 +65,10 @@ def strip_accents(text: str) -> str:
     """ASCII-ish key: all diacritics dropped, đ -> d. For loose matching only."""
     d = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in d if not unicodedata.combining(c))
+
+
+def syllables(text: str) -> list[str]:
+    """NFC, lower-cased syllables, punctuation and underscores dropped ("Bình_Nhưỡng,
+    19/5" -> bình nhưỡng 19 5): the tokens summaries are scored on (../shared/mds) and
+    the summariser reads."""
+    return _SYLLABLE.findall(nfc(text).lower())

@@ -12,13 +12,12 @@ ROUGE-L is the sentence-free LCS variant over the whole token sequences.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from thoisu.text import syllables
+
 # letters and digits only: "_" and every punctuation/symbol act as separators
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def cut_words(text: str, max_words: int | None) -> str:
@@ -29,8 +28,8 @@ def cut_words(text: str, max_words: int | None) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Scoring tokens: NFC, lower-cased syllables, punctuation dropped."""
-    return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+    """Scoring tokens: NFC, lower-cased syllables, punctuation dropped (text.syllables)."""
+    return syllables(text)
 
 
 def ngrams(toks: Sequence[str], n: int) -> Counter:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from thoisu.models import SummarySentence
-from thoisu.text import nfc
+from thoisu.text import syllables  # noqa: F401 - the summariser's tokens, re-exported
 
 # letters and digits only: "_" and every punctuation/symbol separate syllables. The same
 # tokens as the scoring of ../shared/mds/README.md (stories/rouge.py), defined here so the
 # summariser does not depend on its evaluation module
-_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def syllables(text: str) -> list[str]:
-    """NFC, lower-cased syllables, punctuation dropped ("Bình_Nhưỡng, 19/5" -> bình nhưỡng 19 5)."""
-    return _SYLLABLE.findall(nfc(text).lower())
-
-
 Bigram = tuple[str, str]
 
 
