@@ -254,3 +254,26 @@ def test_watch_digests_files_as_they_land(tmp_path):
     assert [len(r) for r in runs] == [1, 1]
     with Store(out / "thoisu.db") as st:
         assert st.count("articles") == 3
+
+
+def _die_on_003(page):  # runs in a forked pool worker
+    if "003_" in page.path:
+        os._exit(1)
+    from thoisu.pipeline import safe_process_page
+
+    return safe_process_page(page)
+
+
+def test_a_dead_worker_process_is_one_line_and_the_rest_is_kept(tmp_path, monkeypatch):
+    import thoisu.runner as runner
+
+    monkeypatch.setattr(runner, "safe_process_page", _die_on_003)
+    errors: list[str] = []
+    result = digest_paths(SEED_FILES, out_dir=tmp_path, workers=2, on_error=errors.append)
+    assert errors == [f"{SEED_FILES[3]}: crashed a worker process, skipped"]
+    assert result.pages_new == 4 and result.articles == 5  # the pages in flight with it are kept
+    with Store(tmp_path / "thoisu.db") as st:
+        assert st.db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone() == (0,)
+    monkeypatch.undo()
+    again = digest_paths(SEED_FILES, out_dir=tmp_path, workers=2)  # the next run takes it
+    assert again.pages_new == 1 and again.articles == 6

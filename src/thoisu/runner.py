@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,33 +96,46 @@ def count_pages(paths: Iterable[str]) -> int | None:
 
 
 def _processed(pages: Iterable[Page], workers: int) -> Iterator[Processed]:
+    """The per-document stage over a process pool, results in input order, a bounded
+    window in flight (memory does not grow with the batch). A worker process that dies
+    (killed, out of memory, a crash in native code) takes the pool with it: the pages
+    then in flight are run again one at a time, each in a process of its own, so the page
+    that kills its worker is reported and skipped and the others are kept."""
     if workers <= 1:
         for page in pages:
             yield safe_process_page(page)
         return
-    window: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for page in pages:
-            window.append(pool.submit(safe_process_page, page))
-            if len(window) >= 4 * workers:  # bounded: memory does not grow with the batch
-                yield _result(window.popleft())
-        while window:
-            yield _result(window.popleft())
-
-
-def _result(fut: Future) -> Processed:
+    it = iter(pages)
+    window: deque[tuple[Page, Future]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        return fut.result()
-    except Exception as exc:  # noqa: BLE001 - a worker process died (killed, out of memory)
-        from concurrent.futures.process import BrokenProcessPool
+        while True:
+            while len(window) < 4 * workers and (page := next(it, None)) is not None:
+                window.append((page, pool.submit(safe_process_page, page)))
+            if not window:
+                return
+            page, fut = window.popleft()
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                again = [page, *(p for p, _ in window)]
+                window.clear()
+                for p in again:
+                    yield _isolated(p)
+                pool = ProcessPoolExecutor(max_workers=workers)
+                continue
+            yield res
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
-        if isinstance(exc, BrokenProcessPool):
-            raise WorkerCrashed(str(exc) or "a worker process died") from None
-        raise
 
-
-class WorkerCrashed(RuntimeError):
-    """A worker process of the per-document stage died."""
+def _isolated(page: Page) -> Processed:
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(safe_process_page, page).result()
+        except BrokenProcessPool:
+            return page, None, f"{page.path}: crashed a worker process, skipped"
 
 
 def _executor(
@@ -222,24 +236,20 @@ def _per_document(
             seen.add(item.sha)
             yield item
 
-    try:
-        for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, note):
-            done(page.path)
-            if err:
-                error(err)
-                continue
-            if not articles:
-                error(f"{page.path}: no article text found")
-                continue
-            if store.add_page(page, articles, run):
-                checkpoint(f"page:{result.pages_new + 1}")
-                result.pages_new += 1
-                result.articles_new += len(articles)
-                result.low_quality += sum(1 for a in articles if a.quality == "low")
-            result.pages_ok += 1
-    except WorkerCrashed as exc:
-        # what was stored stays stored; the rest of the batch is for the next run
-        error(f"the per-document stage lost a worker process ({exc}); pages not yet stored are left for the next run")
+    for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, note):
+        done(page.path)
+        if err:
+            error(err)
+            continue
+        if not articles:
+            error(f"{page.path}: no article text found")
+            continue
+        if store.add_page(page, articles, run):
+            checkpoint(f"page:{result.pages_new + 1}")
+            result.pages_new += 1
+            result.articles_new += len(articles)
+            result.low_quality += sum(1 for a in articles if a.quality == "low")
+        result.pages_ok += 1
 
 
 # --------------------------------------------------------------------------- reprocess
