@@ -3,7 +3,10 @@ wall time, peak resident memory (the digest process and its workers) and store s
 then add a few pages to the grown store.
 
 Pages: real news text from ../shared/mds, recombined so that there are enough distinct
-articles. Page k takes document A = docs[k mod N] (its title, its date line when it has
+articles. The documents of the three sets are shuffled once (fixed seed), so that every
+run holds the same mix of ViMs and AbMuSu clusters (in file order the first runs would
+be all ViMs, large clusters, and the next ones AbMuSu, many small stories: a difference
+of content, not of store size). Page k takes document A = docs[k mod N] (its title, its date line when it has
 one, the first half of its paragraphs) and the second half of another document B chosen
 by k // N, so the variants of one document share half their text (they cluster into
 stories, as follow-up reports do) without being duplicates of one another. Nothing from
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import statistics
 import subprocess
@@ -51,6 +55,7 @@ def documents() -> list[dict]:
                 paras = [p.strip() for p in d["text"].split("\n") if p.strip()]
                 if len(paras) >= 2 and d.get("title"):
                     docs.append({"title": d["title"], "published": d.get("published"), "paras": paras})
+    random.Random(2024).shuffle(docs)
     return docs
 
 
