@@ -148,11 +148,12 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     ).fetchall())
     # a story whose new members are all copies reads the same: only its size changes
     touched = list(dict.fromkeys(a.story_id for a in batch if a.story_id))
+    in_batch = {a.id: a for a in batch}  # already in memory: not read back from the store
     fresh = {a.story_id for a in batch if a.story_id and a.duplicate_of is None}
     threads: dict[str, int] = {}
     changed: set[str] = set()  # threads whose stories' content changed
     for sid in touched:
-        is_new = _refresh_story(db, index, sid, run, opts, registry, sid in fresh)
+        is_new = _refresh_story(db, index, sid, run, opts, registry, sid in fresh, in_batch)
         stats.stories_new += is_new
         stats.stories_changed.add(sid)
         tid = index.threads.thread_of(sid) or ""
@@ -215,12 +216,13 @@ def _bounded(live: list[Article]) -> list[Article]:
 
 
 def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int | None,
-                   opts: Options, registry: EntityRegistry, content: bool = True) -> bool:
+                   opts: Options, registry: EntityRegistry, content: bool = True,
+                   known: dict[str, Article] | None = None) -> bool:
     members = db.execute(
         "SELECT id, seq, duplicate_of FROM articles WHERE story_id=? ORDER BY seq", (sid,)
     ).fetchall()
     if content:
-        _story_content(db, sid, members, opts, registry)
+        _story_content(db, sid, members, opts, registry, known or {})
     st = index._stories[sid]
     d = st.get("d") or [None, None]
     tid = index.threads.thread_of(sid) or ""
@@ -237,10 +239,11 @@ def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int
 
 
 def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts: Options,
-                   registry: EntityRegistry) -> None:
+                   registry: EntityRegistry, known: dict[str, Article]) -> None:
     """A story's events (its articles' reports merged), summary and timeline."""
     live_ids = [aid for aid, _, dup in members if dup is None]
-    live = records.load_articles(db, live_ids)
+    stored = {a.id: a for a in records.load_articles(db, [i for i in live_ids if i not in known])}
+    live = [a for i in live_ids if (a := known.get(i) or stored.get(i)) is not None]
     keys = [k for a in live for e in a.events for k in (*e.actors, *e.recipients, e.location) if k]
     ids = _ids_for(list(dict.fromkeys(keys)), {}, registry)
     coded = [_remap(e, ids) for a in live for e in a.events]

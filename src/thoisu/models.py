@@ -236,8 +236,8 @@ class Article(Record):
         return "\n".join(p.text for p in self.paragraphs)
 
     def contract_dict(self) -> dict[str, Any]:
-        full = self.to_dict()
-        out = {k: full[k] for k in self.CONTRACT_FIELDS}
+        # the contract fields only: not the annotations, which are most of the article
+        out = {k: _plain(getattr(self, k)) for k in self.CONTRACT_FIELDS}
         if self.quality:
             out["quality"] = self.quality
         return out
