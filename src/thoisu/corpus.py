@@ -54,7 +54,7 @@ class Options:
 
     summary_words: int = 120  # per story summary
     thread_summary_words: int = 200
-    chunk: int = 500  # articles per transaction (a story touched twice in a run is recomputed twice)
+    chunk: int = 1000  # articles per transaction: a story touched in two chunks of a run is recomputed twice
 
 
 @dataclass(slots=True)
