@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint eval bench clean serve chromium
+.PHONY: demo test lint eval bench bench-scale clean serve chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
@@ -39,11 +39,18 @@ lint: $(STAMP)
 # Slow, data-heavy evaluations against ../shared (not part of the unit suite).
 eval: $(STAMP)
 	$(PY) eval/summaries.py
+	$(PY) eval/summaries_loco.py
 	$(PY) eval/stories.py
 	$(PY) eval/digest_vims.py
-	$(PY) eval/threads_eval.py --quiet
+	$(PY) eval/order_independence.py
+	$(PY) eval/threads_eval.py --split dev
+	$(PY) eval/threads_eval.py --split test
 	$(PY) eval/clean_eval.py
+	$(PY) eval/cleaneval2/score.py --split dev
+	$(PY) eval/cleaneval2/score.py --split test
 	$(PY) eval/actors_eval.py
+	$(PY) eval/events_eval.py --split dev
+	$(PY) eval/events_eval.py --split test
 
 # The web app over the demo's store (make demo first); THOISU_TOKEN=... enables uploads.
 serve: $(STAMP)
@@ -51,6 +58,15 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+	$(PY) bench/end_to_end.py
+	$(PY) bench/dask_bench.py
+	$(PY) bench/summaries.py
+
+# Grows one store to 20,000 articles in runs of 1,000 pages, then adds 10 pages (about an
+# hour on 2 cores); the store is kept for the web app's bench.
+bench-scale: $(STAMP)
+	$(PY) bench/scale.py --keep bench/out/scale-store --json bench/out/scale.json
+	$(PY) bench/web_bench.py --db bench/out/scale-store/thoisu.db
 
 clean:
 	rm -rf thoisu-out .pytest_cache .ruff_cache
