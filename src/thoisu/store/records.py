@@ -445,14 +445,3 @@ ENTITY_MENTION_ROWS = (
     "SELECT json_object('article', article, 'line', line, 'text', text) FROM mentions "
     "WHERE entity=? ORDER BY rowid"
 )
-ENTITY_MENTIONS_JSON = (
-    "SELECT json_group_array(json_object('article', article, 'line', line, 'text', text)) "
-    "FROM (SELECT article, line, text FROM mentions WHERE entity=? ORDER BY rowid)"
-)
-
-
-def entity_json(db: sqlite3.Connection, stored: str, eid: str) -> str:
-    """An entity's digest.json text: its stored record with its mentions (in the order
-    stored, which is the articles' order) added by SQLite's JSON functions."""
-    mentions = db.execute(ENTITY_MENTIONS_JSON, (eid,)).fetchone()[0]
-    return stored[:-1] + ', "mentions": ' + mentions + "}"
