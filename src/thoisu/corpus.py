@@ -175,7 +175,7 @@ def _ids_for(keys: list[str], known: dict[str, str], registry: EntityRegistry) -
     missing = [k for k in keys if k not in known]
     if missing:
         known = dict(known)
-        known.update({k: registry.live(v) for k, v in registry.lookup(missing).items()})
+        known.update(registry.live_many(registry.lookup(missing)))
     return known
 
 
@@ -233,9 +233,13 @@ def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int
         "thread_id=excluded.thread_id, title=excluded.title, n_articles=excluded.n_articles, "
         "first_day=excluded.first_day, last_day=excluded.last_day, updated_run=excluded.updated_run",
         (sid, tid, index.story_title(sid), len(members), d[0], d[1], run, run,
-         _json(index.threads.evidence_of(sid))),
+         _evidence(index.threads.evidence_of(sid))),
     )
     return not existed
+
+
+def _evidence(v: object) -> str | None:
+    return None if v is None else records.dumps(v)
 
 
 def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts: Options,
@@ -255,12 +259,6 @@ def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts:
     timeline = build_timeline(picked, [e for e in events if e.article in picked_ids])
     records.write_summary(db, sid, summary)
     records.write_timeline(db, sid, timeline)
-
-
-def _json(v: object) -> str | None:
-    import json
-
-    return None if v is None else json.dumps(v, ensure_ascii=False)
 
 
 def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: int | None,

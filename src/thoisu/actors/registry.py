@@ -57,6 +57,23 @@ class EntityRegistry:
             eid = row[0]
         return eid
 
+    def live_many(self, ids: dict[str, str]) -> dict[str, str]:
+        """``live`` for many ids at once: one query a redirect hop, not one an id."""
+        out = dict(ids)
+        for _ in range(20):
+            targets = list(dict.fromkeys(out.values()))
+            moved: dict[str, str] = {}
+            for i in range(0, len(targets), 500):
+                part = targets[i : i + 500]
+                moved.update(self.db.execute(
+                    f"SELECT id, target FROM entity_redirects WHERE id IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall())
+            if not moved:
+                return out
+            out = {k: moved.get(v, v) for k, v in out.items()}
+        return out
+
     def lookup(self, keys: list[str]) -> dict[str, str]:
         """Entity ids of keys already registered."""
         out: dict[str, str] = {}
@@ -82,7 +99,7 @@ class EntityRegistry:
         new = sorted((k for k in by_key if k not in ids), key=lambda k: (" " not in k, k))
         for k in new:
             ids[k] = self._register(k, by_key[k])
-        ids = {k: self.live(v) for k, v in ids.items()}
+        ids = self.live_many(ids)
         self._write_mentions(articles, ids)
         return ids
 

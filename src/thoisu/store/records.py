@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from thoisu.dates import day_ordinal
 from thoisu.models import (
     Article,
     Entity,
@@ -45,18 +46,6 @@ def fts_fold(text: str) -> str:
     but cannot see 'đ' as 'd' (a letter of its own), so that one is done here. One
     character for one, so snippets and highlights line up with the stored text."""
     return text.replace("đ", "d").replace("Đ", "D")
-
-
-def day_of(value: str | None) -> int | None:
-    """Ordinal day of a full YYYY-MM-DD value, else None."""
-    from datetime import date
-
-    if not value or len(value) != 10 or value[4] != "-" or not value[:4].isdigit():
-        return None
-    try:
-        return date(int(value[:4]), int(value[5:7]), int(value[8:10])).toordinal()
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- pages
@@ -102,7 +91,7 @@ def insert_article(
         f"INSERT INTO articles({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})",
         (art.id, seq, page_sha, art.page, art.title, art.title_line, art.outlet, art.author,
          art.via, pub.value if pub else None, pub.text if pub else None,
-         day_of(pub.value if pub else None), art.quality, art.sha, art.duplicate_of,
+         day_ordinal(pub.value if pub else None), art.quality, art.sha, art.duplicate_of,
          art.story_id, run, body, pack(ann)),
     )
     db.executemany(

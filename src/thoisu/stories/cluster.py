@@ -29,13 +29,13 @@ import math
 import re
 import zlib
 from collections import Counter
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from thoisu.dates import day_ordinal
 from thoisu.models import Article, Story, Thread
 from thoisu.stories.dedup import DuplicateIndex, article_text
 from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
@@ -154,14 +154,7 @@ def term_class(term: str) -> str:
 
 def day_of(article: Article) -> int | None:
     """Ordinal day of a fully known publication date, else None."""
-    v = article.published.value if article.published else ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).toordinal()
-    except ValueError:
-        return None
+    return day_ordinal(article.published.value if article.published else None)
 
 
 def year_of(article: Article) -> int | None:
