@@ -1,6 +1,7 @@
 """Score the cleaner on the second evaluation set (eval/cleaneval2), one split at a time.
 
     .venv/bin/python eval/cleaneval2/score.py --split dev  [--worst N] [--by-kind]
+    .venv/bin/python eval/cleaneval2/score.py --split dev2   # harder dev (generate_dev2.py)
     .venv/bin/python eval/cleaneval2/score.py --split test   # frozen: once per adopted change
     .venv/bin/python eval/cleaneval2/score.py --split dev --src DIR   # another copy of src/
 
@@ -109,7 +110,7 @@ def line(name: str, t: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test"], required=True)
+    ap.add_argument("--split", choices=["dev", "dev2", "test"], required=True)
     ap.add_argument("--regenerate", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--by-kind", action="store_true", help="also figures per page kind and format")
@@ -118,8 +119,10 @@ def main() -> None:
     a = ap.parse_args()
     gdir = OUT / a.split / "gold"
     if a.regenerate or not gdir.is_dir():
-        from generate import generate
-
+        if a.split == "dev2":
+            from generate_dev2 import generate
+        else:
+            from generate import generate
         generate(OUT)
     keys = ("pages", "body", "body_kept", "kept", "kept_body", "count_ok", "articles", "title",
             "lost", "low")
