@@ -509,3 +509,28 @@ def test_read_more_links_and_repeated_captions_do_not_cut_or_open_articles():
         assert [a.title for a in arts] == [HEAD_A, HEAD_B], ins
         assert [p.text for p in arts[1].paragraphs] == [Q1, Q2, Q3], ins
         assert ins not in _kept(arts)
+
+
+def test_bylines_with_time_translator_and_summary_marks():
+    assert parse_byline("Việt Dũng - Thứ Tư, 17/11/2023 | 00:19") == ("Việt Dũng", None)
+    assert parse_byline("Bởi Thu Hằng, 01:12 ngày 09/06/2016") == ("Thu Hằng", None)
+    assert parse_byline("Lược dịch: Đỗ Thanh Hương") == ("Đỗ Thanh Hương", None)
+    assert parse_byline("Quang Huy (t/h)") == ("Quang Huy", None)
+    assert parse_byline("Bài: Bảo Châu - Ảnh: Văn Nam") == ("Bảo Châu", None)
+    assert not is_caption("Bài: Bảo Châu - Ảnh: Văn Nam", 7)
+    # a place or the site's date bar is no writer
+    assert parse_byline("Hà Nội, 19/12/2020") is None
+    assert parse_byline("Thứ Năm, 19/12/2020 - 07:30") is None
+
+
+def test_unsigned_article_then_one_with_writer_and_time_under_its_headline():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị", "Hoài Thu - 04/03/2024 10:20", P1, P2, P3,
+        "Bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực", "Bởi Quốc Tuấn, 08:05 ngày 05/03/2024",
+        Q1, Q2, Q3,
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert [(a.title, a.author) for a in arts] == [
+        ("Thông qua đề án giao thông đô thị", "Hoài Thu"),
+        ("Bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực", "Quốc Tuấn")]
+    assert _kept(arts) == [P1, P2, P3, Q1, Q2, Q3]

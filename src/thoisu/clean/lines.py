@@ -205,7 +205,8 @@ def build_lines(page: Page) -> list[Line]:
 
 
 # "Bài và ảnh: Thu Hà", "Bài, ảnh: ...": a byline that also credits the photos
-_WRITER_AND_PHOTOS = re.compile(r"(?i)^\s*(?:bài\s*(?:và|,|&|\+)\s*ảnh|ảnh\s*(?:và|,|&)\s*bài)\s*:")
+_WRITER_AND_PHOTOS = re.compile(
+    r"(?i)^\s*(?:bài\s*(?:và|,|&|\+)\s*ảnh|ảnh\s*(?:và|,|&)\s*bài)\s*:|^\s*bài\s*:[^:]{2,40}[-–|/;]\s*ảnh\s*:")
 
 
 def is_caption(text: str, words: int) -> bool:

@@ -20,7 +20,14 @@ _CREDIT = re.compile(
     r"(?!dõi\b|đó\b|đây\b|ông\b|bà\b|anh\b|chị\b|các\b|những\b|tin\b|như\b|kế\b|quy\b|đề\b|lời\b)"
     r"(?P<src>[^()\[\]]{1,80}?(?:\s*\([^()]{1,30}\))?)\s*[)\]]?\s*[-–—]*\s*\.?$"
 )
-_WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện)\s*[:：]\s*(?P<name>.+)$")
+_WRITER = re.compile(r"(?i)^(?:tác\s+giả|bài(?:\s+và\s+ảnh|,\s*ảnh)?|phóng\s+viên|pv|nhóm\s+pv|thực\s+hiện|"
+                     r"(?:lược|biên)\s+dịch|dịch\s+giả)\s*[:：]\s*(?P<name>.+)$")
+# "Minh Anh - Thứ Tư, 17/11/2023 | 00:19", "Bởi Thu Hà, 01:12 ngày 09/06/2016": the writer and
+# the time on one line under the headline
+_NAME_THEN_DATE = re.compile(
+    r"(?i)^(?P<name>[^\d|]+?)\s*(?:[-–|,]\s*|\s)(?P<date>(?:(?:thứ\s+\w+|chủ\s+nhật|ngày|đăng|cập\s+nhật)\W+)*"
+    r"\d{1,2}\s*[/:h.-]\s*\d{1,2}[^A-Za-zÀ-ỹ]*(?:(?:ngày|gmt|am|pm)[^A-Za-zÀ-ỹ]*)*)$"
+)
 # "By Minh Anh", "Bởi Thu Hằng", "PV Quốc Dũng", "Viết bởi ...": a prefix before the name, no colon
 _WRITER_WORD = re.compile(
     rf"^(?:[Bb]y|[Bb]ởi|[Vv]iết\s+bởi|[Nn]gười\s+viết|PV|CTV|BTV|[Pp]hóng\s+viên|[Nn]hóm\s+PV)\s+(?P<name>[{UPPER}].+)$"
@@ -32,6 +39,8 @@ _NAME_WORD = re.compile(rf"^[{UPPER}][\w'’.-]*$")
 _ALLCAPS = re.compile(r"^[A-ZĐ]{2,8}$")
 _SEP = re.compile(r"\s*(?:[-–—/&,]|\bvà\b)\s*")
 _DATELINE = re.compile(rf"^(?P<pre>[^-–—]{{2,48}}?)\s*[-–—]{{1,2}}\s*(?=[\"“‘'(\[]?[{UPPER}0-9])")
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_NOT_NAME = re.compile(r"(?i)\b(?:thứ|chủ\s+nhật|hôm|ngày|cập|đăng|lúc|giờ)\b")
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
 _NAME_SOURCE = re.compile(r"^(?P<name>[^/\-–]+?)\s*(?P<sep>/|\s[-–])\s*(?P<src>[^/\-–]+)$")
@@ -85,12 +94,16 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     t = text.strip()
     if parse_credit(t):
         return None
+    d = _NAME_THEN_DATE.match(t)
+    # (with a clock time: "Hà Nội, 19/12/2020" is a place and a date; no weekday or "Hôm nay")
+    if d and len(d.group("name").split()) >= 2 and _CLOCK.search(d.group("date")) and not _NOT_NAME.search(d.group("name")):
+        return parse_byline(d.group("name").strip(" ,-–|"))
     if len(t.split()) > thresholds()["byline_max_words"] + 4:
         return None
     w = _WRITER.match(t) or _WRITER_WORD.match(t)
     if w:  # "Tác giả: Minh Anh", "Bài và ảnh: Thu Hằng"
         t = w.group("name").strip()
-        t = re.split(r"\s*[|/;]\s*(?:ảnh|video|đồ họa)\s*:", t, flags=re.I)[0].strip()
+        t = re.split(r"\s*[-–|/;]\s*(?:ảnh|video|đồ họa)\s*:", t, flags=re.I)[0].strip()
     via = None
     m = _BYLINE_TAIL.match(t)
     if m:

@@ -246,6 +246,12 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             pending = []
         # a later article's headline may be shown again in a list below, carry a timestamp
         # or sit last in a list right above its own text; it still opens that article
+        # the writer and the time on one line under the headline ("Thu Hà - 18/09/2022 07:30")
+        # are a date line to the rules and the article's writer here
+        if not cur.body and ln.flags and ln.flags <= {"timestamp", "breadcrumb"} and role(ln)[0] == "byline":
+            cur.authors.append(role(ln)[1] or "")
+            cur.head.append(ln)
+            continue
         if ln.flags and not (closed and ln.title_like and (
                 ln.flags <= _UNSIGNED_HEAD
                 or (ln.flags <= {"repeated", "stamped", "zone"} and _last_before_text(lines, ln.idx)))):
