@@ -534,3 +534,22 @@ def test_unsigned_article_then_one_with_writer_and_time_under_its_headline():
         ("Thông qua đề án giao thông đô thị", "Hoài Thu"),
         ("Bóng chuyền nữ lần thứ ba liên tiếp vô địch khu vực", "Quốc Tuấn")]
     assert _kept(arts) == [P1, P2, P3, Q1, Q2, Q3]
+
+
+def test_media_story_headline_is_no_caption():
+    head = "Video: Thành phố thông qua đề án giao thông đô thị"
+    arts = extract_articles(page_from_text("\n".join(["Trang chủ | Thời sự | Thế giới", head, "Chia sẻ", P1, P2,
+                                                      "Ảnh: Người dân xếp hàng chờ xe buýt", P3])))
+    assert [a.title for a in arts] == [head]
+    assert _kept(arts) == [P1, P2, P3]  # the caption between paragraphs still goes
+
+
+def test_next_article_label_splits_unsigned_articles_on_other_subjects():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị", P1, P2, P3, P4, "Tin tiếp theo",
+        "Lập biên bản huấn luyện viên vì phát ngôn gây tranh cãi", Q1, Q2, Q3,
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == ["Thông qua đề án giao thông đô thị",
+                                       "Lập biên bản huấn luyện viên vì phát ngôn gây tranh cãi"]
+    assert _kept(arts) == [P1, P2, P3, P4, Q1, Q2, Q3]

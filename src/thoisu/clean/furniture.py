@@ -141,6 +141,26 @@ def _answers(lines: list[Line], i: int) -> int:
     return k
 
 
+_MEDIA_PREFIX = re.compile(r"(?i)^\s*[\[(]?\s*(?:video|clip|infographic|ảnh|photo|emagazine|podcast)\s*[\])]?\s*[:：]\s*(?P<rest>.+)$")
+
+
+def _media_headline(ln: Line, lines: list[Line]) -> bool:
+    """"Video: headline", "Infographic: headline": a headline of a media story, not a
+    caption, when it stands where headlines stand (no paragraph right above it, a
+    paragraph or a date line/byline right under it) and what follows the colon is a
+    headline (five words or more, no full stop)."""
+    m = _MEDIA_PREFIX.match(ln.text)
+    if not m or not ln.title_like or len(m.group("rest").split()) < 5 or ln.idx + 1 >= len(lines):
+        return False
+    if ln.idx > 0 and _paragraph_shape(lines[ln.idx - 1]):
+        return False
+    # (share bars, players between it and its lead)
+    nxt = lines[ln.idx + 1 : ln.idx + 9]
+    first = next((x for x in nxt if _paragraph_shape(x)), None)
+    return first is not None and not nxt[0].caption and not any(
+        x.title_like and not (x.widget or x.header or x.date_line) for x in nxt[: nxt.index(first)] if x.words >= 5)
+
+
 def _signature(ln: Line) -> bool:
     return ln.words <= 10 and (parse_byline(ln.text) is not None or parse_credit(ln.text) is not None)
 
@@ -162,7 +182,7 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("timestamp")
         if ln.doubled:
             ln.flags.add("doubled")
-        if ln.caption:
+        if ln.caption and not _media_headline(ln, lines):
             ln.flags.add("caption")
         # two articles on a page may have the same writer or source: a signature repeated
         # is still a signature

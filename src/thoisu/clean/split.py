@@ -409,8 +409,13 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
     above = _overlap(ln, {w for x in cur.body[-3:] for w in x.key.split()})
-    return (own >= th["title_low_overlap"] and own > above
-            and cohesion(cur.body[-3:], after) < th["split_cohesion_max"])
+    if cohesion(cur.body[-3:], after) >= th["split_cohesion_max"]:
+        return False
+    # under a "next article" label the headline need not sum up its lead: the two texts
+    # being on other subjects is enough
+    if labelled and not vouched:
+        return own >= above
+    return own >= th["title_low_overlap"] and own > above
 
 
 def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
