@@ -553,3 +553,13 @@ def test_next_article_label_splits_unsigned_articles_on_other_subjects():
     assert [a.title for a in arts] == ["Thông qua đề án giao thông đô thị",
                                        "Lập biên bản huấn luyện viên vì phát ngôn gây tranh cãi"]
     assert _kept(arts) == [P1, P2, P3, P4, Q1, Q2, Q3]
+
+
+def test_headline_found_above_unknown_widget_lines():
+    # widget texts of no word list, headline-shaped but shorter than a headline
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = "\n".join(["Thời sự » Giao thông", head, "Nghe đọc tin này", "Góc nhỏ bạn đọc", "Lưu lại xem sau",
+                      "Đăng lúc 07:30 - 18/09/2022", P1, P2, P3])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]
+    assert _kept(arts) == [P1, P2, P3]

@@ -52,7 +52,7 @@ def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -
     bylines), with at most ``headlines`` title-like lines between?"""
     seen = 0
     heads = 0
-    for ln in lines[i + 1:]:
+    for ln in lines[i + 1 : i + 16]:
         if ln.flags and not (ln.flags <= {"repeated"}):
             continue
         if body_like(ln):
@@ -60,6 +60,8 @@ def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -
         r = role(ln)[0]
         if r in ("byline", "date", "credit"):
             continue
+        if ln.words <= thresholds()["headline_min_words"] and not ln.terminal:
+            continue  # a share bar, a player, a label: no headline of a list
         seen += 1
         if ln.title_like:
             heads += 1
@@ -141,8 +143,13 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         heads.sort()
     good = [i for i in heads if lines[i].words >= 5 and _next_body(lines, i, headlines=1)]
     # a long headline-shaped line under a headline is its lead (sapo without a full stop)
-    if any(not _lead_like(lines[i]) for i in good):
-        good = [i for i in good if not _lead_like(lines[i])]
+    # (a lead comes after its headline: a long headline under a widget line stays)
+    good = [i for i in good if not (_lead_like(lines[i]) and any(j < i and not _lead_like(lines[j]) for j in good))]
+    # widgets with words no list holds may be headline-shaped ("Nghe bài viết"), but
+    # shorter than any headline but the shortest: a candidate of six words or more wins
+    longer = [i for i in good if lines[i].words > thresholds()["headline_min_words"]]
+    if longer:
+        good = longer
     if len(good) > 1:
         # several candidates: the headline carries its date line or byline right under it
         # (else the first); a candidate whose words are not in the first paragraphs (a

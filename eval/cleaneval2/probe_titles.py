@@ -1,0 +1,70 @@
+"""Title probe on dev2 pages: the same articles with short lines of words no word list
+holds put around the headline (between the breadcrumb and the headline, between the
+headline and the lead), as on a site whose widgets the cleaner has never seen.
+
+A development tool: it says whether finding the headline rests on knowing the furniture's
+words or on the page's structure. Text pages of dev2 only (eval/out/cleaneval2/dev2).
+
+    .venv/bin/python eval/cleaneval2/probe_titles.py [--seed 0] [--show 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from thoisu.clean import extract_articles  # noqa: E402
+from thoisu.models import Page, SourceLine  # noqa: E402
+
+DEV2 = ROOT / "eval" / "out" / "cleaneval2" / "dev2"
+# invented widget texts: capitalised, unpunctuated, three to five words (title-shaped)
+SYLL = ["Nhận", "Góc", "Bảng", "Mục", "Kênh", "Hộp", "Trạm", "Khung", "Nút", "Thẻ", "Lịch", "Dòng",
+        "Sổ", "Vùng", "Trang"]
+WORDS = ["tin", "nhanh", "của", "bạn", "đọc", "riêng", "mới", "điện", "tử", "âm", "thanh", "ảnh", "phát",
+         "lại", "nhà", "báo", "số", "hôm", "nay", "tiện", "ích", "gọn", "xem", "lưu", "mở", "rộng"]
+
+
+def invented(rng: random.Random) -> str:
+    return " ".join([rng.choice(SYLL), *rng.sample(WORDS, rng.randint(2, 4))])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--show", type=int, default=5)
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    stats = {"before": [0, 0], "after": [0, 0], "both": [0, 0]}
+    shown = 0
+    for g in sorted((DEV2 / "gold").glob("*.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        if gold["fmt"] != "txt" or gold["articles"][0]["title_line"] is None:
+            continue
+        lines = (DEV2 / "pages" / gold["page"]).read_text(encoding="utf-8").split("\n")
+        t = gold["articles"][0]["title_line"] - 1
+        for where in stats:
+            extra_before = [invented(rng) for _ in range(rng.randint(1, 2))] if where != "after" else []
+            extra_after = [invented(rng) for _ in range(rng.randint(1, 3))] if where != "before" else []
+            new = lines[:t] + extra_before + [lines[t]] + extra_after + lines[t + 1:]
+            page = Page(path=gold["page"], sha=f"{len(new):064d}", fmt="txt",
+                        lines=[SourceLine(x, i + 1) for i, x in enumerate(new)])
+            arts = extract_articles(page)
+            ok = bool(arts) and arts[0].title == gold["articles"][0]["title"]
+            stats[where][0] += ok
+            stats[where][1] += 1
+            if not ok and shown < a.show:
+                shown += 1
+                print(f"- {gold['page']} {where}: got {arts[0].title if arts else None!r}\n"
+                      f"    want {gold['articles'][0]['title']!r}  extra {extra_before + extra_after}")
+    for where, (ok, n) in stats.items():
+        print(f"invented lines {where:<6} title right {ok}/{n}")
+
+
+if __name__ == "__main__":
+    main()
