@@ -6,6 +6,13 @@ government stories:
 - **a body of a place**: "Công an tỉnh Hòa Bình", "TAND TP.HCM", "UBND TP Hạ Long" —
   an institution head (data: ``participants.json``), an optional level word and the
   place mention right after it become one ORG mention (the place stays a GPE mention);
+- **a name next to a trigger that mention finding left out**: a run of capitalised words
+  within a few words of an event trigger ("đề nghị Viettel", "ký hợp đồng với Sony",
+  "Huyện ủy Đất Đỏ đã trao ...") becomes a mention, typed by the word before it (a person
+  cue: PER; an organisation or institution head, made part of the name: ORG), by a
+  Vietnamese surname (PER), else ORG. Known words usually written in lower case
+  (``caps_stats``) make no name ("Huy hiệu", "Chủ nhật"). Only next to triggers, so that the
+  entities added are the events' participants, not every capitalised phrase;
 - **a given name used again**: after "Nguyễn Anh Tuấn" the article writes "Tuấn"
   ("tài xế Tuấn", "Tuấn sau đó ..."). A capitalised word equal to the given name (last
   syllable) of exactly one Vietnamese-named person of the article, standing alone (no
@@ -26,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thoisu.models import Article, Mention
-from thoisu.text import fold, phrase_alternation
+from thoisu.text import fold, fold_word, phrase_alternation
 
 DATA = Path(__file__).parent / "data" / "participants.json"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*\.?")
@@ -38,6 +45,9 @@ class _Config:
     surnames: frozenset[str]
     not_given: frozenset[str]
     min_caps_share: float
+    free: dict
+    org_before: re.Pattern[str]  # an organisation/institution head right before a name
+    person_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +56,16 @@ def _config() -> _Config:
     heads = phrase_alternation(raw["institution_heads"])
     levels = phrase_alternation(raw["levels"])
     pat = re.compile(rf"(?<!\w)(?:{heads})(?:\s+(?P<level>{levels}))?\s*$", re.IGNORECASE)
+    free = raw["free_names"]
+    orgs = phrase_alternation(raw["institution_heads"] + free["org_heads"])
+    org_before = re.compile(rf"(?<!\w)(?:{orgs})(?:\s+(?:{levels}))?\s+$", re.IGNORECASE)
+    person_before = re.compile(rf"(?<!\w)(?:{phrase_alternation(free['person_cues'])})\s+$",
+                               re.IGNORECASE)
     return _Config(pat, frozenset(fold(s) for s in raw["vietnamese_surnames"]),
                    frozenset(fold(s) for s in raw["not_given_names"]),
-                   float(raw["min_caps_share_sentence_start"]))
+                   float(raw["min_caps_share_sentence_start"]),
+                   {**free, "not_names": frozenset(fold(w) for w in free["not_names"])},
+                   org_before, person_before)
 
 
 @lru_cache(maxsize=1)
@@ -136,12 +153,126 @@ def _given_names(article: Article, mentions: list[Mention], cfg: _Config) -> lis
     return out
 
 
+@lru_cache(maxsize=1)
+def _vocab() -> frozenset[str]:
+    try:  # the actor dictionary's compounds seen in lower case ("đối tượng", "quyết định")
+        from thoisu.actors.dictionary import load
+
+        return frozenset(load().vocab)
+    except Exception:  # noqa: BLE001 - without it, only caps shares filter names
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    from thoisu.annotate.lexicon import resources
+
+    return resources().title_words
+
+
+_CAP_WORD = re.compile(r"[^\W\d_][\w&]*(?:[.\-'’][\w&]+)*\.?")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _trigger_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the event triggers of a sentence (any type)."""
+    from thoisu.annotate.lexicon import TOKEN, resources  # the lexicon loads once
+
+    trig = resources().triggers
+    toks = list(TOKEN.finditer(text))
+    folded = [fold_word(m.group(0)) for m in toks]
+    out = []
+    for i, w in enumerate(folded):
+        for t in trig.get(w, ()):
+            n = len(t.words)
+            if tuple(folded[i : i + n]) == t.words:
+                out.append((toks[i].start(), toks[i + n - 1].end()))
+                break
+    return out
+
+
+def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list[Mention]:
+    free, caps = cfg.free, _caps_share()
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence, []).append(m)
+    out: list[Mention] = []
+    for si, sent in enumerate(article.sentences):
+        text = sent.text
+        spans = _trigger_spans(text)
+        if not spans:
+            continue
+        taken = [(m.start, m.end) for m in by_sent.get(si, [])]
+        words = list(_CAP_WORD.finditer(text))
+        runs: list[list[re.Match[str]]] = []
+        prev = None
+        for w in words:  # maximal runs of capitalised words separated by one space
+            if not _is_cap(w.group(0)):
+                prev = None
+                continue
+            if prev is not None and text[prev.end() : w.start()] == " " and len(
+                runs[-1]) < free["max_words"]:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+            prev = w
+        found: list[Mention] = []
+        for run in runs:
+            a, b = run[0].start(), run[-1].end()
+            name = text[a:b].rstrip(".") if not run[-1].group(0)[:-1].isupper() else text[a:b]
+            b = a + len(name)
+            if any(s < b and a < e for s, e in taken):
+                continue
+            near = any(
+                len(_CAP_WORD.findall(text[min(b, e) : max(a, s)])) <= free["window"]
+                for s, e in spans if not (s < b and a < e))
+            if not near:
+                continue
+            low = [fold(w.group(0)).rstrip(".") for w in run]
+            head = cfg.org_before.search(text[:a])
+            if head:  # "Huyện ủy Đất Đỏ", "Đồn Biên phòng Cửa Đại", "công ty Sony"
+                a, typ = head.start(), "ORG"
+                name = text[a:b]
+            else:
+                if low[0] in free["not_names"] or " ".join(low[:2]) in free["not_names"]:
+                    continue
+                if any(caps.get(w, 1.0) < free["min_caps_share"] for w in low):
+                    continue  # "Huy hiệu", "Lễ", "Chủ nhật": words, not a name
+                if low[0] in _title_words():
+                    continue  # "Phó chính ủy", "Thượng tá": a title, not a name
+                if not text[:a].strip(" “\"'(") and (
+                    caps.get(low[0], 1.0) < cfg.min_caps_share
+                    or f"{low[0]} {fold(text[b:].split(maxsplit=1)[0]) if text[b:].strip() else ''}"
+                    in _vocab()):
+                    continue  # "Đối tượng bị bắt ...", "Quyết định xử phạt ...": words
+                if cfg.person_before.search(text[:a]) or (
+                    len(low) > 1 and low[0] in cfg.surnames
+                ):
+                    typ = "PER"
+                else:
+                    typ = "ORG"
+            if typ == "PER" and name.isupper():
+                name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
+            if any(s < b and a < e for s, e in taken):
+                continue
+            taken.append((a, b))
+            found.append(Mention(text=text[a:b], type=typ, key=f"{typ}:{fold(name)}",
+                                 sentence=si, start=a, end=b, line=sent.line, name=name))
+        out += found
+    return out
+
+
 def complete_mentions(article: Article) -> list[Mention]:
-    """The article's mentions plus bodies of a place and given-name back-references."""
+    """The article's mentions plus bodies of a place, names next to triggers and
+    given-name back-references."""
     cfg = _config()
     base = list(article.mentions)
     extra = _institutions(article, base, cfg)
     extra += _given_names(article, base + extra, cfg)
+    extra += _free_names(article, base + extra, cfg)
     return sorted(base + extra, key=lambda m: (m.sentence, m.start, -m.end))
 
 
