@@ -25,14 +25,17 @@ retried article by article: the article that breaks it is reported and set aside
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from thoisu.actors.registry import EntityRegistry
+from thoisu.annotate.coref import merge_event_mentions
 from thoisu.models import Article, Event, SummarySentence, TimelineEntry
 from thoisu.store import Store, records
 from thoisu.stories.cluster import StoryIndex
@@ -40,21 +43,23 @@ from thoisu.stories.summarize import SummaryDoc, summarize
 from thoisu.stories.timeline import build_timeline
 from thoisu.text import fold
 
-# bounded inputs: a story's summary and timeline read at most this many of its articles
-# (its first and its latest), a thread's read its latest stories' summaries and timelines
-STORY_DOCS_FIRST = 10
-STORY_DOCS_LATEST = 30
-THREAD_STORIES = 30
-THREAD_TIMELINE_ENTRIES = 200
+# bounded inputs (data/corpus.json): a story's summary and timeline read at most this many
+# of its articles (its first and its latest), a thread's its latest stories' summaries
+# and timelines
+BOUNDS = json.loads((Path(__file__).with_name("data") / "corpus.json").read_text(encoding="utf-8"))
+STORY_DOCS_FIRST: int = BOUNDS["story_docs_first"]
+STORY_DOCS_LATEST: int = BOUNDS["story_docs_latest"]
+THREAD_STORIES: int = BOUNDS["thread_stories"]
+THREAD_TIMELINE_ENTRIES: int = BOUNDS["thread_timeline_entries"]
 
 
 @dataclass(slots=True)
 class Options:
     """Options of the corpus stage."""
 
-    summary_words: int = 120  # per story summary
-    thread_summary_words: int = 200
-    chunk: int = 1000  # articles per transaction: a story touched in two chunks of a run is recomputed twice
+    summary_words: int = BOUNDS["summary_words"]  # per story summary
+    thread_summary_words: int = BOUNDS["thread_summary_words"]
+    chunk: int = BOUNDS["chunk"]  # articles per transaction: a story touched in two chunks of a run is recomputed twice
 
 
 @dataclass(slots=True)
@@ -200,11 +205,7 @@ def _remap(ev: Event, ids: dict[str, str]) -> Event:
 
 
 def _merge_mentions(events: list[Event], articles: list[Article]) -> list[Event]:
-    """Mentions of one happening become one event (annotate.coref, when present)."""
-    try:
-        from thoisu.annotate.coref import merge_event_mentions
-    except ImportError:  # before event co-reference: one event per coded mention
-        return events
+    """Mentions of one happening become one event (annotate.coref)."""
     published = {a.id: a.published for a in articles}
     return merge_event_mentions(events, published)
 
