@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from thoisu.models import Article, Paragraph
-from thoisu.stories.dedup import DuplicateIndex, mark_duplicates
+from thoisu.stories.dedup import DuplicateIndex, mark_duplicates, shingles, signature
 
 BODY = [
     "Đại sứ Oleg Burmistrov, cấp phó đàm phán của Nga về vấn đề hạt nhân, đã tới Bình Nhưỡng "
@@ -86,3 +88,27 @@ def test_candidate_checks_stay_few() -> None:
     assert mark_duplicates(arts, idx) == 0
     assert idx.comparisons < 30
 
+
+
+def test_signatures_match_those_stored_by_earlier_versions() -> None:
+    # stores made before thoisu.stories.minhash hold datasketch "affine32" signatures:
+    # a reprint digested after the upgrade must still find its original
+    datasketch = pytest.importorskip("datasketch")
+    import zlib
+
+    import numpy as np
+
+    from thoisu.stories.minhash import hashvalues
+
+    perms = datasketch.MinHash(num_perm=128, scheme="affine32").permutations
+    for n in (0, 1, 7, 300):
+        items = [f"shingle {i} {i * 7919}".encode() for i in range(n)]
+        ref = datasketch.MinHash(num_perm=128, scheme="affine32", permutations=perms, hashfunc=zlib.crc32)
+        ref.update_batch(items)
+        assert np.array_equal(ref.hashvalues.astype(np.uint64), hashvalues(items, 128).astype(np.uint64))
+
+
+def test_signature_is_pinned() -> None:
+    # the 8-bit signature of one fixed text, as stored by every version so far
+    sig = signature(shingles("Bộ Ngoại giao Nga cho biết hôm 22/7 rằng đoàn đại biểu sẽ thăm Bình Nhưỡng"))
+    assert list(sig[:16]) == [175, 87, 17, 149, 143, 38, 66, 162, 108, 32, 250, 232, 26, 66, 13, 119]

@@ -14,16 +14,16 @@ import base64
 import hashlib
 import json
 import re
-import zlib
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from thoisu.models import Article
+from thoisu.stories.minhash import hashvalues
 from thoisu.text import fold_word
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -45,35 +45,11 @@ def shingles(text: str, k: int | None = None) -> set[str]:
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> Any:
-    # drawing the permutations costs more than hashing a short text: draw them once
-    return MinHash(num_perm=settings()["num_perm"], scheme="affine32").permutations
-
-
-def _new_minhash(sh: Iterable[str]) -> MinHash:
-    # crc32 (C) instead of the default sha1: five times faster; the permutations
-    # spread the values, and stored signatures only need the same function every run
-    m = MinHash(
-        num_perm=settings()["num_perm"], scheme="affine32", permutations=_permutations(),
-        hashfunc=zlib.crc32,
-    )
-    m.update_batch([s.encode("utf-8") for s in sh])
-    return m
-
-
 def signature(sh: Iterable[str]) -> np.ndarray:
     """MinHash values of a shingle set, truncated to 8 bits to keep stored blobs small:
     a chance collision (1/256) raises a Jaccard estimate by under 0.004, and five
     colliding rows, needed for a false LSH candidate, happen once in 10^12."""
-    return (_new_minhash(sh).hashvalues & 0xFF).astype(np.uint8)
-
-
-def _minhash(sig: np.ndarray) -> MinHash:
-    return MinHash(
-        num_perm=len(sig), hashvalues=sig.astype(np.uint64), scheme="affine32",
-        permutations=_permutations(),
-    )
+    return (hashvalues([s.encode("utf-8") for s in sh], settings()["num_perm"]) & 0xFF).astype(np.uint8)
 
 
 def estimate_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -84,8 +60,7 @@ class DuplicateIndex:
     """Signatures of every article seen, with an LSH index for candidate lookup."""
 
     def __init__(self) -> None:
-        cfg = settings()
-        self._lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
+        self._bands: dict[tuple[int, int], list[str]] = defaultdict(list)
         self._sigs: dict[str, np.ndarray] = {}
         self._root: dict[str, str] = {}  # article id -> earliest copy (only for copies)
         self.comparisons = 0  # candidate pairs verified, for tests of linear cost
@@ -104,21 +79,25 @@ class DuplicateIndex:
         if not sh:
             return None
         sig = signature(sh)
-        mh = _minhash(sig)
+        keys = band_keys(sig)
         best, best_j = None, settings()["article_jaccard"]
-        for cand in self._lsh.query(mh):
+        for cand in dict.fromkeys(c for k in keys for c in self._bands.get(k, ())):
             self.comparisons += 1
             j = estimate_jaccard(sig, self._sigs[cand])
             # ties go to the earlier copy: ids are inserted in the order seen
             if j > best_j or (j == best_j and best is None):
                 best, best_j = cand, j
-        self._sigs[article_id] = sig
-        self._lsh.insert(article_id, mh)
+        self._insert(article_id, sig, keys)
         if best is None:
             return None
         root = self._root.get(best, best)
         self._root[article_id] = root
         return root
+
+    def _insert(self, article_id: str, sig: np.ndarray, keys: list[tuple[int, int]]) -> None:
+        self._sigs[article_id] = sig
+        for k in keys:
+            self._bands[k].append(article_id)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,8 +110,7 @@ class DuplicateIndex:
         idx = cls()
         for k, b in data.get("sigs", {}).items():
             sig = np.frombuffer(base64.b64decode(b), dtype=np.uint8).copy()
-            idx._sigs[k] = sig
-            idx._lsh.insert(k, _minhash(sig))
+            idx._insert(k, sig, band_keys(sig))
         idx._root = dict(data.get("root", {}))
         return idx
 
@@ -164,12 +142,10 @@ def mark_duplicates(articles: list[Article], index: DuplicateIndex | None = None
 
 
 
-@lru_cache(maxsize=1)
 def _bands() -> tuple[int, int]:
-    """(bands, rows per band): the LSH banding datasketch chooses for our threshold."""
+    """(bands, rows per band) of the LSH index (data/dedup.json)."""
     cfg = settings()
-    lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
-    return lsh.b, lsh.r
+    return cfg["lsh_bands"], cfg["lsh_rows"]
 
 
 def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
