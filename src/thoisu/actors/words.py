@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from thoisu.text import fold
+from thoisu.text import fold_word
 
 _SYL = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*|[^\w\s]")
 # Vietnamese syllable shape on the accent-stripped, lower-cased form
@@ -71,7 +71,7 @@ def _syllables(text: str, offset: int) -> list[Syl]:
             hy = True  # word-internal hyphen ("Hong-chol"): split, keep no token
             continue
         cap = t[:1].isupper() or (hy and out[-1].cap and t[:1].islower())
-        out.append(Syl(offset + m.start(), offset + m.end(), t, fold(t), cap, hy))
+        out.append(Syl(offset + m.start(), offset + m.end(), t, fold_word(t), cap, hy))
         hy = False
     return out
 
