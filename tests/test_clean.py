@@ -563,3 +563,15 @@ def test_headline_found_above_unknown_widget_lines():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [head]
     assert _kept(arts) == [P1, P2, P3]
+
+
+def test_menus_with_unnamed_separators_and_date_lines_with_outlet_or_writer():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = "\n".join(["Trang chủ :: Thời sự :: Thế giới :: Kinh doanh", "Thời sự ◆ Giao thông ◆ Đô thị",
+                      "07:30 18/09/2022 | Báo Mẫu", head, "Đăng lúc 07:30 - 18/09/2022 bởi Thu Hà", P1, P2, P3])
+    ls = _lines(text)
+    assert ls[2].date_line and ls[4].date_line and not ls[3].date_line
+    assert _lines("18 Tháng Chín, 2022\nSeptember 18, 2022")[0].date_line
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]
+    assert _kept(arts) == [P1, P2, P3]

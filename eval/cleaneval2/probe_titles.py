@@ -30,8 +30,28 @@ WORDS = ["tin", "nhanh", "của", "bạn", "đọc", "riêng", "mới", "điện
          "lại", "nhà", "báo", "số", "hôm", "nay", "tiện", "ích", "gọn", "xem", "lưu", "mở", "rộng"]
 
 
+SECTIONS = ["Thời sự", "Thế giới", "Kinh tế", "Quân sự", "Giải trí", "Pháp luật", "Đời sống", "Xã hội"]
+# separators no rule names ("A :: B", "A ⟫ B", "A ◆ B")
+SEPS = [" :: ", " ⟫ ", " ◆ ", " ~ ", " ¦ ", " ▪ ", " // "]
+# date lines with more than a date: the outlet, the writer, views, month names
+DATES = ["{H}:{M} {dd}/{mm}/{y} | {outlet}", "Đăng lúc {H}:{M} - {dd}/{mm}/{y} bởi {name}",
+         "{dd}/{mm}/{y} {H}:{M} - Lượt xem: {n}", "{d} Tháng Chín, {y} - {H}:{M}", "September {d}, {y}",
+         "{outlet} - {dd}/{mm}/{y} {H}:{M}"]
+
+
 def invented(rng: random.Random) -> str:
     return " ".join([rng.choice(SYLL), *rng.sample(WORDS, rng.randint(2, 4))])
+
+
+def crumb(rng: random.Random) -> str:
+    return rng.choice(SEPS).join(rng.sample(SECTIONS, rng.randint(2, 6)))
+
+
+def odd_date(rng: random.Random) -> str:
+    d, m = rng.randint(1, 28), rng.randint(1, 12)
+    return rng.choice(DATES).format(d=d, dd=f"{d:02d}", mm=f"{m:02d}", y=rng.randint(2016, 2024),
+                                    H=f"{rng.randint(0, 23):02d}", M=f"{rng.randint(0, 59):02d}",
+                                    outlet="Báo Ngọc Hồi", name="Thu Hà", n=rng.randint(100, 9999))
 
 
 def main() -> None:
@@ -40,7 +60,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=5)
     a = ap.parse_args()
     rng = random.Random(a.seed)
-    stats = {"before": [0, 0], "after": [0, 0], "both": [0, 0]}
+    stats = {"before": [0, 0], "after": [0, 0], "both": [0, 0], "crumb": [0, 0], "date": [0, 0]}
     shown = 0
     for g in sorted((DEV2 / "gold").glob("*.json")):
         gold = json.loads(g.read_text(encoding="utf-8"))
@@ -49,8 +69,12 @@ def main() -> None:
         lines = (DEV2 / "pages" / gold["page"]).read_text(encoding="utf-8").split("\n")
         t = gold["articles"][0]["title_line"] - 1
         for where in stats:
-            extra_before = [invented(rng) for _ in range(rng.randint(1, 2))] if where != "after" else []
-            extra_after = [invented(rng) for _ in range(rng.randint(1, 3))] if where != "before" else []
+            extra_before = [invented(rng) for _ in range(rng.randint(1, 2))] if where in ("before", "both") else []
+            extra_after = [invented(rng) for _ in range(rng.randint(1, 3))] if where in ("after", "both") else []
+            if where == "crumb":
+                extra_before = [crumb(rng) for _ in range(rng.randint(1, 2))]
+            elif where == "date":
+                extra_before, extra_after = ([odd_date(rng)], []) if rng.random() < 0.5 else ([], [odd_date(rng)])
             new = lines[:t] + extra_before + [lines[t]] + extra_after + lines[t + 1:]
             page = Page(path=gold["page"], sha=f"{len(new):064d}", fmt="txt",
                         lines=[SourceLine(x, i + 1) for i, x in enumerate(new)])

@@ -30,7 +30,8 @@ _BREADCRUMB = re.compile(rf"^[^{_ARROWS}|/]{{1,30}}(?:\s[{_ARROWS}|/]\s[^{_ARROW
 
 
 # (link texts a crawler joined with two spaces or a tab: "Home  Thời sự  Thế giới")
-_MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*|\s{{2,}}|\t")
+# (and any short run of symbols between spaces: "A :: B", "A ◆ B", "A ~ B")
+_MENU_SEP = re.compile(rf"\s+[-–|•·/]\s+|\s*[{_ARROWS}]\s*|\s{{2,}}|\t|\s[^\w\s\"“”'‘’(),.!?%&+]{{1,3}}\s")
 # "Thẻ: a, b, c", "Tags a | b", "Từ khóa liên quan: ...": a tag line, never text
 # ("Thẻ"/"Từ khóa" without a colon only before a list: "Thẻ Bảo hiểm Y tế" is text)
 _TAG_LINE = re.compile(

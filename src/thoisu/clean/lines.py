@@ -21,9 +21,15 @@ _ALNUM = re.compile(r"\w", re.UNICODE)
 _TERMINAL = re.compile(r"""[.!?…]["”’'»)\]]*\s*$|\./\.\s*$""")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
+_MONTH_WORDS = ("(?:một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+một|\\s+hai)?|chạp|"
+                "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+                "july|august|september|october|november|december)")
 _DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
-    r"(?i:\b\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d{2}\b)"
+    r"(?i:\b\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d{2}\b)|"
+    # "18 Tháng Chín, 2022", "18 Sep 2022", "September 18, 2022"
+    rf"(?i:\b\d{{1,2}}\s+(?:tháng\s+)?{_MONTH_WORDS}\.?,?\s+(?:năm\s+)?(?:19|20)\d{{2}}\b|"
+    rf"\b{_MONTH_WORDS}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)"
 )
 # words that may sit on a date line besides the date and time themselves
 _DATE_FILLER = re.compile(
@@ -89,7 +95,11 @@ def _is_date_line(text: str, words: int) -> tuple[bool, bool]:
     rest = _DATE_FILLER.sub(" ", rest)
     rest = re.sub(r"\(\s*[+-]?\d*\s*\)|[+\-–,|/()\s:.]+|\d+", " ", rest)
     # a place or a section name may sit beside a full date ("Hà Nội, ngày 20/5/2016")
-    return len(rest.split()) <= (2 if _DATE.search(text) else 1), True
+    # (a date and a clock time leave room for the outlet or the writer beside them:
+    # "07:30 18/09/2022 | Báo X", "Đăng lúc 07:30 - 18/09/2022 bởi Thu Hà")
+    full = bool(_DATE.search(text))
+    room = thresholds()["date_line_extra_words"] if full and _TIME.search(text) else 2 if full else 1
+    return len(rest.split()) <= room, True
 
 
 def _is_doubled(text: str) -> bool:

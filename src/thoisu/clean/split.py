@@ -159,8 +159,7 @@ def find_title(lines: list[Line], start: int = 0) -> int | None:
         pick = carried[0] if carried else good[0]
         best = max(good, key=lambda i: (_overlap(lines[i], vocab), -i))
         th = thresholds()
-        if (_overlap(lines[pick], vocab) < th["title_low_overlap"]
-                and _overlap(lines[best], vocab) >= _overlap(lines[pick], vocab) + th["title_overlap_margin"]):
+        if _overlap(lines[best], vocab) >= _overlap(lines[pick], vocab) + th["title_overlap_margin"]:
             return best
         return pick
     for i in good:
