@@ -82,6 +82,17 @@ def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
     return unknown <= an.res.windows["subject_lead"]
 
 
+def _gpe_modifier(an: Analysis, np: NP) -> bool:
+    """A country qualifying a common noun, not acting: "nữ ca sĩ 28 tuổi người Anh",
+    "kỳ thủ số một Việt Nam" (cues ``gpe_modifiers`` after a lower-case word)."""
+    if np.head.type != "GPE":
+        return False
+    k = an.res.cues["gpe_modifiers"].ends_at(an.toks, np.first)
+    b = np.first - k - 1
+    return bool(k) and b >= 0 and an.toks[b].isalpha() and an.spans[b][0] < len(an.text) and (
+        an.text[an.spans[b][0]].islower()) and an.toks[b] not in an.res.words["subject_lead"]
+
+
 def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     """The chain opening the last comma segment of t's clause that has one: Vietnamese
     subjects come first ("Theo KCNA, ông X, đại sứ ..., đã gặp Y" -> X). Failing that,
@@ -92,6 +103,8 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             | {"không", "chưa", "có", "thể"})
     for ch in an.chains:
         if ch.start < lo or ch.end > t or ch.prep or not ch.keys() or id(ch.nps[0]) in objects:
+            continue
+        if _gpe_modifier(an, ch.nps[0]):
             continue
         gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
@@ -276,6 +289,9 @@ class _Sentence:
     objects: set[int] = field(default_factory=set)  # ids of NPs that are verb objects
     out: list[Event] = field(default_factory=list)  # ids are given by code_events
     last_clause: int = -1  # clause start of the last event in out (a coding detail, not a field)
+    # (token after its trigger, actors, recipients) of the last passive event: "X bị Y khởi
+    # tố, bắt tạm giam" -> the second verb has the same agent and patient
+    last_passive: tuple[int, list[str], list[str]] | None = None
 
 
 def _passive_at(an: Analysis, k: int) -> bool:
@@ -345,6 +361,20 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
         ):
             agent = ch.keys()
     return agent, actors, True
+
+
+def _coordinated_passive(an: Analysis, st: _Site, sent: _Sentence
+                         ) -> tuple[list[str], list[str], bool]:
+    """Roles of a verb coordinated with the passive verb just before it ("bị Cơ quan CSĐT
+    khởi tố, bắt tạm giam"): the same agent and patient. Empty if it is not one."""
+    if sent.last_passive is None or st.nominal:
+        return [], [], False
+    end, actors, recipients = sent.last_passive
+    gap = an.toks[end : st.i]
+    glue = an.res.words["aux"] | {",", "và", "rồi", "đồng thời"}
+    if len(gap) > 3 or not all(w in glue for w in gap) or any(an.aside[end : st.i]):
+        return [], [], False
+    return list(actors), list(recipients), True
 
 
 def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> list[str]:
@@ -514,7 +544,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             continue
         if st.nominal and not trig.noun:
             continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event
-        actors, recipients, passive = _subject_roles(an, st, sent)
+        actors, recipients, passive = _coordinated_passive(an, st, sent)
+        if not passive:
+            actors, recipients, passive = _subject_roles(an, st, sent)
         if not actors and not passive:
             actors = _fallback_actors(an, st, sent, state)
         unnamed = False
@@ -566,6 +598,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
+            if passive and sent.last_passive is not None:
+                sent.last_passive = (j, same[0].actors, same[0].recipients)
             continue
         sent.out.append(Event(
             id="", type=typ, mode=mode, actors=actors, recipients=recipients, location=loc,
@@ -573,6 +607,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             article=article, line=line, text=an.text,
         ))
         sent.last_clause = st.cs
+        sent.last_passive = (j, actors, recipients) if passive and recipients else None
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them

@@ -149,7 +149,9 @@ class Analysis:
             if not (after_name or opener):
                 continue
             inner = [np for np in self.nps if a < np.start < b]
-            if after_name and not opener and any(not np.prep for np in inner):
+            place = len(inner) == 1 and inner[0].start == a + 1 and inner[0].end == b and (
+                inner[0].head.type in ("GPE", "LOC"))  # "Công an quận Hoàng Mai, Hà Nội, ..."
+            if after_name and not opener and not place and any(not np.prep for np in inner):
                 continue  # "Theo KCNA, ông Oleg Burmistrov, ..." is no appositive
             if any(self._trigger_at(k) for k in range(a + 1, min(a + 3, n))):
                 continue  # ", gặp gỡ ..." is a clause
