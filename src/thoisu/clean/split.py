@@ -415,7 +415,16 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
     above = _overlap(ln, {w for x in cur.body[-3:] for w in x.key.split()})
-    if cohesion(cur.body[-3:], after) >= th["split_cohesion_max"]:
+    coh = cohesion(cur.body[-3:], after)
+    # texts on one subject may share few bigrams, and two articles' texts the common ones
+    # of news ("cho biết", "của ông"): a headline that sums up its own lead and not the text
+    # above, under which the text no longer speaks of the article's own headline, starts
+    # another article at a higher cohesion (a subheading keeps its article's subject)
+    if (coh < th["split_cohesion_max_strong"] and own - above >= th["split_strong_margin"]
+            and cur.title is not None and _overlap(cur.title, {w for x in after for w in x.key.split()})
+            < th["title_low_overlap"]):
+        return True
+    if coh >= th["split_cohesion_max"]:
         return False
     # under a "next article" label the headline need not sum up its lead: the two texts
     # being on other subjects is enough
