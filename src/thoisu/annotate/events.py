@@ -38,7 +38,8 @@ def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
     but = an.res.cues.get(name + "_except")  # "nghi phạm" is a noun, not "nghi" (suspects)
     for i in range(max(lo, 0), hi):
         k = ps.match(an.toks, i)
-        if k and i + k <= hi and not an.aside[i] and not (but and but.match(an.toks, i) > k):
+        if k and i + k <= hi and not an.aside[i] and not an.in_name[i] and not (
+                but and but.match(an.toks, i) > k):
             return True
     return False
 
@@ -82,6 +83,18 @@ def _lead_ok(an: Analysis, seg: int, start: int) -> bool:
     return unknown <= an.res.windows["subject_lead"]
 
 
+def _owner_subject(an: Analysis, lo: int, ch: Chain) -> int | None:
+    """First token of "các công tố viên của <ch>" (titles, "của", the body): the body acts
+    through its people. None if the chain's preposition is not such a "của"."""
+    k = ch.start - 1
+    if ch.prep != ("của",) or k <= lo or an.toks[k] != "của":
+        return None
+    m = k
+    while m > lo and an.toks[m - 1] in an.res.title_words and not an.aside[m - 1]:
+        m -= 1
+    return m if m < k else None
+
+
 def _gpe_modifier(an: Analysis, np: NP) -> bool:
     """A country qualifying a common noun, not acting: "nữ ca sĩ 28 tuổi người Anh",
     "kỳ thủ số một Việt Nam" (cues ``gpe_modifiers`` after a lower-case word)."""
@@ -102,9 +115,9 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     glue = (an.res.words["aux"] | an.res.words["light_verbs"] | an.res.words["future"]
             | {"không", "chưa", "có", "thể"})
     for ch in an.chains:
-        if ch.start < lo or ch.end > t or ch.prep or not ch.keys() or id(ch.nps[0]) in objects:
+        if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects:
             continue
-        if _gpe_modifier(an, ch.nps[0]):
+        if ch.prep and _owner_subject(an, lo, ch) is None or _gpe_modifier(an, ch.nps[0]):
             continue
         gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
@@ -115,7 +128,7 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
         for k in range(lo, ch.start):
             if an.toks[k] == "," and not an.aside[k]:
                 seg = k + 1
-        if not _lead_ok(an, seg, ch.start):
+        if not _lead_ok(an, seg, ch.start if not ch.prep else _owner_subject(an, lo, ch)):
             continue
         if best is None or seg > best[0]:
             best = (seg, ch)
@@ -308,6 +321,8 @@ def _site(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
     cs, kind, bstart = an.clause_start(i)
     ce = _clause_end(an, j)
     k_cls = cues["classifiers"].ends_at(toks, i)
+    if k_cls and cues["light_verbs"].ends_at(toks, i) > k_cls:
+        k_cls = 0  # "đang trong quá trình đàm phán": an aspect, not a noun phrase
     # "thông qua" is a light verb before a nominal event ("thông qua gói trừng phạt")
     k_prep = cues["preps"].ends_at(toks, i - k_cls)
     prep_before = k_prep > cues["light_verbs"].ends_at(toks, i - k_cls) and not (

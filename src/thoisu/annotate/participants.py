@@ -239,8 +239,9 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
             else:
                 if low[0] in free["not_names"] or " ".join(low[:2]) in free["not_names"]:
                     continue
-                if any(caps.get(w, 1.0) < free["min_caps_share"] for w in low):
-                    continue  # "Huy hiệu", "Lễ", "Chủ nhật": words, not a name
+                cue = cfg.person_before.search(text[:a])
+                if not cue and any(caps.get(w, 1.0) < free["min_caps_share"] for w in low):
+                    continue  # "Huy hiệu", "Lễ", "Chủ nhật": words, not a name ("họ Từ" is)
                 if low[0] in _title_words():
                     continue  # "Phó chính ủy", "Thượng tá": a title, not a name
                 if not text[:a].strip(" “\"'(") and (
@@ -248,12 +249,7 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                     or f"{low[0]} {fold(text[b:].split(maxsplit=1)[0]) if text[b:].strip() else ''}"
                     in _vocab()):
                     continue  # "Đối tượng bị bắt ...", "Quyết định xử phạt ...": words
-                if cfg.person_before.search(text[:a]) or (
-                    len(low) > 1 and low[0] in cfg.surnames
-                ):
-                    typ = "PER"
-                else:
-                    typ = "ORG"
+                typ = "PER" if cue or (len(low) > 1 and low[0] in cfg.surnames) else "ORG"
             if typ == "PER" and name.isupper():
                 name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
             if any(s < b and a < e for s, e in taken):

@@ -100,6 +100,11 @@ class Analysis:
         self.nps = [np for np in self.nps if not self.aside[self.tok_at(np.mentions[0].start)]]
         self.chains = self._chains()
         self.bounds = self._boundaries()
+        # tokens of names: cue words inside them are no cues ("Cần Thơ" holds no "cần")
+        self.in_name = [False] * n
+        for np in self.nps:
+            for k in range(np.first, np.end):
+                self.in_name[k] = True
 
     def tok_at(self, char: int) -> int:
         """Index of the token containing or following a character offset."""
