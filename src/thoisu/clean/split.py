@@ -421,6 +421,7 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     # above, under which the text no longer speaks of the article's own headline, starts
     # another article at a higher cohesion (a subheading keeps its article's subject)
     if (coh < th["split_cohesion_max_strong"] and own - above >= th["split_strong_margin"]
+            and ln.words > th["headline_min_words"]  # (a short subheading: "Những con số biết nói")
             and cur.title is not None and _overlap(cur.title, {w for x in after for w in x.key.split()})
             < th["title_low_overlap"]):
         return True
