@@ -463,6 +463,21 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
     return None
 
 
+def _object_only(an: Analysis, st: _Site) -> bool:
+    """An attack or arrest with a named object and no named subject before it in its
+    clause: the doer is left unnamed (actors = []), as for a group subject."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+        return False
+    if st.kind == "sub" and res.words["background_subs"] & {
+        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
+    }:
+        return False
+    if _has_cue(an, "background", st.cs, st.i):
+        return False
+    return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i for ch in an.chains)
+
+
 def _object_roles(an: Analysis, st: _Site, actors: list[str],
                   recipients: list[str]) -> tuple[list[str], list[str]]:
     """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
@@ -570,6 +585,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             if got is not None:
                 actors, unnamed = got[0], True
         actors, recipients = _object_roles(an, st, actors, recipients)
+        if not (actors or passive or unnamed) and recipients and _object_only(an, st):
+            unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
         if (trig.passive or passive) and not recipients:
             recipients = _copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
             passive = passive or bool(recipients)
