@@ -1,5 +1,5 @@
 """Does a run cost what it adds? Grow one store in runs of pages and record, per run,
-wall time, peak resident memory (the digest process and its workers) and store size;
+wall time, CPU time, peak resident memory (the digest process and its workers) and store size;
 then add a few pages to the grown store.
 
 Pages: real news text from ../shared/mds, recombined so that there are enough distinct
@@ -37,9 +37,10 @@ t0 = time.perf_counter()
 from thoisu.runner import digest_paths
 r = digest_paths([sys.argv[1]], out_dir=sys.argv[2], workers=int(sys.argv[3]))
 wall = time.perf_counter() - t0
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"wall": wall, "rss_main": me, "rss_worker": kids, "pages_new": r.pages_new,
+self_, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+me, kids = self_.ru_maxrss / 1024, children.ru_maxrss / 1024
+cpu = sum(u.ru_utime + u.ru_stime for u in (self_, children))
+print(json.dumps({"wall": wall, "cpu": cpu, "rss_main": me, "rss_worker": kids, "pages_new": r.pages_new,
                   "articles": r.articles, "errors": len(r.errors)}))
 """
 
@@ -108,7 +109,7 @@ def main() -> None:
     out = args.keep or tmp / "out"
     rows = []
     print(f"{len(docs)} source documents; {args.runs} runs of {args.per_run} pages, workers={args.workers}")
-    print(f"{'run':>4} {'stored before':>13} {'wall s':>8} {'RSS main MB':>11} {'RSS worker MB':>13} {'store MB':>9} {'outputs MB':>10}")
+    print(f"{'run':>4} {'stored before':>13} {'wall s':>8} {'CPU s':>7} {'RSS main MB':>11} {'RSS worker MB':>13} {'store MB':>9} {'outputs MB':>10}")
     stored = 0
     for r in range(args.runs + 1):
         count = args.per_run if r < args.runs else args.last
@@ -118,7 +119,7 @@ def main() -> None:
         rec.update(run=r + 1, pages=count, stored_before=stored)
         rows.append(rec)
         stored = rec["articles"]
-        print(f"{r + 1:>4} {rec['stored_before']:>13} {rec['wall']:>8.1f} {rec['rss_main']:>11.0f} "
+        print(f"{r + 1:>4} {rec['stored_before']:>13} {rec['wall']:>8.1f} {rec['cpu']:>7.1f} {rec['rss_main']:>11.0f} "
               f"{rec['rss_worker']:>13.0f} {rec['store_mb']:>9.0f} {rec['outputs_mb']:>10.1f}"
               + ("   <- the last pages" if r == args.runs else ""), flush=True)
         shutil.rmtree(pages)
@@ -127,6 +128,8 @@ def main() -> None:
     peak_first = max(first["rss_main"], first["rss_worker"])
     summary = {
         "last_over_first_time": last["wall"] / first["wall"],
+        # CPU time (main process and workers): what the run costs, whatever else loads the machine
+        "last_over_first_cpu": last["cpu"] / first["cpu"],
         "max_rss_over_first": max(max(r["rss_main"], r["rss_worker"]) for r in full) / peak_first,
         "median_wall": statistics.median(r["wall"] for r in full),
         "last_pages_wall": rows[-1]["wall"],
