@@ -119,7 +119,8 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             continue
         if ch.prep and _owner_subject(an, lo, ch) is None or _gpe_modifier(an, ch.nps[0]):
             continue
-        gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]]
+        gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]
+               and not (w == "," and (an.aside[k - 1] or k + 1 < t and an.aside[k + 1]))]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
             ch.start > 0 and an.toks[ch.start - 1] in an.res.words["nominalizers"]
         ):

@@ -274,8 +274,22 @@ def complete_mentions(article: Article) -> list[Mention]:
 
 def participant_mentions(mentions: list[Mention]) -> list[Mention]:
     """Mentions for event roles: a mention inside a longer ORG is not a participant of its
-    own ("Công an tỉnh Hòa Bình" acts, not "Hòa Bình"; "TAND TP.HCM", not "TAND")."""
+    own ("Công an tỉnh Hòa Bình" acts, not "Hòa Bình"; "TAND TP.HCM", not "TAND"), nor is a
+    unit written right before its body ("Cơ quan Cảnh sát điều tra Công an quận X")."""
+    units, gap = _units()
     orgs = [m for m in mentions if m.type == "ORG"]
-    return [m for m in mentions if not any(
+
+    def unit(m: Mention) -> bool:
+        return m.type == "ORG" and fold(m.text) in units and any(
+            o.sentence == m.sentence and 0 < o.start - m.end <= gap for o in orgs)
+
+    return [m for m in mentions if not unit(m) and not any(
         o is not m and o.sentence == m.sentence and o.start <= m.start and o.end >= m.end
         and o.end - o.start > m.end - m.start for o in orgs)]
+
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[frozenset[str], int]:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    return frozenset(fold(u) for u in raw["units"]), int(raw["unit_gap"])
