@@ -24,11 +24,13 @@ _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b")
 _MONTH_WORDS = ("(?:một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+một|\\s+hai)?|chạp|"
                 "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
                 "july|august|september|october|november|december)")
-_DATE = re.compile(
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
-    r"(?i:\b\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d{2}\b)|"
-    # "18 Tháng Chín, 2022", "18 Sep 2022", "September 18, 2022"
-    rf"(?i:\b\d{{1,2}}\s+(?:tháng\s+)?{_MONTH_WORDS}\.?,?\s+(?:năm\s+)?(?:19|20)\d{{2}}\b|"
+_DATE_NUM = (r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
+             r"(?i:\b\d{1,2}\s+tháng\s+\d{1,2}\s*(?:năm|,)\s*(?:19|20)\d{2}\b)")
+_DATE = re.compile(_DATE_NUM)
+# and on short lines only (the month words cost a scan of every word of a paragraph):
+# "18 Tháng Chín, 2022", "18 Sep 2022", "September 18, 2022"
+_DATE_SHORT = re.compile(
+    _DATE_NUM + rf"|(?i:\b\d{{1,2}}\s+(?:tháng\s+)?{_MONTH_WORDS}\.?,?\s+(?:năm\s+)?(?:19|20)\d{{2}}\b|"
     rf"\b{_MONTH_WORDS}\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b)"
 )
 # words that may sit on a date line besides the date and time themselves
@@ -85,19 +87,18 @@ def line_key(text: str) -> str:
 
 
 def _is_date_line(text: str, words: int) -> tuple[bool, bool]:
-    has = bool(_DATE.search(text)) or bool(_TIME.search(text))
-    if not has:
-        return False, bool(re.search(r"\b\d{1,2}/\d{1,2}\b", text)) and False
     if words > thresholds()["date_line_max_words"]:
-        return False, True
-    rest = _DATE.sub(" ", text)
+        return False, bool(_DATE.search(text)) or bool(_TIME.search(text))
+    if not (_DATE_SHORT.search(text) or _TIME.search(text)):
+        return False, False
+    rest = _DATE_SHORT.sub(" ", text)
     rest = _TIME.sub(" ", rest)
     rest = _DATE_FILLER.sub(" ", rest)
     rest = re.sub(r"\(\s*[+-]?\d*\s*\)|[+\-–,|/()\s:.]+|\d+", " ", rest)
     # a place or a section name may sit beside a full date ("Hà Nội, ngày 20/5/2016")
     # (a date and a clock time leave room for the outlet or the writer beside them:
     # "07:30 18/09/2022 | Báo X", "Đăng lúc 07:30 - 18/09/2022 bởi Thu Hà")
-    full = bool(_DATE.search(text))
+    full = bool(_DATE_SHORT.search(text))
     room = thresholds()["date_line_extra_words"] if full and _TIME.search(text) else 2 if full else 1
     return len(rest.split()) <= room, True
 

@@ -52,6 +52,7 @@ def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -
     bylines), with at most ``headlines`` title-like lines between?"""
     seen = 0
     heads = 0
+    short = thresholds()["headline_min_words"]
     for ln in lines[i + 1 : i + 16]:
         if ln.flags and not (ln.flags <= {"repeated"}):
             continue
@@ -60,7 +61,7 @@ def _next_body(lines: list[Line], i: int, window: int = 4, headlines: int = 0) -
         r = role(ln)[0]
         if r in ("byline", "date", "credit"):
             continue
-        if ln.words <= thresholds()["headline_min_words"] and not ln.terminal:
+        if ln.words <= short and not ln.terminal:
             continue  # a share bar, a player, a label: no headline of a list
         seen += 1
         if ln.title_like:
