@@ -575,3 +575,23 @@ def test_menus_with_unnamed_separators_and_date_lines_with_outlet_or_writer():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [head]
     assert _kept(arts) == [P1, P2, P3]
+
+
+def test_photo_counters_are_captions_and_a_sapo_cut_short_printed_twice_keeps_one_copy():
+    assert is_caption("Phương tiện xếp hàng dài trên tuyến đường. (1/8)", 9)
+    assert is_caption("Toàn cảnh buổi lễ. Ảnh 2/6", 6)
+    assert not is_caption("Giá xăng tăng từ ngày 1/8", 6)
+    sapo = P1[:-1] + "..."
+    arts = extract_articles(page_from_text("\n".join(
+        ["Thông qua đề án giao thông đô thị", sapo, sapo, P2, "Người dân theo dõi diễn biến. (2/3)", P3])))
+    assert _kept(arts) == [sapo, P2, P3]
+
+
+def test_next_article_label_above_a_kicker_goes_with_the_split():
+    text = "\n".join([
+        "Thông qua đề án giao thông đô thị", P1, P2, P3, P4, "Tin tiếp theo", "VIDEO",
+        "Lập biên bản huấn luyện viên vì phát ngôn gây tranh cãi", Q1, Q2, Q3,
+    ])
+    arts = extract_articles(page_from_text(text))
+    assert len(arts) == 2
+    assert _kept(arts) == [P1, P2, P3, P4, Q1, Q2, Q3]

@@ -64,6 +64,11 @@ def _paragraph_shape(ln: Line) -> bool:
     return ln.words >= thresholds()["body_min_words"] and (ln.terminal or ln.words >= 20) and not ln.teaser
 
 
+def _lead_shape(ln: Line) -> bool:
+    """A paragraph, or a sapo cut short with "..." (a long line, not a list's teaser line)."""
+    return _paragraph_shape(ln) or (ln.teaser and ln.words >= 20)
+
+
 _CALENDAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|(?i:tháng)|\d{4}-\d{2}")
 
 
@@ -74,19 +79,19 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     and teaser."""
     # (a lead without its full stop is headline-shaped: only one longer than any headline
     # counts, since lists show long headlines twice too)
-    if not _paragraph_shape(ln) or (ln.title_like and ln.words <= thresholds()["title_longest_words"]):
+    if not _lead_shape(ln) or (ln.title_like and ln.words <= thresholds()["title_longest_words"]):
         return False
     later = [j for j in range(ln.idx + 1, min(len(lines), ln.idx + 8)) if lines[j].key == ln.key]
     if not later or any(lines[j].key == ln.key for j in range(max(0, ln.idx - 7), ln.idx)):
         return False
     # the repeated block: lines ln.idx .. later[0]-1 again from later[0] on (inline furniture
     # such as a date line may sit in the first copy only)
-    text = [x for x in lines[ln.idx : later[0]] if _paragraph_shape(x)]
+    text = [x for x in lines[ln.idx : later[0]] if _lead_shape(x)]
     if not 1 <= len(text) <= 3:
         return False
     k = later[0]
     for x in text:
-        while k < len(lines) and lines[k].key != x.key and not _paragraph_shape(lines[k]):
+        while k < len(lines) and lines[k].key != x.key and not _lead_shape(lines[k]):
             k += 1
         if k >= len(lines) or lines[k].key != x.key:
             return False
@@ -101,7 +106,7 @@ def _first_of_repeated_lead(ln: Line, lines: list[Line]) -> bool:
 def _in_repeated_lead(ln: Line, lines: list[Line]) -> bool:
     """Is ln in the first copy of a repeated lead block (see _first_of_repeated_lead)?"""
     for j in range(max(0, ln.idx - 2), ln.idx + 1):
-        if _paragraph_shape(lines[j]) and _first_of_repeated_lead(lines[j], lines):
+        if _lead_shape(lines[j]) and _first_of_repeated_lead(lines[j], lines):
             later = next(k for k in range(j + 1, len(lines)) if lines[k].key == lines[j].key)
             return ln.idx < later
     return False

@@ -42,6 +42,7 @@ _DATE_FILLER = re.compile(
 _RELATIVE_TIME = re.compile(r"(?i)^\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s*trước$")
 _CAPTION_END = re.compile(
     r"(?i)(?:[-–—:]\s*(?:hình|ảnh|photo)\s*\d+\s*$|"  # "... - Hình 1"
+    r"(?:^|[.\s])(?:\(\s*\d{1,2}\s*/\s*\d{1,2}\s*\)|(?:ảnh|hình)\s+\d{1,2}\s*/\s*\d{1,2})\s*$|"  # a photo story's "(2/8)", "Ảnh 2/8"
     r"\(\s*(?:ảnh|hình|nguồn|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ)\b[^()]{0,60}\)\s*\.?\s*$|"
     r"(?:^|[.\s])(?:ảnh|hình|photo|nguồn ảnh|đồ họa|đồ hoạ)\s*:\s*[^.:]{1,50}\.?\s*$)"
 )

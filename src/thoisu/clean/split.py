@@ -108,6 +108,14 @@ def _label(ln: Line) -> bool:
             and ln.flags <= {"repeated", "model"})  # not a caption ("Ảnh minh họa")
 
 
+def _label_above(lines: list[Line], i: int) -> bool:
+    """A "next article" label above line i, a kicker ("VIDEO", "Độc quyền") between."""
+    j = i - 1
+    while j > 0 and lines[j].flags and lines[j].words <= 3 and not lines[j].terminal and not _label(lines[j]):
+        j -= 1
+    return j >= 0 and _label(lines[j])
+
+
 def _lead_like(ln: Line) -> bool:
     """A headline-shaped line too long for a headline: a lead without its full stop."""
     return ln.words >= thresholds()["lead_min_words"]
@@ -231,8 +239,9 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
         if (not closed and cur.body and ln.title_like and ln.key not in titles and role(ln)[0] == "text"
                 and ln.flags <= _UNSIGNED_HEAD | {"zone"}
                 and _last_before_text(lines, ln.idx) and _unsigned_boundary(lines, ln, cur)):
-            if cur.body[-1].idx == ln.idx - 1 and _label(cur.body[-1]):
-                cur.body.pop().flags.add("label")  # "Bài viết tiếp theo" above the headline
+            # "Bài viết tiếp theo" above the headline (a kicker such as "VIDEO" may sit between)
+            if _label(cur.body[-1]) and all(x.flags for x in lines[cur.body[-1].idx + 1 : ln.idx]):
+                cur.body.pop().flags.add("label")
             blocks.append(cur)
             titles.add(ln.key)
             ln.flags.clear()
@@ -411,7 +420,7 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     # and too little text says nothing of subjects: a subheading between two short
     # paragraphs shares few bigrams with them too
     # (a label such as "Bài viết tiếp theo" right above is evidence enough to judge anyway)
-    labelled = vouched or (ln.idx > 0 and _label(lines[ln.idx - 1]))
+    labelled = vouched or _label_above(lines, ln.idx)
     if not labelled and min(sum(x.words for x in cur.body[-3:]), sum(x.words for x in after)) < th["split_min_words"]:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
