@@ -178,86 +178,154 @@ def _is_cap(word: str) -> bool:
 
 
 def _trigger_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the event triggers of a sentence (any type)."""
+    """Character spans of the event triggers of a sentence (any type; not motion verbs such
+    as "đến", which take places, nor words the exclusion list covers: "gặp nạn")."""
     from thoisu.annotate.lexicon import TOKEN, resources  # the lexicon loads once
 
-    trig = resources().triggers
+    res = resources()
+    trig, excl = res.triggers, res.cues["exclude"]
     toks = list(TOKEN.finditer(text))
     folded = [fold_word(m.group(0)) for m in toks]
+    blocked = [False] * len(folded)
+    for i in range(len(folded)):
+        for j in range(i, i + excl.match(folded, i)):
+            blocked[j] = True
     out = []
     for i, w in enumerate(folded):
         for t in trig.get(w, ()):
             n = len(t.words)
-            if tuple(folded[i : i + n]) == t.words:
-                out.append((toks[i].start(), toks[i + n - 1].end()))
+            if tuple(folded[i : i + n]) == t.words and not any(blocked[i : i + n]):
+                if not t.motion:
+                    out.append((toks[i].start(), toks[i + n - 1].end()))
                 break
     return out
 
 
+@lru_cache(maxsize=1)
+def _glue() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words allowed between a trigger and its object, between a subject and its trigger,
+    and before a subject (single folded words of the event cue lists)."""
+    from thoisu.annotate.lexicon import resources
+
+    w = resources().words
+
+    def words(*keys: str) -> frozenset[str]:
+        return frozenset(x for k in keys for p in w[k] for x in p.split())
+
+    return (words("recipient_preps", "aux", "connectors"),
+            words("aux", "light_verbs", "future", "negation"),
+            words("subject_lead", "connectors", "coordinators"))
+
+
+def _argument_slot(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Does text[a:b] stand where a trigger's object ("đề nghị Viettel", "ký với Sony") or
+    subject ("Viettel đã ký ...", after nothing but punctuation or a connective) stands?"""
+    obj_glue, subj_glue, lead = _glue()
+    for s, e in spans:
+        if e <= a:
+            between = [fold(x) for x in _CAP_WORD.findall(text[e:a])]
+            if len(between) <= 2 and all(x in obj_glue for x in between) and not any(
+                    c in text[e:a] for c in ",.;:"):
+                return True
+        elif s >= b:
+            between = [fold(x) for x in _CAP_WORD.findall(text[b:s])]
+            before = _CAP_WORD.findall(text[:a])
+            opens = not before or not text[:a].rstrip()[-1:].isalnum() or fold(before[-1]) in lead
+            if opens and len(between) <= 3 and all(x in subj_glue for x in between):
+                return True
+    return False
+
+
+def _cap_runs(text: str, longest: int) -> list[list[re.Match[str]]]:
+    """Maximal runs of capitalised words separated by one space (at most ``longest``)."""
+    runs: list[list[re.Match[str]]] = []
+    prev = None
+    for w in _CAP_WORD.finditer(text):
+        if not _is_cap(w.group(0)):
+            prev = None
+            continue
+        if prev is not None and text[prev.end() : w.start()] == " " and len(runs[-1]) < longest:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        prev = w
+    return runs
+
+
+def _glued(text: str, a: int, b: int) -> bool:
+    """The run is part of a common compound with the word before or after it ("phương Tây",
+    "Huy hiệu", "Đối tượng" at a sentence start): the actor dictionary's vocabulary."""
+    vocab = _vocab()
+    before = _CAP_WORD.findall(text[:a])
+    after = _CAP_WORD.findall(text[b:])
+    first = fold(text[a:b].split()[0])
+    last = fold(text[a:b].split()[-1])
+    return bool(before and text[:a].endswith(" ") and f"{fold(before[-1])} {first}" in vocab
+                or after and text[b:b + 1] == " " and f"{last} {fold(after[0])}" in vocab)
+
+
 def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list[Mention]:
     free, caps = cfg.free, _caps_share()
-    by_sent: dict[int, list[Mention]] = {}
+    taken: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
-        by_sent.setdefault(m.sentence, []).append(m)
+        taken.setdefault(m.sentence, []).append((m.start, m.end))
     out: list[Mention] = []
+    names: dict[str, tuple[str, str]] = {}  # surface -> (type, name) of the names accepted
     for si, sent in enumerate(article.sentences):
         text = sent.text
         spans = _trigger_spans(text)
         if not spans:
             continue
-        taken = [(m.start, m.end) for m in by_sent.get(si, [])]
-        words = list(_CAP_WORD.finditer(text))
-        runs: list[list[re.Match[str]]] = []
-        prev = None
-        for w in words:  # maximal runs of capitalised words separated by one space
-            if not _is_cap(w.group(0)):
-                prev = None
-                continue
-            if prev is not None and text[prev.end() : w.start()] == " " and len(
-                runs[-1]) < free["max_words"]:
-                runs[-1].append(w)
-            else:
-                runs.append([w])
-            prev = w
-        found: list[Mention] = []
-        for run in runs:
+        for run in _cap_runs(text, free["max_words"]):
             a, b = run[0].start(), run[-1].end()
             name = text[a:b].rstrip(".") if not run[-1].group(0)[:-1].isupper() else text[a:b]
             b = a + len(name)
-            if any(s < b and a < e for s, e in taken):
+            if any(s < b and a < e for s, e in taken.get(si, [])):
                 continue
             near = any(
                 len(_CAP_WORD.findall(text[min(b, e) : max(a, s)])) <= free["window"]
                 for s, e in spans if not (s < b and a < e))
-            if not near:
-                continue
             low = [fold(w.group(0)).rstrip(".") for w in run]
             head = cfg.org_before.search(text[:a])
+            cue = cfg.person_before.search(text[:a])
+            if not (near and (head or cue) or _argument_slot(text, a, b, spans)):
+                continue  # "tên lửa Kalibr", "rơi xuống Nagasaki": no role of a trigger
+            surface = name
             if head:  # "Huyện ủy Đất Đỏ", "Đồn Biên phòng Cửa Đại", "công ty Sony"
                 a, typ = head.start(), "ORG"
                 name = text[a:b]
             else:
                 if low[0] in free["not_names"] or " ".join(low[:2]) in free["not_names"]:
                     continue
-                cue = cfg.person_before.search(text[:a])
-                if not cue and any(caps.get(w, 1.0) < free["min_caps_share"] for w in low):
-                    continue  # "Huy hiệu", "Lễ", "Chủ nhật": words, not a name ("họ Từ" is)
+                if not cue and (any(caps.get(w, 1.0) < free["min_caps_share"] for w in low)
+                                or _glued(text, a, b)):
+                    continue  # "Huy hiệu", "Lễ", "phương Tây": words, not a name ("họ Từ" is)
                 if low[0] in _title_words():
                     continue  # "Phó chính ủy", "Thượng tá": a title, not a name
-                if not text[:a].strip(" “\"'(") and (
-                    caps.get(low[0], 1.0) < cfg.min_caps_share
-                    or f"{low[0]} {fold(text[b:].split(maxsplit=1)[0]) if text[b:].strip() else ''}"
-                    in _vocab()):
-                    continue  # "Đối tượng bị bắt ...", "Quyết định xử phạt ...": words
-                typ = "PER" if cue or (len(low) > 1 and low[0] in cfg.surnames) else "ORG"
+                if not text[:a].strip(" “\"'(") and caps.get(low[0], 1.0) < cfg.min_caps_share:
+                    continue  # a sentence-initial common word
+                # several capitalised words without an org head read as a person's name
+                typ = "PER" if cue or (len(low) > 1 and not name.isupper()) else "ORG"
+                names.setdefault(surface, (typ, name))
             if typ == "PER" and name.isupper():
                 name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
-            if any(s < b and a < e for s, e in taken):
-                continue
-            taken.append((a, b))
-            found.append(Mention(text=text[a:b], type=typ, key=f"{typ}:{fold(name)}",
-                                 sentence=si, start=a, end=b, line=sent.line, name=name))
-        out += found
+            taken.setdefault(si, []).append((a, b))
+            out.append(Mention(text=text[a:b], type=typ, key=f"{typ}:{fold(name)}",
+                               sentence=si, start=a, end=b, line=sent.line, name=name))
+    if names:  # a name accepted once is that name wherever the article writes it again
+        for si, sent in enumerate(article.sentences):
+            for run in _cap_runs(sent.text, free["max_words"]):
+                a, b = run[0].start(), run[-1].end()
+                got = names.get(sent.text[a:b]) or names.get(sent.text[a:b].rstrip("."))
+                if got is None:
+                    continue
+                b = a + len(sent.text[a:b].rstrip(".")) if sent.text[a:b] not in names else b
+                if any(s < b and a < e for s, e in taken.get(si, [])):
+                    continue
+                typ, name = got
+                taken.setdefault(si, []).append((a, b))
+                out.append(Mention(text=sent.text[a:b], type=typ, key=f"{typ}:{fold(name)}",
+                                   sentence=si, start=a, end=b, line=sent.line, name=name))
     return out
 
 
