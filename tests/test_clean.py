@@ -595,3 +595,14 @@ def test_next_article_label_above_a_kicker_goes_with_the_split():
     arts = extract_articles(page_from_text(text))
     assert len(arts) == 2
     assert _kept(arts) == [P1, P2, P3, P4, Q1, Q2, Q3]
+
+
+def test_bylines_of_more_shapes():
+    assert parse_byline("Thu Hà - Minh Anh - Quang Huy") == ("Thu Hà - Minh Anh - Quang Huy", None)
+    assert parse_byline("Thu Hà | Báo Mẫu") == ("Thu Hà", "Báo Mẫu")
+    assert parse_byline("Nguyễn Thu Hà (CTV)") == ("Nguyễn Thu Hà", None)  # a role, not an outlet
+    assert parse_byline("Thanh Hương (ghi)") == ("Thanh Hương", None)
+    assert parse_byline("Quang Huy.") == ("Quang Huy", None)
+    assert parse_byline("Minh Anh (tổng hợp từ Reuters)") == ("Minh Anh", "Reuters")
+    assert parse_byline("Không.") is None
+    assert parse_byline("Giá vàng | Tỷ giá") is None

@@ -43,7 +43,8 @@ _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
 _NOT_NAME = re.compile(r"(?i)\b(?:thứ|chủ\s+nhật|hôm|ngày|cập|đăng|lúc|giờ)\b")
 _PAREN = re.compile(r"\(([^()]{2,30})\)")
 _DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|tv|news)$")
-_NAME_SOURCE = re.compile(r"^(?P<name>[^/\-–]+?)\s*(?P<sep>/|\s[-–])\s*(?P<src>[^/\-–]+)$")
+_NAME_SOURCE = re.compile(r"^(?P<name>[^/|\-–]+?)\s*(?P<sep>/|\||\s[-–])\s*(?P<src>[^/|\-–]+)$")
+_COMPILED_FROM = re.compile(r"(?i)^(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch)\s+(?:từ|theo)\s+")
 # an outlet or agency: at most four words, capitalised, "VOV.VN", "Vietnam+", "Dân trí"
 _SOURCE_LIKE = re.compile(rf"^[{UPPER}0-9][\w.+&']*(?:\s[\w.+&']+){{0,3}}$")
 
@@ -100,6 +101,8 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         return parse_byline(d.group("name").strip(" ,-–|"))
     if len(t.split()) > thresholds()["byline_max_words"] + 4:
         return None
+    if t.endswith(".") and not t.endswith("..") and t.count(".") == 1:
+        t = t[:-1].rstrip()  # "Quang Huy." signs with a full stop
     w = _WRITER.match(t) or _WRITER_WORD.match(t)
     if w:  # "Tác giả: Minh Anh", "Bài và ảnh: Thu Hằng"
         t = w.group("name").strip()
@@ -109,9 +112,13 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
     if m:
         tail = (m.group("tail") or m.group("tail2") or "").strip()
         name = m.group("name").strip(" -–,")
+        # "(tổng hợp từ Reuters)", "(lược dịch theo AFP)": the source of a compilation
+        tail = _COMPILED_FROM.sub("Theo ", tail)
         c = parse_credit(tail) if tail else None
         if c:
             via = c
+        elif fold(tail) in lexicon().byline_extras:
+            pass  # "(CTV)", "(ghi)": the writer's role, not an outlet
         elif m.group("tail") and _OUTLET_NAME.match(tail):
             via = tail  # "Minh Anh (VnExpress)": the outlet the writer works for is credited
         elif fold(tail) not in lexicon().byline_extras:
@@ -123,9 +130,10 @@ def parse_byline(text: str) -> tuple[str, str | None] | None:
         # sides are names, so a dash needs a side that is no name)
         m = _NAME_SOURCE.match(t)
         if m and _name_words(m.group("name")) and _SOURCE_LIKE.match(m.group("src")) and (
-                m.group("sep") == "/" or not _name_words(m.group("src"))):
+                m.group("sep") in "/|" or not _name_words(m.group("src"))):
             return m.group("name").strip(), m.group("src").strip()
-    if len(t.split()) > thresholds()["byline_max_words"] + 2:
+    # (separators are no words: "Thu Hà - Minh Anh - Quang Huy" names three writers)
+    if len([w for w in t.split() if any(c.isalnum() for c in w)]) > thresholds()["byline_max_words"] + 2:
         return None
     if re.search(r"[\d.!?:;\"“”]", t):
         return None
