@@ -4,7 +4,6 @@ to titles and openings, each also relative to the cluster (rank and share of the
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 
 import numpy as np
 
@@ -53,6 +52,23 @@ def _counts(token_lists: list[list[str]], vocab: dict[str, int]) -> np.ndarray:
             if j is not None:
                 out[j] += 1.0
     return out
+
+
+def _pairs(groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(item id, row) pairs of per-row item lists, rows in order, items in list order."""
+    ids = np.fromiter((k for g in groups for k in g), dtype=np.int64)
+    return ids, np.repeat(np.arange(len(groups), dtype=np.int64), [len(g) for g in groups])
+
+
+def _doc_freq(item: np.ndarray, doc: np.ndarray, n_items: int, n_docs: int) -> np.ndarray:
+    """Number of documents holding each item, from (item, document) pairs."""
+    held = np.unique(item * n_docs + doc)
+    return np.bincount(held // n_docs, minlength=n_items)
+
+
+def _share(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    """num / den, 0 where den is 0 (a sentence without bigrams or words)."""
+    return np.divide(num, den, out=np.zeros_like(num, dtype=np.float64), where=den > 0)
 
 
 def _doc_central(ids: list[list[int]], doc_of: np.ndarray, w: np.ndarray,
@@ -116,14 +132,6 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
     longest = max(max(doc_words), 1)
     order = reading_order(docs)
     rank_of = {di: r for r, di in enumerate(order)}
-    # where each bigram / word occurs: set of documents
-    bi_docs: dict[Bigram, set[int]] = defaultdict(set)
-    uni_docs: dict[str, set[int]] = defaultdict(set)
-    for c in cands:
-        for b in c.bi:
-            bi_docs[b].add(c.doc)
-        for t in c.toks:
-            uni_docs[t].add(c.doc)
     # tf-idf unigram vectors, sparse (see similarity.py)
     vocab: dict[str, int] = {}
     ids = [[vocab.setdefault(t, len(vocab)) for t in c.toks] for c in cands]
@@ -148,7 +156,39 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
     # how central each document is: its unit vector against the sum of the others'
     doc_central = _doc_central(ids, doc_of, w, n_docs)
     own_title = _own_heading_sim(vec, doc_of, heads, vocab, w)
-    bi_idf: dict[Bigram, float] = {}
+    others = max(n_docs - 1, 1)
+    # cross-document support of each sentence's bigrams and words, over (item, sentence)
+    # pairs; a sentence's items in sorted order, so every per-sentence sum adds the same
+    # floats in the same order as before (set order follows the per-process string hash
+    # seed, and last-bit differences flipped rank ties between runs)
+    bkeys = sorted({b for c in cands for b in c.bi})
+    bkey_id = {b: k for k, b in enumerate(bkeys)}
+    bid, brow = _pairs([sorted(bkey_id[b] for b in c.bi) for c in cands])
+    bdf = _doc_freq(bid, doc_of[brow], len(bkeys), n_docs)
+    bw = np.array([idf.get(a, default_idf) + idf.get(b, default_idf) for a, b in bkeys])
+    sup2 = (bdf[bid] - 1) / others
+    n_bi = np.array([len(c.bi) for c in cands], dtype=np.float64)
+    in_title = np.array([b in title_bi for b in bkeys], dtype=np.float64)
+    support2_sum = np.bincount(brow, weights=sup2, minlength=n)
+    support2 = _share(support2_sum, n_bi)
+    support2_idf = _share(np.bincount(brow, weights=sup2 * bw[bid], minlength=n),
+                          np.bincount(brow, weights=bw[bid], minlength=n))
+    support2_multi = _share(np.bincount(brow, weights=bdf[bid] >= 3, minlength=n), n_bi)
+    tbi = _share(np.bincount(brow, weights=in_title[bid], minlength=n), n_bi)
+    ukeys = sorted(vocab)
+    ukey_id = {t: k for k, t in enumerate(ukeys)}
+    uid, urow = _pairs([sorted(ukey_id[t] for t in set(c.toks)) for c in cands])
+    sup1 = (_doc_freq(uid, doc_of[urow], len(ukeys), n_docs)[uid] - 1) / others
+    uw = np.array([idf.get(t, default_idf) for t in ukeys])[uid]
+    n_uniq = np.bincount(urow, minlength=n).astype(np.float64)
+    support1 = _share(np.bincount(urow, weights=sup1, minlength=n), n_uniq)
+    uw_sum = np.bincount(urow, weights=uw, minlength=n)
+    support1_idf = _share(np.bincount(urow, weights=sup1 * uw, minlength=n), uw_sum)
+    mean_idf = _share(uw_sum, n_uniq)
+    # syllables holding a digit, repeats counted
+    digit = np.array([any(ch.isdigit() for ch in t) for t in vocab], dtype=np.float64)
+    tid, trow = _pairs(ids)
+    nums = np.bincount(trow, weights=digit[tid], minlength=n)
 
     para_rank = 0
     prev_line: int | None = None
@@ -161,48 +201,20 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
             para_rank += 1
         prev_line = c.sent.line
         nt = len(c.toks)
-        others = max(n_docs - 1, 1)
-        if c.bi:
-            # sums in a fixed (sorted) order: set order follows the per-process string
-            # hash seed, and the last-bit differences flipped rank ties between runs
-            bis = sorted(c.bi)
-            sup2 = [(len(bi_docs[b]) - 1) / others for b in bis]
-            bw = []
-            for b in bis:
-                if b not in bi_idf:
-                    bi_idf[b] = idf.get(b[0], default_idf) + idf.get(b[1], default_idf)
-                bw.append(bi_idf[b])
-            support2 = sum(sup2) / len(c.bi)
-            support2_idf = sum(a * q for a, q in zip(sup2, bw, strict=True)) / sum(bw)
-            support2_sum = sum(sup2)
-            support2_multi = sum(1 for b in c.bi if len(bi_docs[b]) >= 3) / len(c.bi)
-            tbi = len(c.bi & title_bi) / len(c.bi)
-        else:
-            support2 = tbi = support2_idf = support2_sum = support2_multi = 0.0
-        uniq = sorted(set(c.toks))
-        if uniq:
-            sup = [(len(uni_docs[t]) - 1) / others for t in uniq]
-            wts = [idf.get(t, default_idf) for t in uniq]
-            support1 = sum(sup) / len(uniq)
-            support1_idf = sum(s * q for s, q in zip(sup, wts, strict=True)) / sum(wts)
-            mean_idf = sum(wts) / len(wts)
-        else:
-            support1 = support1_idf = mean_idf = 0.0
         raw = c.sent.text
         words = raw.split()
         caps = sum(1 for wd in words[1:] if wd[:1].isupper())
-        nums = sum(1 for t in c.toks if any(ch.isdigit() for ch in t))
         x[i] = (
             c.pos, 1.0 / (c.pos + 1), c.pos / max(doc_n[c.doc], 1), para_rank,
             float(first_in_para), float(c.pos == 0),
             nt, math.log1p(nt), doc_n[c.doc], rank_of[c.doc] / max(n_docs, 1), n_docs,
-            support2, support1, support1_idf, float(stats.best[i]),
-            float(stats.top3[i]), float(central[i]), float(title_sim[i]), tbi,
+            support2[i], support1[i], support1_idf[i], float(stats.best[i]),
+            float(stats.top3[i]), float(central[i]), float(title_sim[i]), tbi[i],
             float(lead_sim[i]), int(stats.dup_docs[i]),
-            nums / max(nt, 1), caps / max(len(words) - 1, 1),
+            nums[i] / max(nt, 1), caps / max(len(words) - 1, 1),
             float(any(ch in _QUOTES for ch in raw)), float(raw.rstrip().endswith(":")),
-            float("?" in raw), mean_idf,
-            support2_idf, support2_sum, support2_multi, float(consensus[i]),
+            float("?" in raw), mean_idf[i],
+            support2_idf[i], support2_sum[i], support2_multi[i], float(consensus[i]),
             float(doc_central[c.doc]), float(own_title[i]), math.log1p(len(c.bi)),
             doc_words[c.doc] / longest,
         )

@@ -23,23 +23,14 @@ def load_model() -> dict[str, Any]:
 
 
 def compile_model(model: dict[str, Any]) -> dict[str, Any]:
-    """Turn the JSON tree lists into numpy arrays once (kept under ``_trees``).
+    """Turn the JSON tree lists into numpy arrays once (kept under ``_forest``).
 
     A model is either one boosted-tree model (``init``, ``learning_rate``, ``max_depth``,
     ``trees``) or a bag of them under ``members`` whose predictions are averaged."""
     if "keep" in model:
         model["_keep"] = KeepRates.from_json(model["keep"])
     for member in model.get("members", [model]):
-        member["_trees"] = [
-            (
-                np.asarray(t["feature"], dtype=np.int64),
-                np.asarray(t["threshold"], dtype=np.float64),
-                np.asarray(t["left"], dtype=np.int64),
-                np.asarray(t["right"], dtype=np.int64),
-                np.asarray(t["value"], dtype=np.float64),
-            )
-            for t in member["trees"]
-        ]
+        member["_forest"] = _forest(member)
     return model
 
 
@@ -49,19 +40,54 @@ def predict(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return np.mean([_predict_trees(m, x) for m in members], axis=0)
 
 
+def _forest(member: dict[str, Any]) -> tuple[np.ndarray, ...]:
+    """All trees' nodes in flat arrays (node ids offset per tree), leaves looping onto
+    themselves (threshold +inf, both children the leaf), so every tree is walked ``depth``
+    steps at once: (feature, threshold, left, right, lr * leaf value, root of each tree)."""
+    feat, thr, left, right, value, roots = [], [], [], [], [], []
+    lr = float(member["learning_rate"])
+    off = 0
+    for t in member["trees"]:
+        f = np.asarray(t["feature"], dtype=np.int64)
+        ids = np.arange(len(f), dtype=np.int64) + off
+        leaf = f < 0
+        feat.append(np.where(leaf, 0, f))
+        thr.append(np.where(leaf, np.inf, np.asarray(t["threshold"], dtype=np.float64)))
+        left.append(np.where(leaf, ids, np.asarray(t["left"], dtype=np.int64) + off))
+        right.append(np.where(leaf, ids, np.asarray(t["right"], dtype=np.int64) + off))
+        # lr * value: the same float products the per-tree loop added
+        value.append(lr * np.asarray(t["value"], dtype=np.float64))
+        roots.append(off)
+        off += len(f)
+    if not roots:
+        e = np.zeros(0, dtype=np.int64)
+        return e, np.zeros(0), e, e, np.zeros(0), e
+    return (np.concatenate(feat), np.concatenate(thr), np.concatenate(left),
+            np.concatenate(right), np.concatenate(value), np.asarray(roots, dtype=np.int64))
+
+
+# concept rows walked at once: a few (trees x rows) index arrays of 5 MB each
+_CHUNK = 4096
+
+
 def _predict_trees(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """init + the trees' leaf values: every tree walked together, ``depth`` steps over
+    (trees x rows) node ids with flat ``take``s (1.6x faster than a tree at a time on a
+    digest's summaries), leaf values added tree by tree in the trees' order, so the sums
+    are bit-identical to adding one tree at a time."""
     out = np.full(len(x), float(model["init"]))
-    if not len(x):
-        return out
-    rows = np.arange(len(x))
+    feat, thr, left, right, value, roots = model["_forest"]
     depth = int(model["max_depth"])
-    lr = float(model["learning_rate"])
-    for feat, thr, left, right, value in model["_trees"]:
-        node = np.zeros(len(x), dtype=np.int64)
+    for r0 in range(0, len(x), _CHUNK):
+        xs = x[r0:r0 + _CHUNK]
+        n = len(xs)
+        flat = np.ascontiguousarray(xs.T).ravel()  # feature-major: feature f of row r at f*n+r
+        col = np.arange(n, dtype=np.int64)[None, :]
+        node = np.repeat(roots[:, None], n, axis=1)
         for _ in range(depth):
-            f = feat[node]
-            leaf = f < 0
-            go_left = x[rows, np.where(leaf, 0, f)] <= thr[node]
-            node = np.where(leaf, node, np.where(go_left, left[node], right[node]))
-        out += lr * value[node]
+            go_left = flat.take(feat.take(node) * n + col) <= thr.take(node)
+            node = np.where(go_left, left.take(node), right.take(node))
+        acc = out[r0:r0 + _CHUNK]
+        for leaf_values in value.take(node):
+            acc += leaf_values
     return out
