@@ -513,6 +513,27 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     return actors, recipients
 
 
+def _reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
+    """Recipients of a reply aimed at an earlier event ("Hàn Quốc bác bỏ đề nghị này",
+    "Trung Quốc lên án chuyến thăm"): the actors of the latest event of the type its
+    object names, reported in the last few sentences."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["reply_types"]:
+        return []
+    skip = res.words["object_gap"] | {"lại", "với", "sự"}
+    k = st.j
+    while k < len(toks) and k - st.j < res.windows["reply_gap"] and toks[k] in skip:
+        k += 1
+    if k >= len(toks) or an.aside[k]:
+        return []
+    for typ, nouns in res.replies.items():
+        if nouns.match(toks, k):
+            got = state.get("by_type", {}).get(typ)
+            if got and state["n"] - got[0] <= res.windows["reply_sentences"]:
+                return [a for a in got[1] if a not in actors]
+    return []
+
+
 def _copula_patient(an: Analysis, st: _Site) -> list[str]:
     """The names after "là" right behind a passive trigger: "người bị bắt là X" -> X."""
     toks, k = an.toks, st.j
@@ -588,6 +609,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not (actors or passive or unnamed) and recipients and _object_only(an, st):
             unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
+        if actors and not recipients and not passive:
+            recipients = _reply_target(an, st, actors, state)
         if (trig.passive or passive) and not recipients:
             recipients = _copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
             passive = passive or bool(recipients)
@@ -640,6 +663,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             article=article, line=line, text=an.text,
         ))
         sent.last_clause = st.cs
+        if actors and not (neg or hyp):
+            state.setdefault("by_type", {})[typ] = (state["n"], actors)
         sent.last_passive = (j, actors, recipients) if passive and recipients else None
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
@@ -647,6 +672,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
     # remember participants for pronouns of later sentences ("hai ông", "ông", "nước này",
     # "cơ quan này")
     state["meet"] += meets
+    state["n"] = state.get("n", 0) + 1
     state["per"] += subject_persons(an)
     state.setdefault("gpe", [])
     state["gpe"] += [ch.nps[0].head.key for ch in an.chains[:3]
@@ -673,7 +699,7 @@ def code_events(article: Article) -> list[Event]:
     for t in article.timexes:
         tx_by_sent.setdefault(t.sentence, []).append(t)
     quotes = quoted_spans(article)
-    state: dict = {"meet": [], "per": []}
+    state: dict = {"meet": [], "per": [], "n": 0}
     events: list[Event] = []
     for k, sent in enumerate(article.sentences):
         text = sent.text

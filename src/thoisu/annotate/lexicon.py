@@ -74,6 +74,7 @@ class Resources:
     speech: PhraseSet
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word cue sets
     windows: dict[str, int] = field(default_factory=dict)  # sizes in words (data)
+    replies: dict[str, PhraseSet] = field(default_factory=dict)  # event type -> its nouns
 
 
 def _load_triggers() -> dict[str, list[Trigger]]:
@@ -119,5 +120,7 @@ def resources() -> Resources:
         if isinstance(v, list)
     }
     windows = {k: int(v) for k, v in cues_raw["windows"].items() if not k.startswith("_")}
-    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows)
+    replies = {t: PhraseSet([phrase(p) for p in v])
+               for t, v in cues_raw["reply_objects"].items() if not t.startswith("_")}
+    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows, replies)
 
