@@ -133,7 +133,30 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             continue
         if best is None or seg > best[0]:
             best = (seg, ch)
+    if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
+        return None  # "..., TP Hải Phòng, ban chuyên án đã bắt ...": the group acts, unnamed
     return best[1] if best else near
+
+
+def _segment(an: Analysis, lo: int, t: int) -> int:
+    """First token of t's comma segment (commas of asides do not count)."""
+    seg = lo
+    for k in range(lo, t):
+        if an.toks[k] == "," and not an.aside[k]:
+            seg = k + 1
+    return seg
+
+
+def _group_opens(an: Analysis, seg: int, t: int) -> bool:
+    """A group subject ("ban chuyên án", "cảnh sát") opens the segment, after lead words."""
+    grp, lead = an.res.cues["group_subjects"], an.res.cues["subject_lead"]
+    k = seg
+    while k < t:
+        n = lead.match(an.toks, k)
+        if not n:
+            break
+        k += n
+    return k < t and bool(grp.match(an.toks, k))
 
 
 def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
