@@ -36,7 +36,10 @@ from thoisu.models import Article, Event, Mention, TimeValue
 def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
     ps = an.res.cues[name]
     but = an.res.cues.get(name + "_except")  # "nghi phạm" is a noun, not "nghi" (suspects)
+    firsts = ps.by_first
     for i in range(max(lo, 0), hi):
+        if an.toks[i] not in firsts:
+            continue
         k = ps.match(an.toks, i)
         if k and i + k <= hi and not an.aside[i] and not an.in_name[i] and not (
                 but and but.match(an.toks, i) > k):
@@ -279,8 +282,9 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     covered = -1
     blocked = [False] * len(toks)  # tokens covered by exclusions ("thăm dò", "bắt đầu")
     for i in range(len(toks)):
-        for j in range(i, i + excl.match(toks, i)):
-            blocked[j] = True
+        if toks[i] in excl.by_first:
+            for j in range(i, i + excl.match(toks, i)):
+                blocked[j] = True
     for np in an.nps:
         for m in np.mentions:  # "Tổ chức Hợp tác Thượng Hải" holds no trigger
             a = an.tok_at(m.start)

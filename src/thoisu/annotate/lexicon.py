@@ -17,6 +17,20 @@ DATA = Path(__file__).parent / "data"
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
+@lru_cache(maxsize=2048)
+def tokenize(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """Character spans and folded words of a sentence's tokens. Cached: participant
+    completion, event coding and quote finding each read the same sentences in turn."""
+    spans, toks = [], []
+    for m in TOKEN.finditer(text):
+        spans.append((m.start(), m.end()))
+        toks.append(_fold(m.group(0)))
+    return tuple(spans), tuple(toks)
+
+
+_fold = lru_cache(maxsize=1 << 16)(fold_word)  # words repeat across sentences
+
+
 def phrase(text: str) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in TOKEN.findall(text))
 
@@ -58,12 +72,11 @@ class PhraseSet:
 
     def ends_at(self, toks: list[str], j: int) -> int:
         """Length of the longest phrase ending just before toks[j] (0 if none)."""
-        best = 0
-        for k in range(max(0, j - 4), j):
-            n = self.match(toks, k)
-            if n and k + n == j:
-                best = max(best, j - k)
-        return best
+        by_first = self.by_first
+        for k in range(max(0, j - 4), j):  # the earliest start is the longest phrase
+            if toks[k] in by_first and self.match(toks, k) == j - k:
+                return j - k
+        return 0
 
 
 @dataclass(slots=True)

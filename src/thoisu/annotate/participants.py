@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thoisu.models import Article, Mention
-from thoisu.text import fold, fold_word, phrase_alternation
+from thoisu.text import fold, phrase_alternation
 
 DATA = Path(__file__).parent / "data" / "participants.json"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*\.?")
@@ -78,6 +78,16 @@ def _caps_share() -> dict[str, float]:
         return {}
 
 
+def _window_start(text: str, end: int, width: int = 80) -> int:
+    """Where a search for a head written right before ``end`` may start: a word boundary
+    ``width`` characters back (heads are shorter), so the search does not scan the
+    whole sentence before every name."""
+    if end <= width:
+        return 0
+    k = text.rfind(" ", 0, end - width)
+    return k + 1 if k >= 0 else 0
+
+
 def _institutions(article: Article, mentions: list[Mention], cfg: _Config) -> list[Mention]:
     out: list[Mention] = []
     by_sent: dict[int, list[Mention]] = {}
@@ -88,7 +98,8 @@ def _institutions(article: Article, mentions: list[Mention], cfg: _Config) -> li
         for m in ms:
             if m.type not in ("GPE", "LOC", "ORG"):
                 continue
-            mt = cfg.heads.search(text[: m.start])
+            lo = _window_start(text, m.start)
+            mt = cfg.heads.search(text, lo, m.start)
             if not mt or m.type == "ORG" and not mt["level"]:
                 continue  # "công an phường Trường Thọ" (a place read as ORG) needs its level
             start = mt.start()
@@ -180,23 +191,27 @@ def _is_cap(word: str) -> bool:
 def _trigger_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the event triggers of a sentence (any type; not motion verbs such
     as "đến", which take places, nor words the exclusion list covers: "gặp nạn")."""
-    from thoisu.annotate.lexicon import TOKEN, resources  # the lexicon loads once
+    from thoisu.annotate.lexicon import resources, tokenize  # the lexicon loads once
 
     res = resources()
     trig, excl = res.triggers, res.cues["exclude"]
-    toks = list(TOKEN.finditer(text))
-    folded = [fold_word(m.group(0)) for m in toks]
+    spans, folded_t = tokenize(text)
+    folded = list(folded_t)
+    hits = [i for i, w in enumerate(folded) if w in trig]
+    if not hits:
+        return []
     blocked = [False] * len(folded)
     for i in range(len(folded)):
-        for j in range(i, i + excl.match(folded, i)):
-            blocked[j] = True
+        if folded[i] in excl.by_first:
+            for j in range(i, i + excl.match(folded, i)):
+                blocked[j] = True
     out = []
-    for i, w in enumerate(folded):
-        for t in trig.get(w, ()):
+    for i in hits:
+        for t in trig[folded[i]]:
             n = len(t.words)
             if tuple(folded[i : i + n]) == t.words and not any(blocked[i : i + n]):
                 if not t.motion:
-                    out.append((toks[i].start(), toks[i + n - 1].end()))
+                    out.append((spans[i][0], spans[i + n - 1][1]))
                 break
     return out
 
@@ -222,6 +237,8 @@ def _argument_slot(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> b
     subject ("Viettel đã ký ...", after nothing but punctuation or a connective) stands?"""
     obj_glue, subj_glue, lead = _glue()
     for s, e in spans:
+        if e <= a - 40 or s >= b + 60:
+            continue  # too far for an object (two short words) or a subject (three)
         if e <= a:
             between = [fold(x) for x in _CAP_WORD.findall(text[e:a])]
             if len(between) <= 2 and all(x in obj_glue for x in between) and not any(
@@ -229,7 +246,7 @@ def _argument_slot(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> b
                 return True
         elif s >= b:
             between = [fold(x) for x in _CAP_WORD.findall(text[b:s])]
-            before = _CAP_WORD.findall(text[:a])
+            before = _CAP_WORD.findall(text[max(0, a - 30) : a])
             opens = not before or not text[:a].rstrip()[-1:].isalnum() or fold(before[-1]) in lead
             if opens and len(between) <= 3 and all(x in subj_glue for x in between):
                 return True
@@ -284,10 +301,11 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                 continue
             near = any(
                 len(_CAP_WORD.findall(text[min(b, e) : max(a, s)])) <= free["window"]
-                for s, e in spans if not (s < b and a < e))
+                for s, e in spans if not (s < b and a < e) and abs(s - a) < 200)
             low = [fold(w.group(0)).rstrip(".") for w in run]
-            head = cfg.org_before.search(text[:a])
-            cue = cfg.person_before.search(text[:a])
+            lo = _window_start(text, a)
+            head = cfg.org_before.search(text, lo, a)
+            cue = cfg.person_before.search(text, lo, a)
             if not (near and (head or cue) or _argument_slot(text, a, b, spans)):
                 continue  # "tên lửa Kalibr", "rơi xuống Nagasaki": no role of a trigger
             surface = name

@@ -4,10 +4,13 @@ splitter cut in two is one span. Event coding treats them as asides; quotes.py r
 
 from __future__ import annotations
 
+import re
+
 from thoisu.models import Article, Sentence
 
 OPEN_Q = "“\"«"
 CLOSE_Q = "”\"»"
+_MARKS = re.compile("[" + re.escape(OPEN_Q + CLOSE_Q) + "]")
 
 
 def quoted_spans(article: Article) -> dict[int, list[tuple[int, int]]]:
@@ -33,7 +36,8 @@ def paragraph_quotes(text: str) -> list[tuple[int, int]]:
     """Spans (open mark .. close mark inclusive) of double-quoted passages."""
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):  # only the quote marks, not every character
+        i, ch = m.start(), m.group(0)
         if open_at < 0:
             if ch in OPEN_Q and ch != "”":
                 open_at = i

@@ -13,6 +13,7 @@ Reporting verbs are data: ``data/speech_verbs.json``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from thoisu.models import Article, Mention, Quote, Sentence
 from thoisu.text import fold
 
 _SINGLE = ("‘", "’")
+_SINGLE_MARKS = re.compile("[‘’]")
 _SENT_END = {".", "!", "?"}
 _HEAD_TYPES = ("PER", "ORG", "GPE")
 _NOUN_MARKERS = {"bài", "lời", "các", "những", "bản", "cuộc", "buổi", "một"}
@@ -55,7 +57,8 @@ def speech_config() -> SpeechConfig:
 
 def _single_quotes(text: str) -> list[tuple[int, int]]:
     spans, open_at = [], -1
-    for i, ch in enumerate(text):
+    for m in _SINGLE_MARKS.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch == _SINGLE[0]:
             open_at = i
         elif ch == _SINGLE[1] and open_at >= 0:
@@ -100,8 +103,9 @@ class _Para:
 def _verbs(an: Analysis, lo: int, hi: int) -> list[tuple[int, int]]:
     cfg = speech_config()
     out, i = [], lo
+    firsts = cfg.verbs.by_first
     while i < hi:
-        k = cfg.verbs.match(an.toks, i) if not an.aside[i] else 0
+        k = cfg.verbs.match(an.toks, i) if not an.aside[i] and an.toks[i] in firsts else 0
         if k and i > 0 and an.toks[i - 1] in _NOUN_MARKERS:
             i += k  # "bài phát biểu", "các tuyên bố": nouns, not frames
             continue

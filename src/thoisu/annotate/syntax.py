@@ -9,10 +9,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from thoisu.annotate.lexicon import TOKEN, Resources
+from thoisu.annotate.lexicon import Resources, tokenize
 from thoisu.annotate.quote_spans import CLOSE_Q, OPEN_Q
 from thoisu.models import Mention
-from thoisu.text import fold_word
 
 ACTOR_TYPES = ("PER", "ORG", "GPE")
 _HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
@@ -71,11 +70,9 @@ class Analysis:
                  res: Resources) -> None:
         self.text = text
         self.res = res
-        self.spans: list[tuple[int, int]] = []
-        toks: list[str] = []
-        for m in TOKEN.finditer(text):
-            self.spans.append((m.start(), m.end()))
-            toks.append(fold_word(m.group(0)))
+        spans, folded = tokenize(text)
+        self.spans: list[tuple[int, int]] = list(spans)
+        toks = list(folded)
         self.toks = toks
         self.starts = [s for s, _ in self.spans]
         n = len(toks)
