@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "src"))
+# --src DIR probes another copy of the package (`git archive REV src | tar -x -C DIR`)
+sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv[:-1] else str(ROOT / "src"))
 
 from thoisu.clean import extract_articles  # noqa: E402
 from thoisu.models import Page, SourceLine  # noqa: E402
@@ -32,6 +33,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", action="store_true", help="list the pages with a wrong count")
     ap.add_argument("--bylines", action="store_true", help="sign each article in another shape")
+    ap.add_argument("--src", default="", help="package source dir to import thoisu from")
     a = ap.parse_args()
     rng = random.Random(1)
     ok = n = right = pages = signed = 0
