@@ -134,11 +134,21 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
                 seg = k + 1
         if not _lead_ok(an, seg, ch.start if not ch.prep else _owner_subject(an, lo, ch)):
             continue
+        if seg < _segment(an, lo, t) and _address(an, ch):
+            continue  # "..., xã Na Tông, huyện Điện Biên, bắt hai đối tượng": an address
         if best is None or seg > best[0]:
             best = (seg, ch)
     if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
         return None  # "..., TP Hải Phòng, ban chuyên án đã bắt ...": the group acts, unnamed
     return best[1] if best else near
+
+
+def _address(an: Analysis, ch: Chain) -> bool:
+    """A place written with its administrative level ("huyện Điện Biên"): part of an
+    address, not a subject, when a later comma segment holds the verb."""
+    np = ch.nps[0]
+    return np.head.type in ("GPE", "LOC") and bool(
+        an.res.cues["address_levels"].ends_at(an.toks, np.first))
 
 
 def _segment(an: Analysis, lo: int, t: int) -> int:
