@@ -14,6 +14,7 @@ live-blog stamps/entry headings are neutral (not scored). Seeded: the same on ev
 The frozen test split (generate.py) is untouched by this module.
 
     .venv/bin/python eval/cleaneval2/generate_dev2.py
+    .venv/bin/python eval/cleaneval2/generate_dev2.py --seed 11 --name dev2b   # a resample
 """
 
 from __future__ import annotations
@@ -333,14 +334,14 @@ def _special(d: Doc) -> bool:
     return len(t.split()) <= 6 or t.endswith(("?", "!")) or bool(re.search(r"[\"“”‘’']", t)) or ":" in t
 
 
-def generate(out: Path = OUT) -> None:
-    rng = random.Random(SEED)
+def generate(out: Path = OUT, seed: int = SEED, split: str = "dev2") -> None:
+    rng = random.Random(seed)
     docs = load_docs()
     rng.shuffle(docs)
     others, docs = docs[-200:], docs[:-200]
     special = [d for d in docs[: len(docs) // 2] if _special(d)]
     docs = [d for d in docs[len(docs) // 2:]] + [d for d in docs[: len(docs) // 2] if not _special(d)]
-    d_pages, d_gold = out / "dev2" / "pages", out / "dev2" / "gold"
+    d_pages, d_gold = out / split / "pages", out / split / "gold"
     d_pages.mkdir(parents=True, exist_ok=True)
     d_gold.mkdir(parents=True, exist_ok=True)
     for old in [*d_pages.iterdir(), *d_gold.iterdir()]:
@@ -348,7 +349,7 @@ def generate(out: Path = OUT) -> None:
     k = 0
     for si in range(N_SITES):
         site = make_site(rng, L.OUTLETS[si % len(L.OUTLETS)])
-        site_id = f"dev2-site{si:02d}"
+        site_id = f"{split}-site{si:02d}"
         for _ in range(PER_SITE):
             n_art = rng.choice([2, 2, 3]) if site.fmt == "txt" and rng.random() < site.multi else 1
             page_docs = [_pick(rng, docs, special) for _ in range(n_art)]
@@ -371,13 +372,16 @@ def generate(out: Path = OUT) -> None:
             (d_pages / page).write_text(text, encoding="utf-8")
             gold = gold_of(entries, nums, n_art, page, site_id, site.fmt, kind)
             (d_gold / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"dev2: {len(list(d_gold.iterdir()))} pages -> {out / 'dev2'}", file=sys.stderr)
+    print(f"{split}: {len(list(d_gold.iterdir()))} pages -> {out / split}", file=sys.stderr)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, default=OUT)
-    generate(ap.parse_args().out)
+    ap.add_argument("--seed", type=int, default=SEED, help="other site profiles (a resample of dev2)")
+    ap.add_argument("--name", default="dev2", help="directory under --out (dev2 for the default seed)")
+    a = ap.parse_args()
+    generate(a.out, a.seed, a.name)
 
 
 if __name__ == "__main__":

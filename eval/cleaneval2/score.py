@@ -110,7 +110,8 @@ def line(name: str, t: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "dev2", "test"], required=True)
+    # (or the name of a resample built by generate_dev2.py --name)
+    ap.add_argument("--split", required=True, help="dev | dev2 | test")
     ap.add_argument("--regenerate", action="store_true")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--by-kind", action="store_true", help="also figures per page kind and format")
