@@ -277,3 +277,14 @@ def test_a_dead_worker_process_is_one_line_and_the_rest_is_kept(tmp_path, monkey
     monkeypatch.undo()
     again = digest_paths(SEED_FILES, out_dir=tmp_path, workers=2)  # the next run takes it
     assert again.pages_new == 1 and again.articles == 6
+
+
+def test_a_story_is_summarised_from_a_bounded_number_of_its_articles():
+    from thoisu.corpus import BOUNDS, _bounded
+
+    first, latest = BOUNDS["story_docs_first"], BOUNDS["story_docs_latest"]
+    arts = [Article(id=f"a{i}", page="p") for i in range(first + latest + 25)]
+    picked = [a.id for a in _bounded(arts)]
+    assert picked == [a.id for a in arts[:first] + arts[-latest:]]
+    few = arts[: first + latest]
+    assert _bounded(few) == few
