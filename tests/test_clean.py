@@ -606,3 +606,17 @@ def test_bylines_of_more_shapes():
     assert parse_byline("Minh Anh (tổng hợp từ Reuters)") == ("Minh Anh", "Reuters")
     assert parse_byline("Không.") is None
     assert parse_byline("Giá vàng | Tỷ giá") is None
+
+
+def test_headline_with_a_footer_word_or_a_media_prefix_above_share_lines_and_a_byline():
+    head = "VTVcab sở hữu bản quyền phát sóng giải bóng chuyền nữ khu vực"
+    arts = extract_articles(page_from_text("\n".join([
+        "Thể thao » Bóng chuyền", head, "Lưu tin", "Thích 12", "06/04/2018 17:43 GMT+7", Q1, Q2, Q3])))
+    assert [a.title for a in arts] == [head] and _kept(arts) == [Q1, Q2, Q3]
+    head = "Video: Thành phố thông qua đề án giao thông 'không có giới hạn'?"
+    arts = extract_articles(page_from_text("\n".join([
+        "ẢNH", head, "09:26 Thứ sáu 08/03/2016", "Bài: Văn Nam - Ảnh: Phương Thảo", P1, P2, P3])))
+    assert [(a.title, a.author) for a in arts] == [(head, "Văn Nam")] and _kept(arts) == [P1, P2, P3]
+    # a contact line above the text stays furniture
+    arts = extract_articles(page_from_text("\n".join(["Đường dây nóng: 0243 888 999", "Chia sẻ", P1, P2, P3])))
+    assert [a.title for a in arts] == [None] and _kept(arts) == [P1, P2, P3]

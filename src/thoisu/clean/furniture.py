@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from thoisu.clean.lexicon import thresholds
+from thoisu.clean.lexicon import lexicon, thresholds
 from thoisu.clean.lines import Line, is_header, line_key
 from thoisu.clean.metadata import parse_byline, parse_credit
 
@@ -129,11 +129,13 @@ def _headed_link(ln: Line) -> bool:
 
 
 def _text_follows(lines: list[Line], i: int) -> bool:
-    """Is there a paragraph of running text within the next two lines (a date line or
-    byline between)?"""
-    for ln in lines[i + 1 : i + 3]:
+    """Is the next line of running text a paragraph, within a few lines (a date line, a
+    byline, share prompts and players between)?"""
+    for ln in lines[i + 1 : i + 9]:
         if _paragraph_shape(ln) and not (ln.footer or ln.header or ln.widget):
             return True
+        if not (ln.widget or ln.date_line or _signature(ln) or (ln.words <= 5 and not ln.terminal)):
+            return False
     return False
 
 
@@ -164,7 +166,8 @@ def _media_headline(ln: Line, lines: list[Line]) -> bool:
     nxt = lines[ln.idx + 1 : ln.idx + 9]
     first = next((x for x in nxt if _paragraph_shape(x)), None)
     return first is not None and not nxt[0].caption and not any(
-        x.title_like and not (x.widget or x.header or x.date_line) for x in nxt[: nxt.index(first)] if x.words >= 5)
+        x.title_like and not (x.widget or x.header or x.date_line or _signature(x)) for x in nxt[: nxt.index(first)]
+        if x.words >= 5)
 
 
 def _signature(ln: Line) -> bool:
@@ -180,7 +183,7 @@ def mark_rules(lines: list[Line], protect: set[int] | None = None) -> None:
             ln.flags.add("header")
         elif ln.widget:
             ln.flags.add("widget")
-        elif ln.footer and not (ln.title_like and _text_follows(lines, ln.idx)):
+        elif ln.footer and not (ln.title_like and not lexicon().contact_re.match(ln.key) and _text_follows(lines, ln.idx)):
             # a headline about broadcast rights ("... có bản quyền Copa America") has its
             # article under it; a copyright line has more page bottom
             ln.flags.add("footer")
