@@ -126,7 +126,7 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
                and not (w == "," and (an.aside[k - 1] or k + 1 < t and an.aside[k + 1]))]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
             ch.start > 0 and an.toks[ch.start - 1] in an.res.words["nominalizers"]
-        ):
+        ) and not _partner(an, lo, ch):
             near = ch
         seg = lo
         for k in range(lo, ch.start):
@@ -141,6 +141,17 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
         return None  # "..., TP Hải Phòng, ban chuyên án đã bắt ...": the group acts, unnamed
     return best[1] if best else near
+
+
+def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
+    """The chain is the partner of "phối hợp với ... và X", "cùng với X" (no comma between):
+    a co-actor named after the subject, not the subject itself."""
+    for k in range(ch.start - 1, max(lo, ch.start - 6) - 1, -1):
+        if an.toks[k] == ",":
+            return False
+        if an.toks[k] == "với":
+            return True
+    return False
 
 
 def _address(an: Analysis, ch: Chain) -> bool:
