@@ -317,3 +317,51 @@ def test_seed_kim_meets_kozlov_named_in_the_list_of_officials():
     # "nơi ông gặp các quan chức Nga, trong đó có ... Alexander Kozlov"
     (art,) = seed_articles("001_ecbe991e6b69410b.txt")
     one(art.events, "CONSULT", actors=["PER:kim jong un"], recipients={"PER:alexander kozlov"})
+
+
+def test_coordinated_passive_verbs_share_agent_and_patient():
+    gaz = {**GAZ, "Cơ quan CSĐT Bộ Công an": ("ORG", "ORG:c01"), "Phan Bá Tòng": ("PER", "PER:tòng")}
+    ev = code_events(build(["Ngày 31/3, ông Phan Bá Tòng bị Cơ quan CSĐT Bộ Công an khởi tố, bắt "
+                            "tạm giam về hành vi lừa đảo."], gaz))
+    one(ev, "COERCE", actors=["ORG:c01"], recipients=["PER:tòng"])
+    assert not any("PER:tòng" in e.actors for e in ev)  # the patient never acts
+
+
+def test_reply_to_an_earlier_proposal_names_its_author():
+    ev = code_events(build(["Triều Tiên đề xuất tổ chức hội đàm quân sự với Hàn Quốc.",
+                            "Tuy nhiên, Hàn Quốc đã bác bỏ đề nghị này."]))
+    one(ev, "REJECT", actors=["GPE:KOR"], recipients=["GPE:PRK"])
+
+
+def test_country_qualifying_a_noun_and_cues_inside_names():
+    gaz = {**GAZ, "Cần Thơ": ("GPE", "GPE:VNM:cần thơ"),
+           "UBND thành phố Cần Thơ": ("ORG", "ORG:ubnd cần thơ")}
+    ev = code_events(build(["Nữ ca sĩ 28 tuổi người Nga đã ký một hợp đồng nhiều năm với Reuters.",
+                            "Hiện nay, UBND thành phố Cần Thơ đang đề nghị ngân hàng giải ngân."], gaz))
+    assert not any("GPE:RUS" in e.actors for e in ev)  # "người Nga" qualifies the singer
+    one(ev, "REQUEST", actors=["ORG:ubnd cần thơ"])  # "Cần" of the name is no irrealis "cần"
+
+
+def test_name_next_to_a_trigger_becomes_a_participant():
+    gaz = {**GAZ, "Bộ Y tế": ("ORG", "ORG:bộ y tế")}
+    art = build(["Bộ Y tế đã có văn bản đề nghị Viettel xuất dữ liệu xác minh.",
+                 "Theo Viettel, dữ liệu đã được gửi."], gaz)
+    ev = code_events(art)
+    one(ev, "REQUEST", actors=["ORG:bộ y tế"], recipients=["ORG:viettel"])
+    assert sum(m.key == "ORG:viettel" for m in art.mentions) == 2  # the name again, later
+    # capitalised words that are no names stay out: a title, a compound, a month word
+    art = build(["Phát biểu tại lễ, Thượng tá Lê Hồng Quang, Phó chính ủy, đề nghị các đơn vị "
+                 "tặng Huy hiệu Đảng cho các đảng viên."])
+    code_events(art)
+    assert not any(m.text in ("Phó", "Huy", "Thượng") for m in art.mentions)
+
+
+def test_investigation_and_prison_terms_are_coercion():
+    gaz = {**GAZ, "Công an tỉnh Khánh Hòa": ("ORG", "ORG:ca khánh hòa"),
+           "Đoàn Thị Hồng": ("PER", "PER:đoàn thị hồng")}
+    ev = code_events(build(["Qua công tác điều tra cơ bản, Công an tỉnh Khánh Hòa phát hiện "
+                            "đường dây lừa đảo.",
+                            "Bị cáo Đoàn Thị Hồng bị phạt 9 năm tù về tội lừa đảo."], gaz))
+    assert not any(e.type == "ACCUSE" for e in ev)  # an investigation accuses no one
+    one(ev, "COERCE", recipients=["PER:đoàn thị hồng"])
+    assert not any(e.type == "SANCTION" for e in ev)  # a prison term is no fine

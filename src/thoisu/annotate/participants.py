@@ -331,18 +331,23 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
             out.append(Mention(text=text[a:b], type=typ, key=f"{typ}:{fold(name)}",
                                sentence=si, start=a, end=b, line=sent.line, name=name))
     if names:  # a name accepted once is that name wherever the article writes it again
+        pat = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
         for si, sent in enumerate(article.sentences):
-            for run in _cap_runs(sent.text, free["max_words"]):
-                a, b = run[0].start(), run[-1].end()
-                got = names.get(sent.text[a:b]) or names.get(sent.text[a:b].rstrip("."))
-                if got is None:
-                    continue
-                b = a + len(sent.text[a:b].rstrip(".")) if sent.text[a:b] not in names else b
+            text = sent.text
+            for m in pat.finditer(text):
+                a, b = m.start(), m.end()
                 if any(s < b and a < e for s, e in taken.get(si, [])):
                     continue
-                typ, name = got
+                before = _CAP_WORD.findall(text[max(0, a - 30) : a])
+                after = _CAP_WORD.findall(text[b : b + 30])
+                glued_before = before and text[:a].endswith(" ") and _is_cap(before[-1]) and (
+                    text[:a].strip() != before[-1])  # "Theo Viettel" at a sentence start is fine
+                if glued_before or after and text[b : b + 1] == " " and _is_cap(after[0]):
+                    continue  # part of a longer name
+                typ, name = names[m.group(0)]
                 taken.setdefault(si, []).append((a, b))
-                out.append(Mention(text=sent.text[a:b], type=typ, key=f"{typ}:{fold(name)}",
+                out.append(Mention(text=m.group(0), type=typ, key=f"{typ}:{fold(name)}",
                                    sentence=si, start=a, end=b, line=sent.line, name=name))
     return out
 
