@@ -620,3 +620,13 @@ def test_headline_with_a_footer_word_or_a_media_prefix_above_share_lines_and_a_b
     # a contact line above the text stays furniture
     arts = extract_articles(page_from_text("\n".join(["Đường dây nóng: 0243 888 999", "Chia sẻ", P1, P2, P3])))
     assert [a.title for a in arts] == [None] and _kept(arts) == [P1, P2, P3]
+
+
+def test_a_long_paragraph_ending_on_an_ellipsis_is_running_text():
+    long = (P2[:-1] + ", " + P3[:-1] + ", " + P4[:-1] + ", cùng nhiều hạng mục khác như cầu vượt, hầm chui, "
+            "bãi đỗ xe ngầm, làn đường riêng cho xe đạp, vỉa hè rộng hơn...")
+    assert len(long.split()) > 60
+    ls = _lines(long)
+    assert not ls[0].teaser
+    arts = extract_articles(page_from_text("\n".join(["Thông qua đề án giao thông đô thị", P1, long, P4])))
+    assert _kept(arts) == [P1, long, P4]

@@ -177,6 +177,7 @@ def build_lines(page: Page) -> list[Line]:
     # long lines only need a key for repetition, and a page repeats its own spelling
     keys = [line_key(t) if len(t) < 300 else " ".join(t.lower().split()) for _, _, t in items]
     counts = Counter(keys)
+    teaser_max = thresholds()["teaser_max_words"]
     out: list[Line] = []
     prev_pos = -2
     for n, ((pos, src, t), key) in enumerate(zip(items, keys, strict=True)):
@@ -185,7 +186,8 @@ def build_lines(page: Page) -> list[Line]:
         caps = len(_CAP_WORD.findall(t))
         alnum = len(_ALNUM.findall(t)) or 1
         terminal = bool(_TERMINAL.search(t))
-        teaser = bool(_TEASER.search(t))
+        # (a paragraph longer than any teaser may end on "..." too: an enumeration)
+        teaser = bool(_TEASER.search(t)) and nw <= teaser_max
         date_line, has_date = _is_date_line(t, nw)
         nxt_pos = items[n + 1][0] if n + 1 < len(items) else len(raw) + 1
         out.append(

@@ -343,6 +343,13 @@ def _bigrams(lns: list[Line]) -> set[tuple[str, str]]:
     return out
 
 
+def _bigram_share(ln: Line, text: list[Line]) -> float:
+    """Share of a headline's syllable bigrams found in a text (function syllables alone,
+    "của", "có", "ở", do not make a shared subject)."""
+    own = _bigrams([ln])
+    return len(own & _bigrams(text)) / len(own) if own else 0.0
+
+
 def cohesion(before: list[Line], after: list[Line]) -> float:
     """Share of syllable bigrams two stretches of text have in common (overlap
     coefficient). Within one article it is seldom below 0.03; between articles on
@@ -432,8 +439,7 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     # another article at a higher cohesion (a subheading keeps its article's subject)
     if (coh < th["split_cohesion_max_strong"] and own - above >= th["split_strong_margin"]
             and ln.words > th["headline_min_words"]  # (a short subheading: "Những con số biết nói")
-            and cur.title is not None and _overlap(cur.title, {w for x in after for w in x.key.split()})
-            < th["title_low_overlap"]):
+            and cur.title is not None and _bigram_share(cur.title, after) < th["split_title_bigram_max"]):
         return True
     if coh >= th["split_cohesion_max"]:
         return False
