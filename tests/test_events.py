@@ -365,3 +365,12 @@ def test_investigation_and_prison_terms_are_coercion():
     assert not any(e.type == "ACCUSE" for e in ev)  # an investigation accuses no one
     one(ev, "COERCE", recipients=["PER:đoàn thị hồng"])
     assert not any(e.type == "SANCTION" for e in ev)  # a prison term is no fine
+
+
+def test_a_bare_court_is_the_court_named_before():
+    gaz = {**GAZ, "TAND tỉnh Kiên Giang": ("ORG", "ORG:tand kiên giang"),
+           "Nguyễn Ngọc Nguyên": ("PER", "PER:nguyễn ngọc nguyên")}
+    ev = code_events(build(["Ngày 20/5, TAND tỉnh Kiên Giang mở phiên tòa sơ thẩm.",
+                            "Sau khi xem xét chứng cứ, Tòa tuyên phạt Nguyễn Ngọc Nguyên 20 năm tù."],
+                           gaz))
+    one(ev, "COERCE", actors=["ORG:tand kiên giang"], recipients=["PER:nguyễn ngọc nguyên"], line=2)

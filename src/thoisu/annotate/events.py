@@ -29,6 +29,7 @@ from thoisu.annotate.syntax import (
     subject_persons,
 )
 from thoisu.models import Article, Event, Mention, TimeValue
+from thoisu.text import fold
 
 # --------------------------------------------------------------------------- coding
 
@@ -183,6 +184,16 @@ def _group_opens(an: Analysis, seg: int, t: int) -> bool:
     return k < t and bool(grp.match(an.toks, k))
 
 
+@dataclass(slots=True)
+class _OrgName:
+    key: str
+    folded: str
+
+
+def _org_names(np: NP) -> list[_OrgName]:
+    return [_OrgName(m.key, fold(m.text)) for m in np.mentions if m.type == "ORG"]
+
+
 def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
     """Actors for a pronoun subject: "hai ông" -> the last meeting's pair, "ông" -> last person,
     "họ" -> the coordinated subject of the same sentence."""
@@ -206,8 +217,14 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
                     if ch.end <= i and not ch.prep and ch.nps[0].head.type == "ORG"]
             orgs = state.get("org", []) + here[-1:]
             return orgs[-1:]
-        k = cues["pronouns_sg"].match(an.toks, i)
         seg_start = i == lo or (an.toks[i - 1] == "," and not an.aside[i - 1])
+        k = cues["bare_bodies"].match(an.toks, i)
+        if k and seg_start and not an.in_name[i]:  # "Tòa tuyên phạt ...": the court named before
+            heads = an.res.bodies[tuple(an.toks[i : i + k])]
+            seen = state.get("orgs", []) + [(m.key, m.folded) for np in an.nps if np.end <= i
+                                             for m in _org_names(np)]
+            return [key for key, name in seen if name.startswith(heads)][-1:]  # the latest
+        k = cues["pronouns_sg"].match(an.toks, i)
         if k and seg_start and not any(np.start <= i + k < np.end for np in an.nps):
             topic = an.res.words["topic_preps"]  # "Về phía bà Trang, bà phủ nhận ..."
             here = [ch.nps[0].head.key for ch in an.chains
@@ -725,6 +742,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
     state.setdefault("gpe", [])
     state["gpe"] += [ch.nps[0].head.key for ch in an.chains[:3]
                      if not ch.prep and ch.nps[0].head.type == "GPE"][:1]
+    state.setdefault("orgs", [])
+    state["orgs"] += [(o.key, o.folded) for np in sorted(an.nps + an.aside_nps, key=lambda n: n.start)
+                      for o in _org_names(np)]
     state.setdefault("org", [])
     state["org"] += [ch.nps[0].head.key for ch in an.chains[:3]
                      if not ch.prep and ch.nps[0].head.type == "ORG"][:1]

@@ -88,6 +88,7 @@ class Resources:
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # one-word cue sets
     windows: dict[str, int] = field(default_factory=dict)  # sizes in words (data)
     replies: dict[str, PhraseSet] = field(default_factory=dict)  # event type -> its nouns
+    bodies: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # bare -> heads
 
 
 def _load_triggers() -> dict[str, list[Trigger]]:
@@ -135,5 +136,9 @@ def resources() -> Resources:
     windows = {k: int(v) for k, v in cues_raw["windows"].items() if not k.startswith("_")}
     replies = {t: PhraseSet([phrase(p) for p in v])
                for t, v in cues_raw["reply_objects"].items() if not t.startswith("_")}
-    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows, replies)
+    bodies = {phrase(k): tuple(" ".join(phrase(h)) for h in v)
+              for k, v in cues_raw["bare_bodies"].items() if not k.startswith("_")}
+    cues["bare_bodies"] = PhraseSet(list(bodies))
+    return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows, replies,
+                     bodies)
 
