@@ -343,11 +343,15 @@ def _bigrams(lns: list[Line]) -> set[tuple[str, str]]:
     return out
 
 
-def _bigram_share(ln: Line, text: list[Line]) -> float:
-    """Share of a headline's syllable bigrams found in a text (function syllables alone,
+def _bigram_share(ln: Line, text: set[tuple[str, str]]) -> float:
+    """Share of a headline's syllable bigrams found in a text's (function syllables alone,
     "của", "có", "ở", do not make a shared subject)."""
     own = _bigrams([ln])
-    return len(own & _bigrams(text)) / len(own) if own else 0.0
+    return len(own & text) / len(own) if own else 0.0
+
+
+def _coh(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def cohesion(before: list[Line], after: list[Line]) -> float:
@@ -355,8 +359,7 @@ def cohesion(before: list[Line], after: list[Line]) -> float:
     coefficient). Within one article it is seldom below 0.03; between articles on
     unrelated subjects seldom above (vims-dev: 5th percentile 0.025 within, 90th 0.025
     across)."""
-    a, b = _bigrams(before), _bigrams(after)
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    return _coh(_bigrams(before), _bigrams(after))
 
 
 def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
@@ -432,22 +435,23 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
         return False
     own = _overlap(ln, {w for x in after for w in x.key.split()})
     above = _overlap(ln, {w for x in cur.body[-3:] for w in x.key.split()})
-    coh = cohesion(cur.body[-3:], after)
     # texts on one subject may share few bigrams, and two articles' texts the common ones
     # of news ("cho biết", "của ông"): a headline that sums up its own lead and not the text
     # above, under which the text no longer speaks of the article's own headline, starts
     # another article at a higher cohesion (a subheading keeps its article's subject)
-    if (coh < th["split_cohesion_max_strong"] and own - above >= th["split_strong_margin"]
-            and ln.words > th["headline_min_words"]  # (a short subheading: "Những con số biết nói")
-            and cur.title is not None and _bigram_share(cur.title, after) < th["split_title_bigram_max"]):
-        return True
-    if coh >= th["split_cohesion_max"]:
-        return False
+    strong = (own - above >= th["split_strong_margin"] and cur.title is not None
+              and ln.words > th["headline_min_words"])  # (a short subheading: "Những con số biết nói")
     # under a "next article" label the headline need not sum up its lead: the two texts
     # being on other subjects is enough
-    if labelled and not vouched:
-        return own >= above
-    return own >= th["title_low_overlap"] and own > above
+    plain = own >= above if labelled and not vouched else own >= th["title_low_overlap"] and own > above
+    if not (strong or plain):
+        return False  # (the bigram sets below cost more than the syllable overlaps)
+    after_bi = _bigrams(after)
+    coh = _coh(_bigrams(cur.body[-3:]), after_bi)
+    if (strong and coh < th["split_cohesion_max_strong"]
+            and _bigram_share(cur.title, after_bi) < th["split_title_bigram_max"]):
+        return True
+    return plain and coh < th["split_cohesion_max"]
 
 
 def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
