@@ -294,6 +294,9 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
         if not spans:
             continue
         for run in _cap_runs(text, free["max_words"]):
+            if len(run) > 1 and not text[: run[0].start()].strip(" “\"'(") and caps.get(
+                    fold(run[0].group(0)), 1.0) < cfg.min_caps_share:
+                run = run[1:]  # "Hiện Suzuki đang bị điều tra": the sentence's first word
             a, b = run[0].start(), run[-1].end()
             name = text[a:b].rstrip(".") if not run[-1].group(0)[:-1].isupper() else text[a:b]
             b = a + len(name)
