@@ -630,3 +630,12 @@ def test_a_long_paragraph_ending_on_an_ellipsis_is_running_text():
     assert not ls[0].teaser
     arts = extract_articles(page_from_text("\n".join(["Thông qua đề án giao thông đô thị", P1, long, P4])))
     assert _kept(arts) == [P1, long, P4]
+
+
+def test_reader_comments_below_the_tag_line_and_a_player_voice_line_go():
+    head = "Thành phố thông qua đề án giao thông đô thị hơn 20.000 tỷ đồng"
+    text = "\n".join([head, "Giọng nam miền Nam", "Nghe tin", P1, P2, P3, "Từ khóa: giao thông, Hà Nội",
+                      "Thu Hà", "Mong cơ quan chức năng sớm vào cuộc.", "44 giờ trước", "Trả lời"])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]
+    assert _kept(arts) == [P1, P2, P3]

@@ -87,7 +87,9 @@ def _last_before_text(lines: list[Line], i: int) -> bool:
 def _announces(lines: list[Line], ln: Line) -> bool:
     """A subheading: most of its syllables are in the paragraph under it."""
     nxt = next((x for x in lines[ln.idx + 1 : ln.idx + 3] if body_like(x)), None)
-    return nxt is not None and _overlap(ln, set(nxt.key.split())) >= thresholds()["title_low_overlap"]
+    # (and shares a pair of them: "Giọng nam miền Nam", a player, shares "nam" with "Việt Nam")
+    return (nxt is not None and _overlap(ln, set(nxt.key.split())) >= thresholds()["title_low_overlap"]
+            and bool(_bigrams([ln]) & _bigrams([nxt])))
 
 
 def _signed_below(lines: list[Line], i: int) -> bool:
@@ -260,6 +262,12 @@ def segment(lines: list[Line], title_idx: int | None) -> list[Block]:
             for p in pending:
                 p.flags.add("after-end")
             pending = []
+        # a tag line ends the article's text (comments, lists below it are no text of its own
+        # unless running text resumes)
+        if cur.body and not closed and "tags" in ln.flags:
+            closed = True
+            pending = []
+            continue
         # a later article's headline may be shown again in a list below, carry a timestamp
         # or sit last in a list right above its own text; it still opens that article
         # the writer and the time on one line under the headline ("Thu Hà - 18/09/2022 07:30")
