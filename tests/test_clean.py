@@ -639,3 +639,9 @@ def test_reader_comments_below_the_tag_line_and_a_player_voice_line_go():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [head]
     assert _kept(arts) == [P1, P2, P3]
+
+
+def test_a_quoted_sentence_is_no_headline():
+    ls = _lines('"Đội bóng đã có bàn thắng sớm nhưng sau đó chơi tệ."\n'
+                "Triều Tiên muốn nâng quan hệ với Nga 'lên tầm cao mới'\nVì sao giá vàng tăng?\"")
+    assert [x.title_like for x in ls] == [False, True, True]

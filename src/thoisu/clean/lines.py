@@ -162,8 +162,9 @@ def _title_like(text: str, words: int, terminal: bool, teaser: bool) -> bool:
     if teaser or not _UPPER_START.match(text):
         return False
     if terminal:
-        # headlines may end in ? ! or a closing quote, rarely in a full stop
-        return bool(re.search(r"[?!\"”'’]\s*$", text))
+        # headlines may end in ? ! or a closing quote, rarely in a full stop (a quote closed
+        # after its full stop is a paragraph of speech)
+        return bool(re.search(r"[?!\"”'’]\s*$", text)) and not re.search(r"[.…][\"”'’]\s*$", text)
     return not text.rstrip().endswith((",", ";", ":"))
 
 
