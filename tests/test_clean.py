@@ -645,3 +645,12 @@ def test_a_quoted_sentence_is_no_headline():
     ls = _lines('"Đội bóng đã có bàn thắng sớm nhưng sau đó chơi tệ."\n'
                 "Triều Tiên muốn nâng quan hệ với Nga 'lên tầm cao mới'\nVì sao giá vàng tăng?\"")
     assert [x.title_like for x in ls] == [False, True, True]
+
+
+def test_live_blog_entries_under_dated_stamps_stay_one_article():
+    head = "Trực tiếp: Thành phố thông qua đề án giao thông đô thị"
+    text = "\n".join([head, P1, "10:15", P2, "09:40 18/10", "Diễn biến mới nhất tại hiện trường", P3,
+                      "08:05 18/10", "Phản ứng của người dân và doanh nghiệp", P4])
+    arts = extract_articles(page_from_text(text))
+    assert [a.title for a in arts] == [head]
+    assert [p for p in _kept(arts) if p in (P1, P2, P3, P4)] == [P1, P2, P3, P4]

@@ -376,6 +376,8 @@ def teaser_list(lines: list[Line], i: int, cur: Block) -> bool:
     after the teaser: three pairs, or two on another subject than the article above (a
     live blog's titled entries stay on its subject)."""
     th = thresholds()
+    if cur.body and _live(lines, cur.body[0].idx, i):
+        return False  # a live blog's titled entries, one paragraph each
     pairs: list[Line] = []
     heads: set[str] = {cur.title.key} if cur.title is not None else set()
     heads_seen: list[Line] = []
@@ -427,7 +429,9 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     after = [x for x in lines[ln.idx + 1 : ln.idx + 12] if body_like(x)][:3]
     if not after:
         return False
-    vouched = _carried(lines, ln.idx) or _headed(lines, ln.idx)
+    # in a live blog (time stamps between the paragraphs above) a stamp above a headline is
+    # the blog's next entry, not another article's date line
+    vouched = _carried(lines, ln.idx) or (_headed(lines, ln.idx) and not _live(lines, cur.body[0].idx, ln.idx))
     if vouched and "zone" not in ln.flags:
         return True
     # a headline inside a "Tin liên quan" box mid-article, dated or not, is followed by the
@@ -460,6 +464,12 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
             and _bigram_share(cur.title, after_bi) < th["split_title_bigram_max"]):
         return True
     return plain and coh < th["split_cohesion_max"]
+
+
+def _live(lines: list[Line], start: int, end: int) -> bool:
+    """Is the text from line ``start`` to ``end`` a live blog: time stamps of their own (a
+    date line of four words at most) between its paragraphs?"""
+    return sum(1 for x in lines[start:end] if x.date_line and x.words <= 4) >= thresholds()["live_min_stamps"]
 
 
 def _take_article(lines: list[Line], i: int) -> tuple[int, int]:
