@@ -374,3 +374,14 @@ def test_a_bare_court_is_the_court_named_before():
                             "Sau khi xem xét chứng cứ, Tòa tuyên phạt Nguyễn Ngọc Nguyên 20 năm tù."],
                            gaz))
     one(ev, "COERCE", actors=["ORG:tand kiên giang"], recipients=["PER:nguyễn ngọc nguyên"], line=2)
+
+
+def test_kidnapping_of_a_pronoun_subject_and_excluded_parts():
+    gaz = {**GAZ, "Alan Pulido": ("PER", "PER:alan pulido")}
+    ev = code_events(build(["Báo chí cho hay Alan Pulido biến mất khi đang nghỉ hè ở quê nhà.",
+                            "Truyền thông địa phương cho hay anh bị một nhóm người lạ mặt bắt cóc."],
+                           gaz))
+    # "bắt cóc" is excluded as an arrest ("bắt") but is itself an attack; "anh" undergoes it
+    e = one(ev, "ASSAULT", recipients=["PER:alan pulido"])
+    assert e.actors == []
+    assert not any(e.type == "COERCE" for e in ev)

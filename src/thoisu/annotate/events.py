@@ -225,6 +225,10 @@ def _resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
                                              for m in _org_names(np)]
             return [key for key, name in seen if name.startswith(heads)][-1:]  # the latest
         k = cues["pronouns_sg"].match(an.toks, i)
+        if not k and cues["pronouns_bare"].match(an.toks, i) and i + 1 < t <= i + 8 and (
+                an.toks[i + 1] in an.res.words["aux"] | an.res.words["passive"]
+                | an.res.words["negation"]):
+            k = 1  # "anh bị ... bắt cóc", "cô đã ...": not "cô gái", "anh trai"
         if k and seg_start and not any(np.start <= i + k < np.end for np in an.nps):
             topic = an.res.words["topic_preps"]  # "Về phía bà Trang, bà phủ nhận ..."
             here = [ch.nps[0].head.key for ch in an.chains
@@ -318,22 +322,27 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     excl = res.cues["exclude"]
     out: list[tuple[int, int, Trigger]] = []
     covered = -1
-    blocked = [False] * len(toks)  # tokens covered by exclusions ("thăm dò", "bắt đầu")
+    # tokens covered by exclusions ("thăm dò", "bắt đầu") or names ("Tổ chức Hợp tác Thượng
+    # Hải"), with the span that covers them: a trigger spanning a whole exclusion ("bắt cóc"
+    # itself, not its "bắt") stays
+    blocked: list[tuple[int, int] | None] = [None] * len(toks)
     for i in range(len(toks)):
         if toks[i] in excl.by_first:
-            for j in range(i, i + excl.match(toks, i)):
-                blocked[j] = True
+            e = i + excl.match(toks, i)
+            for j in range(i, e):
+                blocked[j] = (i, e)
     for np in an.nps:
-        for m in np.mentions:  # "Tổ chức Hợp tác Thượng Hải" holds no trigger
+        for m in np.mentions:
             a = an.tok_at(m.start)
             for j in range(a, min(len(toks), an.tok_at(m.end - 1) + 1)):
-                blocked[j] = True
+                blocked[j] = (-1, -1)  # never spanned by a trigger
     for i, w in enumerate(toks):
         if i < covered or an.aside[i]:
             continue
         for trig in res.triggers.get(w, ()):
             n = len(trig.words)
-            if tuple(toks[i : i + n]) != trig.words or any(blocked[i : i + n]):
+            if tuple(toks[i : i + n]) != trig.words or any(
+                    b is not None and not (i <= b[0] and b[1] <= i + n) for b in blocked[i : i + n]):
                 continue
             if trig.near and not any(x in trig.near for x in toks[i + n : i + n + res.windows["near"]]):
                 continue
@@ -666,6 +675,14 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             actors, recipients, passive = _subject_roles(an, st, sent)
         if not actors and not passive:
             actors = _fallback_actors(an, st, sent, state)
+            pk = next((k for k in range(st.cs, i) if _passive_at(an, k)), None)
+            if actors and (pk is not None or trig.passive) and not any(
+                    ch.keys() and st.cs <= ch.start < (i if pk is None else pk)
+                    for ch in an.chains):
+                # a pronoun subject undergoes: "anh bị một nhóm người lạ mặt bắt cóc"
+                agent = [key for ch in an.chains if pk is not None and pk < ch.start and ch.end <= i
+                         for key in ch.keys(ACTOR_TYPES)]
+                actors, recipients, passive = agent, actors, True
         unnamed = False
         if not actors and not passive:
             got = _unnamed_actor(an, st)

@@ -200,16 +200,18 @@ def _trigger_spans(text: str) -> list[tuple[int, int]]:
     hits = [i for i, w in enumerate(folded) if w in trig]
     if not hits:
         return []
-    blocked = [False] * len(folded)
+    blocked: list[tuple[int, int] | None] = [None] * len(folded)
     for i in range(len(folded)):
         if folded[i] in excl.by_first:
-            for j in range(i, i + excl.match(folded, i)):
-                blocked[j] = True
+            e = i + excl.match(folded, i)
+            for j in range(i, e):
+                blocked[j] = (i, e)
     out = []
     for i in hits:
         for t in trig[folded[i]]:
             n = len(t.words)
-            if tuple(folded[i : i + n]) == t.words and not any(blocked[i : i + n]):
+            if tuple(folded[i : i + n]) == t.words and all(
+                    b is None or i <= b[0] and b[1] <= i + n for b in blocked[i : i + n]):
                 if not t.motion:
                     out.append((spans[i][0], spans[i + n - 1][1]))
                 break
