@@ -49,6 +49,7 @@ from thoisu.text import fold
 BOUNDS = json.loads((Path(__file__).with_name("data") / "corpus.json").read_text(encoding="utf-8"))
 STORY_DOCS_FIRST: int = BOUNDS["story_docs_first"]
 STORY_DOCS_LATEST: int = BOUNDS["story_docs_latest"]
+STORY_RECOMPUTE_UPTO: int = BOUNDS["story_summary_recompute_upto"]
 THREAD_STORIES: int = BOUNDS["thread_stories"]
 THREAD_TIMELINE_ENTRIES: int = BOUNDS["thread_timeline_entries"]
 
@@ -256,10 +257,29 @@ def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts:
     records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
     picked = _bounded(live)
     picked_ids = {a.id for a in picked}
-    summary = summarize(summary_docs(picked), opts.summary_words)
+    new = [a for a in live if a.id in known]
+    grew = new and len(new) < len(live) and len(live) > STORY_RECOMPUTE_UPTO
+    prior = records.load_summary(db, sid) if grew else []
+    if prior:
+        # a large story that grew: its summary is chosen again from its last summary and its
+        # new articles, a cost that follows what the run adds, not the size of the story
+        # (eval/summaries_incremental.py measures what that costs in ROUGE)
+        first = live[0]
+        docs = [prior_summary_doc(prior, first.title, first.published.value if first.published else None),
+                *summary_docs(new[-STORY_DOCS_LATEST:])]
+    else:
+        docs = summary_docs(picked)
+    summary = summarize(docs, opts.summary_words)
     timeline = build_timeline(picked, [e for e in events if e.article in picked_ids])
     records.write_summary(db, sid, summary)
     records.write_timeline(db, sid, timeline)
+
+
+def prior_summary_doc(summary: list[SummarySentence], title: str | None,
+                      published: str | None) -> SummaryDoc:
+    """A story's previous summary read as one document, dated and titled as the story's
+    first article; its sentences keep their own articles and lines."""
+    return SummaryDoc(id="summary", title=title or "", published=published, sentences=list(summary))
 
 
 def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: int | None,
