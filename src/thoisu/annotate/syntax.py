@@ -166,7 +166,9 @@ class Analysis:
         for np in self.nps:
             if chains:
                 prev = chains[-1].nps[-1]
-                gap = self.toks[prev.end : np.start]
+                # asides between are skipped: "A (SN 1955, cựu ...) và B (SN 1962) bị tuyên phạt"
+                gap = [t for k, t in enumerate(self.toks[prev.end : np.start], prev.end)
+                       if not self.aside[k]]
                 if gap and conn.match(gap, 0) == len(gap) and tuple(gap) != ("với",):
                     chains[-1].nps.append(np)
                     np.chain = len(chains) - 1
