@@ -654,3 +654,10 @@ def test_live_blog_entries_under_dated_stamps_stay_one_article():
     arts = extract_articles(page_from_text(text))
     assert [a.title for a in arts] == [head]
     assert [p for p in _kept(arts) if p in (P1, P2, P3, P4)] == [P1, P2, P3, P4]
+
+
+def test_a_sapo_cut_short_with_an_ellipsis_is_text_a_list_teaser_is_not():
+    sapo = P1[:-1] + "…"
+    ls = _lines("\n".join([sapo, P2, "Tin khác", "Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp", sapo,
+                           "Mưa lớn gây ngập nhiều tuyến phố ở miền Trung trong đêm qua và sáng nay khiến nhiều xe chết máy"]))
+    assert not ls[0].teaser and ls[4].teaser

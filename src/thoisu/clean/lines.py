@@ -216,7 +216,25 @@ def build_lines(page: Page) -> list[Line]:
             )
         )
         prev_pos = pos
+    _sapo_not_teaser(out)
     return out
+
+
+def _sapo_not_teaser(lines: list[Line]) -> None:
+    """A lead cut short with "..." and followed by running text is the article's sapo, not
+    a list's teaser (after a teaser comes the list's next headline). A date line, a
+    caption or a short label may sit between."""
+    min_words = thresholds()["body_min_words"]
+    for i, ln in enumerate(lines):
+        if not ln.teaser:
+            continue
+        for nxt in lines[i + 1 : i + 3]:
+            if nxt.date_line or nxt.caption or (nxt.words <= 5 and not nxt.terminal):
+                continue
+            # (a long headline of the list is no running text)
+            if nxt.words >= min_words and not nxt.teaser and (nxt.terminal or (nxt.words >= 20 and not nxt.title_like)):
+                ln.teaser = False
+            break
 
 
 # "Bài và ảnh: Thu Hà", "Bài, ảnh: ...": a byline that also credits the photos
