@@ -121,6 +121,13 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects:
             continue
+        led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
+        if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
+            gap = [w for k, w in enumerate(an.toks[ch.end + led : t], ch.end + led)
+                   if not an.aside[k]]
+            if len(gap) <= 4 and all(w in glue for w in gap):
+                near = ch
+            continue
         if ch.prep and _owner_subject(an, lo, ch) is None or _gpe_modifier(an, ch.nps[0]):
             continue
         gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]
