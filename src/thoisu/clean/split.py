@@ -456,14 +456,17 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     # under a "next article" label the headline need not sum up its lead: the two texts
     # being on other subjects is enough
     plain = own >= above if labelled and not vouched else own >= th["title_low_overlap"] and own > above
-    if not (strong or plain):
+    # two texts of 80 words or more without one syllable pair in common are two subjects
+    # whatever the headline's overlap (a headline may name what its lead does not yet)
+    apart = own > above and ln.words > th["headline_min_words"]
+    if not (strong or plain or apart):
         return False  # (the bigram sets below cost more than the syllable overlaps)
     after_bi = _bigrams(after)
     coh = _coh(_bigrams(cur.body[-3:]), after_bi)
     if (strong and coh < th["split_cohesion_max_strong"]
             and _bigram_share(cur.title, after_bi) < th["split_title_bigram_max"]):
         return True
-    return plain and coh < th["split_cohesion_max"]
+    return (plain and coh < th["split_cohesion_max"]) or (apart and coh <= th["split_cohesion_apart"])
 
 
 def _live(lines: list[Line], start: int, end: int) -> bool:
