@@ -526,7 +526,10 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
             if not between and st.trig.type.lower() not in res.words["bare_passive_types"]:
                 return None  # "các địa điểm bị tấn công nằm gần ...": a modifier, often
             if between or len(rest) <= res.windows["group_gap"] - 2:
-                return (between[-1].keys() if between else []), []
+                # the patient right before "bị": "lần đầu tiên Mansour bị quân đội Mỹ tấn công"
+                patient = [key for ch in an.chains if ch.end == k and not ch.prep
+                           and st.cs <= ch.start for key in ch.keys(ACTOR_TYPES)]
+                return (between[-1].keys() if between else []), patient
             return None
     grp = res.cues["group_subjects"]
     seg = st.cs
@@ -695,6 +698,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             got = _unnamed_actor(an, st)
             if got is not None:
                 actors, unnamed = got[0], True
+                if got[1]:
+                    recipients, passive = got[1], True
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not (actors or passive or unnamed) and recipients and _object_only(an, st):
             unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
