@@ -21,6 +21,12 @@ How it works, in order:
   dateline.py   publication dates, only from metadata, a date line next to the headline or the
                 signature, or the dateline prefix
 
+Headlines are found by the page's structure more than by word lists: widget lines of
+unknown words are shorter than headlines, menus split on any short run of symbols, date
+lines may carry the outlet or the writer. Unsigned articles split on subjects (syllable
+pairs shared, the headline matching its own lead and not the text above); live blogs keep
+their stamped entries; a tag line ends an article.
+
 A page with text never yields nothing: when the layers above keep no article, extract.py keeps
 its best guess and flags it ``quality="low"`` (a page of named furniture only still gives none).
 A sapo printed twice keeps its first copy (furniture.py).
