@@ -76,12 +76,14 @@ def concept_features(docs: list[SummaryDoc], cands: list[Candidate], sent_x: np.
             in_title[b] += 1
     i0 = np.array([idf.get(b[0], default_idf) for b in keys])
     i1 = np.array([idf.get(b[1], default_idf) for b in keys])
+    # digits looked up once per syllable, not once per bigram
+    digit = {t: any(ch.isdigit() for ch in t) for t in {t for b in keys for t in b}}
     x = np.zeros((n_keys, len(CLUSTER_FEATURES)))
     x[:, :12] = np.column_stack([
         df / n_docs, df, np.full(n_keys, n_docs), np.log1p(count), np.log1p(first_pos),
         first_rel, np.array([in_title.get(b, 0) for b in keys]) / n_docs,
         first_sent / n_docs, np.minimum(i0, i1), np.maximum(i0, i1),
-        np.array([float(any(ch.isdigit() for ch in a + b)) for a, b in keys]),
+        np.array([float(digit[a] or digit[b]) for a, b in keys]),
         (df - 1) / max(n_docs - 1, 1),
     ])
     x[:, 12:12 + len(_AGG)] = agg
