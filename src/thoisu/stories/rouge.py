@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+# letters and digits only: "_" and every punctuation/symbol act as separators; the
+# summariser reads the same tokens (thoisu.text.syllables), not this module
 from thoisu.text import syllables
-
-# letters and digits only: "_" and every punctuation/symbol act as separators
 
 
 def cut_words(text: str, max_words: int | None) -> str:

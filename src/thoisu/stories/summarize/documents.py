@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from thoisu.models import SummarySentence
 from thoisu.text import syllables  # noqa: F401 - the summariser's tokens, re-exported
 
-# letters and digits only: "_" and every punctuation/symbol separate syllables. The same
-# tokens as the scoring of ../shared/mds/README.md (stories/rouge.py), defined here so the
-# summariser does not depend on its evaluation module
+# letters and digits only: "_" and every punctuation/symbol separate syllables. Defined
+# once in thoisu.text; the scoring of ../shared/mds/README.md (stories/rouge.py) imports
+# the same function, and the summariser never imports its evaluation module
 Bigram = tuple[str, str]
 
 
