@@ -203,6 +203,66 @@ def test_opening_sentence_bonus() -> None:
     assert [cands[i].sent.text for i in with_bonus] == [b]
 
 
+def test_support_features_by_hand() -> None:
+    from thoisu.stories.summarize import FEATURES, features
+
+    docs, cands = candidates(DOCS)
+    idf = {"máy": 1.5, "bay": 2.0, "hy": 3.0}
+    x = features(docs, cands, idf, 4.0)
+    col = {f: FEATURES.index(f) for f in FEATURES}
+    for i, c in enumerate(cands):
+        bdocs = [len({d.doc for d in cands if b in d.bi}) for b in sorted(c.bi)]
+        sup = [(k - 1) / 2 for k in bdocs]  # 3 documents
+        bw = [idf.get(a, 4.0) + idf.get(b, 4.0) for a, b in sorted(c.bi)]
+        assert x[i, col["support2"]] == pytest.approx(sum(sup) / len(sup))
+        assert x[i, col["support2_idf"]] == pytest.approx(
+            sum(a * q for a, q in zip(sup, bw, strict=True)) / sum(bw))
+        assert x[i, col["support2_multi"]] == pytest.approx(
+            sum(k >= 3 for k in bdocs) / len(bdocs))
+        toks = sorted(set(c.toks))
+        sup1 = [(len({d.doc for d in cands if t in d.toks}) - 1) / 2 for t in toks]
+        wts = [idf.get(t, 4.0) for t in toks]
+        assert x[i, col["support1_idf"]] == pytest.approx(
+            sum(a * q for a, q in zip(sup1, wts, strict=True)) / sum(wts))
+        assert x[i, col["mean_idf"]] == pytest.approx(sum(wts) / len(wts))
+        digits = sum(any(ch.isdigit() for ch in t) for t in c.toks)
+        assert x[i, col["num_ratio"]] == pytest.approx(digits / len(c.toks))
+
+
+def test_opening_bonus_scaled_by_novelty() -> None:
+    # y's opening retells x's (picked first); z's second sentence is new. With the full
+    # bonus the retelling is picked next, with the bonus scaled by the uncovered share the
+    # new sentence is
+    first = "Máy bay của hãng EgyptAir mất tích trên Địa Trung Hải sáng 19/5."
+    retell = "Máy bay của hãng EgyptAir mất tích trên Địa Trung Hải hôm 19/5."
+    new = "Pháp cử ba chuyên gia sang Ai Cập điều tra vụ việc này."
+    docs = [_doc("x", [first]), _doc("y", [retell]), _doc("z", ["Tin cập nhật.", new])]
+    _, cands = candidates(docs)
+    by_text = {c.sent.text: c for c in cands}
+    w = {bg: 1.0 for bg in by_text[first].bi}
+    w.update({bg: 0.3 for bg in by_text[new].bi})
+    params = {"min_tokens": 6, "dup_cut": 1.1, "alpha": 0.6, "first_bonus": 10.0}
+    budget = len(first.split()) * 2
+    full = select(cands, w, budget, params)
+    scaled = select(cands, w, budget, {**params, "novel_bonus": 1})
+    assert [cands[i].sent.text for i in full] == [first, retell]
+    assert [cands[i].sent.text for i in scaled] == [first, new]
+
+
+def test_summariser_tokens_come_from_text_not_rouge() -> None:
+    import sys
+
+    from thoisu import text
+
+    assert sys.modules["thoisu.stories.summarize.documents"].syllables is text.syllables
+    assert rouge.tokens("Bình_Nhưỡng, 19/5") == text.syllables("Bình_Nhưỡng, 19/5")
+    pkg = ROOT / "src" / "thoisu" / "stories" / "summarize"
+    for f in pkg.glob("*.py"):
+        imports = [ln for ln in f.read_text(encoding="utf-8").splitlines()
+                   if ln.lstrip().startswith(("import ", "from "))]
+        assert not any("rouge" in ln for ln in imports), f.name
+
+
 def test_keep_rates_smoothed_and_own_statistics_left_out() -> None:
     keep = KeepRates(
         syllables={"biết": (100.0, 5.0), "nga": (100.0, 60.0)},
@@ -297,11 +357,58 @@ def test_bag_prediction_is_mean_of_members() -> None:
 
 
 
+def _random_tree(rng: np.random.Generator, depth: int, n_feat: int) -> dict:
+    """A tree in the exported layout (depth-first ids), leaves at varying depths."""
+    tree: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "value")}
+
+    def grow(d: int) -> int:
+        i = len(tree["feature"])
+        for k in tree:
+            tree[k].append(-1)
+        tree["value"][i] = float(rng.normal())
+        if d < depth and rng.random() < 0.8:
+            tree["feature"][i] = int(rng.integers(0, n_feat))
+            tree["threshold"][i] = float(rng.normal())
+            tree["left"][i] = grow(d + 1)
+            tree["right"][i] = grow(d + 1)
+        else:
+            tree["threshold"][i] = -2.0
+        return i
+
+    grow(0)
+    return tree
+
+
+def test_all_trees_at_once_equal_one_tree_at_a_time() -> None:
+    rng = np.random.default_rng(3)
+    model = {"init": 0.2, "learning_rate": 0.1, "max_depth": 3,
+             "trees": [_random_tree(rng, 3, 5) for _ in range(40)]}
+    x = rng.normal(size=(5000, 5))  # more rows than one chunk
+    x[::7, 2] = 0.0
+    # the reference: walk each tree alone, add init + lr * leaf value tree by tree
+    want = np.full(len(x), 0.2)
+    for t in model["trees"]:
+        for r, row in enumerate(x):
+            node = 0
+            while t["feature"][node] >= 0:
+                go_left = row[t["feature"][node]] <= t["threshold"][node]
+                node = t["left"][node] if go_left else t["right"][node]
+            want[r] += 0.1 * t["value"][node]
+    assert np.array_equal(predict(compile_model(model), x), want)
+
+
 # --------------------------------------------------------------------------- bounded cost
 
 
-def test_block_similarity_stats_match_a_dense_matrix() -> None:
+@pytest.mark.parametrize("small_product", [0, 1 << 40])  # BLAS blocks / numpy's loops
+def test_block_similarity_stats_match_a_dense_matrix(small_product: int,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
     from thoisu.stories.summarize.similarity import other_doc_stats, tfidf_rows
+
+    monkeypatch.setattr(sys.modules["thoisu.stories.summarize.similarity"], "SMALL_PRODUCT",
+                        small_product)
 
     rng = np.random.default_rng(0)
     ids = [list(rng.integers(0, 30, size=rng.integers(0, 12))) for _ in range(150)]

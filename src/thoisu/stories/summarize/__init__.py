@@ -2,16 +2,18 @@
 
 Concept coverage with learned concept weights. The concepts are the syllable bigrams
 of the cluster; gradient-boosted trees (trained by ``train/summary_model.py`` on news
-clusters with human summaries, the recipe chosen by leave-one-corpus-out so that it holds
-for references written by other newsrooms) predict for each the chance that a human
+clusters with human summaries and on copies of them cut to 2 and 3 documents, the recipe
+chosen by leave-one-corpus-out so that it holds for references written by other newsrooms
+and for clusters of other sizes) predict for each the chance that a human
 summary contains it, from evidence that means the same whatever the cluster's size: the
 share of documents holding it and its occurrences per document, how early it comes,
 whether it is in titles/standfirsts or first sentences, syllable IDF, and the best
 position/centrality/cross-document support/title and lead similarity/document size of the
 sentences holding it. The model file names the features it reads (``features``); learned
 keep rates (``keep``) are read only if it names them. Sentences are then picked greedily
-by not-yet-covered concept weight (plus a bonus for a document's opening sentence) per
-word**alpha (so repeated content earns nothing); units that do not end like a sentence
+by not-yet-covered concept weight (plus a bonus for a document's opening sentence, scaled
+by the share of its bigrams not yet covered) per word**alpha (so repeated content earns
+nothing); units that do not end like a sentence
 (headings, captions, bylines) are left out; a near-duplicate of a picked sentence (the
 same wire story reprinted) is never picked, exact-duplicate documents count once, and
 nothing is truncated: sentences that no longer fit the word budget are skipped. The picks

@@ -33,11 +33,15 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     word**alpha, skipping near-duplicates of picked sentences, units that do not end like
     a sentence (when ``need_end``; all units are kept if none does) and sentences that no
     longer fit the budget. The opening bonus is a position prior: news writers put the
-    gist first, and on short clusters the lead baseline is hard to beat without it."""
+    gist first, and on short clusters the lead baseline is hard to beat without it. With
+    ``novel_bonus`` it is scaled by the share of the sentence's bigrams not yet covered:
+    the fifth outlet's opening that retells the first earns little (on the selection half
+    of leave-one-corpus-out: abmusu->vims 1.199 -> 1.216 x lead, vims->abmusu equal)."""
     min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
     alpha = float(params.get("alpha", 0.8))
     bonus = float(params.get("first_bonus", 0.0))
+    novel = bool(params.get("novel_bonus", 0))
     pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
     if params.get("need_end"):
         ended = [i for i in pool if is_sentence(cands[i].sent.text)]
@@ -49,12 +53,16 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     def value(i: int) -> float:
         # fsum: exact, so the value does not depend on set order (the string hash seed)
         c = cands[i]
-        gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in c.bi - covered)
-        return (gain + (bonus if c.pos == 0 else 0.0)) / c.words**alpha
+        fresh = c.bi - covered
+        gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in fresh)
+        prior = bonus if c.pos == 0 else 0.0
+        if novel and c.bi:
+            prior *= len(fresh) / len(c.bi)
+        return (gain + prior) / c.words**alpha
 
-    # lazy greedy: a sentence's value only falls as coverage grows, so a stale value is an
-    # upper bound and only the top of the heap is recomputed (same picks, ties to the
-    # lower index, as scanning the whole pool each round)
+    # lazy greedy: a sentence's value only falls as coverage grows (gain and novelty alike),
+    # so a stale value is an upper bound and only the top of the heap is recomputed (same
+    # picks, ties to the lower index, as scanning the whole pool each round)
     heap = [(-value(i), i) for i in pool]
     heapq.heapify(heap)
     while heap:
