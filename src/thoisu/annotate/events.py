@@ -569,6 +569,7 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
     objs_r: list[tuple[str, tuple[str, ...]]] = []
+    first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
         h = np.head
         p = np.prep or an.chain_of(np).prep
@@ -580,8 +581,13 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
             owners.append(h.key)
         elif p and p[-1] in res.words["recipient_preps"] or not p:
+            if not objs_r and p == ("của",) and not st.nominal:
+                first_owner = an.chain_of(np)
+            if first_owner is not None and an.chain_of(np) is not first_owner:
+                break
             objs_r.append((h.key, p))
-    if any(p and p != ("của",) for _, p in objs_r):  # "lệnh trừng phạt của HĐBA đối với X"
+    if first_owner is None and any(p and p != ("của",) for _, p in objs_r):
+        # "lệnh trừng phạt của HĐBA đối với X": the nominal's owner acts
         objs_r = [(k, p) for k, p in objs_r if p != ("của",)]
     recipients = recipients + [k for k, _p in objs_r if k not in recipients]
     if objs_r:
