@@ -40,6 +40,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(PY) eval/summaries.py
 	$(PY) eval/summaries_loco.py
+	$(PY) eval/summaries_incremental.py
 	$(PY) eval/stories.py
 	$(PY) eval/digest_vims.py
 	$(PY) eval/order_independence.py
