@@ -328,25 +328,29 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     toks, res = an.toks, an.res
     excl = res.cues["exclude"]
     out: list[tuple[int, int, Trigger]] = []
+    triggers = res.triggers
+    hits = [k for k, w in enumerate(toks) if w in triggers]  # most words start none
+    if not hits:
+        return out
     covered = -1
     # tokens covered by exclusions ("thăm dò", "bắt đầu") or names ("Tổ chức Hợp tác Thượng
     # Hải"), with the span that covers them: a trigger spanning a whole exclusion ("bắt cóc"
     # itself, not its "bắt") stays
     blocked: list[tuple[int, int] | None] = [None] * len(toks)
-    for i in range(len(toks)):
-        if toks[i] in excl.by_first:
-            e = i + excl.match(toks, i)
-            for j in range(i, e):
-                blocked[j] = (i, e)
+    firsts = excl.by_first
+    for i in [k for k, w in enumerate(toks) if w in firsts]:
+        e = i + excl.match(toks, i)
+        for j in range(i, e):
+            blocked[j] = (i, e)
     for np in an.nps:
         for m in np.mentions:
             a = an.tok_at(m.start)
             for j in range(a, min(len(toks), an.tok_at(m.end - 1) + 1)):
                 blocked[j] = (-1, -1)  # never spanned by a trigger
-    for i, w in enumerate(toks):
+    for i in hits:
         if i < covered or an.aside[i]:
             continue
-        for trig in res.triggers.get(w, ()):
+        for trig in triggers[toks[i]]:
             n = len(trig.words)
             if tuple(toks[i : i + n]) != trig.words or any(
                     b is not None and not (i <= b[0] and b[1] <= i + n) for b in blocked[i : i + n]):

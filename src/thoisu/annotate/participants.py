@@ -138,7 +138,10 @@ def _given_names(article: Article, mentions: list[Mention], cfg: _Config) -> lis
             if m.type == "PER" and m.key in owners[given]:
                 first_seen.setdefault(given, m.sentence)
     out: list[Mention] = []
+    names = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, owners)) + r")(?!\w)")
     for si, sent in enumerate(article.sentences):
+        if not names.search(sent.text):
+            continue  # none of the given names in this sentence: nothing to look at
         words = list(_WORD.finditer(sent.text))
         for k, w in enumerate(words):
             given = w.group(0).rstrip(".")
@@ -181,6 +184,9 @@ def _title_words() -> frozenset[str]:
     return resources().title_words
 
 
+# the first letter of a capitalised word (any script's capitals up to Vietnamese ones)
+_CAP_START = re.compile("(?<!\\w)[" + re.escape("".join(
+    c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())) + "]")
 _CAP_WORD = re.compile(r"[^\W\d_][\w&]*(?:[.\-'’][\w&]+)*\.?")
 
 
@@ -292,10 +298,22 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
     names: dict[str, tuple[str, str]] = {}  # surface -> (type, name) of the names accepted
     for si, sent in enumerate(article.sentences):
         text = sent.text
+        spans_si = taken.get(si, [])
+        # cheap test first: a capitalised word outside the known mentions, other than a
+        # common word opening the sentence (most sentences have none)
+        if not any(not any(s <= m.start() < e for s, e in spans_si) and (
+                m.start() > 2 or caps.get(fold(_CAP_WORD.match(text, m.start()).group(0)
+                                               .rstrip(".")), 1.0) >= cfg.min_caps_share)
+                for m in _CAP_START.finditer(text)):
+            continue
+        runs = [r for r in _cap_runs(text, free["max_words"]) if not any(
+            s < r[-1].end() and r[0].start() < e for s, e in spans_si)]
+        if not runs:
+            continue  # every capitalised word is a known mention already (most sentences)
         spans = _trigger_spans(text)
         if not spans:
             continue
-        for run in _cap_runs(text, free["max_words"]):
+        for run in runs:
             if len(run) > 1 and not text[: run[0].start()].strip(" “\"'(") and caps.get(
                     fold(run[0].group(0)), 1.0) < cfg.min_caps_share:
                 run = run[1:]  # "Hiện Suzuki đang bị điều tra": the sentence's first word

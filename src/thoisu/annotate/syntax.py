@@ -14,6 +14,18 @@ from thoisu.annotate.quote_spans import CLOSE_Q, OPEN_Q
 from thoisu.models import Mention
 
 ACTOR_TYPES = ("PER", "ORG", "GPE")
+_PUNCT = frozenset((";", ":", "?", "!", "–", "—", *OPEN_Q, *CLOSE_Q))
+_STOPS: dict[int, frozenset[str]] = {}  # id(Resources) -> words that may open a boundary
+
+
+def _boundary_words(res: Resources) -> frozenset[str]:
+    got = _STOPS.get(id(res))
+    if got is None:
+        c = res.cues
+        got = _STOPS[id(res)] = frozenset(
+            c["non_boundary"].by_first.keys() | res.speech.by_first.keys()
+            | c["subordinators"].by_first.keys() | _PUNCT)
+    return got
 _HEAD_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 
@@ -194,37 +206,30 @@ class Analysis:
         """(start, end, kind) of clause boundaries: punctuation, subordinators, speech."""
         toks, cues = self.toks, self.res.cues
         nonb, speech, subs = cues["non_boundary"], self.res.speech, cues["subordinators"]
-        # most words open no phrase of these sets: test the first word before matching
-        firsts = nonb.by_first.keys() | speech.by_first.keys() | subs.by_first.keys()
+        stops = _boundary_words(self.res)  # most words open no such phrase: look at the rest
         out: list[tuple[int, int, str]] = []
-        i, n = 0, len(toks)
-        while i < n:
+        nxt = 0  # first token not yet consumed by a matched phrase
+        for i in [k for k, t in enumerate(toks) if t in stops]:
+            if i < nxt or self.aside[i]:
+                continue
             t = toks[i]
-            if self.aside[i]:
-                i += 1
-                continue
-            if t in (";", ":", "?", "!", "–", "—") or t in OPEN_Q or t in CLOSE_Q:
+            if t in _PUNCT:
                 out.append((i, i + 1, "punct"))
-                i += 1
-                continue
-            if t not in firsts:
-                i += 1
+                nxt = i + 1
                 continue
             k = nonb.match(toks, i)
             if k:
-                i += k
+                nxt = i + k
                 continue
             k = speech.match(toks, i)
             if k and not self._trigger_at(i):
                 out.append((i, i + k, "speech"))
-                i += k
+                nxt = i + k
                 continue
             k = subs.match(toks, i)
             if k:
                 out.append((i, i + k, "sub"))
-                i += k
-                continue
-            i += 1
+                nxt = i + k
         return out
 
     def _trigger_at(self, i: int) -> bool:
