@@ -17,7 +17,7 @@ DATA = Path(__file__).parent / "data"
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)  # one article's sentences: its readers follow one another
 def tokenize(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
     """Character spans and folded words of a sentence's tokens. Cached: participant
     completion, event coding and quote finding each read the same sentences in turn."""
@@ -28,7 +28,7 @@ def tokenize(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
     return tuple(spans), tuple(toks)
 
 
-_fold = lru_cache(maxsize=1 << 16)(fold_word)  # words repeat across sentences
+_fold = lru_cache(maxsize=1 << 15)(fold_word)  # words repeat across sentences
 
 
 def phrase(text: str) -> tuple[str, ...]:
