@@ -385,3 +385,15 @@ def test_kidnapping_of_a_pronoun_subject_and_excluded_parts():
     e = one(ev, "ASSAULT", recipients=["PER:alan pulido"])
     assert e.actors == []
     assert not any(e.type == "COERCE" for e in ev)
+
+
+def test_left_out_subject_continues_the_last_doer_and_noun_prison_terms():
+    gaz = {**GAZ, "Hòa Bình": ("GPE", "GPE:VNM:hòa bình"), "Bùi Văn Hải": ("PER", "PER:bùi văn hải"),
+           "Trần Văn Nam": ("PER", "PER:trần văn nam")}
+    ev = code_events(build(["Ngày 13/5, Công an tỉnh Hòa Bình bắt quả tang Bùi Văn Hải đang vận "
+                            "chuyển ma túy.",
+                            "Ngày 30/5, bắt quả tang Trần Văn Nam đang giao nhận ma túy.",
+                            "Theo kháng nghị, Bùi Văn Hải bị tuyên 5 năm tù, đã chấp hành 1/3 "
+                            "thời hạn phạt tù."], gaz))
+    one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:trần văn nam"], line=2)
+    assert not any("PER:bùi văn hải" in e.actors for e in ev)  # "thời hạn phạt tù" is a noun

@@ -567,6 +567,26 @@ def _object_only(an: Analysis, st: _Site) -> bool:
     return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i for ch in an.chains)
 
 
+def _zero_subject(an: Analysis, st: _Site) -> bool:
+    """Nothing but time words, connectives and auxiliaries before the verb in its clause:
+    the subject is left out, as news does when the doer of the last sentences goes on."""
+    words = an.res.words
+    glue = words["aux"] | words["subject_lead"] | words["coordinators"] | {"và", "rồi", "đồng thời"}
+    k, lead = st.cs, an.res.cues["subject_lead"]
+    while k < st.i:
+        if an.aside[k] or not an.toks[k].isalpha():
+            k += 1
+            continue
+        n = lead.match(an.toks, k)
+        if n:
+            k += n
+            continue
+        if an.toks[k] not in glue:
+            return False
+        k += 1
+    return True
+
+
 def _object_roles(an: Analysis, st: _Site, actors: list[str],
                   recipients: list[str]) -> tuple[list[str], list[str]]:
     """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
@@ -713,6 +733,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         actors, recipients = _object_roles(an, st, actors, recipients)
         if not (actors or passive or unnamed) and recipients and _object_only(an, st):
             unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
+            if _zero_subject(an, st):  # "Ngày 30/5, bắt quả tang Y": the same doer goes on
+                got = state.get("by_type", {}).get(trig.type)
+                if got and state["n"] - got[0] <= an.res.windows["zero_subject_sentences"]:
+                    actors = [a for a in got[1] if a not in recipients]
         if actors and not recipients and not passive:
             recipients = _reply_target(an, st, actors, state)
         if (trig.passive or passive) and not recipients:
