@@ -397,3 +397,14 @@ def test_left_out_subject_continues_the_last_doer_and_noun_prison_terms():
                             "thời hạn phạt tù."], gaz))
     one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:trần văn nam"], line=2)
     assert not any("PER:bùi văn hải" in e.actors for e in ev)  # "thời hạn phạt tù" is a noun
+
+
+def test_long_passive_and_addresses_are_not_actors():
+    gaz = {**GAZ, "Hòa Bình": ("GPE", "GPE:VNM:hòa bình"), "Mai Châu": ("GPE", "GPE:mai châu"),
+           "Hang Kia": ("GPE", "GPE:hang kia"), "Khà A Giàng": ("PER", "PER:khà a giàng")}
+    ev = code_events(build([
+        "Đến ngày 1/7/2015, Khà A Giàng đã bị lực lượng chức năng Công an tỉnh Hòa Bình bắt giữ.",
+        "Trước đó, Khà A Giàng đã đến Công an xã Hang Kia, huyện Mai Châu đầu thú."], gaz))
+    one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:khà a giàng"])
+    one(ev, "CONCEDE", actors=["PER:khà a giàng"], line=2)
+    assert not any("GPE:mai châu" in e.actors for e in ev)

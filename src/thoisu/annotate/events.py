@@ -142,8 +142,9 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
                 seg = k + 1
         if not _lead_ok(an, seg, ch.start if not ch.prep else _owner_subject(an, lo, ch)):
             continue
-        if seg < _segment(an, lo, t) and _address(an, ch):
-            continue  # "..., xã Na Tông, huyện Điện Biên, bắt hai đối tượng": an address
+        if _address(an, ch) and (seg < _segment(an, lo, t) or _address_goes_on(an, ch)):
+            continue  # "..., xã Na Tông, huyện Điện Biên, bắt ...", "đến Công an xã X, huyện Y
+            # đầu thú": the place goes on an address
         if best is None or seg > best[0]:
             best = (seg, ch)
     if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
@@ -168,6 +169,13 @@ def _address(an: Analysis, ch: Chain) -> bool:
     np = ch.nps[0]
     return np.head.type in ("GPE", "LOC") and bool(
         an.res.cues["address_levels"].ends_at(an.toks, np.first))
+
+
+def _address_goes_on(an: Analysis, ch: Chain) -> bool:
+    """", huyện Y" right after another name: one more part of an address."""
+    first = ch.nps[0].first
+    k = first - an.res.cues["address_levels"].ends_at(an.toks, first) - 1
+    return k > 0 and an.toks[k] == "," and any(np.end == k for np in an.nps + an.aside_nps)
 
 
 def _segment(an: Analysis, lo: int, t: int) -> int:
@@ -453,7 +461,10 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
     by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
         subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
         and _passive_at(an, ch.start - 1) for ch in an.chains)
-    if not trig.passive and not by_agent and not any(_passive_at(an, k) for k in gap_ks[-5:]):
+    # the passive marker may stand before a long agent and a first verb: "X đã bị lực lượng
+    # chức năng Công an tỉnh Y bắt giữ", "X đã bị Công an huyện Y phát hiện, bắt quả tang"
+    marks = [k for k in gap_ks if _passive_at(an, k)]
+    if not trig.passive and not by_agent and not marks:
         return actors, [], False
     agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
     for ch in an.chains:
@@ -461,6 +472,9 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
             res.words["passive"]
         ):
             agent = ch.keys()
+    if not agent and marks:
+        agent = next((ch.keys() for ch in an.chains
+                      if marks[-1] < ch.start and ch.end <= st.i and ch.keys()), [])
     return agent, actors, True
 
 
