@@ -408,3 +408,11 @@ def test_long_passive_and_addresses_are_not_actors():
     one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:khà a giàng"])
     one(ev, "CONCEDE", actors=["PER:khà a giàng"], line=2)
     assert not any("GPE:mai châu" in e.actors for e in ev)
+
+
+def test_cue_words_inside_common_compounds_are_no_flags():
+    gaz = {**GAZ, "Hòa Bình": ("GPE", "GPE:VNM:hòa bình"), "Khà A Giàng": ("PER", "PER:khà a giàng")}
+    ev = code_events(build(["Căn cứ tài liệu điều tra, ngày 13/11 Công an tỉnh Hòa Bình đã ra "
+                            "quyết định khởi tố bị can đối với Khà A Giàng."], gaz))
+    e = one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:khà a giàng"])
+    assert not (e.future or e.hypothetical)  # "quyết định", "tài liệu" hold no "định", "liệu"

@@ -43,8 +43,8 @@ def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
             continue
         k = ps.match(an.toks, i)
         if k and i + k <= hi and not an.aside[i] and not an.in_name[i] and not (
-                but and but.match(an.toks, i) > k):
-            return True
+                but and (but.match(an.toks, i) > k or but.ends_at(an.toks, i + k) > k)):
+            return True  # "quyết định" holds no future "định": an exception may start before
     return False
 
 
