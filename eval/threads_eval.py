@@ -25,6 +25,7 @@ The joining rule is chosen on dev; test is read once per adopted change (--split
     .venv/bin/python eval/threads_eval.py --split test     # the frozen test split
     .venv/bin/python eval/threads_eval.py --show           # list wrong, missed, unjudged
     .venv/bin/python eval/threads_eval.py --param join_threshold=0.6   # try a setting
+    .venv/bin/python eval/threads_eval.py --batch 500 --param rejoin_grown=true  # incremental
 """
 
 from __future__ import annotations
@@ -96,9 +97,10 @@ def load_articles(path: Path, workers: int) -> list[tuple[str, Any]]:
     return build_cache(path, workers)
 
 
-def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, update: bool = False):
+def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
     """Stories and threads over the cached articles; (article -> cluster, story -> article
-    ids, story -> thread, the index)."""
+    ids, story -> thread, the index). ``StoryIndex.assign`` tells the thread index of the
+    stories each batch opened (add_story) and grew (update_story), as in the store."""
     import copy
 
     from thoisu.stories.cluster import StoryIndex
@@ -112,15 +114,7 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, upd
         for a in chunk:
             a.story_id = None
             a.duplicate_of = None
-        known = {sid: len(st["a"]) for sid, st in idx._stories.items()} if update else {}
         idx.assign(chunk)
-        if update:  # what cluster.py would do: stories grown in this run refresh their profile
-            grown: dict[str, list[Any]] = {}
-            for a in chunk:
-                if a.story_id in known and a.duplicate_of is None:
-                    grown.setdefault(a.story_id, []).append(a)
-            for sid, new in grown.items():
-                idx.threads.update_story(sid, idx._stories[sid]["c"], new)
         if roundtrip:
             idx = StoryIndex.from_json(idx.to_json())
     gold = {a.id: c for c, a in order}
@@ -194,9 +188,6 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=5000,
                     help="articles per StoryIndex.assign call (default: all, one digest run; 250: incremental)")
     ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
-    ap.add_argument("--update", action="store_true",
-                    help="after each batch, refresh the profiles of stories that grew "
-                         "(ThreadIndex.update_story; cluster.py does not call it yet)")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
     ap.add_argument("--param", action="append", default=[],
@@ -212,7 +203,7 @@ def main() -> int:
         return 1
     arts = load_articles(args.cache, args.workers)
     labels = load_gold(args.gold)
-    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip, args.update)
+    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip)
     res = score(gold_arts, members, thread, labels, args.split)
     if args.show:
         for tag in ("_wrong", "_missed", "_unjudged", "_merged"):

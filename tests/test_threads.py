@@ -222,3 +222,40 @@ def test_update_story_refreshes_its_profile_and_keeps_its_thread() -> None:
     assert "PER:sergei lavrov" in prof["e"] and prof["t"] and prof["d"]
     assert idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == tid
     assert idx.update_story("s-new", QUAKE) == "t-s-new"  # not yet placed: placed
+
+
+def test_grown_story_alone_in_its_thread_joins_the_matter_it_now_shows(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A story opened with nothing telling (an article without annotations) starts a
+    thread of its own; when its annotated articles come, it joins the thread of its
+    matter, its own thread is left empty, and the join names its evidence."""
+    monkeypatch.setitem(thread_settings(), "rejoin_grown", True)
+    idx = ThreadIndex()
+    first = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    thin = idx.add_story("s-talks-2", {"ngày hôm": 0.5, "cho biết": 0.5}, [])
+    assert thin == "t-s-talks-2" and idx.evidence_of("s-talks-2") is None
+    assert idx.update_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == first
+    assert idx.thread_of("s-talks-2") == first
+    assert idx.threads() == {first: ["s-talks-1", "s-talks-2"]}
+    assert "Sergei Lavrov" in idx.evidence_of("s-talks-2")["text"]
+    assert all(thin not in post for post in idx._postings.values())
+    assert idx.emptied == [thin]
+    # a story sharing its thread with others stays where it is
+    assert idx.update_story("s-talks-1", TALKS_1, TALKS_ARTS_1) == first
+
+
+def test_grown_story_of_another_matter_keeps_its_own_thread(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(thread_settings(), "rejoin_grown", True)
+    idx = ThreadIndex()
+    idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    idx.add_story("s-singer-1", SINGER_1, [])
+    assert idx.update_story("s-singer-1", SINGER_1, SINGER_ARTS_1) == "t-s-singer-1"
+    assert set(idx.threads()) == {"t-s-talks-1", "t-s-singer-1"}
+
+
+def test_grown_story_stays_in_its_thread_when_rejoin_is_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(thread_settings(), "rejoin_grown", False)
+    idx = ThreadIndex()
+    idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    idx.add_story("s-talks-2", {"ngày hôm": 0.5, "cho biết": 0.5}, [])
+    assert idx.update_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == "t-s-talks-2"
+    assert idx.emptied == []

@@ -401,12 +401,15 @@ class ThreadIndex:
         # story id -> what made it join its thread (JSON-able), for the report and web app
         self._joins: dict[str, Any] = {}
         self.comparisons = 0  # stored stories scored, for tests of bounded work
+        # threads left empty since this object was made (their one story joined another
+        # thread when it grew, ``rejoin_grown``): a store deletes their rows
+        self.emptied: list[str] = []
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id)
 
     def threads(self) -> dict[str, list[str]]:
-        return {tid: list(t["s"]) for tid, t in self._threads.items()}
+        return {tid: list(t["s"]) for tid, t in self._threads.items() if t["s"]}
 
     @staticmethod
     def _keys(profile: dict[str, Any]) -> Vector:
@@ -441,13 +444,29 @@ class ThreadIndex:
         with their annotations): titles, leads, participants, events and dates."""
         if story_id in self._of:
             return self._of[story_id]
-        cfg = thread_settings()
         prof = story_profile(centroid, articles)
         keys = self._keys(prof)
         seen = self._seen(prof)
+        best, best_p, best_with = self._best_thread(prof, keys, seen)
+        if best is None:
+            best = "t-" + story_id
+            th = {"s": [], "c": {}, "m": {}, "d": None}
+        else:
+            th = self._threads[best]
+            self._join(story_id, best, th, prof, best_p, best_with, seen)
+        self._place(best, th, story_id, prof, keys)
+        return best
+
+    def _best_thread(self, prof: dict[str, Any], keys: Vector, seen: dict[str, int],
+                     skip: str = "") -> tuple[str | None, float, str]:
+        """The candidate thread a profile joins (None if none), the probability and the
+        stored story it matched best."""
+        cfg = thread_settings()
         best, best_p, best_with = None, 0.0, ""
         for tid in self._candidates(keys):
             th = self._threads[tid]
+            if tid == skip or not th["s"]:  # a thread whose one story moved on is empty
+                continue
             anchor = th["s"][0]
             p_anchor, p_best, with_ = 0.0, 0.0, ""
             for sid, other in th["m"].items():
@@ -461,24 +480,21 @@ class ThreadIndex:
             # (a drift of topic) does not join
             if p_best >= cfg["join_threshold"] and p_anchor >= cfg["anchor_floor"] and p_best > best_p:
                 best, best_p, best_with = tid, p_best, with_
-        if best is None:
-            best = "t-" + story_id
-            th = {"s": [], "c": {}, "m": {}, "d": None}
-        else:
-            th = self._threads[best]
-            self._joins[story_id] = {
-                "thread": best, "with": best_with,
-                **join_evidence(prof, th["m"][best_with], best_p, _span(th["d"], prof["d"]), seen),
-            }
-        self._place(best, th, story_id, prof, keys)
-        return best
+        return best, best_p, best_with
+
+    def _join(self, sid: str, tid: str, th: dict[str, Any], prof: dict[str, Any], p: float, with_: str,
+              seen: dict[str, int]) -> None:
+        self._joins[sid] = {"thread": tid, "with": with_,
+                            **join_evidence(prof, th["m"][with_], p, _span(th["d"], prof["d"]), seen)}
 
     def update_story(self, story_id: str, centroid: Vector, articles: list[Any] | None = None) -> str:
         """A placed story grew (``articles``: its newly added articles, ``centroid``: its
         whole centroid now): its stored profile takes in the new evidence, so that later
         stories are compared with what the story has become, not with the one article it
-        opened with. The story stays in its thread (ids never change); a story not yet
-        placed is placed."""
+        opened with. A story still alone in the thread it opened is placed again with what
+        it says now (``rejoin_grown``): if it joins another thread, its own is left empty
+        (no longer listed by ``threads``; thread ids never change, a moved story's old
+        thread is gone). A story not yet placed is placed."""
         tid = self._of.get(story_id)
         if tid is None:
             return self.add_story(story_id, centroid, articles)
@@ -487,10 +503,28 @@ class ThreadIndex:
         if old is None:  # no longer among the stored stories of its thread
             return tid
         prof = merge_profiles(old, story_profile(centroid, articles))
+        keys = self._keys(prof)
+        if thread_settings()["rejoin_grown"] and th["s"] == [story_id]:
+            # alone in the thread it opened, placed on its first articles only: with what
+            # it says now it may join another matter's thread; its own is left empty
+            seen = self._seen(prof)
+            best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid)
+            if best is not None:
+                self._threads[tid] = {"s": [], "c": {}, "m": {}, "d": None, "moved": best}
+                self.emptied.append(tid)
+                for t in self._keys(old):  # the empty thread leaves the lists it was in
+                    post = self._postings.get(t)
+                    if post and tid in post:
+                        post.remove(tid)
+                        self._postings[t] = post
+                to = self._threads[best]
+                self._join(story_id, best, to, prof, best_p, best_with, seen)
+                self._place(best, to, story_id, prof, keys)
+                return best
         th["m"][story_id] = prof
         th["d"] = _span(th["d"], prof["d"])
         self._threads[tid] = th
-        self._post(tid, self._keys(prof))
+        self._post(tid, keys)
         return tid
 
     def _post(self, tid: str, keys: Vector) -> None:
