@@ -3,7 +3,8 @@
 ``LazyMap`` stands for a dict of JSON values in one space of ``index_kv``: an entry is
 loaded when first asked for and every entry loaded is written back at ``flush`` when it
 changed (values are mutated in place by the index code, so each is compared with its
-stored text). ``LazyCounter`` does the same for the document frequencies. A run thus
+stored text, through a hash of it: keeping the texts beside the parsed values doubled
+the memory of a chunk). ``LazyCounter`` does the same for the document frequencies. A run thus
 reads and writes what its new articles touch, not what is stored.
 """
 
@@ -11,11 +12,21 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 _MISSING = object()
 _CHUNK = 500  # SQLite allows 999 parameters a statement
+
+
+def _parse(text: str) -> Any:
+    value = json.loads(text)
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        # posting lists name the same story ids over and over: one string each, not one
+        # per list (posting lists at their cap were most of a chunk's memory)
+        return [sys.intern(x) if isinstance(x, str) else x for x in value]
+    return value
 
 
 def _dumps(v: Any) -> str:
@@ -27,7 +38,7 @@ class LazyMap:
         self.db = db
         self.space = space
         self._cache: dict[str, Any] = {}
-        self._stored: dict[str, str | None] = {}  # key -> text as stored (None: absent)
+        self._stored: dict[str, int | None] = {}  # key -> hash of the text as stored (None: absent)
         self.reads = 0  # rows fetched, for tests of bounded work
 
     def _load(self, key: str) -> Any:
@@ -42,8 +53,8 @@ class LazyMap:
         if row is None:
             self._stored[key] = None
             return _MISSING
-        self._stored[key] = row[0]
-        value = self._cache[key] = json.loads(row[0])
+        self._stored[key] = hash(row[0])
+        value = self._cache[key] = _parse(row[0])
         return value
 
     def prefetch(self, keys: Iterable[str]) -> None:
@@ -59,8 +70,8 @@ class LazyMap:
             found = dict(rows)
             for k in part:
                 if k in found:
-                    self._stored[k] = found[k]
-                    self._cache[k] = json.loads(found[k])
+                    self._stored[k] = hash(found[k])
+                    self._cache[k] = _parse(found[k])
                 else:
                     self._stored[k] = None
 
@@ -101,9 +112,10 @@ class LazyMap:
         rows = []
         for k, v in self._cache.items():
             text = _dumps(v)
-            if text != self._stored.get(k):
+            h = hash(text)
+            if h != self._stored.get(k):
                 rows.append((self.space, k, text))
-                self._stored[k] = text
+                self._stored[k] = h
         self.db.executemany(
             "INSERT OR REPLACE INTO index_kv(space, key, value) VALUES (?,?,?)", rows
         )

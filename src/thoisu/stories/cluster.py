@@ -386,10 +386,16 @@ class StoryIndex:
         return rec[0] if rec else None
 
     def story_title(self, sid: str) -> str:
-        """Title of the member article closest to the story centroid."""
+        """Title of the member article closest to the story centroid, among its first and
+        its latest members (a bounded read, however large the story)."""
         st = self._stories[sid]
-        best, best_s = st["a"][0], -1.0
-        for aid in st["a"]:
+        cfg = settings()
+        first, latest = cfg["title_candidates_first"], cfg["title_candidates_latest"]
+        members = st["a"] if len(st["a"]) <= first + latest else st["a"][:first] + st["a"][-latest:]
+        if hasattr(self._arts, "prefetch"):
+            self._arts.prefetch(members)
+        best, best_s = members[0], -1.0
+        for aid in members:
             vec = self._arts[aid][1]
             if vec is not None and self._arts[aid][3]:
                 s = cosine(vec, st["c"])
