@@ -288,3 +288,38 @@ def test_a_story_is_summarised_from_a_bounded_number_of_its_articles():
     assert picked == [a.id for a in arts[:first] + arts[-latest:]]
     few = arts[: first + latest]
     assert _bounded(few) == few
+
+
+def test_a_thread_left_empty_redirects_to_the_thread_its_story_joined(one_run, tmp_path):
+    # what the corpus stage does when a lone story, grown, joins another matter's thread
+    from fastapi.testclient import TestClient
+
+    from thoisu.store import records
+    from thoisu.web import create_app
+
+    shutil.copy(one_run, tmp_path / "thoisu.db")
+    with Store(tmp_path / "thoisu.db") as st:
+        old, new, third = [r[0] for r in st.db.execute("SELECT id FROM threads ORDER BY id LIMIT 3")]
+        with st.transaction():
+            records.retire_thread(st.db, third, old)
+            records.retire_thread(st.db, old, new)  # a chain is flattened
+        assert records.thread_target(st.db, old) == new and records.thread_target(st.db, third) == new
+        assert st.db.execute("SELECT COUNT(*) FROM threads WHERE id IN (?,?)", (old, third)).fetchone()[0] == 0
+        assert st.db.execute("SELECT COUNT(*) FROM summaries WHERE owner=?", (old,)).fetchone()[0] == 0
+    client = TestClient(create_app(str(tmp_path / "thoisu.db"), token=None))
+    r = client.get(f"/threads/{third}", follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == f"/threads/{new}"
+    assert client.get(f"/api/threads/{old}").json()["id"] == new
+
+
+def test_a_version_2_store_is_brought_forward(one_run, tmp_path):
+    shutil.copy(one_run, tmp_path / "thoisu.db")
+    db = sqlite3.connect(tmp_path / "thoisu.db")
+    db.execute("DROP TABLE thread_redirects")
+    db.execute("PRAGMA user_version=2")
+    db.commit()
+    db.close()
+    with Store(tmp_path / "thoisu.db") as st:
+        assert st.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert st.db.execute("SELECT COUNT(*) FROM thread_redirects").fetchone()[0] == 0
+        assert st.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6

@@ -219,6 +219,21 @@ def resolve_entity(db: sqlite3.Connection, eid: str) -> str | None:
     return None
 
 
+def retire_thread(db: sqlite3.Connection, tid: str, target: str) -> None:
+    """A thread left empty when its lone story joined ``target``: its rows go, its id
+    redirects (and so do the ids that redirected to it)."""
+    for table, col in (("threads", "id"), ("summaries", "owner"), ("timeline", "owner")):
+        db.execute(f"DELETE FROM {table} WHERE {col}=?", (tid,))
+    db.execute("UPDATE thread_redirects SET target=? WHERE target=?", (target, tid))
+    db.execute("INSERT OR REPLACE INTO thread_redirects(id, target) VALUES (?,?)", (tid, target))
+
+
+def thread_target(db: sqlite3.Connection, tid: str) -> str | None:
+    """The thread a retired thread id redirects to (None for a live or unknown id)."""
+    row = db.execute("SELECT target FROM thread_redirects WHERE id=?", (tid,)).fetchone()
+    return row[0] if row else None
+
+
 # --------------------------------------------------------------------------- events
 
 Names = Callable[[str], tuple[str, str | None] | None]

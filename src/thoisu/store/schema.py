@@ -4,7 +4,8 @@ schema versions (``PRAGMA user_version``). docs/store.md documents them for SQL 
 Version 1 was the first store: pages, articles as opaque JSON, the corpus as a blob.
 Version 2 makes the records tables. Migrating a version-1 store keeps its articles and
 queues them for the corpus stage (``articles.story_id IS NULL``), which rebuilds every
-derived table on the next run.
+derived table on the next run. Version 3 adds ``thread_redirects``: a thread id stays
+valid when its lone story moves into another matter's thread.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-VERSION = 2
+VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -54,6 +55,9 @@ CREATE TABLE IF NOT EXISTS entity_keys (   -- the registry: mention key -> entit
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS entity_redirects (  -- a merged id -> the entity it became
+  id TEXT PRIMARY KEY, target TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS thread_redirects (  -- a thread left empty -> the thread its story joined
   id TEXT PRIMARY KEY, target TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entity_aliases (
@@ -196,8 +200,12 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM state")
 
 
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    create_tables(db)  # thread_redirects
+
+
 # version n -> n + 1; a store is brought forward one step at a time, in one transaction
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def current_version(db: sqlite3.Connection) -> int:

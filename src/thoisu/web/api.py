@@ -66,8 +66,11 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 
 @router.get("/threads/{thread_id}", responses=NOT_FOUND, tags=["records"])
 def thread(request: Request, thread_id: str) -> dict[str, Any]:
+    """The Thread; an id left when its lone story joined another thread answers with that one."""
     security.check_id(thread_id)
-    return need(records.load_thread(db(request), thread_id), "thread", thread_id).to_dict()
+    conn = db(request)
+    thread_id = records.thread_target(conn, thread_id) or thread_id
+    return need(records.load_thread(conn, thread_id), "thread", thread_id).to_dict()
 
 
 @router.get("/actors/{actor_id}", responses=NOT_FOUND, tags=["records"])

@@ -122,6 +122,8 @@ def _owner(request: Request, kind: str, ident: str) -> Response:
     conn = db(request)
     security.check_id(ident)
     if kind == "thread":
+        if (moved := records.thread_target(conn, ident)) is not None:  # its story joined another thread
+            return RedirectResponse(f"/threads/{moved}", status_code=301)
         row = need(queries.thread_row(conn, ident), "thread", ident)
         rec = records.load_thread(conn, ident)
         stories = queries.stories_of_thread(conn, ident)
