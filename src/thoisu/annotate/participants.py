@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from thoisu.actors.dictionary import Entry, load, syllables
 from thoisu.models import Article, Mention
 from thoisu.text import fold, phrase_alternation
 
@@ -350,8 +351,13 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                 names.setdefault(surface, (typ, name))
             if typ == "PER" and name.isupper():
                 name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
+            key = f"{typ}:{fold(name)}"
+            known = _known(text[a:b])
+            if known is not None:  # "Chuyến thăm Nga": a country glued to a word by the
+                typ, key, name = known.type, known.key, known.name  # segmenter, not a new ORG
+                names[surface] = (typ, name)
             taken.setdefault(si, []).append((a, b))
-            out.append(Mention(text=text[a:b], type=typ, key=f"{typ}:{fold(name)}",
+            out.append(Mention(text=text[a:b], type=typ, key=key,
                                sentence=si, start=a, end=b, line=sent.line, name=name))
     if names:  # a name accepted once is that name wherever the article writes it again
         pat = re.compile(r"(?<!\w)(?:" + "|".join(
@@ -369,10 +375,19 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                 if glued_before or after and text[b : b + 1] == " " and _is_cap(after[0]):
                     continue  # part of a longer name
                 typ, name = names[m.group(0)]
+                known = _known(m.group(0))
                 taken.setdefault(si, []).append((a, b))
-                out.append(Mention(text=m.group(0), type=typ, key=f"{typ}:{fold(name)}",
+                out.append(Mention(text=m.group(0), type=typ, key=known.key if known else f"{typ}:{fold(name)}",
                                    sentence=si, start=a, end=b, line=sent.line, name=name))
     return out
+
+
+def _known(surface: str) -> Entry | None:
+    """The actor dictionary's entry for a name written this way, if it has exactly one."""
+    entries = load().gazetteer.get(tuple(syllables(surface)), [])
+    caps = [w[:1].isupper() for w in surface.split()]
+    fits = [e for e in entries if e.case_ok(caps, surface.isupper())]
+    return fits[0] if len({e.key for e in fits}) == 1 else None
 
 
 def complete_mentions(article: Article) -> list[Mention]:
