@@ -129,7 +129,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 del d, m, y
 _UNITS = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)!?]|$)")
-_DIGIT_OR_REL = re.compile(r"\d|" + _REL, _F)
+# searched in the lower-cased sentence, case-sensitively: the phrases are lower case, and
+# a case-insensitive alternation of them took 3x as long on every sentence
+_DIGIT_OR_REL = re.compile(r"\d|" + _REL)
 _NAME_WORD = re.compile(r"[^\W\d_][\w\-]*")
 
 
@@ -322,7 +324,7 @@ def _scan(sentences: list[Sentence]) -> list[_Cand]:
     out: list[_Cand] = []
     for si, sent in enumerate(sentences):
         text = sent.text
-        if not _DIGIT_OR_REL.search(text):
+        if not _DIGIT_OR_REL.search(text.lower()):
             continue
         found: list[_Cand] = []
         for kind, pat in _PATTERNS:

@@ -22,6 +22,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=100_000)  # the syllables of news text are few; fold() meets them again and again
 def _move_tone(syllable: str) -> str:
     """Put the tone of an open oa/oe/uy syllable on the first vowel ("hoá" -> "hóa")."""
     d = unicodedata.normalize("NFD", syllable)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thoisu.text import fold_word
 
@@ -62,18 +63,25 @@ def is_vietnamese_syllable(s: str) -> bool:
     return bool(_VN_SYL.match(_strip(low)))
 
 
-def _syllables(text: str, offset: int) -> list[Syl]:
-    out: list[Syl] = []
+@lru_cache(maxsize=200_000)
+def _syllable_parts(text: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]:
+    # cached by word: a word's syllables do not depend on where it stands
+    out: list[tuple[int, int, str, str, bool, bool]] = []
     hy = False
     for m in _SYL.finditer(text):
         t = m.group(0)
         if t == "-" and out and m.start() > 0 and m.end() < len(text) and not text[m.start() - 1].isspace() and not text[m.end()].isspace():
             hy = True  # word-internal hyphen ("Hong-chol"): split, keep no token
             continue
-        cap = t[:1].isupper() or (hy and out[-1].cap and t[:1].islower())
-        out.append(Syl(offset + m.start(), offset + m.end(), t, fold_word(t), cap, hy))
+        cap = t[:1].isupper() or (hy and out[-1][4] and t[:1].islower())
+        out.append((m.start(), m.end(), t, fold_word(t), cap, hy))
         hy = False
-    return out
+    return tuple(out)
+
+
+def _syllables(text: str, offset: int) -> list[Syl]:
+    parts = _syllable_parts(text) if len(text) <= 40 else _syllable_parts.__wrapped__(text)  # words, not tails
+    return [Syl(offset + a, offset + b, t, f, cap, hy) for a, b, t, f, cap, hy in parts]
 
 
 def make_word(text: str, sylls: list[Syl], start: int, end: int) -> Word:
@@ -82,8 +90,10 @@ def make_word(text: str, sylls: list[Syl], start: int, end: int) -> Word:
     first = sylls[0].text if sylls else text
     w.punct = bool(sylls) and len(sylls) == 1 and not first[0].isalnum()
     w.num = first[:1].isdigit()
-    letters = [c for c in text if c.isalpha()]
-    w.allcaps = len(letters) >= 2 and all(c.isupper() for c in letters)
+    # str.isupper first: it is rarely true, and a list of the letters of every word was
+    # a tenth of finding mentions
+    w.allcaps = text.isupper() and sum(c.isalpha() for c in text) >= 2 and all(
+        c.isupper() for c in text if c.isalpha())
     if sylls and not w.punct and not w.num:
         w.cap = sylls[0].cap or (
             sylls[0].fold in _NAME_PARTICLES and any(s.cap for s in sylls[1:])
