@@ -53,7 +53,14 @@ def _word_tokenize():  # noqa: ANN202 - underthesea function
 
 def tokenize(text: str) -> list[str]:
     """Words of a sentence, multi-syllable words joined with '_'."""
-    return [w.replace(" ", "_") for w in _word_tokenize()(text)]
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize(text: str) -> tuple[str, ...]:
+    # reprints repeat sentences word for word (6% of the sentences of 200 vims-dev
+    # articles): segmenting one costs 0.6 ms, a bounded cache of recent ones little memory
+    return tuple(w.replace(" ", "_") for w in _word_tokenize()(text))
 
 
 def annotate_sentences(article: Article, *, words: bool = True) -> list[Sentence]:
