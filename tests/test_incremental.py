@@ -323,3 +323,42 @@ def test_a_version_2_store_is_brought_forward(one_run, tmp_path):
         assert st.db.execute("PRAGMA user_version").fetchone()[0] == 3
         assert st.db.execute("SELECT COUNT(*) FROM thread_redirects").fetchone()[0] == 0
         assert st.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6
+
+
+def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(one_run, tmp_path, monkeypatch):
+    # the two articles of seed 000 (one story) arrive in two runs; with the threshold at 0
+    # the second run must summarise [the story's last summary, the new article] only
+    import thoisu.corpus as corpus
+    from thoisu.store import records
+
+    db = sqlite3.connect(one_run)
+    rows = db.execute("SELECT id, story_id FROM articles WHERE page LIKE '%000_%' ORDER BY seq").fetchall()
+    arts = [Article.from_dict(json.loads(db.execute("SELECT json FROM articles WHERE id=?", (aid,)).fetchone()[0]))
+            for aid, _ in rows]
+    db.close()
+    assert len(arts) == 2 and rows[0][1] == rows[1][1]
+    pages = []
+    for i, a in enumerate(arts):
+        p = tmp_path / f"half{i}.txt"
+        p.write_text(a.title + "\n\n" + "\n\n".join(x.text for x in a.paragraphs) + "\n", "utf-8")
+        pages.append(p)
+    out = tmp_path / "o"
+    digest_paths([str(pages[0])], out_dir=out, outputs=False)
+    with Store(out / "thoisu.db") as st:
+        (sid,) = st.db.execute("SELECT story_id FROM articles").fetchone()
+        before = records.load_summary(st.db, sid)
+    seen: list = []
+    real = corpus.summarize
+    monkeypatch.setattr(corpus, "STORY_RECOMPUTE_UPTO", 0)
+    monkeypatch.setattr(corpus, "summarize", lambda docs, words: seen.append(docs) or real(docs, words))
+    digest_paths([str(pages[1])], out_dir=out, outputs=False)
+    with Store(out / "thoisu.db") as st:
+        ids = [r[0] for r in st.db.execute("SELECT id FROM articles ORDER BY seq")]
+        assert {r[0] for r in st.db.execute("SELECT story_id FROM articles")} == {sid}
+        after = records.load_summary(st.db, sid)
+        lines = {(r[0], r[1]) for r in st.db.execute("SELECT article, line FROM paragraphs")}
+    story_docs = [d for d in seen if d and d[0].id == "summary"]
+    assert len(story_docs) == 1
+    docs = story_docs[0]
+    assert docs[0].sentences == before and [d.id for d in docs[1:]] == ids[1:]
+    assert after and all((s.article, s.line) in lines for s in after)
