@@ -296,7 +296,7 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
     for m in mentions:
         taken.setdefault(m.sentence, []).append((m.start, m.end))
     out: list[Mention] = []
-    names: dict[str, tuple[str, str]] = {}  # surface -> (type, name) of the names accepted
+    names: dict[str, tuple[str, str, str]] = {}  # surface -> (type, key, name) of the names accepted
     for si, sent in enumerate(article.sentences):
         text = sent.text
         spans_si = taken.get(si, [])
@@ -348,14 +348,15 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                     continue  # a sentence-initial common word
                 # several capitalised words without an org head read as a person's name
                 typ = "PER" if cue or (len(low) > 1 and not name.isupper()) else "ORG"
-                names.setdefault(surface, (typ, name))
+                names.setdefault(surface, (typ, f"{typ}:{fold(name)}", name))
             if typ == "PER" and name.isupper():
                 name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
             key = f"{typ}:{fold(name)}"
             known = _known(text[a:b])
             if known is not None:  # "Chuyến thăm Nga": a country glued to a word by the
                 typ, key, name = known.type, known.key, known.name  # segmenter, not a new ORG
-                names[surface] = (typ, name)
+                if surface in names:
+                    names[surface] = (typ, key, name)
             taken.setdefault(si, []).append((a, b))
             out.append(Mention(text=text[a:b], type=typ, key=key,
                                sentence=si, start=a, end=b, line=sent.line, name=name))
@@ -374,10 +375,9 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                     text[:a].strip() != before[-1])  # "Theo Viettel" at a sentence start is fine
                 if glued_before or after and text[b : b + 1] == " " and _is_cap(after[0]):
                     continue  # part of a longer name
-                typ, name = names[m.group(0)]
-                known = _known(m.group(0))
+                typ, key, name = names[m.group(0)]
                 taken.setdefault(si, []).append((a, b))
-                out.append(Mention(text=m.group(0), type=typ, key=known.key if known else f"{typ}:{fold(name)}",
+                out.append(Mention(text=m.group(0), type=typ, key=key,
                                    sentence=si, start=a, end=b, line=sent.line, name=name))
     return out
 
