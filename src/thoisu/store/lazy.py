@@ -12,21 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 _MISSING = object()
 _CHUNK = 500  # SQLite allows 999 parameters a statement
-
-
-def _parse(text: str) -> Any:
-    value = json.loads(text)
-    if isinstance(value, list) and value and isinstance(value[0], str):
-        # posting lists name the same story ids over and over: one string each, not one
-        # per list (posting lists at their cap were most of a chunk's memory)
-        return [sys.intern(x) if isinstance(x, str) else x for x in value]
-    return value
 
 
 def _dumps(v: Any) -> str:
@@ -54,7 +44,7 @@ class LazyMap:
             self._stored[key] = None
             return _MISSING
         self._stored[key] = hash(row[0])
-        value = self._cache[key] = _parse(row[0])
+        value = self._cache[key] = json.loads(row[0])
         return value
 
     def prefetch(self, keys: Iterable[str]) -> None:
@@ -71,7 +61,7 @@ class LazyMap:
             for k in part:
                 if k in found:
                     self._stored[k] = hash(found[k])
-                    self._cache[k] = _parse(found[k])
+                    self._cache[k] = json.loads(found[k])
                 else:
                     self._stored[k] = None
 

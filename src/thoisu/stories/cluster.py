@@ -392,8 +392,8 @@ class StoryIndex:
         cfg = settings()
         first, latest = cfg["title_candidates_first"], cfg["title_candidates_latest"]
         members = st["a"] if len(st["a"]) <= first + latest else st["a"][:first] + st["a"][-latest:]
-        if hasattr(self._arts, "prefetch"):
-            self._arts.prefetch(members)
+        if not isinstance(self._arts, dict):  # stored: read the candidates in one query
+            self._arts.prefetch(members)  # type: ignore[attr-defined]
         best, best_s = members[0], -1.0
         for aid in members:
             vec = self._arts[aid][1]
