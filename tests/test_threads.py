@@ -239,6 +239,7 @@ def test_grown_story_alone_in_its_thread_joins_the_matter_it_now_shows(monkeypat
     assert "Sergei Lavrov" in idx.evidence_of("s-talks-2")["text"]
     assert all(thin not in post for post in idx._postings.values())
     assert idx.emptied == [thin]
+    assert idx.moved_to(thin) == first and idx.moved_to(first) is None  # what the store redirects to
     # a story sharing its thread with others stays where it is
     assert idx.update_story("s-talks-1", TALKS_1, TALKS_ARTS_1) == first
 

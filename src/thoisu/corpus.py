@@ -171,7 +171,7 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
         _refresh_thread(db, index, tid, run, last, opts, tid in changed)
         stats.threads_changed.add(tid)
     for tid in index.threads.emptied:  # a lone story's thread, left for another matter's
-        records.retire_thread(db, tid, index.threads._threads[tid]["moved"])
+        records.retire_thread(db, tid, index.threads.moved_to(tid))
     records.refresh_json(db, entities=sorted(registry.touched), stories=touched, threads=threads)
     index.flush()
     registry.flush()

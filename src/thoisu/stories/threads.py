@@ -408,6 +408,10 @@ class ThreadIndex:
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id)
 
+    def moved_to(self, thread_id: str) -> str | None:
+        """The thread an emptied thread's story joined (see ``emptied``)."""
+        return (self._threads.get(thread_id) or {}).get("moved")
+
     def threads(self) -> dict[str, list[str]]:
         return {tid: list(t["s"]) for tid, t in self._threads.items() if t["s"]}
 
