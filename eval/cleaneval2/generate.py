@@ -88,27 +88,39 @@ def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", " ".join(s.split()))
 
 
-def load_docs(lo: int, hi: int) -> list[Doc]:
-    path = MDS / "vims-dev.jsonl"
-    if not path.is_file():
-        raise SystemExit(f"{path}: not found (the set is built from ../shared/mds)")
+_TERMINAL = re.compile(r"[.!?…][\"”’')]*$")
+
+
+def read_docs(sources: list[tuple[str, int, int]], *, lead_full_stop: bool = False) -> list[Doc]:
+    """Documents of the mds files' clusters [lo, hi) that make a page: a title, a lead of
+    8 words or more (ending in a full stop, with ``lead_full_stop``: an abmusu text may
+    open with a subtitle, a sapo has one) and two full paragraphs."""
     docs: list[Doc] = []
-    with path.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if not lo <= i < hi:
-                continue
-            for d in json.loads(line)["documents"]:
-                title = _nfc(d.get("title") or "")
-                # only full paragraphs: short lines inside mds texts are often captions or
-                # bylines of the original page, which would make the gold wrong
-                paras = [_nfc(p) for p in (d.get("text") or "").split("\n")]
-                paras = [p for p in paras if len(p.split()) >= 12]
-                lead = _nfc(d.get("lead") or "")
-                if not lead and paras:
-                    lead = paras.pop(0)
-                if title and len(lead.split()) >= 8 and len(paras) >= 2:
-                    docs.append(Doc(title, lead, paras))
+    for name, lo, hi in sources:
+        path = MDS / name
+        if not path.is_file():
+            raise SystemExit(f"{path}: not found (the set is built from ../shared/mds)")
+        with path.open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if not lo <= i < hi:
+                    continue
+                for d in json.loads(line)["documents"]:
+                    title = _nfc(d.get("title") or "")
+                    # only full paragraphs: short lines inside mds texts are often captions or
+                    # bylines of the original page, which would make the gold wrong
+                    paras = [_nfc(p) for p in (d.get("text") or "").split("\n")]
+                    paras = [p for p in paras if len(p.split()) >= 12]
+                    lead = _nfc(d.get("lead") or "")
+                    if not lead and paras:
+                        lead = paras.pop(0)
+                    if title and len(lead.split()) >= 8 and len(paras) >= 2 and (
+                            not lead_full_stop or _TERMINAL.search(lead)):
+                        docs.append(Doc(title, lead, paras))
     return docs
+
+
+def load_docs(lo: int, hi: int) -> list[Doc]:
+    return read_docs([("vims-dev.jsonl", lo, hi)])
 
 
 def _name(rng: random.Random) -> str:

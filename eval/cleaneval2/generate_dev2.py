@@ -29,32 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import layouts_dev2 as L
-from generate import MDS, OUT, Doc, Entry, _nfc, gold_of, write_txt
+from generate import OUT, Doc, Entry, gold_of, read_docs, write_txt
 
 SEED = 5077
-_TERMINAL = re.compile(r"[.!?…][\"”’')]*$")
 N_SITES = 40
 PER_SITE = 5
 
 
 def load_docs() -> list[Doc]:
-    docs: list[Doc] = []
-    for name, lo, hi in (("abmusu-validation.jsonl", 0, 10**6), ("vims-dev.jsonl", 0, 100)):
-        with (MDS / name).open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if not lo <= i < hi:
-                    continue
-                for d in json.loads(line)["documents"]:
-                    title = _nfc(d.get("title") or "")
-                    paras = [_nfc(p) for p in (d.get("text") or "").split("\n")]
-                    paras = [p for p in paras if len(p.split()) >= 12]
-                    lead = _nfc(d.get("lead") or "")
-                    if not lead and paras:
-                        lead = paras.pop(0)
-                    # (an abmusu text may open with a subtitle of no full stop: a sapo has one)
-                    if title and len(lead.split()) >= 8 and len(paras) >= 2 and _TERMINAL.search(lead):
-                        docs.append(Doc(title, lead, paras))
-    return docs
+    return read_docs([("abmusu-validation.jsonl", 0, 10**6), ("vims-dev.jsonl", 0, 100)], lead_full_stop=True)
 
 
 @dataclass
