@@ -402,15 +402,59 @@ class ThreadIndex:
         self._joins: dict[str, Any] = {}
         self.comparisons = 0  # stored stories scored, for tests of bounded work
         # threads left empty since this object was made (their one story joined another
-        # thread when it grew, ``rejoin_grown``): a store deletes their rows
+        # thread when it grew, ``rejoin_grown``, or was removed, ``remove_story``): a
+        # store deletes their rows
         self.emptied: list[str] = []
 
     def thread_of(self, story_id: str) -> str | None:
-        return self._of.get(story_id)
+        return self._of.get(story_id) or None
 
     def moved_to(self, thread_id: str) -> str | None:
-        """The thread an emptied thread's story joined (see ``emptied``)."""
+        """The thread an emptied thread's story joined (see ``emptied``); None for a
+        thread emptied by ``remove_story``."""
         return (self._threads.get(thread_id) or {}).get("moved")
+
+    def remove_story(self, story_id: str) -> str | None:
+        """Take a story out of its thread (it merged into another story); return the
+        thread it was in, or None if it was in none. A thread left empty is retired as
+        when its story moves out through ``rejoin_grown`` (listed in ``emptied``, gone
+        from ``threads`` and the posting lists; ``moved_to`` gives None). A thread that
+        keeps other stories keeps its id; its posting lists may still name it for the
+        removed story's terms, which only makes it a candidate to be compared."""
+        tid = self._of.get(story_id)
+        if not tid:
+            return None
+        th = self._threads.get(tid)
+        _drop(self._of, story_id)
+        _drop(self._joins, story_id)
+        if not th or story_id not in th["s"]:
+            return tid
+        prof = th["m"].pop(story_id, None)
+        th["s"].remove(story_id)
+        if not th["s"]:
+            self._retire(tid, prof, None)
+            return tid
+        if prof is not None:  # the thread's centroid no longer holds the story's vector
+            c = th["c"]
+            for t, w in prof["v"].items():
+                if t in c:
+                    c[t] -= w
+                    if c[t] <= 1e-9:
+                        del c[t]
+        self._threads[tid] = th
+        return tid
+
+    def _retire(self, tid: str, prof: dict[str, Any] | None, moved: str | None) -> None:
+        """Leave a thread empty (its one story moved to ``moved`` or was removed): it
+        leaves the posting lists of its story's terms and is named in ``emptied``."""
+        self._threads[tid] = {"s": [], "c": {}, "m": {}, "d": None, "moved": moved}
+        if tid not in self.emptied:
+            self.emptied.append(tid)
+        for t in self._keys(prof) if prof else ():
+            post = self._postings.get(t)
+            if post and tid in post:
+                post.remove(tid)
+                self._postings[t] = post
 
     def threads(self) -> dict[str, list[str]]:
         return {tid: list(t["s"]) for tid, t in self._threads.items() if t["s"]}
@@ -446,7 +490,7 @@ class ThreadIndex:
 
         ``articles``: the story's member articles known when it is placed (models.Article,
         with their annotations): titles, leads, participants, events and dates."""
-        if story_id in self._of:
+        if self._of.get(story_id):
             return self._of[story_id]
         prof = story_profile(centroid, articles)
         keys = self._keys(prof)
@@ -471,7 +515,7 @@ class ThreadIndex:
             th = self._threads[tid]
             if tid == skip or not th["s"]:  # a thread whose one story moved on is empty
                 continue
-            anchor = th["s"][0]
+            anchor = _anchor(th)
             p_anchor, p_best, with_ = 0.0, 0.0, ""
             for sid, other in th["m"].items():
                 self.comparisons += 1
@@ -514,13 +558,7 @@ class ThreadIndex:
             seen = self._seen(prof)
             best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid)
             if best is not None:
-                self._threads[tid] = {"s": [], "c": {}, "m": {}, "d": None, "moved": best}
-                self.emptied.append(tid)
-                for t in self._keys(old):  # the empty thread leaves the lists it was in
-                    post = self._postings.get(t)
-                    if post and tid in post:
-                        post.remove(tid)
-                        self._postings[t] = post
+                self._retire(tid, old, best)
                 to = self._threads[best]
                 self._join(story_id, best, to, prof, best_p, best_with, seen)
                 self._place(best, to, story_id, prof, keys)
@@ -543,6 +581,9 @@ class ThreadIndex:
 
     def _place(self, tid: str, th: dict[str, Any], sid: str, prof: dict[str, Any], keys: Vector) -> None:
         cfg = thread_settings()
+        if not th["s"] and tid in self.emptied:  # an id emptied earlier is a live thread again
+            self.emptied.remove(tid)
+        th.pop("moved", None)
         th["s"].append(sid)
         c = th["c"]
         for t, w in prof["v"].items():
@@ -555,7 +596,7 @@ class ThreadIndex:
         members = th["m"]
         members[sid] = prof
         if len(members) > cfg["compared_stories"]:
-            anchor = th["s"][0]
+            anchor = _anchor(th)
             for old in [s for s in members if s != anchor][: len(members) - cfg["compared_stories"]]:
                 del members[old]
         self._threads[tid] = th  # written back whole (a lazily stored mapping sees it)
@@ -601,6 +642,21 @@ class ThreadIndex:
                 prof = story_profile((centroids or {}).get(sid, {}))
                 idx._place(tid, th, sid, prof, idx._keys(prof))
         return idx
+
+
+def _anchor(th: dict[str, Any]) -> str:
+    """The thread's anchor: its first story still stored (the first story itself unless
+    it was removed, ``remove_story``)."""
+    return next((s for s in th["s"] if s in th["m"]), th["s"][0])
+
+
+def _drop(m: Any, key: str) -> None:
+    """Forget a key of one of the index's mappings; a lazily stored mapping cannot delete
+    a row, so its entry is set to None (read as absent)."""
+    if isinstance(m, dict):
+        m.pop(key, None)
+    else:
+        m[key] = None
 
 
 def _span(a: list[int] | None, b: list[int] | None) -> list[int] | None:
