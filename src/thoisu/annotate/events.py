@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from thoisu.annotate import event_model
 from thoisu.annotate.coref import merge_event_mentions
 from thoisu.annotate.lexicon import Trigger, resources
 from thoisu.annotate.participants import complete_mentions, participant_mentions
@@ -787,6 +788,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         loc = _location(an, st.cs, st.ce, i)
         if loc in recipients and trig.mode != "visit":
             recipients.remove(loc)
+        if actors and not passive and not trig.sym:
+            role_typ = trig.type + ("/visit" if trig.mode == "visit" else "")
+            if event_model.RECORD is not None:
+                event_model.RECORD.append((line, role_typ, list(actors), list(recipients),
+                                           event_model.candidate_features(
+                    an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
+            if not recipients:  # the rules found no object: the learned picker may
+                got = event_model.pick_recipient(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)
+                if got is not None and (got != loc or trig.mode == "visit"):
+                    recipients = [got]
         neg = _negated(an, st.cs, i)
         fut = fut_sentence or _has_cue(an, "future", st.cs, i)
         hyp = _has_cue(an, "hypothetical", st.cs, i) or _has_cue(an, "conditional", 0, i)
