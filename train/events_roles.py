@@ -175,6 +175,28 @@ def fit(examples: list[tuple[list[str], int, float]]) -> dict[str, float]:
     return {f: round(float(w[k]), 4) for f, k in index.items() if abs(w[k]) >= 1e-3}
 
 
+def load_docs_all(mds: Path) -> dict[tuple[str, str, str], dict]:
+    docs: dict = {}
+    for fname in sorted(p.name for p in mds.glob("*.jsonl")):
+        with open(mds / fname, encoding="utf-8") as fh:
+            for line in fh:
+                cl = json.loads(line)
+                for d in cl["documents"]:
+                    docs[(fname, cl["id"], d["id"])] = d
+    return docs
+
+
+def silver_pointers(docs: dict, most: int) -> list[dict]:
+    """Articles of the clusters neither gold holds (events gold, both splits; actors gold),
+    evenly spread, at most ``most``."""
+    all_gold = load_gold(ROOT / "eval" / "gold" / "events.jsonl") + load_gold(
+        ROOT / "eval" / "gold" / "actors.jsonl")
+    held = {(g["file"], g["cluster"]) for g in all_gold}
+    out = [{"file": f, "cluster": c, "doc": d} for (f, c, d), doc in docs.items()
+           if (f, c) not in held and doc.get("text")]
+    return out[:: max(1, len(out) // most)][:most]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
@@ -187,22 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     event_model.RECORD = None
     real_model = event_model.model
     event_model.model = lambda: None  # the rules alone make the records
-    mds = Path(args.mds)
+    docs = load_docs_all(Path(args.mds))
     golds = gold_sets(not args.no_dev)
-    all_gold = load_gold(ROOT / "eval" / "gold" / "events.jsonl") + load_gold(
-        ROOT / "eval" / "gold" / "actors.jsonl")
-    held = {(g["file"], g["cluster"]) for g in all_gold}
-    docs: dict = {}
-    silver: list[dict] = []
-    for fname in sorted(p.name for p in mds.glob("*.jsonl")):
-        with open(mds / fname, encoding="utf-8") as fh:
-            for line in fh:
-                cl = json.loads(line)
-                for d in cl["documents"]:
-                    docs[(fname, cl["id"], d["id"])] = d
-                    if (fname, cl["id"]) not in held and d.get("text"):
-                        silver.append({"file": fname, "cluster": cl["id"], "doc": d["id"]})
-    silver = silver[:: max(1, len(silver) // args.silver)][: args.silver]
+    silver = silver_pointers(docs, args.silver)
     c: Counter = Counter()
     arts, recs = run([g for g, _ in golds], docs)
     gold = gold_examples(arts, recs, [e for _, e in golds], c)
