@@ -22,3 +22,15 @@ def test_words_join_syllables_and_sentences_carry_lines():
     sents = annotate_sentences(art)
     assert [(s.text, s.line, s.para) for s in sents] == [("Câu một.", 5, 0), ("Câu hai.", 5, 0), ("Câu ba.", 7, 1)]
     assert sents[0].tokens
+
+
+def test_tokenize_matches_underthesea_with_and_without_misspellings() -> None:
+    # the misspelling lookup is skipped for sentences without one: same words either way
+    from underthesea import word_tokenize
+
+    for s in ("Ông Burmistrov đến Bình Nhưỡng hôm 22/7, taị đây ông gặp lãnh đạo.",
+              "Bộ trưởng nói nghành du lịch 2023 phục hồi mạnh.",
+              "Tổng thống Nga Vladimir Putin ngày 16.1 cho biết Điện Kremlin sẵn sàng đàm phán."):
+        want = [w.replace(" ", "_") for w in word_tokenize(s)]
+        assert tokenize(s) == want
+    assert "tại" in tokenize("Họp taị Hà Nội.")
