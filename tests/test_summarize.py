@@ -473,3 +473,20 @@ def test_candidate_cap_keeps_earliest_sentences_of_every_document() -> None:
     out = summarize(big, max_words=120)
     assert out and sum(len(s.text.split()) for s in out) <= 120
 
+
+
+@pytest.mark.parametrize("name", ["abmusu-validation.jsonl", "vims-dev.jsonl"])
+def test_lean_features_equal_the_full_matrix_on_the_columns_asked(name: str) -> None:
+    # the summariser computes only the sentence features its concept rows aggregate; the
+    # trainer computes them all: the two must agree exactly where the model reads them
+    from thoisu.stories.summarize import AGGREGATED, ALL_FEATURES, features, load_model
+
+    model = load_model()
+    cols = [ALL_FEATURES.index(f) for f in AGGREGATED]
+    for cluster in _clusters(name, 3):
+        docs, cands = candidates(cluster_docs(cluster))
+        full = features(docs, cands, model["idf"], model["default_idf"])
+        lean = features(docs, cands, model["idf"], model["default_idf"], only=AGGREGATED)
+        assert full.shape == lean.shape
+        assert np.array_equal(full[:, cols], lean[:, cols])
+        assert not lean[:, [ALL_FEATURES.index("support1")]].any()  # not asked: not computed

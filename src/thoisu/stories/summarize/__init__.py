@@ -38,6 +38,7 @@ import numpy as np
 
 from thoisu.models import SummarySentence
 from thoisu.stories.summarize.concepts import (
+    AGGREGATED,
     CLUSTER_FEATURES,
     CONCEPT_FEATURES,
     KEEP_FEATURES,
@@ -64,7 +65,7 @@ from thoisu.stories.summarize.select import is_sentence, select
 MAX_CANDIDATES = 3000
 
 __all__ = [
-    "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
+    "AGGREGATED", "ALL_FEATURES", "CLUSTER_FEATURES", "CONCEPT_FEATURES", "FEATURES", "KEEP_FEATURES",
     "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
     "compile_model", "concept_features", "concept_weights",
     "date_key", "dedup_docs", "features", "is_sentence", "keep_features", "load_model",
@@ -76,7 +77,8 @@ def concept_weights(docs: list[SummaryDoc], cands: list[Candidate],
                     model: dict[str, Any]) -> dict[Bigram, float]:
     """Predicted chance that each bigram of the cluster is in a human summary."""
     idf, default_idf = model["idf"], float(model["default_idf"])
-    sent_x = features(docs, cands, idf, default_idf)
+    # only the sentence features the concept rows aggregate (11 of 57: a third of the cost)
+    sent_x = features(docs, cands, idf, default_idf, only=AGGREGATED)
     keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
     names = tuple(model.get("features") or CONCEPT_FEATURES)
     if set(names) & set(KEEP_FEATURES):  # keep rates only when the model reads them

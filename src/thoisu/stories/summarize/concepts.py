@@ -21,13 +21,13 @@ from thoisu.stories.summarize.features import ALL_FEATURES
 from thoisu.stories.summarize.keep import KeepRates
 
 # sentence features whose best value over the sentences holding a bigram describes it
-_AGG = ("lead_sim", "centrality", "title_sim", "inv_pos", "support2", "title_bi",
+AGGREGATED = ("lead_sim", "centrality", "title_sim", "inv_pos", "support2", "title_bi",
         "lead_sim_rank", "centrality_rank", "support2_rank", "doc_consensus", "doc_size_rel")
-_AGG_IDX = [ALL_FEATURES.index(f) for f in _AGG]
+_AGG_IDX = [ALL_FEATURES.index(f) for f in AGGREGATED]
 CLUSTER_FEATURES = (
     "df_share", "df", "n_docs", "log_count", "log_first_pos", "first_rel_pos", "title_share",
     "first_sent_share", "idf_min", "idf_max", "has_digit", "df_other",
-) + tuple(f"max_{f}" for f in _AGG) + (
+) + tuple(f"max_{f}" for f in AGGREGATED) + (
     # occurrences per document: a count that means the same in a 2- and a 10-document
     # cluster (raw df / count / n_docs describe one corpus's cluster sizes; see LOCO)
     "log_count_per_doc",
@@ -86,7 +86,7 @@ def concept_features(docs: list[SummaryDoc], cands: list[Candidate], sent_x: np.
         np.array([float(digit[a] or digit[b]) for a, b in keys]),
         (df - 1) / max(n_docs - 1, 1),
     ])
-    x[:, 12:12 + len(_AGG)] = agg
+    x[:, 12:12 + len(AGGREGATED)] = agg
     x[:, -1] = np.log1p(count / n_docs)
     return keys, x
 

@@ -4,6 +4,7 @@ to titles and openings, each also relative to the cluster (rank and share of the
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -118,78 +119,121 @@ def _own_heading_sim(vec: SparseRows, doc_of: np.ndarray, heads: list[list[str]]
                        minlength=vec.n_rows)
 
 
+# what each group of computed values feeds (a lean call skips the groups it does not need)
+_STATS = {"max_sim_other", "mean_top3_other", "dup_docs", "doc_consensus"}
+_BIGRAM = {"support2", "support2_idf", "support2_sum", "support2_multi", "title_bi"}
+_UNIGRAM = {"support1", "support1_idf", "mean_idf"}
+_LOOP = {"para_rank", "first_in_para", "cap_ratio", "quote", "ends_colon", "question"}
+
+
 def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, float],
-             default_idf: float) -> np.ndarray:
-    """Feature matrix, one row per candidate sentence, columns as ``FEATURES``."""
+             default_idf: float, only: Sequence[str] | None = None) -> np.ndarray:
+    """Feature matrix, one row per candidate sentence, columns as ``ALL_FEATURES``.
+
+    ``only``: the columns a caller reads (names of ``ALL_FEATURES``); the others are left
+    0 and what only they need is not computed (the summariser's concept model reads 11 of
+    57; the values it reads are the same as in a full call)."""
     n = len(cands)
     n_docs = len(docs)
-    x = np.zeros((n, len(FEATURES)))
     if not n:
         return np.zeros((0, len(ALL_FEATURES)))
-    # per-document sentence counts, paragraph ranks (a new ``line`` starts a paragraph)
-    doc_n = [len(d.sentences) for d in docs]
-    doc_words = [sum(len(s.text.split()) for s in d.sentences) for d in docs]
-    longest = max(max(doc_words), 1)
+    want = set(ALL_FEATURES if only is None else only)
+    base = {f if f in FEATURES else f.rsplit("_", 1)[0] for f in want}
+    col: dict[str, np.ndarray] = {}
+    pos = np.array([c.pos for c in cands], dtype=np.float64)
+    doc_of = np.array([c.doc for c in cands], dtype=np.int64)
+    doc_n = np.array([len(d.sentences) for d in docs], dtype=np.float64)[doc_of]
+    n_tok = np.array([len(c.toks) for c in cands], dtype=np.float64)
+    col["pos"], col["inv_pos"] = pos, 1.0 / (pos + 1)
+    col["rel_pos"], col["is_first"] = pos / np.maximum(doc_n, 1), (pos == 0).astype(float)
+    col["n_tok"], col["log_n_tok"], col["doc_n_sent"] = n_tok, np.array([math.log1p(v) for v in n_tok]), doc_n
     order = reading_order(docs)
-    rank_of = {di: r for r, di in enumerate(order)}
+    rank_of = np.zeros(n_docs)
+    rank_of[order] = np.arange(n_docs)
+    col["doc_rank"], col["n_docs"] = rank_of[doc_of] / max(n_docs, 1), np.full(n, n_docs)
+    col["n_bi_log"] = np.array([math.log1p(len(c.bi)) for c in cands])
+    if "doc_size_rel" in base:
+        doc_words = np.array([sum(len(s.text.split()) for s in d.sentences) for d in docs],
+                             dtype=np.float64)
+        col["doc_size_rel"] = doc_words[doc_of] / max(doc_words.max(), 1)
     # tf-idf unigram vectors, sparse (see similarity.py)
     vocab: dict[str, int] = {}
     ids = [[vocab.setdefault(t, len(vocab)) for t in c.toks] for c in cands]
     w = np.array([idf.get(t, default_idf) for t in vocab], dtype=np.float32)
     vec = tfidf_rows(ids, w)
-    doc_of = np.array([c.doc for c in cands], dtype=np.int64)
-    stats = other_doc_stats(vec, doc_of, n_docs)
-    raw_tf = np.bincount(np.concatenate([np.asarray(i, dtype=np.int64) for i in ids]),
-                         minlength=len(vocab)).astype(np.float32)
-    central = vec.dot(unit(raw_tf * w))
+    if base & _STATS:
+        stats = other_doc_stats(vec, doc_of, n_docs)
+        col["max_sim_other"], col["mean_top3_other"] = stats.best, stats.top3
+        col["dup_docs"], col["doc_consensus"] = stats.dup_docs, stats.consensus
+    if "centrality" in base:
+        raw_tf = np.bincount(np.concatenate([np.asarray(i, dtype=np.int64) for i in ids]),
+                             minlength=len(vocab)).astype(np.float32)
+        col["centrality"] = vec.dot(unit(raw_tf * w))
     # titles and opening sentences of every document
     heads = [syllables(heading(d)) for d in docs]
-    title_bi: set[Bigram] = set()
-    for h in heads:
-        title_bi |= bigrams(h)
-    title_sim = vec.dot(unit(_counts(heads, vocab) * w))
-    lead_tf = np.bincount(
-        np.asarray([t for i, c in zip(ids, cands, strict=True) if c.pos == 0 for t in i],
-                   dtype=np.int64), minlength=len(vocab)).astype(np.float32)
-    lead_sim = vec.dot(unit(lead_tf * w))
-    consensus = stats.consensus
-    # how central each document is: its unit vector against the sum of the others'
-    doc_central = _doc_central(ids, doc_of, w, n_docs)
-    own_title = _own_heading_sim(vec, doc_of, heads, vocab, w)
+    if "title_sim" in base:
+        col["title_sim"] = vec.dot(unit(_counts(heads, vocab) * w))
+    if "lead_sim" in base:
+        lead_tf = np.bincount(
+            np.asarray([t for i, c in zip(ids, cands, strict=True) if c.pos == 0 for t in i],
+                       dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+        col["lead_sim"] = vec.dot(unit(lead_tf * w))
+    if "doc_central" in base:  # how central each document is: against the sum of the others'
+        col["doc_central"] = _doc_central(ids, doc_of, w, n_docs)[doc_of]
+    if "own_title_sim" in base:
+        col["own_title_sim"] = _own_heading_sim(vec, doc_of, heads, vocab, w)
     others = max(n_docs - 1, 1)
     # cross-document support of each sentence's bigrams and words, over (item, sentence)
     # pairs; a sentence's items in sorted order, so every per-sentence sum adds the same
     # floats in the same order as before (set order follows the per-process string hash
     # seed, and last-bit differences flipped rank ties between runs)
-    bkeys = sorted({b for c in cands for b in c.bi})
-    bkey_id = {b: k for k, b in enumerate(bkeys)}
-    bid, brow = _pairs([sorted(bkey_id[b] for b in c.bi) for c in cands])
-    bdf = _doc_freq(bid, doc_of[brow], len(bkeys), n_docs)
-    bw = np.array([idf.get(a, default_idf) + idf.get(b, default_idf) for a, b in bkeys])
-    sup2 = (bdf[bid] - 1) / others
-    n_bi = np.array([len(c.bi) for c in cands], dtype=np.float64)
-    in_title = np.array([b in title_bi for b in bkeys], dtype=np.float64)
-    support2_sum = np.bincount(brow, weights=sup2, minlength=n)
-    support2 = _share(support2_sum, n_bi)
-    support2_idf = _share(np.bincount(brow, weights=sup2 * bw[bid], minlength=n),
-                          np.bincount(brow, weights=bw[bid], minlength=n))
-    support2_multi = _share(np.bincount(brow, weights=bdf[bid] >= 3, minlength=n), n_bi)
-    tbi = _share(np.bincount(brow, weights=in_title[bid], minlength=n), n_bi)
-    ukeys = sorted(vocab)
-    ukey_id = {t: k for k, t in enumerate(ukeys)}
-    uid, urow = _pairs([sorted(ukey_id[t] for t in set(c.toks)) for c in cands])
-    sup1 = (_doc_freq(uid, doc_of[urow], len(ukeys), n_docs)[uid] - 1) / others
-    uw = np.array([idf.get(t, default_idf) for t in ukeys])[uid]
-    n_uniq = np.bincount(urow, minlength=n).astype(np.float64)
-    support1 = _share(np.bincount(urow, weights=sup1, minlength=n), n_uniq)
-    uw_sum = np.bincount(urow, weights=uw, minlength=n)
-    support1_idf = _share(np.bincount(urow, weights=sup1 * uw, minlength=n), uw_sum)
-    mean_idf = _share(uw_sum, n_uniq)
-    # syllables holding a digit, repeats counted
-    digit = np.array([any(ch.isdigit() for ch in t) for t in vocab], dtype=np.float64)
-    tid, trow = _pairs(ids)
-    nums = np.bincount(trow, weights=digit[tid], minlength=n)
+    if base & _BIGRAM:
+        title_bi: set[Bigram] = set()
+        for h in heads:
+            title_bi |= bigrams(h)
+        bkeys = sorted({b for c in cands for b in c.bi})
+        bkey_id = {b: k for k, b in enumerate(bkeys)}
+        bid, brow = _pairs([sorted(bkey_id[b] for b in c.bi) for c in cands])
+        bdf = _doc_freq(bid, doc_of[brow], len(bkeys), n_docs)
+        bw = np.array([idf.get(a, default_idf) + idf.get(b, default_idf) for a, b in bkeys])
+        sup2 = (bdf[bid] - 1) / others
+        n_bi = np.array([len(c.bi) for c in cands], dtype=np.float64)
+        in_title = np.array([b in title_bi for b in bkeys], dtype=np.float64)
+        col["support2_sum"] = np.bincount(brow, weights=sup2, minlength=n)
+        col["support2"] = _share(col["support2_sum"], n_bi)
+        col["support2_idf"] = _share(np.bincount(brow, weights=sup2 * bw[bid], minlength=n),
+                                     np.bincount(brow, weights=bw[bid], minlength=n))
+        col["support2_multi"] = _share(np.bincount(brow, weights=bdf[bid] >= 3, minlength=n),
+                                       n_bi)
+        col["title_bi"] = _share(np.bincount(brow, weights=in_title[bid], minlength=n), n_bi)
+    if base & _UNIGRAM:
+        ukeys = sorted(vocab)
+        ukey_id = {t: k for k, t in enumerate(ukeys)}
+        uid, urow = _pairs([sorted(ukey_id[t] for t in set(c.toks)) for c in cands])
+        sup1 = (_doc_freq(uid, doc_of[urow], len(ukeys), n_docs)[uid] - 1) / others
+        uw = np.array([idf.get(t, default_idf) for t in ukeys])[uid]
+        n_uniq = np.bincount(urow, minlength=n).astype(np.float64)
+        col["support1"] = _share(np.bincount(urow, weights=sup1, minlength=n), n_uniq)
+        uw_sum = np.bincount(urow, weights=uw, minlength=n)
+        col["support1_idf"] = _share(np.bincount(urow, weights=sup1 * uw, minlength=n), uw_sum)
+        col["mean_idf"] = _share(uw_sum, n_uniq)
+    if "num_ratio" in base:  # syllables holding a digit, repeats counted
+        digit = np.array([any(ch.isdigit() for ch in t) for t in vocab], dtype=np.float64)
+        tid, trow = _pairs(ids)
+        col["num_ratio"] = np.bincount(trow, weights=digit[tid], minlength=n) / np.maximum(
+            n_tok, 1)
+    if base & _LOOP:
+        col.update(_text_features(cands))
+    x = np.zeros((n, len(FEATURES)))
+    for j, f in enumerate(FEATURES):
+        if f in col:
+            x[:, j] = col[f]
+    return _relative(x, None if only is None else want)
 
+
+def _text_features(cands: list[Candidate]) -> dict[str, np.ndarray]:
+    """Paragraph rank (a new ``line`` starts a paragraph) and surface cues of the text."""
+    out = {f: np.zeros(len(cands)) for f in _LOOP}
     para_rank = 0
     prev_line: int | None = None
     prev_doc = -1
@@ -200,33 +244,27 @@ def features(docs: list[SummaryDoc], cands: list[Candidate], idf: dict[str, floa
         if prev_line is not None and first_in_para:
             para_rank += 1
         prev_line = c.sent.line
-        nt = len(c.toks)
         raw = c.sent.text
         words = raw.split()
         caps = sum(1 for wd in words[1:] if wd[:1].isupper())
-        x[i] = (
-            c.pos, 1.0 / (c.pos + 1), c.pos / max(doc_n[c.doc], 1), para_rank,
-            float(first_in_para), float(c.pos == 0),
-            nt, math.log1p(nt), doc_n[c.doc], rank_of[c.doc] / max(n_docs, 1), n_docs,
-            support2[i], support1[i], support1_idf[i], float(stats.best[i]),
-            float(stats.top3[i]), float(central[i]), float(title_sim[i]), tbi[i],
-            float(lead_sim[i]), int(stats.dup_docs[i]),
-            nums[i] / max(nt, 1), caps / max(len(words) - 1, 1),
-            float(any(ch in _QUOTES for ch in raw)), float(raw.rstrip().endswith(":")),
-            float("?" in raw), mean_idf[i],
-            support2_idf[i], support2_sum[i], support2_multi[i], float(consensus[i]),
-            float(doc_central[c.doc]), float(own_title[i]), math.log1p(len(c.bi)),
-            doc_words[c.doc] / longest,
-        )
-    return _relative(x)
+        out["para_rank"][i], out["first_in_para"][i] = para_rank, float(first_in_para)
+        out["cap_ratio"][i] = caps / max(len(words) - 1, 1)
+        out["quote"][i] = float(any(ch in _QUOTES for ch in raw))
+        out["ends_colon"][i] = float(raw.rstrip().endswith(":"))
+        out["question"][i] = float("?" in raw)
+    return out
 
 
-def _relative(x: np.ndarray) -> np.ndarray:
+def _relative(x: np.ndarray, want: set[str] | None) -> np.ndarray:
+    """``x`` and its ``RELATIVE`` columns as rank percentiles and shares of the maximum;
+    with ``want``, only the rank columns named there are ranked (the others left 0)."""
     base = x[:, _REL_IDX]
     n = len(x)
+    ranked = [k for k, f in enumerate(RELATIVE) if want is None or f"{f}_rank" in want]
+    ranks = np.zeros_like(base)
     # ranked on rounded values: float noise in the last bits must not reorder ties
-    ranks = np.argsort(np.argsort(np.round(base, 6), axis=0, kind="stable"), axis=0) / max(
-        n - 1, 1)
+    ranks[:, ranked] = np.argsort(np.argsort(np.round(base[:, ranked], 6), axis=0,
+                                             kind="stable"), axis=0) / max(n - 1, 1)
     top = base.max(axis=0)
     top[top <= 0] = 1.0
     return np.hstack([x, ranks, base / top])
