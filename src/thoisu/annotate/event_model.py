@@ -54,6 +54,10 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     recipient of the trigger toks[i:j] (its actors excluded)."""
     toks = an.toks
     obj_ids = {id(np) for np in objs}
+    # where the actors stand: a phrase beyond them, away from the trigger, is rarely its
+    # recipient ("Thượng tá X cho biết Công an TP.HCM tạm đình chỉ ...": X is a speaker)
+    act_at = [np.start for np in an.nps if np.head.key in actors]
+    speech = an.res.speech
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     after = before = 0
@@ -65,6 +69,12 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
             continue  # overlaps the trigger
         seen.add(h.key)
         side = "a" if np.start >= j else "b"
+        if side == "b" and any(np.start < a < i for a in act_at) and not (
+                _PASSIVE & set(toks[np.end : i])):
+            continue  # before the subject: a topic or a speaker ("X bị Y bắn": the patient)
+        gap_toks = toks[np.end : i] if side == "b" else toks[j : np.start]
+        if any(speech.match(gap_toks, k) for k in range(len(gap_toks))):
+            continue  # "X cho biết ... đình chỉ": a reporting verb between
         if side == "a":
             after += 1
             rank, dist, gap = after, np.start - j, toks[j : np.start]
@@ -87,6 +97,9 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
             f.append("aside")
         out.append((h.key, f))
     return out
+
+
+_PASSIVE = frozenset(("bị", "được"))
 
 
 def _prob(weights: dict[str, float], feats: list[str]) -> float:
