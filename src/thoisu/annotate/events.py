@@ -150,7 +150,23 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             best = (seg, ch)
     if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
         return None  # "..., TP Hải Phòng, ban chuyên án đã bắt ...": the group acts, unnamed
-    return best[1] if best else near
+    if best is not None:
+        return _title_of(an, best[1]) or best[1]
+    return near
+
+
+def _title_of(an: Analysis, ch: Chain) -> Chain | None:
+    """The person a comma segment opening with a title of a body describes: in "ông X,
+    cựu Chủ tịch HĐTV Tổng Công ty Y bị phạt 27 năm tù" X is the subject, not Y."""
+    np = ch.nps[0]
+    if np.head.type == "PER" or np.first <= np.start or np.start == 0 or ch.prep:
+        return None
+    if an.toks[np.start - 1] != "," or an.aside[np.start - 1]:
+        return None
+    if not all(w in an.res.title_words for w in an.toks[np.start : np.first]):
+        return None
+    return next((c for c in an.chains if c.end == np.start - 1 and not c.prep
+                 and c.nps[-1].head.type == "PER"), None)
 
 
 def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
@@ -547,7 +563,8 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
             if between or len(rest) <= res.windows["group_gap"] - 2:
                 # the patient right before "bị": "lần đầu tiên Mansour bị quân đội Mỹ tấn công"
                 patient = [key for ch in an.chains if ch.end == k and not ch.prep
-                           and st.cs <= ch.start for key in ch.keys(ACTOR_TYPES)]
+                           and st.cs <= ch.start
+                           for key in (_title_of(an, ch) or ch).keys(ACTOR_TYPES)]
                 return (between[-1].keys() if between else []), patient
             return None
     grp = res.cues["group_subjects"]
