@@ -97,10 +97,11 @@ def load_articles(path: Path, workers: int) -> list[tuple[str, Any]]:
     return build_cache(path, workers)
 
 
-def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
+def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, trace: dict | None = None):
     """Stories and threads over the cached articles; (article -> cluster, story -> article
     ids, story -> thread, the index). ``StoryIndex.assign`` tells the thread index of the
-    stories each batch opened (add_story) and grew (update_story), as in the store."""
+    stories each batch opened (add_story) and grew (update_story), as in the store.
+    ``trace``: a dict that records every placement (``ThreadIndex.trace``)."""
     import copy
 
     from thoisu.stories.cluster import StoryIndex
@@ -109,6 +110,7 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
     if seed >= 0:  # a negative seed keeps the files' order (clusters together, as crawled)
         random.Random(seed).shuffle(order)
     idx = StoryIndex()
+    idx.threads.trace = trace
     for i in range(0, len(order), batch):
         chunk = [a for _, a in order[i : i + batch]]
         for a in chunk:
@@ -117,6 +119,7 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool):
         idx.assign(chunk)
         if roundtrip:
             idx = StoryIndex.from_json(idx.to_json())
+            idx.threads.trace = trace
     gold = {a.id: c for c, a in order}
     members: dict[str, list[str]] = {}
     thread: dict[str, str] = {}
@@ -179,6 +182,53 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     }
 
 
+def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) -> Counter[str]:
+    """Why each missed same-matter pair was missed, seen from the later-placed of its two
+    main stories (or either): 'not a candidate' (the other's thread was never among its
+    candidate threads: posting lists), 'gate: who' / 'gate: what' (it was compared, every
+    stored story scored 0: no shared participants or names / no shared subject words),
+    'threshold' (best probability below join_threshold), 'anchor' (above the threshold
+    with a recent story, not with the anchor), 'other thread' (it joined a better one)."""
+    from thoisu.stories.threads import pair_features, thread_settings
+
+    cfg = thread_settings()
+    held: Counter[tuple[str, str]] = Counter(
+        (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts)
+    main_of: dict[str, str] = {}
+    for (c, sid), n in sorted(held.items()):
+        if c not in main_of or n > held[(c, main_of[c])]:
+            main_of[c] = sid
+    stored = {sid: prof for tid in idx.threads.threads() for sid, prof in idx.threads._threads[tid]["m"].items()}
+    out: Counter[str] = Counter()
+    rank = {"other thread": 5, "anchor": 4, "threshold": 3, "gate: what": 2, "gate: who": 2,
+            "gate": 2, "not a candidate": 1}
+    for a, b in res["_missed"]:
+        sa, sb = main_of[a], main_of[b]
+        why, detail = "not a candidate", ""
+        for x, y in ((sa, sb), (sb, sa)):
+            ty = thread[y]
+            for _cands, scored in trace.get(x, []):
+                if ty not in scored:
+                    continue
+                pb, pa = scored[ty]
+                if pb == 0.0:
+                    w = "gate"
+                    if x in stored and y in stored:  # which half of the gate failed
+                        f = pair_features(stored[x], stored[y])
+                        w = "gate: who" if max(f[2], f[3]) < cfg["who_floor"] else "gate: what"
+                elif pb < cfg["join_threshold"]:
+                    w = "threshold"
+                elif pa < cfg["anchor_floor"]:
+                    w = "anchor"
+                else:
+                    w = "other thread"
+                if rank[w] > rank[why]:
+                    why, detail = w, f"p={pb:.2f} anchor={pa:.2f}"
+        out[why] += 1
+        print(f"missed ({why}): {a} {b} {detail}")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
@@ -190,6 +240,8 @@ def main() -> int:
     ap.add_argument("--roundtrip", action="store_true", help="JSON round trip between batches")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="say why each missed same-matter pair was missed (candidates, gate, threshold, anchor)")
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
@@ -203,8 +255,11 @@ def main() -> int:
         return 1
     arts = load_articles(args.cache, args.workers)
     labels = load_gold(args.gold)
-    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip)
+    trace: dict | None = {} if args.diagnose else None
+    gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip, trace)
     res = score(gold_arts, members, thread, labels, args.split)
+    if trace is not None:
+        print(json.dumps({"missed_because": diagnose(res, gold_arts, members, thread, idx, trace)}))
     if args.show:
         for tag in ("_wrong", "_missed", "_unjudged", "_merged"):
             for a, b in res[tag]:

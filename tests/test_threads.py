@@ -308,3 +308,36 @@ def test_remove_story_from_a_lazily_stored_index(tmp_path) -> None:  # type: ign
     assert LazyMap(db, "thread_of").get("s-talks-2") is None  # stored as absent
     assert idx.update_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == tid  # placed again
     assert idx._threads[tid]["s"] == ["s-talks-1", "s-talks-2"]
+
+
+_RELAY_WORDS = ["việc một chung", "giữa hai bên", "việc hai riêng", "kết quả tốt", "mới mẻ lạ", "cuối cùng xong"]
+
+
+def _relay_story(i: int, people: list[int], words: list[int]) -> tuple[dict[str, float], list[Article]]:
+    ppl = [(f"PER:người {k}", f"Người {k}") for k in people]
+    ws = [_RELAY_WORDS[w] for w in words]
+    vec = {w: 0.5 for w in ws} | {"k:" + k: 0.3 for k, _ in ppl} | {f"n:người {k}": 0.4 for k in people}
+    return vec, [_art(f"r{i}", " ".join(ws), " và ".join(ws) + ".", ppl)]
+
+
+def test_a_story_very_like_one_that_joined_the_anchor_joins_but_chains_stop_there(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """B joins anchor A; C shares nothing with A but is very like B (two stories of one
+    event the story stage split, say): it joins through B. D is very like C only: a
+    chain of two relays is drift, and D opens its own thread."""
+    monkeypatch.setitem(thread_settings(), "relay_threshold", 0.8)
+    a = _relay_story(0, [1, 2, 3], [0, 1])
+    b = _relay_story(1, [1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3])
+    c = _relay_story(2, [2, 3, 4, 5, 6, 7, 8, 9], [2, 3, 4, 5])
+    d = _relay_story(3, [4, 5, 6, 7, 8, 9], [4, 5])
+    pa, pc, pd = story_profile(*a), story_profile(*c), story_profile(*d)
+    assert pair_probability(pc, pa) == 0.0 and pair_probability(pd, pc) >= 0.8
+    idx = ThreadIndex()
+    assert idx.add_story("s-a", *a) == idx.add_story("s-b", *b) == "t-s-a"
+    assert idx.add_story("s-c", *c) == "t-s-a"
+    assert idx.evidence_of("s-c")["with"] == "s-b"
+    assert idx.add_story("s-d", *d) == "t-s-d"
+    monkeypatch.setitem(thread_settings(), "relay_threshold", 2.0)  # off: the anchor alone bounds
+    idx = ThreadIndex()
+    idx.add_story("s-a", *a)
+    idx.add_story("s-b", *b)
+    assert idx.add_story("s-c", *c) == "t-s-c"

@@ -401,6 +401,10 @@ class ThreadIndex:
         # story id -> what made it join its thread (JSON-able), for the report and web app
         self._joins: dict[str, Any] = {}
         self.comparisons = 0  # stored stories scored, for tests of bounded work
+        # when a dict: every placement of a story is recorded, story id -> [(candidate
+        # thread ids, {thread: (best probability, anchor probability)})], for
+        # eval/threads_eval.py --diagnose
+        self.trace: dict[str, list[tuple[list[str], dict[str, tuple[float, float]]]]] | None = None
         # threads left empty since this object was made (their one story joined another
         # thread when it grew, ``rejoin_grown``, or was removed, ``remove_story``): a
         # store deletes their rows
@@ -495,7 +499,7 @@ class ThreadIndex:
         prof = story_profile(centroid, articles)
         keys = self._keys(prof)
         seen = self._seen(prof)
-        best, best_p, best_with = self._best_thread(prof, keys, seen)
+        best, best_p, best_with = self._best_thread(prof, keys, seen, placing=story_id)
         if best is None:
             best = "t-" + story_id
             th = {"s": [], "c": {}, "m": {}, "d": None}
@@ -506,12 +510,16 @@ class ThreadIndex:
         return best
 
     def _best_thread(self, prof: dict[str, Any], keys: Vector, seen: dict[str, int],
-                     skip: str = "") -> tuple[str | None, float, str]:
+                     skip: str = "", placing: str = "") -> tuple[str | None, float, str]:
         """The candidate thread a profile joins (None if none), the probability and the
         stored story it matched best."""
         cfg = thread_settings()
         best, best_p, best_with = None, 0.0, ""
-        for tid in self._candidates(keys):
+        cands = self._candidates(keys)
+        scored: dict[str, tuple[float, float]] = {}
+        if self.trace is not None:
+            self.trace.setdefault(placing, []).append((cands, scored))
+        for tid in cands:
             th = self._threads[tid]
             if tid == skip or not th["s"]:  # a thread whose one story moved on is empty
                 continue
@@ -524,11 +532,20 @@ class ThreadIndex:
                     p_anchor = p
                 if p > p_best:
                     p_best, with_ = p, sid
+            scored[tid] = (p_best, p_anchor)
             # the anchor bounds the thread: a story like only the thread's latest stories
-            # (a drift of topic) does not join
-            if p_best >= cfg["join_threshold"] and p_anchor >= cfg["anchor_floor"] and p_best > best_p:
+            # (a drift of topic) does not join -- unless it is very like a story that
+            # joined the anchor itself (one relay: a chain never grows past two links)
+            bounded = p_anchor >= cfg["anchor_floor"] or (
+                p_best >= cfg["relay_threshold"] and self._joined_anchor(with_, anchor))
+            if p_best >= cfg["join_threshold"] and bounded and p_best > best_p:
                 best, best_p, best_with = tid, p_best, with_
         return best, best_p, best_with
+
+    def _joined_anchor(self, sid: str, anchor: str) -> bool:
+        """Whether a stored story joined its thread by its match with the anchor."""
+        ev = self._joins.get(sid)
+        return bool(ev) and ev.get("with") == anchor
 
     def _join(self, sid: str, tid: str, th: dict[str, Any], prof: dict[str, Any], p: float, with_: str,
               seen: dict[str, int]) -> None:
@@ -556,7 +573,7 @@ class ThreadIndex:
             # alone in the thread it opened, placed on its first articles only: with what
             # it says now it may join another matter's thread; its own is left empty
             seen = self._seen(prof)
-            best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid)
+            best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid, placing=story_id)
             if best is not None:
                 self._retire(tid, old, best)
                 to = self._threads[best]
