@@ -61,6 +61,9 @@ def _prefixes() -> _Prefixes:
 def _match(words: list[Word], k: int, table: dict, prefixes: set) -> tuple[int, tuple[str, ...], list[bool], bool] | None:
     """Longest entry of ``table`` starting at word k and ending at a word end:
     (end word index exclusive, folded key, capitalisation of each syllable, all upper)."""
+    w = words[k]
+    if not w.sylls or (w.sylls[0].fold,) not in prefixes:
+        return None  # most words start no entry: one lookup, no key built
     best = None
     key: tuple[str, ...] = ()
     caps: list[bool] = []
