@@ -101,6 +101,27 @@ def make_word(text: str, sylls: list[Syl], start: int, end: int) -> Word:
     return w
 
 
+@lru_cache(maxsize=100_000)
+def _word_shape(text: str) -> tuple[tuple[tuple[int, int, str, str, bool, bool], ...], str, bool, bool, bool, bool]:
+    # a word's syllables, fold and capitalisation follow from its text alone: computed
+    # once per distinct word, not at each of its occurrences
+    w = make_word(text, _syllables(text, 0), 0, len(text))
+    parts = tuple((x.start, x.end, x.text, x.fold, x.cap, x.hy) for x in w.sylls)
+    return parts, w.fold, w.cap, w.allcaps, w.punct, w.num
+
+
+def _word_at(text: str, start: int, end: int) -> Word | None:
+    if len(text) > 40:  # not a word: a tail that failed to align; not worth caching
+        sylls = _syllables(text, start)
+        return make_word(text, sylls, start, end) if sylls else None
+    parts, fold, cap, allcaps, punct, num = _word_shape(text)
+    if not parts:
+        return None
+    sylls = [Syl(start + a, start + b, t, f, c, hy) for a, b, t, f, c, hy in parts]
+    return Word(start=start, end=end, text=text, sylls=sylls, fold=fold, cap=cap,
+                allcaps=allcaps, punct=punct, num=num)
+
+
 _OPENERS = {'"', "“", "‘", "'", "(", "[", ":", "-", "–", "—", "«", ".", "!", "?", "…", ";"}
 
 
@@ -132,9 +153,9 @@ def sentence_words(text: str, tokens: list[str]) -> list[Word]:
             else:
                 end = pos + len(surface)
             piece = text[pos:end]
-            sylls = _syllables(piece, pos)
-            if sylls:
-                words.append(make_word(piece, sylls, pos, end))
+            w = _word_at(piece, pos, end)
+            if w is not None:
+                words.append(w)
             cursor = end
         if ok and text[cursor:].strip():
             ok = False
