@@ -38,27 +38,32 @@ class SparseRows:
 
 
 def tfidf_rows(token_ids: list[list[int]], weights: np.ndarray) -> SparseRows:
-    """Unit-length tf-idf rows from each sentence's vocabulary ids."""
-    rows, cols, vals = [], [], []
-    for i, ids in enumerate(token_ids):
-        if not ids:
-            continue
-        u, c = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
-        v = c.astype(np.float32) * weights[u]
-        norm = float(np.sqrt(np.dot(v, v)))
-        rows.append(np.full(len(u), i, dtype=np.int64))
-        cols.append(u)
-        vals.append(v / (norm or 1.0))
+    """Unit-length tf-idf rows from each sentence's vocabulary ids.
+
+    The (row, term) counts come from one ``np.unique`` over all rows (one per row cost
+    more than the rest of the features on a digest's short inputs); each row's norm is
+    still its own float32 dot product, so the values are the same as row by row."""
     n = len(token_ids)
-    if not rows:
+    size = max(len(weights), 1)
+    lens = np.fromiter((len(t) for t in token_ids), dtype=np.int64, count=n)
+    if not lens.any():
         e = np.zeros(0, dtype=np.int64)
         return SparseRows(np.zeros(n + 1, dtype=np.int64), e, e,
                           np.zeros(0, dtype=np.float32), len(weights))
-    r = np.concatenate(rows)
+    flat = np.fromiter((t for ids in token_ids for t in ids), dtype=np.int64,
+                       count=int(lens.sum()))
+    key, count = np.unique(np.repeat(np.arange(n, dtype=np.int64), lens) * size + flat,
+                           return_counts=True)
+    rows, cols = key // size, key % size
+    v = count.astype(np.float32) * weights[cols]
     ptr = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(ptr, r + 1, 1)
-    return SparseRows(np.cumsum(ptr), r, np.concatenate(cols),
-                      np.concatenate(vals).astype(np.float32), len(weights))
+    np.add.at(ptr, rows + 1, 1)
+    ptr = np.cumsum(ptr)
+    norm = np.ones(n, dtype=np.float32)
+    for i in np.flatnonzero(lens):
+        seg = v[ptr[i]:ptr[i + 1]]
+        norm[i] = float(np.sqrt(np.dot(seg, seg))) or 1.0
+    return SparseRows(ptr, rows, cols, (v / norm[rows]).astype(np.float32), len(weights))
 
 
 def unit(v: np.ndarray) -> np.ndarray:
