@@ -416,3 +416,33 @@ def test_cue_words_inside_common_compounds_are_no_flags():
                             "quyết định khởi tố bị can đối với Khà A Giàng."], gaz))
     e = one(ev, "COERCE", actors=["ORG:công an tỉnh hòa bình"], recipients=["PER:khà a giàng"])
     assert not (e.future or e.hypothetical)  # "quyết định", "tài liệu" hold no "định", "liệu"
+
+
+def _candidates(text: str, actors: list[str]) -> dict[str, list[str]]:
+    from thoisu.annotate import event_model
+    from thoisu.annotate.events import _find_triggers
+    from thoisu.annotate.lexicon import resources
+    from thoisu.annotate.syntax import Analysis
+
+    art = build([text])
+    an = Analysis(art.sentences[0].text, art.mentions, [], resources())
+    return {t.type: [k for k, _ in event_model.candidate_features(
+        an, i, j, 0, len(an.toks), t.type, actors, [])] for i, j, t in _find_triggers(an)}
+
+
+def test_recipient_picker_candidates_leave_out_speakers_but_not_passive_patients():
+    # a phrase before the subject is a speaker or a topic, not what the verb is done to
+    assert _candidates("Ông Peskov cho biết Nga đã kêu gọi Mỹ rút quân.",
+                       ["GPE:RUS"])["REQUEST"] == ["GPE:USA"]
+    # ... unless a passive marker stands between: the patient of "bị Triều Tiên bắt giữ"
+    assert "PER:sung kim" in _candidates(
+        "Trước đó, Sung Kim sau khi rời Seoul thì bị Triều Tiên bắt giữ.", ["GPE:PRK"])["COERCE"]
+
+
+def test_learned_picker_fills_recipients_the_rules_leave_empty():
+    ev = code_events(build([
+        "Trước đó vào khoảng 15 giờ, Sung Kim sau khi rời Seoul thì bị Triều Tiên bắt giữ.",
+        "Mỹ cũng đã dỡ bỏ hoàn toàn lệnh cấm vận vũ khí sát thương đối với Hàn Quốc.",
+    ]))
+    one(ev, "COERCE", line=1, actors=["GPE:PRK"], recipients=["PER:sung kim"])
+    one(ev, "CONCEDE", line=2, actors=["GPE:USA"], recipients=["GPE:KOR"])
