@@ -341,3 +341,24 @@ def test_a_story_very_like_one_that_joined_the_anchor_joins_but_chains_stop_ther
     idx.add_story("s-a", *a)
     idx.add_story("s-b", *b)
     assert idx.add_story("s-c", *c) == "t-s-c"
+
+
+def test_several_stored_stories_that_each_match_somewhat_join_together(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """No stored story of the thread reaches join_threshold alone, two of them together do
+    (1 - (1 - 0.35) * (1 - 0.35) = 0.58); one weak match below support_floor adds nothing."""
+    import thoisu.stories.threads as threads
+
+    idx = ThreadIndex()
+    idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2)
+    assert idx.thread_of("s-talks-2") == "t-s-talks-1"
+    cfg = thread_settings()
+    ps = {"s-talks-1": 0.35, "s-talks-2": 0.35}
+    monkeypatch.setattr(threads, "pair_probability",
+                        lambda new, old, seen=None: ps.get(old.get("_sid", ""), 0.0))
+    for sid in ("s-talks-1", "s-talks-2"):
+        idx._threads["t-s-talks-1"]["m"][sid]["_sid"] = sid
+    assert cfg["join_threshold"] > 0.35 and cfg["support_floor"] <= 0.35
+    assert idx.add_story("s-talks-3", TALKS_2, TALKS_ARTS_2) == "t-s-talks-1"
+    ps["s-talks-2"] = cfg["support_floor"] / 2
+    assert idx.add_story("s-talks-4", TALKS_2, TALKS_ARTS_2) == "t-s-talks-4"

@@ -525,6 +525,7 @@ class ThreadIndex:
                 continue
             anchor = _anchor(th)
             p_anchor, p_best, with_ = 0.0, 0.0, ""
+            miss = 1.0  # several stored stories that each match somewhat are evidence together
             for sid, other in th["m"].items():
                 self.comparisons += 1
                 p = pair_probability(prof, other, seen)
@@ -532,6 +533,9 @@ class ThreadIndex:
                     p_anchor = p
                 if p > p_best:
                     p_best, with_ = p, sid
+                if p >= cfg["support_floor"]:
+                    miss *= 1.0 - p
+            p_best = max(p_best, 1.0 - miss)  # the probability that one of them is right
             scored[tid] = (p_best, p_anchor)
             # the anchor bounds the thread: a story like only the thread's latest stories
             # (a drift of topic) does not join -- unless it is very like a story that
