@@ -404,7 +404,10 @@ def complete_mentions(article: Article) -> list[Mention]:
 def participant_mentions(mentions: list[Mention]) -> list[Mention]:
     """Mentions for event roles: a mention inside a longer ORG is not a participant of its
     own ("Công an tỉnh Hòa Bình" acts, not "Hòa Bình"; "TAND TP.HCM", not "TAND"), nor is a
-    unit written right before its body ("Cơ quan Cảnh sát điều tra Công an quận X")."""
+    unit written right before its body ("Cơ quan Cảnh sát điều tra Công an quận X"), nor
+    a name cut off inside an ORG that goes on past it ("Thường trực UBND" of "Phó Chủ tịch
+    Thường trực UBND tỉnh Bắc Ninh", "Lực lượng Cảnh sát PCCC&CNCH" of "Cảnh sát PCCC&CNCH
+    khu vực Hồng Lĩnh"): the body named in full acts."""
     units, gap = _units()
     orgs = [m for m in mentions if m.type == "ORG"]
 
@@ -413,8 +416,9 @@ def participant_mentions(mentions: list[Mention]) -> list[Mention]:
             o.sentence == m.sentence and 0 < o.start - m.end <= gap for o in orgs)
 
     return [m for m in mentions if not unit(m) and not any(
-        o is not m and o.sentence == m.sentence and o.start <= m.start and o.end >= m.end
-        and o.end - o.start > m.end - m.start for o in orgs)]
+        o is not m and o.sentence == m.sentence and (
+            o.start <= m.start and o.end >= m.end and o.end - o.start > m.end - m.start
+            or m.start < o.start < m.end < o.end) for o in orgs)]
 
 
 
