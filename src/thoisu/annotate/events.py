@@ -102,9 +102,14 @@ def _owner_subject(an: Analysis, lo: int, ch: Chain) -> int | None:
 
 def _gpe_modifier(an: Analysis, np: NP) -> bool:
     """A country qualifying a common noun, not acting: "nữ ca sĩ 28 tuổi người Anh",
-    "kỳ thủ số một Việt Nam" (cues ``gpe_modifiers`` after a lower-case word)."""
+    "kỳ thủ số một Việt Nam" (cues ``gpe_modifiers`` after a lower-case word), or right
+    after a noun of firms, media, teams and people that do not stand for the state
+    (``gpe_qualified``)."""
     if np.head.type != "GPE":
         return False
+    q = an.res.cues["gpe_qualified"].ends_at(an.toks, np.start)
+    if q and not an.in_name[np.start - q]:
+        return True  # "hãng xe Nhật Bản", "truyền thông Trung Quốc": a firm, the media
     k = an.res.cues["gpe_modifiers"].ends_at(an.toks, np.first)
     b = np.first - k - 1
     return bool(k) and b >= 0 and an.toks[b].isalpha() and an.spans[b][0] < len(an.text) and (
