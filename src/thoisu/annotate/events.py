@@ -804,6 +804,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             continue
         if _has_cue(an, "irrealis", st.cs, i):
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
+        if trig.type == "CONSULT" and trig.mode != "visit" and _has_cue(
+                an, "sports_match", 0, len(toks)):
+            continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture
         recipients = [k for k in recipients if k not in actors]
         if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
