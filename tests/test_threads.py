@@ -285,6 +285,9 @@ def test_remove_story_keeps_a_shared_thread_and_retires_an_emptied_one() -> None
     assert back.threads() == {first: ["s-talks-2", "s-talks-3"]}
     # a removed story placed again opens or joins a thread like a new one
     assert idx.add_story("s-quake", QUAKE) == quake and quake not in idx.emptied
+    # merged into a story of another thread: the emptied thread names where it went
+    assert idx.remove_story("s-quake", merged_into="s-talks-2") == quake
+    assert idx.emptied == [quake] and idx.moved_to(quake) == first
 
 
 def test_remove_story_from_a_lazily_stored_index(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -418,13 +418,15 @@ class ThreadIndex:
         thread emptied by ``remove_story``."""
         return (self._threads.get(thread_id) or {}).get("moved")
 
-    def remove_story(self, story_id: str) -> str | None:
+    def remove_story(self, story_id: str, merged_into: str | None = None) -> str | None:
         """Take a story out of its thread (it merged into another story); return the
         thread it was in, or None if it was in none. A thread left empty is retired as
         when its story moves out through ``rejoin_grown`` (listed in ``emptied``, gone
-        from ``threads`` and the posting lists; ``moved_to`` gives None). A thread that
-        keeps other stories keeps its id; its posting lists may still name it for the
-        removed story's terms, which only makes it a candidate to be compared."""
+        from ``threads`` and the posting lists); ``moved_to`` gives the thread of
+        ``merged_into`` (the story it merged into) when that is given and placed, else
+        None. A thread that keeps other stories keeps its id; its posting lists may
+        still name it for the removed story's terms, which only makes it a candidate to
+        be compared."""
         tid = self._of.get(story_id)
         if not tid:
             return None
@@ -436,7 +438,8 @@ class ThreadIndex:
         prof = th["m"].pop(story_id, None)
         th["s"].remove(story_id)
         if not th["s"]:
-            self._retire(tid, prof, None)
+            into = self._of.get(merged_into) if merged_into else None
+            self._retire(tid, prof, into if into != tid else None)
             return tid
         if prof is not None:  # the thread's centroid no longer holds the story's vector
             c = th["c"]
