@@ -807,6 +807,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type == "CONSULT" and trig.mode != "visit" and _has_cue(
                 an, "sports_match", 0, len(toks)):
             continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture
+        if trig.type == "ASSAULT" and _has_cue(an, "sports_play", 0, len(toks)):
+            continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence
         recipients = [k for k in recipients if k not in actors]
         if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
