@@ -290,6 +290,37 @@ def test_a_story_is_summarised_from_a_bounded_number_of_its_articles():
     assert _bounded(few) == few
 
 
+def test_the_corpus_stage_summarises_a_story_from_its_bounded_articles(one_run, tmp_path, monkeypatch):
+    # seed 000's two articles (one story) in one run, with the bounds at "the latest one":
+    # the story summary must be built from that article alone
+    import thoisu.corpus as corpus
+
+    db = sqlite3.connect(one_run)
+    rows = db.execute("SELECT id, story_id FROM articles WHERE page LIKE '%000_%' ORDER BY seq").fetchall()
+    arts = [Article.from_dict(json.loads(db.execute("SELECT json FROM articles WHERE id=?", (aid,)).fetchone()[0]))
+            for aid, _ in rows]
+    db.close()
+    assert len(arts) == 2 and rows[0][1] == rows[1][1]
+    pages = []
+    for i, a in enumerate(arts):
+        p = tmp_path / f"part{i}.txt"
+        p.write_text(a.title + "\n\n" + "\n\n".join(x.text for x in a.paragraphs) + "\n", "utf-8")
+        pages.append(str(p))
+    seen: list = []
+    real = corpus.summarize
+    monkeypatch.setattr(corpus, "STORY_DOCS_FIRST", 0)
+    monkeypatch.setattr(corpus, "STORY_DOCS_LATEST", 1)
+    monkeypatch.setattr(corpus, "summarize", lambda docs, words: seen.append(docs) or real(docs, words))
+    out = tmp_path / "o"
+    digest_paths(pages, out_dir=out, outputs=False)
+    with Store(out / "thoisu.db") as st:
+        members = [r[0] for r in st.db.execute("SELECT id FROM articles ORDER BY seq")]
+        (n_stories,) = st.db.execute("SELECT COUNT(DISTINCT story_id) FROM articles").fetchone()
+    assert n_stories == 1 and len(members) == 2
+    story_docs = [d for d in seen if d and all(x.id in members for x in d)]
+    assert story_docs and all(len(d) == 1 for d in story_docs)
+
+
 def test_a_thread_left_empty_redirects_to_the_thread_its_story_joined(one_run, tmp_path):
     # what the corpus stage does when a lone story, grown, joins another matter's thread
     from fastapi.testclient import TestClient
