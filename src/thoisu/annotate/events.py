@@ -807,6 +807,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type == "CONSULT" and trig.mode != "visit" and _has_cue(
                 an, "sports_match", 0, len(toks)):
             continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture
+        if trig.motion and _has_cue(an, "private_trip", 0, len(toks)):
+            continue  # "Kim Jong-un cũng tới Thụy Sĩ để học tập": a trip, not a visit
         if trig.type == "ASSAULT" and _has_cue(an, "sports_play", 0, len(toks)):
             continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence
         recipients = [k for k in recipients if k not in actors]
