@@ -77,10 +77,13 @@ def concept_weights(docs: list[SummaryDoc], cands: list[Candidate],
                     model: dict[str, Any]) -> dict[Bigram, float]:
     """Predicted chance that each bigram of the cluster is in a human summary."""
     idf, default_idf = model["idf"], float(model["default_idf"])
-    # only the sentence features the concept rows aggregate (11 of 57: a third of the cost)
-    sent_x = features(docs, cands, idf, default_idf, only=AGGREGATED)
-    keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
     names = tuple(model.get("features") or CONCEPT_FEATURES)
+    # only the sentence features whose best value the model reads (at most 11 of 57;
+    # those not read are not computed: a model without max_doc_consensus skips the
+    # sentence x sentence similarities)
+    read = [f for f in AGGREGATED if f"max_{f}" in names]
+    sent_x = features(docs, cands, idf, default_idf, only=read)
+    keys, x = concept_features(docs, cands, sent_x, idf, default_idf)
     if set(names) & set(KEEP_FEATURES):  # keep rates only when the model reads them
         x = np.hstack([x, keep_features(keys, cands, model["_keep"])])
     else:
