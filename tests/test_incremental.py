@@ -85,6 +85,37 @@ def test_page_by_page_runs_equal_one_run(one_run, tmp_path):
     assert dangling(tmp_path / "thoisu.db") == []
 
 
+def _halves(one_run: Path, tmp_path: Path) -> list[str]:
+    """Seed 000's two articles (one story) as two pages."""
+    db = sqlite3.connect(one_run)
+    rows = db.execute("SELECT id, story_id FROM articles WHERE page LIKE '%000_%' ORDER BY seq").fetchall()
+    arts = [Article.from_dict(json.loads(db.execute("SELECT json FROM articles WHERE id=?", (aid,)).fetchone()[0]))
+            for aid, _ in rows]
+    db.close()
+    assert len(arts) == 2 and rows[0][1] == rows[1][1]
+    pages = []
+    for i, a in enumerate(arts):
+        p = tmp_path / f"half{i}.txt"
+        p.write_text(a.title + "\n\n" + "\n\n".join(x.text for x in a.paragraphs) + "\n", "utf-8")
+        pages.append(str(p))
+    return pages
+
+
+def test_a_story_grown_over_two_runs_has_the_events_of_one_run(one_run, tmp_path):
+    # the second run merges the story's stored events with the new article's reports
+    # instead of re-reading every article: the same events as both articles in one run
+    pages = _halves(one_run, tmp_path)
+    together = digest_paths(pages, out_dir=tmp_path / "a", outputs=False)
+    first = digest_paths(pages[:1], out_dir=tmp_path / "b", outputs=False)
+    second = digest_paths(pages[1:], out_dir=tmp_path / "b", outputs=False)
+    for r in (together, first, second):
+        assert r.corpus is not None and r.corpus.retried == []  # no chunk failed and was redone
+    events = [fingerprint(tmp_path / d / "thoisu.db")["events"] for d in ("a", "b")]
+    parts = [fingerprint(tmp_path / d / "thoisu.db")["participants"] for d in ("a", "b")]
+    assert events[0] and events[0] == events[1] and parts[0] == parts[1]
+    assert any(n > 1 for *_, n in events[1])  # a happening reported by both articles
+
+
 def test_other_order_gives_the_same_stories(one_run, tmp_path):
     for f in reversed(SEED_FILES):
         digest_paths([f], out_dir=tmp_path, outputs=False)
