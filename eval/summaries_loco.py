@@ -20,6 +20,12 @@ directions. Takes several minutes (two tree models are fit).
 the held-out side; the check half is read once per adopted recipe and is the figure to
 quote as untouched. ``all`` (default) scores every held-out cluster. Training always uses
 the whole training corpus (and its cut copies).
+
+``strong``: the ratio on the held-out clusters where lead does best (lead ROUGE-2 at or
+above the set's median). The corpus we do not have is one where lead is strong (0.43)
+and the summariser barely beat it (1.02x): this column is the nearest thing to it here.
+Clusters picked by lead's own score favour lead (its lucky draws), so the column is for
+comparing recipes, not a target.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.10
@@ -41,6 +49,15 @@ def trainer():  # noqa: ANN201 - the training script, loaded as a module
     sys.modules["summary_model"] = mod  # dataclasses look their module up
     spec.loader.exec_module(mod)
     return mod
+
+
+def per_cluster(tm, held: list, weights: list[dict], params: dict  # noqa: ANN001
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Lead's and the summariser's ROUGE-2 of every held-out cluster."""
+    lead = np.array([tm._rouge2(tm.lead_summary(p.docs), p) for p in held])
+    ours = np.array([tm._rouge2(tm.summary_text(p, w, params), p)
+                     for p, w in zip(held, weights, strict=True)])
+    return lead, ours
 
 
 def main() -> int:
@@ -63,12 +80,15 @@ def main() -> int:
         res = full.subset(halves[name])
         print(f"held-out clusters: {name}")
         print(f"{'train -> test':<16} {'n':>4}  {'lead R2':>7} {'ours R2':>7}  {'ratio':>6}  "
-              "verdict")
-        for d, (lead, ours, ratio) in res.ratios(params).items():
+              f"{'strong':>6}  verdict")
+        for d, held in res.held.items():
+            lead, ours = per_cluster(tm, held, res.weights[d], params)
+            ratio = ours.mean() / lead.mean()
+            top = lead >= np.median(lead)
             verdict = "PASS" if ratio >= TARGET else "FAIL"
             ok &= verdict == "PASS"
-            print(f"{d:<16} {len(res.held[d]):>4}  {lead:7.4f} {ours:7.4f}  {ratio:6.3f}  "
-                  f"{verdict}")
+            print(f"{d:<16} {len(held):>4}  {lead.mean():7.4f} {ours.mean():7.4f}  {ratio:6.3f}  "
+                  f"{ours[top].mean() / lead[top].mean():6.3f}  {verdict}")
     if args.cv:
         clusters = [c for cl in corpora.values() for c in cl]
         idf, default_idf = tm.idf_table(clusters)

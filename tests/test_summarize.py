@@ -490,3 +490,23 @@ def test_lean_features_equal_the_full_matrix_on_the_columns_asked(name: str) -> 
         assert full.shape == lean.shape
         assert np.array_equal(full[:, cols], lean[:, cols])
         assert not lean[:, [ALL_FEATURES.index("support1")]].any()  # not asked: not computed
+
+
+def test_lead_positions_bonus_decays_by_position() -> None:
+    # c, the second sentence of x, is lighter than d, the third sentence of y: with the
+    # bonus on openings only d is picked; over three positions with decay 0.5, c earns
+    # bonus/2 and d bonus/4, and c is
+    c = "Hy Lạp tìm thấy mảnh vỡ của máy bay gần đảo Karpathos chiều 20/5."
+    d = "Pháp cử ba chuyên gia sang Ai Cập điều tra vụ rơi máy bay."
+    assert len(c.split()) == len(d.split())
+    docs = [_doc("x", ["Tin cập nhật.", c]),
+            _doc("y", ["Tin cập nhật thêm.", "Tin mới.", d])]
+    _, cands = candidates(docs)
+    by_text = {x.sent.text: x for x in cands}
+    w = {bg: 0.5 for bg in by_text[c].bi}
+    w.update({bg: 1.0 for bg in by_text[d].bi})
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 40.0}
+    budget = len(c.split())
+    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [d]
+    decayed = {**params, "lead_positions": 3, "lead_decay": 0.5}
+    assert [cands[i].sent.text for i in select(cands, w, budget, decayed)] == [c]

@@ -119,9 +119,39 @@ FEATURES: tuple[str, ...] = tuple(
 # not replicate: a half's ratio has a 95% bootstrap interval of about +-0.05 and the
 # paired gain on the select half was 0.030 +- 0.032 / 0.039 +- 0.037, so recipes closer
 # than ~0.05 cannot be told apart on these corpora
+#
+# Issue 12 round. The select halves had been read 14 times, so recipes are now chosen by
+# the worst of four figures: the select half of each direction AND in-corpus 4-fold CV of
+# each corpus (abmusu->vims / vims->abmusu / CV abmusu / CV vims, ROUGE-2 / lead), with,
+# beside them, the same ratios on the "lead-strong" clusters (lead ROUGE-2 at or above
+# the median: the corpus we do not have is lead-strong, 0.43, and we were 1.02x there).
+# Recipe above: 1.211 / 1.102 / 1.093 / 1.204, worst 1.093; lead-strong worst 1.019.
+# - opening bonus for the first three sentences, bonus x 1, 0.5, 0.25 (lead_positions 3,
+#   lead_decay 0.5): bonus 10 1.187 / 1.096 / 1.108 / 1.204 (lead-strong worst 1.041),
+#   bonus 8 1.187 / 1.098 / 1.116 / 1.214 (1.042): adopted; bonus 6 worst 1.084, 12
+#   1.090; decay 0.6 1.091; four positions 1.095; x 1, 0.3, 0.1 1.088
+# - tried and dropped (worst of four; lead-strong worst): opening bonus times the
+#   document's bigram overlap with the others (which document's lead to follow) ^1
+#   1.093 (1.023), ^0.5 1.096 (1.022), ^2 1.088; with the three-position bonus 1.066 -
+#   1.092; a bonus for the three first sentences of the most central document 1.084;
+#   opening bonus times the sentence's share of bigrams other documents hold (^1 1.092,
+#   ^0.5 1.092; lead-strong 1.008); a bonus for a sentence of a document not yet in the
+#   summary (3: 1.080, 6: 1.076: AbMuSu references retell each document, but it lost
+#   there); concept weights ^1.5 1.095, ^0.7 1.087; alpha 0.7 1.095
+# - max_doc_consensus left out of the model (the summariser could then skip the
+#   sentence x sentence similarities): 1.190 / 1.094 / 1.107 / 1.206 at bonus 10
+#   (worst 1.094 vs 1.093), but with the adopted three-position bonus 8: 1.088 vs 1.098,
+#   kept
+# Each figure is within the +-0.05 noise of a half (see above): the three-position bonus
+# is adopted because it is best by the worst of the four and it is the one change that
+# moves the lead-strong figure (1.019 -> 1.042), not because its gain is established.
+# The check half, read once for it: 1.108 / 1.052 (before 1.106 / 1.052; lead-strong
+# clusters 1.093 / 1.021); all clusters 1.147 / 1.075 (before 1.157 / 1.076); in-corpus
+# CV 1.116 / 1.214 (before 1.093 / 1.204). On the check half it is neutral.
 GRID = ((0.6,), (0.6,), (6.0, 8.0, 10.0))
-CHOSEN = {"min_tokens": 8, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 10.0,
-          "novel_bonus": 1, "need_end": 1, "max_candidates": 3000}
+CHOSEN = {"min_tokens": 8, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 8.0,
+          "novel_bonus": 1, "need_end": 1, "lead_positions": 3, "lead_decay": 0.5,
+          "max_candidates": 3000}
 # training copies of every cluster cut to these numbers of documents (when it has more)
 AUG_SIZES = (2, 3)
 AUG_SEED = 0
@@ -289,9 +319,7 @@ def lead_rouge2(prepared: Sequence[Prepared]) -> float:
 
 def param_grid(full: bool) -> list[dict]:
     grid = GRID if full else tuple((CHOSEN[k],) for k in ("dup_cut", "alpha", "first_bonus"))
-    return [{"min_tokens": 8, "dup_cut": cut, "alpha": alpha, "first_bonus": bonus,
-             "novel_bonus": CHOSEN["novel_bonus"], "need_end": 1,
-             "max_candidates": CHOSEN["max_candidates"]}
+    return [{**CHOSEN, "dup_cut": cut, "alpha": alpha, "first_bonus": bonus}
             for cut, alpha, bonus in itertools.product(*grid)]
 
 

@@ -36,12 +36,18 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     gist first, and on short clusters the lead baseline is hard to beat without it. With
     ``novel_bonus`` it is scaled by the share of the sentence's bigrams not yet covered:
     the fifth outlet's opening that retells the first earns little (on the selection half
-    of leave-one-corpus-out: abmusu->vims 1.199 -> 1.216 x lead, vims->abmusu equal)."""
+    of leave-one-corpus-out: abmusu->vims 1.199 -> 1.216 x lead, vims->abmusu equal).
+    With ``lead_positions`` k > 1 the first k sentences of every document earn the bonus,
+    times ``lead_decay`` ** position: where references follow the leads (lead strong),
+    a document's second and third sentences are the gist too."""
     min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
     alpha = float(params.get("alpha", 0.8))
     bonus = float(params.get("first_bonus", 0.0))
     novel = bool(params.get("novel_bonus", 0))
+    lead_k = int(params.get("lead_positions", 1))
+    decay = float(params.get("lead_decay", 0.0))
+    prior_at = [bonus * decay**k for k in range(lead_k)] if lead_k > 1 else [bonus]
     pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
     if params.get("need_end"):
         ended = [i for i in pool if is_sentence(cands[i].sent.text)]
@@ -55,7 +61,7 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         c = cands[i]
         fresh = c.bi - covered
         gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in fresh)
-        prior = bonus if c.pos == 0 else 0.0
+        prior = prior_at[c.pos] if c.pos < len(prior_at) else 0.0
         if novel and c.bi:
             prior *= len(fresh) / len(c.bi)
         return (gain + prior) / c.words**alpha
