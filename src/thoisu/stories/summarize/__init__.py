@@ -11,8 +11,9 @@ whether it is in titles/standfirsts or first sentences, syllable IDF, and the be
 position/centrality/cross-document support/title and lead similarity/document size of the
 sentences holding it. The model file names the features it reads (``features``); learned
 keep rates (``keep``) are read only if it names them. Sentences are then picked greedily
-by not-yet-covered concept weight (plus a bonus for a document's opening sentence, scaled
-by the share of its bigrams not yet covered) per word**alpha (so repeated content earns
+by not-yet-covered concept weight (plus a bonus for each document's first sentences,
+halved at every position, scaled by the share of the sentence's bigrams not yet covered)
+per word**alpha (so repeated content earns
 nothing); units that do not end like a sentence
 (headings, captions, bylines) are left out; a near-duplicate of a picked sentence (the
 same wire story reprinted) is never picked, exact-duplicate documents count once, and
@@ -22,7 +23,8 @@ sentences by position.
 
 Cost is bounded: sentence similarities are computed a block of rows at a time from sparse
 vectors (``similarity``), and above ``max_candidates`` sentences only the earliest of
-every document are considered (bench/summaries.py).
+every document are considered (bench/summaries.py); only the sentence features the model
+reads are computed.
 
 Modules: ``documents`` (inputs, candidate sentences, syllables), ``order`` (dates,
 reading order), ``features`` and ``similarity`` (per sentence), ``concepts`` and ``keep``
