@@ -186,6 +186,9 @@ def test_an_article_that_breaks_the_corpus_stage_is_set_aside(tmp_path):
     result = digest_paths(SEED_FILES[:2], out_dir=tmp_path, on_error=errors.append)
     assert result.pages_new == 2
     assert any("bad.txt: article bad-0 broke the corpus stage" in e for e in errors)
+    # the chunk that failed whole is named too, and the others were placed anyway
+    assert any(e.startswith("corpus stage: a chunk of ") and "failed" in e for e in errors), errors
+    assert result.corpus is not None and len(result.corpus.retried) == 1
     db = sqlite3.connect(tmp_path / "thoisu.db")
     assert db.execute("SELECT story_id FROM articles WHERE id='bad-0'").fetchone() == ("",)
     assert db.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone() == (0,)

@@ -120,6 +120,9 @@ def run_corpus_stage(
                 _chunk(db, batch, run, opts, stats)
         except Exception as whole:  # noqa: BLE001 - find the article that breaks it, keep the rest
             stats.retried.append(f"{type(whole).__name__}: {whole}")
+            if on_error:  # one line: the run goes on, but this is a bug worth reporting
+                on_error(f"corpus stage: a chunk of {len(batch)} articles failed "
+                         f"({type(whole).__name__}: {whole}); placing them one by one")
             for art in batch:
                 try:
                     with store.transaction() as db:
