@@ -329,17 +329,7 @@ def test_the_corpus_stage_summarises_a_story_from_its_bounded_articles(one_run, 
     # the story summary must be built from that article alone
     import thoisu.corpus as corpus
 
-    db = sqlite3.connect(one_run)
-    rows = db.execute("SELECT id, story_id FROM articles WHERE page LIKE '%000_%' ORDER BY seq").fetchall()
-    arts = [Article.from_dict(json.loads(db.execute("SELECT json FROM articles WHERE id=?", (aid,)).fetchone()[0]))
-            for aid, _ in rows]
-    db.close()
-    assert len(arts) == 2 and rows[0][1] == rows[1][1]
-    pages = []
-    for i, a in enumerate(arts):
-        p = tmp_path / f"part{i}.txt"
-        p.write_text(a.title + "\n\n" + "\n\n".join(x.text for x in a.paragraphs) + "\n", "utf-8")
-        pages.append(str(p))
+    pages = _halves(one_run, tmp_path)
     seen: list = []
     real = corpus.summarize
     monkeypatch.setattr(corpus, "STORY_DOCS_FIRST", 0)
@@ -396,19 +386,9 @@ def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(
     import thoisu.corpus as corpus
     from thoisu.store import records
 
-    db = sqlite3.connect(one_run)
-    rows = db.execute("SELECT id, story_id FROM articles WHERE page LIKE '%000_%' ORDER BY seq").fetchall()
-    arts = [Article.from_dict(json.loads(db.execute("SELECT json FROM articles WHERE id=?", (aid,)).fetchone()[0]))
-            for aid, _ in rows]
-    db.close()
-    assert len(arts) == 2 and rows[0][1] == rows[1][1]
-    pages = []
-    for i, a in enumerate(arts):
-        p = tmp_path / f"half{i}.txt"
-        p.write_text(a.title + "\n\n" + "\n\n".join(x.text for x in a.paragraphs) + "\n", "utf-8")
-        pages.append(p)
+    pages = _halves(one_run, tmp_path)
     out = tmp_path / "o"
-    digest_paths([str(pages[0])], out_dir=out, outputs=False)
+    digest_paths(pages[:1], out_dir=out, outputs=False)
     with Store(out / "thoisu.db") as st:
         (sid,) = st.db.execute("SELECT story_id FROM articles").fetchone()
         before = records.load_summary(st.db, sid)
@@ -416,7 +396,7 @@ def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(
     real = corpus.summarize
     monkeypatch.setattr(corpus, "STORY_RECOMPUTE_UPTO", 0)
     monkeypatch.setattr(corpus, "summarize", lambda docs, words: seen.append(docs) or real(docs, words))
-    digest_paths([str(pages[1])], out_dir=out, outputs=False)
+    digest_paths(pages[1:], out_dir=out, outputs=False)
     with Store(out / "thoisu.db") as st:
         ids = [r[0] for r in st.db.execute("SELECT id FROM articles ORDER BY seq")]
         assert {r[0] for r in st.db.execute("SELECT story_id FROM articles")} == {sid}
