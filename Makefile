@@ -44,6 +44,7 @@ eval: $(STAMP)
 	$(PY) eval/stories.py
 	$(PY) eval/digest_vims.py
 	$(PY) eval/order_independence.py
+	$(PY) eval/events_incremental.py
 	$(PY) eval/threads_eval.py --split dev
 	$(PY) eval/threads_eval.py --split test
 	$(PY) eval/clean_eval.py
