@@ -217,12 +217,6 @@ def _remap(ev: Event, ids: dict[str, str]) -> Event:
     return replace(ev, actors=actors, recipients=recipients, location=one(ev.location))
 
 
-def _merge_mentions(events: list[Event], articles: list[Article]) -> list[Event]:
-    """Mentions of one happening become one event (annotate.coref)."""
-    published = {a.id: a.published for a in articles}
-    return merge_event_mentions(events, published)
-
-
 def _bounded(live: list[T]) -> list[T]:
     """A story's first and latest members: what its summary and timeline read."""
     if len(live) <= STORY_DOCS_FIRST + STORY_DOCS_LATEST:
@@ -261,27 +255,25 @@ def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts:
                    registry: EntityRegistry, known: dict[str, Article]) -> None:
     """A story's events (its articles' reports merged), summary and timeline."""
     live_ids = [aid for aid, _, dup in members if dup is None]
-    new_ids = [i for i in live_ids if i in known]
+    new = [known[i] for i in live_ids if i in known]
     picked_ids = _bounded(live_ids)
-    before = _stored_events(db, sid, registry, known) if len(new_ids) < len(live_ids) else None
-    if before is not None:
-        # a story that grew: its stored events (merged before) and the new articles' reports
-        # are merged again, and only the articles the summary reads are loaded, so the cost
-        # follows what the run adds, not the size of the story
-        fresh = [known[i] for i in new_ids]
-        published = _published(db, [m.article for e in before for m in e.mentions])
-        published.update((a.id, a.published) for a in fresh)
-        need = list(dict.fromkeys([live_ids[0], *picked_ids]))
-        stored = {a.id: a for a in records.load_articles(db, [i for i in need if i not in known])}
-        events = merge_event_mentions(before + _coded(fresh, registry), published)
-    else:
-        stored = {a.id: a for a in records.load_articles(db, [i for i in live_ids if i not in known])}
+    before = _stored_events(db, sid, registry, known) if len(new) < len(live_ids) else None
+    # a story that grew: its stored events (merged before) and the new articles' reports
+    # are merged again, and only the articles the summary reads are loaded, so the cost
+    # follows what the run adds, not the size of the story
+    load = live_ids if before is None else [live_ids[0], *picked_ids]
+    stored = {a.id: a for a in records.load_articles(db, [i for i in dict.fromkeys(load) if i not in known])}
+    if before is None:
         live = [a for i in live_ids if (a := known.get(i) or stored.get(i)) is not None]
-        events = _merge_mentions(_coded(live, registry), live)
+        reports, published = _coded(live, registry), {a.id: a.published for a in live}
+    else:
+        reports = before + _coded(new, registry)
+        published = _published(db, [m.article for e in before for m in e.mentions])
+        published.update((a.id, a.published) for a in new)
+    events = merge_event_mentions(reports, published)  # one event per happening (annotate.coref)
     records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
     picked = [a for i in picked_ids if (a := known.get(i) or stored.get(i)) is not None]
     picked_set = {a.id for a in picked}
-    new = [known[i] for i in new_ids]
     grew = new and len(new) < len(live_ids) and len(live_ids) > STORY_RECOMPUTE_UPTO
     prior = records.load_summary(db, sid) if grew else []
     if prior:
