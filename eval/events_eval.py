@@ -160,6 +160,52 @@ def match(gold: list[GEv], pred: list[PEv], level: str) -> list[tuple[int, int]]
     return greedy_pairs(cands)
 
 
+def _bare_events(art: Any) -> list[tuple[str, set[int]]]:
+    """(type, paragraphs) of the predicted events without any participant."""
+    return [(e.type, {m.line - 1 for m in e.mentions} or {e.line - 1})
+            for e in art.events if not (e.actors or e.recipients)]
+
+
+def diagnose_missed(g: GEv, pev: list[PEv], bare: list[tuple[str, set[int]]]) -> str:
+    """Why a gold happening was missed at type + roles, the first that applies:
+    - wrong_role: a predicted event of its type in its paragraphs has a gold participant,
+      but roles are crossed (actor as recipient or the other way round);
+    - missing_recipient / missing_actor: the participant found, the other side empty
+      or wrong;
+    - wrong_participant: its type and paragraph, none of the gold participants;
+    - no_participant: coded in its paragraph with no participant at all (not scored);
+    - wrong_type: another type coded in its paragraphs;
+    - no_trigger: nothing coded in its paragraphs."""
+    here = [p for p in pev if p.type == g.type and g.paras & p.paras]
+    if here:
+        if any(level_ok(g, p, "participants") for p in here):
+            p = next(p for p in here if level_ok(g, p, "participants"))
+            if _found(g.actors, p.recipients) or _found(g.recipients, p.actors):
+                return "wrong_role"
+            if g.recipients and not _found(g.recipients, p.recipients):
+                return "missing_recipient" if not p.recipients else "wrong_recipient"
+            if g.actors and not _found(g.actors, p.actors):
+                return "missing_actor" if not p.actors else "wrong_actor"
+            return "symmetric_side"
+        return "wrong_participant"
+    if any(t == g.type and g.paras & ps for t, ps in bare):
+        return "no_participant"
+    if any(g.paras & p.paras for p in pev) or any(g.paras & ps for _, ps in bare):
+        return "wrong_type"
+    return "no_trigger"
+
+
+def diagnose_false(p: PEv, gev: list[GEv]) -> str:
+    """Why a predicted event matched no gold happening: same type and paragraph as a gold
+    one but other roles (role_error), a gold happening of another type there
+    (wrong_type), or no gold happening in its paragraphs (spurious)."""
+    if any(g.type == p.type and g.paras & p.paras for g in gev):
+        return "role_error"
+    if any(g.paras & p.paras for g in gev):
+        return "wrong_type"
+    return "spurious"
+
+
 def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str, Any]:
     articles = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in gold]
     ids, errors = run_pipeline(articles)
@@ -169,6 +215,8 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str
     fn: list[str] = []
     fp: list[str] = []
     dup: list[str] = []
+    why_fn: Counter = Counter()
+    why_fp: Counter = Counter()
     for g, art in zip(gold, articles, strict=True):
         where = f"{g['cluster']}/{g['doc']}"
         _, lookup = predicted_entities(art, ids)
@@ -203,8 +251,15 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str
                 c["duplicates"] += 1
                 dup.append(f"{where}: {p_.label}")
             else:
-                fp.append(f"{where}: {p_.label}")
-        fn += [f"{where}: {e.label}" for i, e in enumerate(gev) if i not in mg]
+                why = diagnose_false(p_, gev)
+                why_fp[why] += 1
+                fp.append(f"{where}: ({why}) {p_.label}")
+        bare_evs = _bare_events(art)
+        for i, e in enumerate(gev):
+            if i not in mg:
+                why = diagnose_missed(e, pev, bare_evs)
+                why_fn[why] += 1
+                fn.append(f"{where}: ({why}) {e.label}")
         c["gold_multi"] += sum(1 for e in gev if len(e.paras) > 1)
         c["gold_paras"] += sum(len(e.paras) for e in gev)
     return {
@@ -219,6 +274,7 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str
         "flags_acc": round(c["flags_ok"] / c["matched"], 4) if c["matched"] else None,
         "date": f"{c['date_ok']}/{c['dated']}",
         "unscored_without_participants": c["bare"],
+        "missed_why": dict(why_fn.most_common()), "false_why": dict(why_fp.most_common()),
         "_lists": {"missed (roles)": fn[:show], "false alarms": fp[:show],
                    "duplicates": dup[:show]},
         "_prf": prf, "_by_type": by_type,
@@ -241,6 +297,8 @@ def report(res: dict[str, Any], split: str) -> None:
     print(f"  flags agreement on matched: {res['flags_acc']}; gold date found: {res['date']};"
           f" predicted events without participants (not scored): "
           f"{res['unscored_without_participants']}")
+    print(f"  missed happenings by cause: {res['missed_why']}")
+    print(f"  false alarms by cause: {res['false_why']}")
     for title, items in res["_lists"].items():
         print(f"\n{title}:")
         for s in items or ["(none)"]:

@@ -446,3 +446,31 @@ def test_learned_picker_fills_recipients_the_rules_leave_empty():
     ]))
     one(ev, "COERCE", line=1, actors=["GPE:PRK"], recipients=["PER:sung kim"])
     one(ev, "CONCEDE", line=2, actors=["GPE:USA"], recipients=["GPE:KOR"])
+
+
+_PEOPLE = {**GAZ, "Oh Junghyun": ("PER", "PER:oh junghyun"), "Kim Myungun": ("PER", "PER:kim myungun"),
+           "Diệu Hân": ("PER", "PER:diệu hân"), "Trang": ("PER", "PER:trang"),
+           "Ngân hàng Tiên Phong": ("ORG", "ORG:tpbank"), "UBND TP Cần Thơ": ("ORG", "ORG:ubnd ct")}
+
+
+def test_unnamed_phrases_stand_for_the_participants_named_before():
+    ev = code_events(build([
+        "Hai đối tượng còn lại là Oh Junghyun và Kim Myungun, chịu trách nhiệm thu tiền.",
+        "Hai người này cũng đã bị bắt khi trở về Hàn Quốc.",
+        "Ngân hàng Tiên Phong đã giải ngân 2 tỷ đồng.",
+        "Hiện nay, UBND TP Cần Thơ đang đề nghị ngân hàng tiếp tục giải ngân.",
+    ], _PEOPLE))
+    one(ev, "COERCE", line=2, recipients=["PER:oh junghyun", "PER:kim myungun"])
+    one(ev, "REQUEST", line=4, actors=["ORG:ubnd ct"], recipients=["ORG:tpbank"])
+
+
+def test_an_epithet_is_the_person_the_title_names_and_a_plural_is_nobody():
+    art = build([
+        "Diệu Hân thuê nhà của bà Trang. Bà Trang đến gây rối. Bà Trang đòi tiền.",
+        "Người đẹp đã khởi kiện bà Trang ra tòa.",
+        "Cảnh sát đã bắt 3 bị cáo này.",
+    ], _PEOPLE)
+    art.title = "Hoa hậu Diệu Hân thua kiện chủ nhà"
+    ev = code_events(art)
+    one(ev, "ACCUSE", line=2, actors=["PER:diệu hân"], recipients=["PER:trang"])
+    assert not [e for e in ev if e.line == 3 and e.recipients]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from thoisu.annotate import event_model
 from thoisu.annotate.coref import merge_event_mentions
+from thoisu.annotate.event_anaphora import Antecedents, anaphor_mentions
 from thoisu.annotate.lexicon import Trigger, resources
 from thoisu.annotate.participants import complete_mentions, participant_mentions
 from thoisu.annotate.quote_spans import quoted_spans
@@ -26,6 +27,7 @@ from thoisu.annotate.syntax import (
     NP,
     Analysis,
     Chain,
+    head_keys,
     main_subject,
     subject_persons,
 )
@@ -640,13 +642,13 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
                 or h.key in actors):
             continue
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
-            owners.append(h.key)
+            owners += head_keys(h)
         elif p and p[-1] in res.words["recipient_preps"] or not p:
             if not objs_r and p == ("của",) and not st.nominal:
                 first_owner = an.chain_of(np)
             if first_owner is not None and an.chain_of(np) is not first_owner:
                 break
-            objs_r.append((h.key, p))
+            objs_r += [(k, p) for k in head_keys(h)]
     if first_owner is None and any(p and p != ("của",) for _, p in objs_r):
         # "lệnh trừng phạt của HĐBA đối với X": the nominal's owner acts
         objs_r = [(k, p) for k, p in objs_r if p != ("của",)]
@@ -885,12 +887,19 @@ def code_events(article: Article) -> list[Event]:
         tx_by_sent.setdefault(t.sentence, []).append(t)
     quotes = quoted_spans(article)
     state: dict = {"meet": [], "per": [], "n": 0}
+    ants = Antecedents(title=fold(article.title or ""))
     events: list[Event] = []
     for k, sent in enumerate(article.sentences):
         text = sent.text
+
+        def extra(an: Analysis, ms: list[Mention], k: int = k, line: int = sent.line
+                  ) -> list[Mention]:
+            return anaphor_mentions(an, ms, ants, k, line)
+
+        an = Analysis(text, by_sent.get(k, []), quotes.get(k, []), res, extra)
+        ants.read(an)
         if text.rstrip().endswith("?"):
             continue
-        an = Analysis(text, by_sent.get(k, []), quotes.get(k, []), res)
         seen: set[tuple] = set()
         for ev in _code_sentence(an, tx_by_sent.get(k, []), state, article.id, sent.line):
             sig = (ev.type, tuple(ev.actors), tuple(ev.recipients))

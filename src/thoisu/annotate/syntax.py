@@ -7,6 +7,7 @@ parentheses, appositives) and clause boundaries (punctuation, subordinators, spe
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from thoisu.annotate.lexicon import Resources, tokenize
@@ -65,9 +66,15 @@ class Chain:
         out: list[str] = []
         for np in self.nps:
             h = np.head
-            if h.type in types and h.key not in out:
-                out.append(h.key)
+            if h.type in types:
+                out += [k for k in head_keys(h) if k not in out]
         return out
+
+
+def head_keys(m: Mention) -> tuple[str, ...]:
+    """The keys a head mention stands for: several for a phrase such as "hai em"
+    (``event_anaphora.GroupMention``), else its own."""
+    return getattr(m, "group", ()) or (m.key,)
 
 
 def _opens_with_name(np: NP) -> bool:
@@ -79,7 +86,8 @@ class Analysis:
     """Tokens, noun phrases, clause boundaries and quoted spans of one sentence."""
 
     def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]],
-                 res: Resources) -> None:
+                 res: Resources, extra: Callable[[Analysis, list[Mention]], list[Mention]] | None = None
+                 ) -> None:
         self.text = text
         self.res = res
         spans, folded = tokenize(text)
@@ -103,6 +111,8 @@ class Analysis:
                 self.aside[i] = True
             if t in ")]" and depth:
                 depth -= 1
+        if extra is not None:  # participants written without a name (event_anaphora)
+            mentions = mentions + extra(self, mentions)
         self.nps = self._noun_phrases(mentions)
         self._mark_appositives()
         self.aside_nps = [np for np in self.nps if self.aside[self.tok_at(np.mentions[0].start)]]

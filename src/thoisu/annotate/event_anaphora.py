@@ -1,0 +1,248 @@
+"""Participants written without a name: noun phrases that refer back to a named one.
+
+News names a participant once and then describes it: "Tý và Lâm ... Hai em đã lao xuống
+hồ, cứu được 5 nữ sinh", "Người đẹp đã khởi kiện", "UBND thành phố đang đề nghị ngân
+hàng tiếp tục giải ngân", "bắt giữ nghi phạm này". The event rules read participants
+from the sentence's mentions, so these events had none, or only one side. Here each such
+phrase becomes a mention of its antecedent (same key and type) in the sentence's
+analysis only (``syntax.Analysis(extra=...)``); ``article.mentions`` is not touched.
+The role rules then read it where it stands: subject, object, agent or patient.
+
+Antecedents, kept per article in reading order: the latest coordination of two or more
+persons (plural phrases), the latest person in subject position (a role with a
+demonstrative: "nghi phạm này") or the person named most (a bare role or epithet: "người
+đẹp"; the title tells the protagonist), the latest ORG whose name opens with the phrase's head
+noun (bodies). Phrases and windows: ``data/event_anaphora.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from thoisu.annotate.lexicon import PhraseSet, phrase, resources
+from thoisu.models import Mention
+from thoisu.text import fold
+
+_DATA = Path(__file__).parent / "data" / "event_anaphora.json"
+
+
+@dataclass(slots=True)
+class GroupMention(Mention):
+    """A phrase standing for several named persons ("hai em"): ``key`` is the first,
+    ``group`` all of them (``syntax.Chain.keys`` reads them all)."""
+
+    group: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Config:
+    plural: PhraseSet
+    singular: PhraseSet
+    sg_demonstratives: frozenset[str]
+    sg_blockers: frozenset[str]
+    sg_need_demonstrative: frozenset[tuple[str, ...]]
+    bodies: PhraseSet
+    heads: dict[tuple[str, ...], tuple[str, ...]]
+    need_demonstrative: frozenset[tuple[str, ...]]
+    body_demonstratives: frozenset[str]
+    body_blockers: frozenset[str]
+    window: int
+    openers: frozenset[str]  # tokens after which a subject may open
+    gender: dict[tuple[str, ...], str]  # phrase -> "f" / "m"
+    title_gender: dict[str, str]  # title word before a name -> "f" / "m"
+    firsts: frozenset[str]  # first words of every phrase: most tokens open none
+
+
+@lru_cache(maxsize=1)
+def _config() -> _Config:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    pl, sg, bd = raw["plural_persons"], raw["singular_persons"], raw["bodies"]
+
+    def words(xs: list[str]) -> frozenset[str]:
+        return frozenset(" ".join(phrase(x)) for x in xs)
+
+    heads = {phrase(k): tuple(" ".join(phrase(h)) for h in v) for k, v in bd["heads"].items()}
+    plural = PhraseSet([phrase(p) for p in pl["phrases"]])
+    singular = PhraseSet([phrase(p) for p in sg["phrases"]])
+    bodies = PhraseSet(list(heads))
+    g = sg["gender"]
+    gender = {phrase(x): sex for sex in ("f", "m") for x in g[sex]}
+    title_gender = {" ".join(phrase(x)): sex for sex in ("f", "m") for x in g["titles_" + sex]}
+    return _Config(
+        plural, singular, words(sg["demonstratives"]), words(sg["blockers_before"]),
+        frozenset(phrase(x) for x in sg["need_demonstrative"]), bodies,
+        heads, frozenset(phrase(x) for x in bd["need_demonstrative"]),
+        words(bd["demonstratives"]), words(bd["blockers_before"]), int(raw["window_sentences"]),
+        words(raw["slot_openers"]), gender, title_gender, frozenset(plural.by_first) | frozenset(singular.by_first) | frozenset(bodies.by_first))
+
+
+@dataclass(slots=True)
+class Antecedents:
+    """What an article has named so far, for the phrases of later sentences."""
+
+    title: str = ""  # the article's title, folded: its protagonist is named there
+    n: int = 0  # sentences read
+    groups: list[tuple[int, list[Mention]]] = field(default_factory=list)  # coordinated persons
+    subjects: list[tuple[int, Mention]] = field(default_factory=list)  # persons as subjects
+    persons: Counter = field(default_factory=Counter)  # key -> mentions
+    person_of: dict[str, Mention] = field(default_factory=dict)
+    sex: dict[str, str] = field(default_factory=dict)  # key -> gender its titles tell
+    orgs: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, folded name)
+
+    def read(self, an: object) -> None:
+        """Remember the named participants of an analysed sentence (``syntax.Analysis``)."""
+        for ch in an.chains:  # type: ignore[attr-defined]
+            people = [np.head for np in ch.nps if np.head.type == "PER"]
+            real = [m for m in people if not isinstance(m, GroupMention)]
+            if len({m.key for m in real}) > 1:
+                self.groups.append((self.n, real))
+            if not ch.prep and people and not isinstance(people[0], GroupMention):
+                self.subjects.append((self.n, people[0]))
+        tg = _config().title_gender
+        for np in an.nps + an.aside_nps:  # type: ignore[attr-defined]
+            h = np.head
+            if h.type == "PER" and not isinstance(h, GroupMention):
+                for w in an.toks[max(0, np.start, np.first - 2) : np.first]:  # type: ignore[attr-defined]
+                    if w in tg:
+                        self.sex.setdefault(h.key, tg[w])
+            for m in np.mentions:
+                if isinstance(m, GroupMention):
+                    continue
+                if m.type == "PER":
+                    self.persons[m.key] += 1
+                    self.person_of[m.key] = m
+                elif m.type == "ORG":
+                    self.orgs.append((m, fold(m.text)))
+        self.n += 1
+
+    def group(self, window: int) -> list[Mention]:
+        if self.groups and self.n - self.groups[-1][0] <= window:
+            return self.groups[-1][1]
+        return []
+
+    def person(self, window: int, latest: bool, sex: str | None = None) -> Mention | None:
+        """``latest``: the latest person in subject position within the window ("nghi phạm
+        này"), else the person named most (an epithet: "người đẹp", "cô gái 27 tuổi")."""
+        def fits(key: str) -> bool:
+            return sex is None or self.sex.get(key, sex) == sex
+
+        if latest and self.subjects and self.n - self.subjects[-1][0] <= window:
+            m = self.subjects[-1][1]
+            return m if fits(m.key) else None
+        if self.persons:  # the one the title names first, then the one named most
+            ranked = sorted(((self._in_title(k), n), k) for k, n in self.persons.items()
+                            if fits(k))
+            if not ranked:
+                return None
+            if len(ranked) == 1 or ranked[-1][0] > ranked[-2][0]:
+                return self.person_of[ranked[-1][1]]
+        return None
+
+    def _in_title(self, key: str) -> bool:
+        m = self.person_of[key]
+        return bool(self.title) and any(
+            len(x) > 2 and x in self.title for x in (fold(m.text), key.split(":", 1)[-1]))
+
+    def org(self, heads: tuple[str, ...]) -> Mention | None:
+        for m, name in reversed(self.orgs):
+            if name.startswith(heads):
+                return m
+        return None
+
+
+def _capitalised_after(an: object, k: int) -> bool:
+    toks, spans, text = an.toks, an.spans, an.text  # type: ignore[attr-defined]
+    return k < len(toks) and toks[k][:1].isalpha() and text[spans[k][0]].isupper()
+
+
+@lru_cache(maxsize=1)
+def _trigger_ends() -> PhraseSet:
+    """Every trigger phrase, to tell an object slot ("đề nghị ngân hàng ...")."""
+    return PhraseSet([t.words for lst in resources().triggers.values() for t in lst])
+
+
+def _slot(an: object, i: int) -> bool:
+    """toks[i] opens a participant slot: a subject (after the sentence's start, a comma or
+    a connective) or an object (right after a trigger or a recipient preposition). Outside
+    these a bare noun is mostly generic ("khoản vay ngân hàng", "hệ thống ngân hàng")."""
+    toks, aside = an.toks, an.aside  # type: ignore[attr-defined]
+    k = i - 1
+    while k >= 0 and aside[k]:
+        k -= 1
+    if k < 0 or toks[k] in _config().openers:
+        return True
+    res = an.res  # type: ignore[attr-defined]
+    return toks[k] in res.words["recipient_preps"] or bool(_trigger_ends().ends_at(toks, i))
+
+
+def _singular(prev: str, blockers: frozenset[str]) -> bool:
+    """No number or plural word before the phrase ("3 bị cáo này", "các công ty")."""
+    return prev not in blockers and not prev[:1].isdigit()
+
+
+def _name_at(spans: list[tuple[int, int]], taken: list[tuple[int, int]], k: int) -> bool:
+    """A mention starts at token k: the phrase before it is its title."""
+    return k < len(spans) and any(s == spans[k][0] for s, _ in taken)
+
+
+def anaphor_mentions(an: object, mentions: list[Mention], ants: Antecedents,
+                     sentence: int, line: int) -> list[Mention]:
+    """Mentions of their antecedents for the unnamed participant phrases of a sentence
+    (``an``: the analysis being built, with tokens and asides)."""
+    cfg = _config()
+    toks, spans, aside = an.toks, an.spans, an.aside  # type: ignore[attr-defined]
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i] not in cfg.firsts or aside[i]:
+            i += 1
+            continue
+        a, prev = spans[i][0], toks[i - 1] if i else ""
+        got: tuple[int, list[Mention]] | None = None
+        k = cfg.plural.match(toks, i)
+        if k:
+            people = ants.group(cfg.window)
+            if people:
+                got = (k, people)
+        if got is None:
+            k = cfg.singular.match(toks, i)
+            if k:
+                dem = i + k < n and toks[i + k] in cfg.sg_demonstratives
+                if not an._trigger_at(i) and _singular(prev, cfg.sg_blockers) and (dem or (  # type: ignore[attr-defined]
+                        tuple(toks[i : i + k]) not in cfg.sg_need_demonstrative
+                        and _slot(an, i) and not _capitalised_after(an, i + k)
+                        and not _name_at(spans, taken, i + k))):
+                    m = ants.person(cfg.window, dem, cfg.gender.get(tuple(toks[i : i + k])))
+                    if m is not None:
+                        got = (k + int(dem), [m])
+        if got is None:
+            k = cfg.bodies.match(toks, i)
+            if k:
+                head = tuple(toks[i : i + k])
+                dem = i + k < n and toks[i + k] in cfg.body_demonstratives
+                if _singular(prev, cfg.body_blockers) and (
+                        dem or head not in cfg.need_demonstrative and _slot(an, i)
+                ) and not _capitalised_after(an, i + k):
+                    m = ants.org(cfg.heads[head])
+                    if m is not None:
+                        got = (k + int(dem), [m])
+        if got is None:
+            i += 1
+            continue
+        k, refs = got
+        b = spans[min(i + k, n) - 1][1]
+        if any(s < b and a < e for s, e in taken):
+            i += k  # part of a name ("Ngân hàng Tiên Phong" itself)
+            continue
+        first = refs[0]
+        out.append(GroupMention(
+            text=an.text[a:b], type=first.type, key=first.key, sentence=sentence,  # type: ignore[attr-defined]
+            start=a, end=b, line=line, name=first.name, country=first.country,
+            group=tuple(dict.fromkeys(m.key for m in refs))))
+        i += k
+    return out
