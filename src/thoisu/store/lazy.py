@@ -29,6 +29,7 @@ class LazyMap:
         self.space = space
         self._cache: dict[str, Any] = {}
         self._stored: dict[str, int | None] = {}  # key -> hash of the text as stored (None: absent)
+        self._deleted: set[str] = set()  # keys whose rows flush deletes
         self.reads = 0  # rows fetched, for tests of bounded work
 
     def _load(self, key: str) -> Any:
@@ -81,7 +82,14 @@ class LazyMap:
     def __setitem__(self, key: str, value: Any) -> None:
         if key not in self._stored:
             self._load(key)
+        self._deleted.discard(key)
         self._cache[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if self._load(key) is _MISSING:
+            raise KeyError(key)
+        del self._cache[key]
+        self._deleted.add(key)
 
     def setdefault(self, key: str, default: Any = None) -> Any:
         v = self._load(key)
@@ -109,7 +117,12 @@ class LazyMap:
         self.db.executemany(
             "INSERT OR REPLACE INTO index_kv(space, key, value) VALUES (?,?,?)", rows
         )
-        return len(rows)
+        gone = [(self.space, k) for k in self._deleted if self._stored.get(k) is not None]
+        self.db.executemany("DELETE FROM index_kv WHERE space=? AND key=?", gone)
+        for _, k in gone:
+            self._stored[k] = None
+        self._deleted.clear()
+        return len(rows) + len(gone)
 
 
 class LazyCounter(dict):
