@@ -262,6 +262,57 @@ def test_grown_story_stays_in_its_thread_when_rejoin_is_off(monkeypatch) -> None
     assert idx.emptied == []
 
 
+def test_remove_story_keeps_a_shared_thread_and_retires_an_emptied_one() -> None:
+    """Two stories merged into one: the absorbed story leaves its thread. A thread that
+    keeps stories keeps its id and can still be joined (its next stored story is its
+    anchor); a thread left empty is retired as a rejoin retires one."""
+    idx = ThreadIndex()
+    first = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    assert idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == first
+    quake = idx.add_story("s-quake", QUAKE)
+    assert idx.remove_story("s-talks-1") == first  # the anchor goes
+    assert idx.thread_of("s-talks-1") is None and idx.evidence_of("s-talks-1") is None
+    assert idx.threads()[first] == ["s-talks-2"] and idx.emptied == []
+    assert "s-talks-1" not in idx._threads[first]["m"]
+    # the thread is still found and joined through the story left in it
+    assert idx.add_story("s-talks-3", TALKS_1, TALKS_ARTS_1) == first
+    assert idx.evidence_of("s-talks-3")["with"] == "s-talks-2"
+    assert idx.remove_story("s-quake") == quake
+    assert quake not in idx.threads() and idx.emptied == [quake] and idx.moved_to(quake) is None
+    assert all(quake not in post for post in idx._postings.values())
+    assert idx.remove_story("s-quake") is None and idx.remove_story("s-unknown") is None
+    back = ThreadIndex.from_dict(json.loads(json.dumps(idx.to_dict())))
+    assert back.threads() == {first: ["s-talks-2", "s-talks-3"]}
+    # a removed story placed again opens or joins a thread like a new one
+    assert idx.add_story("s-quake", QUAKE) == quake and quake not in idx.emptied
+    # merged into a story of another thread: the emptied thread names where it went
+    assert idx.remove_story("s-quake", merged_into="s-talks-2") == quake
+    assert idx.emptied == [quake] and idx.moved_to(quake) == first
+
+
+def test_remove_story_from_a_lazily_stored_index(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The store's mappings cannot delete a row: a removed story reads as absent."""
+    import sqlite3
+
+    from thoisu.store.lazy import LazyMap
+    from thoisu.store.schema import create_tables
+
+    db = sqlite3.connect(tmp_path / "s.db")
+    create_tables(db)
+    idx = ThreadIndex()
+    idx._threads, idx._of = LazyMap(db, "threads"), LazyMap(db, "thread_of")  # type: ignore[assignment]
+    idx._postings, idx._joins = LazyMap(db, "thread_postings"), LazyMap(db, "thread_joins")  # type: ignore[assignment]
+    tid = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2)
+    assert idx.remove_story("s-talks-2") == tid
+    assert idx.thread_of("s-talks-2") is None and idx.evidence_of("s-talks-2") is None
+    for m in (idx._threads, idx._of, idx._postings, idx._joins):
+        m.flush()  # type: ignore[attr-defined]
+    assert LazyMap(db, "thread_of").get("s-talks-2") is None  # stored as absent
+    assert idx.update_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == tid  # placed again
+    assert idx._threads[tid]["s"] == ["s-talks-1", "s-talks-2"]
+
+
 _RELAY_WORDS = ["việc một chung", "giữa hai bên", "việc hai riêng", "kết quả tốt", "mới mẻ lạ", "cuối cùng xong"]
 
 

@@ -406,15 +406,50 @@ class ThreadIndex:
         # eval/threads_eval.py --diagnose
         self.trace: dict[str, list[tuple[list[str], dict[str, tuple[float, float]]]]] | None = None
         # threads left empty since this object was made (their one story joined another
-        # thread when it grew, ``rejoin_grown``): a store deletes their rows
+        # thread when it grew, ``rejoin_grown``, or was removed, ``remove_story``): a
+        # store deletes their rows
         self.emptied: list[str] = []
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id) or None
 
     def moved_to(self, thread_id: str) -> str | None:
-        """The thread an emptied thread's story joined (see ``emptied``)."""
+        """The thread an emptied thread's story joined (see ``emptied``); None for a
+        thread emptied by ``remove_story``."""
         return (self._threads.get(thread_id) or {}).get("moved")
+
+    def remove_story(self, story_id: str, merged_into: str | None = None) -> str | None:
+        """Take a story out of its thread (it merged into another story); return the
+        thread it was in, or None if it was in none. A thread left empty is retired as
+        when its story moves out through ``rejoin_grown`` (listed in ``emptied``, gone
+        from ``threads`` and the posting lists); ``moved_to`` gives the thread of
+        ``merged_into`` (the story it merged into) when that is given and placed, else
+        None. A thread that keeps other stories keeps its id; its posting lists may
+        still name it for the removed story's terms, which only makes it a candidate to
+        be compared."""
+        tid = self._of.get(story_id)
+        if not tid:
+            return None
+        th = self._threads.get(tid)
+        _drop(self._of, story_id)
+        _drop(self._joins, story_id)
+        if not th or story_id not in th["s"]:
+            return tid
+        prof = th["m"].pop(story_id, None)
+        th["s"].remove(story_id)
+        if not th["s"]:
+            into = self._of.get(merged_into) if merged_into else None
+            self._retire(tid, prof, into if into != tid else None)
+            return tid
+        if prof is not None:  # the thread's centroid no longer holds the story's vector
+            c = th["c"]
+            for t, w in prof["v"].items():
+                if t in c:
+                    c[t] -= w
+                    if c[t] <= 1e-9:
+                        del c[t]
+        self._threads[tid] = th
+        return tid
 
     def _retire(self, tid: str, prof: dict[str, Any] | None, moved: str | None) -> None:
         """Leave a thread empty (its one story moved to ``moved`` or was removed): it
@@ -634,8 +669,18 @@ class ThreadIndex:
 
 
 def _anchor(th: dict[str, Any]) -> str:
-    """The thread's anchor: its first story still stored."""
+    """The thread's anchor: its first story still stored (the first story itself unless
+    it was removed, ``remove_story``)."""
     return next((s for s in th["s"] if s in th["m"]), th["s"][0])
+
+
+def _drop(m: Any, key: str) -> None:
+    """Forget a key of one of the index's mappings; a lazily stored mapping cannot delete
+    a row, so its entry is set to None (read as absent)."""
+    if isinstance(m, dict):
+        m.pop(key, None)
+    else:
+        m[key] = None
 
 
 def _span(a: list[int] | None, b: list[int] | None) -> list[int] | None:
