@@ -115,3 +115,23 @@ def test_newer_store_is_refused(tmp_path):
     db.close()
     with pytest.raises(RuntimeError, match="newer than this thoisu"):
         Store(path)
+
+
+def test_a_lazy_map_entry_deleted_is_gone_after_flush(tmp_path):
+    from thoisu.store.lazy import LazyMap
+
+    with Store(tmp_path / "s.db") as st:
+        m = LazyMap(st.db, "stories")
+        m["a"], m["b"] = {"n": 1}, {"n": 2}
+        m.flush()
+        again = LazyMap(st.db, "stories")
+        del again["a"]
+        assert "a" not in again and again.get("a") is None
+        with pytest.raises(KeyError):
+            del again["zz"]
+        again.flush()
+        fresh = LazyMap(st.db, "stories")
+        assert "a" not in fresh and fresh["b"] == {"n": 2}
+        fresh["a"] = {"n": 3}  # set again after a delete: stored again
+        fresh.flush()
+        assert LazyMap(st.db, "stories")["a"] == {"n": 3}
