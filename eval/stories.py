@@ -180,7 +180,7 @@ def main() -> None:
                     help="first run sentences + actor mentions (slow) so entity keys are used")
     ap.add_argument("--train-common", action="store_true")
     ap.add_argument("--param", action="append", default=[],
-                    help="override a threshold of data/cluster.json, e.g. story_threshold=0.3")
+                    help="override a threshold of data/cluster.json, e.g. pair_threshold=0.3")
     args = ap.parse_args()
     if args.train_common:
         train_common()

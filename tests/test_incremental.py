@@ -367,17 +367,73 @@ def test_a_thread_left_empty_redirects_to_the_thread_its_story_joined(one_run, t
     assert client.get(f"/api/threads/{old}").json()["id"] == new
 
 
-def test_a_version_2_store_is_brought_forward(one_run, tmp_path):
+@pytest.mark.parametrize("version", [2, 3])
+def test_an_older_store_is_brought_forward(one_run, tmp_path, version):
     shutil.copy(one_run, tmp_path / "thoisu.db")
     db = sqlite3.connect(tmp_path / "thoisu.db")
-    db.execute("DROP TABLE thread_redirects")
-    db.execute("PRAGMA user_version=2")
+    db.execute("DROP TABLE story_redirects")
+    db.execute("DELETE FROM index_kv WHERE space='article_postings'")
+    if version == 2:
+        db.execute("DROP TABLE thread_redirects")
+    db.execute(f"PRAGMA user_version={version}")
     db.commit()
     db.close()
     with Store(tmp_path / "thoisu.db") as st:
-        assert st.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert st.db.execute("PRAGMA user_version").fetchone()[0] == 4
         assert st.db.execute("SELECT COUNT(*) FROM thread_redirects").fetchone()[0] == 0
+        assert st.db.execute("SELECT COUNT(*) FROM story_redirects").fetchone()[0] == 0
         assert st.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6
+        # the stored articles are in the posting lists again: new articles can find them
+        assert st.db.execute("SELECT COUNT(*) FROM index_kv WHERE space='article_postings'").fetchone()[0] > 0
+
+
+MERGE = ROOT / "tests" / "data" / "merge"
+
+
+def test_an_article_alike_to_two_stories_merges_them_and_the_old_id_redirects(tmp_path):
+    # a.txt (a typhoon) and b.txt (a volcano) are two stories; c.txt reports both and
+    # joins them: stories are components, so one run of the three gives the same story
+    from fastapi.testclient import TestClient
+
+    from thoisu.store import records
+    from thoisu.web import create_app
+
+    a, b, c = (str(MERGE / f) for f in ("a.txt", "b.txt", "c.txt"))
+    out = tmp_path / "o"
+    digest_paths([a, b], out_dir=out, outputs=False)
+    db_path = out / "thoisu.db"
+    with Store(db_path) as st:
+        before = dict(st.db.execute("SELECT page, story_id FROM articles").fetchall())
+    assert len(set(before.values())) == 2
+    stats = digest_paths([c], out_dir=out)
+    with Store(db_path) as st:
+        q = st.db.execute
+        (into,) = {r[0] for r in q("SELECT story_id FROM articles")}
+        (old,) = set(before.values()) - {into}
+        assert records.story_target(st.db, old) == into
+        assert q("SELECT COUNT(*) FROM stories").fetchone()[0] == 1
+        assert q("SELECT n_articles FROM stories WHERE id=?", (into,)).fetchone()[0] == 3
+        for table, col in (("summaries", "owner"), ("timeline", "owner"), ("events", "story")):
+            assert q(f"SELECT COUNT(*) FROM {table} WHERE {col}=?", (old,)).fetchone()[0] == 0, table
+        # the articles' output text follows the column
+        assert all(json.loads(j)["story_id"] == sid for sid, j in q("SELECT story_id, json FROM articles"))
+        # every story's thread exists and counts only live stories; the merged story's
+        # lone thread redirects to the thread of the story it merged into
+        (tid,) = q("SELECT thread_id FROM stories").fetchone()
+        assert q("SELECT id, n_stories FROM threads").fetchall() == [(tid, 1)]
+        assert records.thread_target(st.db, "t-" + old) == tid
+    assert stats is not None
+    assert dangling(db_path) == []
+    digest = json.loads((out / "digest.json").read_text("utf-8"))
+    assert [s["id"] for s in digest["stories"]] == [into]
+    assert {a["story_id"] for a in digest["articles"]} == {into}
+    client = TestClient(create_app(str(db_path), token=None))
+    r = client.get(f"/stories/{old}", follow_redirects=False)
+    assert r.status_code == 301 and r.headers["location"] == f"/stories/{into}"
+    assert client.get(f"/api/stories/{old}").json()["id"] == into
+    one = tmp_path / "one"
+    digest_paths([c, b, a], out_dir=one, outputs=False)
+    assert _partition(one / "thoisu.db") == _partition(db_path)
 
 
 def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(one_run, tmp_path, monkeypatch):

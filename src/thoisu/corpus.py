@@ -74,6 +74,8 @@ class CorpusStats:
     threads_changed: set[str] = field(default_factory=set)
     entities_new: int = 0
     merged: list[tuple[str, str]] = field(default_factory=list)
+    # stories merged into another (an article alike to both joined them): (old, into)
+    stories_merged: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     # chunks that failed whole and were placed again one article at a time: the run's
     # result is the same, but a failure here is a bug to find (tests expect none)
@@ -152,6 +154,11 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     index = StoryIndex.stored(db)
     index.prefetch(batch)
     index.assign(batch)
+    lost: set[str] = set()  # threads that lost a story to a merge
+    for old, into in index.merged.items():
+        if tid := records.merge_story(db, old, into):
+            lost.add(tid)
+        stats.stories_merged.append((old, into))
     registry = EntityRegistry(db, run)
     ids = registry.resolve(batch)
     for a in batch:
@@ -177,6 +184,9 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
         threads[tid] = max(threads.get(tid, 0), last)
         if sid in fresh:
             changed.add(tid)
+    for tid in lost:  # its summary and timeline no longer hold the merged story's
+        threads.setdefault(tid, 0)
+        changed.add(tid)
     for tid, last in threads.items():
         _refresh_thread(db, index, tid, run, last, opts, tid in changed)
         stats.threads_changed.add(tid)

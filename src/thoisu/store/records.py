@@ -219,13 +219,40 @@ def resolve_entity(db: sqlite3.Connection, eid: str) -> str | None:
     return None
 
 
-def retire_thread(db: sqlite3.Connection, tid: str, target: str) -> None:
+def retire_thread(db: sqlite3.Connection, tid: str, target: str | None) -> None:
     """A thread left empty when its lone story joined ``target``: its rows go, its id
-    redirects (and so do the ids that redirected to it)."""
+    redirects (and so do the ids that redirected to it); without a target, it is gone."""
     for table, col in (("threads", "id"), ("summaries", "owner"), ("timeline", "owner")):
         db.execute(f"DELETE FROM {table} WHERE {col}=?", (tid,))
+    if target is None:
+        return
     db.execute("UPDATE thread_redirects SET target=? WHERE target=?", (target, tid))
     db.execute("INSERT OR REPLACE INTO thread_redirects(id, target) VALUES (?,?)", (tid, target))
+
+
+def merge_story(db: sqlite3.Connection, old: str, into: str) -> str | None:
+    """Story ``old`` merged into ``into`` (stories/cluster.py): its articles and events
+    move, its summary, timeline and row go, its id redirects (and so do the ids that
+    redirected to it). Returns the thread it was in (None if it had no row)."""
+    row = db.execute("SELECT thread_id FROM stories WHERE id=?", (old,)).fetchone()
+    for aid, text in db.execute("SELECT id, json FROM articles WHERE story_id=?", (old,)).fetchall():
+        rec = json.loads(text) if text else None
+        if rec is not None:
+            rec["story_id"] = into
+        db.execute("UPDATE articles SET story_id=?, json=? WHERE id=?",
+                   (into, dumps(rec) if rec is not None else None, aid))
+    db.execute("UPDATE events SET story=? WHERE story=?", (into, old))
+    for table, col in (("stories", "id"), ("summaries", "owner"), ("timeline", "owner")):
+        db.execute(f"DELETE FROM {table} WHERE {col}=?", (old,))
+    db.execute("UPDATE story_redirects SET target=? WHERE target=?", (into, old))
+    db.execute("INSERT OR REPLACE INTO story_redirects(id, target) VALUES (?,?)", (old, into))
+    return row[0] if row else None
+
+
+def story_target(db: sqlite3.Connection, sid: str) -> str | None:
+    """The story a merged story id redirects to (None for a live or unknown id)."""
+    row = db.execute("SELECT target FROM story_redirects WHERE id=?", (sid,)).fetchone()
+    return row[0] if row else None
 
 
 def thread_target(db: sqlite3.Connection, tid: str) -> str | None:

@@ -5,7 +5,10 @@ Version 1 was the first store: pages, articles as opaque JSON, the corpus as a b
 Version 2 makes the records tables. Migrating a version-1 store keeps its articles and
 queues them for the corpus stage (``articles.story_id IS NULL``), which rebuilds every
 derived table on the next run. Version 3 adds ``thread_redirects``: a thread id stays
-valid when its lone story moves into another matter's thread.
+valid when its lone story moves into another matter's thread. Version 4 adds
+``story_redirects`` (a story id stays valid when the story merges into another: stories
+are components of an article graph, ``stories/cluster.py``) and posts the stored
+articles in the index's article posting lists, which replace the story posting lists.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-VERSION = 3
+VERSION = 4
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -58,6 +61,9 @@ CREATE TABLE IF NOT EXISTS entity_redirects (  -- a merged id -> the entity it b
   id TEXT PRIMARY KEY, target TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS thread_redirects (  -- a thread left empty -> the thread its story joined
+  id TEXT PRIMARY KEY, target TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_redirects (  -- a story merged into another -> that story
   id TEXT PRIMARY KEY, target TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entity_aliases (
@@ -204,8 +210,33 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
     create_tables(db)  # thread_redirects
 
 
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """story_redirects; the stored articles go into the article posting lists (in the
+    order they came, each list keeping its latest entries), so that new articles find
+    them. Their stored vectors are their 12 strongest terms, not the 60 a new article
+    keeps: a pair with an old article scores a little lower than it would."""
+    import json
+
+    from thoisu.stories.cluster import StoryIndex
+
+    create_tables(db)
+    db.execute("DELETE FROM index_kv WHERE space='story_postings'")
+    idx = StoryIndex.stored(db)
+    rows = db.execute(
+        "SELECT k.key, k.value FROM index_kv k JOIN articles a ON a.id=k.key "
+        "WHERE k.space='arts' ORDER BY a.seq"
+    )
+    for aid, value in rows:
+        vec = json.loads(value)[1]
+        if vec:
+            idx._post(aid, vec)
+    idx._postings.flush()  # type: ignore[attr-defined]
+
+
 # version n -> n + 1; a store is brought forward one step at a time, in one transaction
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4,
+}
 
 
 def current_version(db: sqlite3.Connection) -> int:

@@ -4,15 +4,21 @@ Each article becomes a short TF-IDF vector over its salient terms (syllable bigr
 capitalised names, numbers, entity keys from ``article.mentions``), with IDF learned
 from the corpus seen so far and smoothed by a background table of common terms
 (``data/common.tsv``) so a five-page digest already knows which words say nothing.
-A new article probes an inverted index (term -> stories) with its strongest terms,
-scores the few candidate stories it finds against the sum of their members' vectors
-(published dates, when both are known, must be close and add a bonus), and joins the
-best one above a threshold or opens a new story. Copies (``dedup``) join their
-original's story. Work per article is bounded by the posting-list cap and the
-number of candidates, so the cost grows linearly with the corpus.
 
-Story ids come from the first article ("s-" + article id) and never change; the whole
-index round-trips through ``to_json``/``from_json`` so the next digest run continues it.
+A story is a connected component of the graph whose edges join two articles alike
+enough (``pair_threshold``; published dates, when both are known, must be close and
+add a bonus; texts speaking of years far apart never join). A component does not
+depend on the order its articles arrived in, nor on how they were split into runs:
+that is what makes ten runs give the stories of one. A new article probes an inverted
+index (term -> the latest articles holding it) with its strongest terms, scores the
+few candidate articles it finds, and joins the stories of all those it is alike to:
+none opens a story, two or more merge into the largest (``merged`` names the others,
+which the store redirects). Copies (``dedup``) join their original's story. Work per
+article is bounded by the posting-list length and the number of candidates, so the
+cost grows linearly with the corpus.
+
+Story ids come from the first article ("s-" + article id); a story merged into another
+keeps its id as a redirect (``merged``); the whole index round-trips through ``to_json``/``from_json`` so the next digest run continues it.
 Threads (stories on one matter, years apart) are kept by ``threads.ThreadIndex``.
 
     idx = StoryIndex.from_json(blob) if blob else StoryIndex()
@@ -178,11 +184,14 @@ class StoryIndex:
     def __init__(self) -> None:
         self.n_docs = 0
         self.df: Counter[int] = Counter()  # term_key -> articles holding the term
-        # article id -> [story id, vector, day, title]; duplicates: [story id, None, day, title]
+        # article id -> [story id, vector, day, title, year]; duplicates: [story id, None, day, title]
         self._arts: dict[str, list[Any]] = {}
         # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None}
         self._stories: dict[str, dict[str, Any]] = {}
-        self._postings: dict[str, list[str]] = {}
+        self._postings: dict[str, list[str]] = {}  # term -> the latest articles holding it
+        # stories merged into another by the last ``assign``: absorbed id -> the story it
+        # is now part of (followed to the end of the chain)
+        self.merged: dict[str, str] = {}
         self.dedup = DuplicateIndex()
         self.threads = ThreadIndex()
         self.comparisons = 0  # candidate stories scored, for tests of linear cost
@@ -203,7 +212,7 @@ class StoryIndex:
         idx.df = LazyCounter(db)  # type: ignore[assignment]
         idx._arts = LazyMap(db, "arts")  # type: ignore[assignment]
         idx._stories = LazyMap(db, "stories")  # type: ignore[assignment]
-        idx._postings = LazyMap(db, "story_postings")  # type: ignore[assignment]
+        idx._postings = LazyMap(db, "article_postings")  # type: ignore[assignment]
         idx.dedup = StoredDuplicateIndex(db)  # type: ignore[assignment]
         th = idx.threads
         th._threads = LazyMap(db, "threads")  # type: ignore[assignment]
@@ -272,23 +281,23 @@ class StoryIndex:
     # ------------------------------------------------------------------ assign
 
     def assign(self, articles: list[Article]) -> None:
-        """Mark duplicates, then set ``story_id`` on every article (new or known)."""
+        """Mark duplicates, then set ``story_id`` on every article (new or known);
+        ``merged`` names the stories merged into others on the way."""
         for a in articles:
             orig = self.dedup.add(a.id, article_text(a))
             if a.duplicate_of is None and orig is not None and orig != a.id:
                 a.duplicate_of = orig
+        self.merged = {}
         opened: list[str] = []
         batch: dict[str, list[Article]] = {}  # story id -> its articles of this batch
         for a in articles:
             if a.id in self._arts:
-                a.story_id = self._arts[a.id][0]
                 continue
             root = self._root(a.duplicate_of) if a.duplicate_of else ""
             if root in self._arts:  # a copy of a known article: its original's story
                 sid = self._arts[root][0]
                 self._arts[a.id] = [sid, None, day_of(a), a.title]
                 self._stories[sid]["a"].append(a.id)
-                a.story_id = sid
                 continue
             counts = self._counts.pop(a.id, None) or article_terms(a)
             # document frequencies as seen up to this article (online): the same result
@@ -299,21 +308,39 @@ class StoryIndex:
             vec = self.vectorize(counts)
             day = day_of(a)
             year = year_of(a)
-            sid = self._best_story(vec, day, year)
-            if sid is None:
+            linked = self._linked(vec, day, year)
+            if linked:
+                sid = self._union(linked)
+            else:
                 sid = "s-" + a.id
                 self._stories[sid] = {"a": [], "c": {}, "d": None}
                 opened.append(sid)
             self._add(sid, a, vec, day, year)
-            a.story_id = sid
+            self._post(a.id, vec)
             batch.setdefault(sid, []).append(a)
+        final = {old: self._final(old) for old in self.merged}
+        self.merged = final
+        for a in articles:
+            a.story_id = self._arts[a.id][0] if a.id in self._arts else None
+        placed: dict[str, list[Article]] = {}
+        for sid, arts in batch.items():
+            placed.setdefault(final.get(sid, sid), []).extend(arts)
+        opened = [sid for sid in opened if sid not in final]
         for sid in opened:
-            self.threads.add_story(sid, self._stories[sid]["c"], batch.get(sid, []))
+            self.threads.add_story(sid, self._stories[sid]["c"], placed.get(sid, []))
+        for old, new in final.items():  # a merged story leaves its thread
+            self.threads.remove_story(old, merged_into=new)
         grown = getattr(self.threads, "update_story", None)
         if grown is not None:  # a placed story that grew: its thread profile learns of it
-            for sid, arts in batch.items():
+            for sid, arts in placed.items():
                 if sid not in opened:
                     grown(sid, self._stories[sid]["c"], arts)
+
+    def _final(self, sid: str) -> str:
+        seen = 0
+        while sid in self.merged and seen < 10_000:
+            sid, seen = self.merged[sid], seen + 1
+        return sid
 
     def _root(self, aid: str | None) -> str:
         seen = 0
@@ -324,34 +351,72 @@ class StoryIndex:
             aid, seen = nxt, seen + 1
         return aid or ""
 
-    def _best_story(self, vec: Vector, day: int | None, year: int | None = None) -> str | None:
+    def _linked(self, vec: Vector, day: int | None, year: int | None) -> set[str]:
+        """The stories of the stored articles alike enough to this one: a pair decision
+        that looks at the two articles only, so the components they make do not depend
+        on the order articles come in."""
         cfg = settings()
-        scores: Counter[str] = Counter()
-        for t in top_terms(vec, cfg["query_terms"]):
+        scores: dict[str, float] = {}
+        for t, w in top_terms(vec, cfg["query_terms"]).items():
             post = self._postings.get(t)
-            if not post or len(post) > cfg["posting_cap"]:
+            if not post:
                 continue
             self.posting_reads += len(post)
-            for sid in post:
-                scores[sid] += vec[t]
-        best, best_s = None, cfg["story_threshold"]
-        max_years = cfg.get("max_year_gap", 1)
-        for sid, _ in scores.most_common(cfg["candidates"]):
+            for aid in post:
+                scores[aid] = scores.get(aid, 0.0) + w
+        cands = sorted(scores, key=lambda k: (-scores[k], k))[: cfg["candidates"]]
+        if not isinstance(self._arts, dict):
+            self._arts.prefetch(cands)  # type: ignore[attr-defined]
+        max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
+        out: set[str] = set()
+        for aid in cands:
             self.comparisons += 1
-            st = self._stories[sid]
-            s = _link(vec, st, cfg["link_power"])
-            ys = st.get("y")
-            if year is not None and ys and not ys[0] - max_years <= year <= ys[1] + max_years:
+            sid, other, oday, _title, *rest = self._arts[aid]
+            if other is None or sid in out:
+                continue
+            oyear = rest[0] if rest else None
+            if year is not None and oyear is not None and abs(year - oyear) > max_years:
                 continue  # the texts speak of other years: another event, whatever the words
-            if day is not None and st["d"] is not None:
-                gap = max(0, day - st["d"][1], st["d"][0] - day)
-                if gap > cfg["max_gap_days"]:
+            s = sum(w * other.get(t, 0.0) for t, w in vec.items())
+            if day is not None and oday is not None:
+                gap = abs(day - oday)
+                if gap > max_gap:
                     continue
                 # close dates are evidence of the same event: a bonus fading to 0 at the limit
-                s += cfg["date_bonus"] * (1 - gap / (cfg["max_gap_days"] + 1))
-            if s >= best_s:
-                best, best_s = sid, s
-        return best
+                s += cfg["date_bonus"] * (1 - gap / (max_gap + 1))
+            if s >= cfg["pair_threshold"]:
+                out.add(sid)
+        return out
+
+    def _union(self, sids: set[str]) -> str:
+        """Merge stories into the largest (ties: the smallest id); returns it."""
+        order = sorted(sids, key=lambda s: (-len(self._stories[s]["a"]), s))
+        into = order[0]
+        for other in order[1:]:
+            self._merge(into, other)
+        return into
+
+    def _merge(self, into: str, other: str) -> None:
+        cfg = settings()
+        st, ot = self._stories[into], self._stories[other]
+        if not isinstance(self._arts, dict):
+            self._arts.prefetch(ot["a"])  # type: ignore[attr-defined]
+        for aid in ot["a"]:
+            entry = self._arts[aid]
+            entry[0] = into
+            self._arts[aid] = entry
+        st["a"].extend(ot["a"])
+        st["n"] = st.get("n", 0) + ot.get("n", 0)
+        c = st["c"]
+        for t, w in ot["c"].items():
+            c[t] = c.get(t, 0.0) + w
+        st["c"] = top_terms(c, cfg["centroid_terms"])
+        for key in ("d", "y"):
+            a, b = st.get(key), ot.get(key)
+            if b:
+                st[key] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
+        del self._stories[other]
+        self.merged[other] = into
 
     def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None = None) -> None:
         cfg = settings()
@@ -368,16 +433,17 @@ class StoryIndex:
         if year is not None:
             ys = st.get("y")
             st["y"] = [year, year] if not ys else [min(ys[0], year), max(ys[1], year)]
-        # the article keeps only its strongest terms: enough to tell how central it is
-        self._arts[a.id] = [sid, top_terms(vec, cfg["kept_terms"]), day, a.title or _first_words(a)]
-        self._post(sid, st["c"])
+        # the article's vector is kept: later articles are compared with it
+        self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
 
-    def _post(self, sid: str, centroid: Vector) -> None:
-        """Index a story under the strongest terms of its centroid (lists only grow)."""
-        for t in top_terms(centroid, settings()["query_terms"]):
-            post = self._postings.setdefault(t, [])
-            if sid not in post and len(post) <= settings()["posting_cap"]:
-                post.append(sid)
+    def _post(self, aid: str, vec: Vector) -> None:
+        """Index an article under its strongest terms; a list keeps the latest
+        posting_cap articles (stories are days long: the latest are the ones to find)."""
+        cap = settings()["posting_cap"]
+        for t in top_terms(vec, settings()["query_terms"]):
+            post = self._postings.get(t) or []
+            post.append(aid)
+            self._postings[t] = post[-cap:]
 
     # ------------------------------------------------------------------ output
 
@@ -431,10 +497,11 @@ class StoryIndex:
 
     def to_json(self) -> str:
         arts = {
-            k: [v[0], _pack(v[1]) if v[1] is not None else None, v[2], v[3]]
+            k: [v[0], _pack(v[1]) if v[1] is not None else None, *v[2:]]
             for k, v in self._arts.items()
         }
-        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"]} for k, v in self._stories.items()}
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "y": v.get("y")}
+                   for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
         keys = np.array([t for t, n in self.df.items() if n > 1], dtype=np.uint32)
@@ -463,32 +530,22 @@ class StoryIndex:
         vals = np.frombuffer(base64.b64decode(data["df"][1]), dtype=np.uint16)
         idx.df = Counter(dict(zip(keys.tolist(), vals.tolist(), strict=True)))
         idx._arts = {
-            k: [v[0], _unpack(v[1]) if v[1] is not None else None, v[2], v[3]]
+            k: [v[0], _unpack(v[1]) if v[1] is not None else None, *v[2:]]
             for k, v in data["arts"].items()
         }
+        for aid, v in idx._arts.items():  # in the order they came: the lists keep the latest
+            if v[1] is not None:
+                idx._post(aid, v[1])
         for sid, v in data["stories"].items():
             n = sum(1 for aid in v["a"] if idx._arts[aid][1] is not None)
             idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "n": n}
-            idx._post(sid, idx._stories[sid]["c"])
+            if v.get("y"):
+                idx._stories[sid]["y"] = v["y"]
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
-
-
-def _link(vec: Vector, story: dict[str, Any], power: float) -> float:
-    """Similarity of a unit vector to a story: its dot product with the sum of the
-    members' unit vectors, divided by |sum|^power * n^(1 - power). power 1 is the
-    cosine to the centroid; lower powers move towards the mean similarity to the
-    members (average link), which a story drifting over many angles cannot inflate."""
-    c = story["c"]
-    dot = sum(w * c.get(t, 0.0) for t, w in vec.items())
-    if dot <= 0:
-        return 0.0
-    norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
-    n = max(1, story.get("n", 1))
-    return dot / (norm**power * n ** (1 - power))
 
 
 def _normalise(v: Vector) -> Vector:

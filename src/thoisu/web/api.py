@@ -60,8 +60,11 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 
 @router.get("/stories/{story_id}", responses=NOT_FOUND, tags=["records"])
 def story(request: Request, story_id: str) -> dict[str, Any]:
+    """The Story; the id of a story merged into another answers with that one."""
     security.check_id(story_id)
-    return need(records.load_story(db(request), story_id), "story", story_id).to_dict()
+    conn = db(request)
+    story_id = records.story_target(conn, story_id) or story_id
+    return need(records.load_story(conn, story_id), "story", story_id).to_dict()
 
 
 @router.get("/threads/{thread_id}", responses=NOT_FOUND, tags=["records"])

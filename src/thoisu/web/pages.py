@@ -128,6 +128,8 @@ def _owner(request: Request, kind: str, ident: str) -> Response:
         rec = records.load_thread(conn, ident)
         stories = queries.stories_of_thread(conn, ident)
     else:
+        if (into := records.story_target(conn, ident)) is not None:  # merged into another story
+            return RedirectResponse(f"/stories/{into}", status_code=301)
         row = need(queries.story_row(conn, ident), "story", ident)
         rec = records.load_story(conn, ident)
         stories = [row]
