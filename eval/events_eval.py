@@ -55,6 +55,8 @@ from actors_eval import (  # noqa: E402
     run_pipeline,
 )
 
+from thoisu.annotate import events as events_mod  # noqa: E402
+
 SYMMETRIC = ("AGREE", "COOPERATE")  # and CONSULT other than visits
 LEVELS = ("type", "participants", "roles", "roles_all")
 
@@ -166,7 +168,8 @@ def _bare_events(art: Any) -> list[tuple[str, set[int]]]:
             for e in art.events if not (e.actors or e.recipients)]
 
 
-def diagnose_missed(g: GEv, pev: list[PEv], bare: list[tuple[str, set[int]]]) -> str:
+def diagnose_missed(g: GEv, pev: list[PEv], bare: list[tuple[str, set[int]]],
+                    dropped: list[tuple[str, int]] | None = None) -> str:
     """Why a gold happening was missed at type + roles, the first that applies:
     - wrong_role: a predicted event of its type in its paragraphs has a gold participant,
       but roles are crossed (actor as recipient or the other way round);
@@ -175,7 +178,9 @@ def diagnose_missed(g: GEv, pev: list[PEv], bare: list[tuple[str, set[int]]]) ->
     - wrong_participant: its type and paragraph, none of the gold participants;
     - no_participant: coded in its paragraph with no participant at all (not scored);
     - wrong_type: another type coded in its paragraphs;
-    - no_trigger: nothing coded in its paragraphs."""
+    - dropped:<why>: a trigger of its type in its paragraphs coded nothing (why: the
+      rule of events.py that dropped it, e.g. no_participant);
+    - no_trigger: nothing coded in its paragraphs, no trigger of its type there."""
     here = [p for p in pev if p.type == g.type and g.paras & p.paras]
     if here:
         if any(level_ok(g, p, "participants") for p in here):
@@ -192,7 +197,8 @@ def diagnose_missed(g: GEv, pev: list[PEv], bare: list[tuple[str, set[int]]]) ->
         return "no_participant"
     if any(g.paras & p.paras for p in pev) or any(g.paras & ps for _, ps in bare):
         return "wrong_type"
-    return "no_trigger"
+    whys = [why for line, why in dropped or [] if line - 1 in g.paras]
+    return f"dropped:{whys[0]}" if whys else "no_trigger"
 
 
 def diagnose_false(p: PEv, gev: list[GEv]) -> str:
@@ -208,7 +214,12 @@ def diagnose_false(p: PEv, gev: list[GEv]) -> str:
 
 def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str, Any]:
     articles = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in gold]
+    events_mod.DROPPED = []
     ids, errors = run_pipeline(articles)
+    dropped: dict[str, list] = {}
+    for art_id, line, typ, why in events_mod.DROPPED:
+        dropped.setdefault(art_id, []).append((line, typ, why))
+    events_mod.DROPPED = None
     prf = {lv: PRF() for lv in LEVELS}
     by_type: dict[str, PRF] = {}
     c = Counter()
@@ -257,7 +268,8 @@ def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str
         bare_evs = _bare_events(art)
         for i, e in enumerate(gev):
             if i not in mg:
-                why = diagnose_missed(e, pev, bare_evs)
+                why = diagnose_missed(e, pev, bare_evs, [
+                    (ln, w) for ln, t, w in dropped.get(art.id, []) if t == e.type])
                 why_fn[why] += 1
                 fn.append(f"{where}: ({why}) {e.label}")
         c["gold_multi"] += sum(1 for e in gev if len(e.paras) > 1)

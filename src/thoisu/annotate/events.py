@@ -36,6 +36,16 @@ from thoisu.text import fold
 
 # --------------------------------------------------------------------------- coding
 
+# eval/events_eval.py --diagnose sets this to a list to collect, for every trigger that
+# codes nothing, (article id, line, type, why); None at run time
+DROPPED: list | None = None
+
+
+def _dropped(article: str, line: int, trig: Trigger, why: str) -> None:
+    if DROPPED is not None:
+        DROPPED.append((article, line, trig.type, why))
+
+
 
 def _has_cue(an: Analysis, name: str, lo: int, hi: int) -> bool:
     ps = an.res.cues[name]
@@ -746,8 +756,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if not st.nominal:
             sent.verbal.append((st.cs, j))
         if embedded:
+            _dropped(article, line, trig, "embedded")
             continue
         if st.nominal and not trig.noun:
+            _dropped(article, line, trig, "nominal_topic")
             continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event
         actors, recipients, passive = _coordinated_passive(an, st, sent)
         if not passive:
@@ -797,24 +809,33 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 recipients, passive = victims, True
         objs = st.objs
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
+            _dropped(article, line, trig, "obj_gpe")
             continue
         if trig.obj == "ANY" and not recipients:
+            _dropped(article, line, trig, "obj_any")
             continue
         if not actors and not (passive and recipients) and not unnamed:
+            _dropped(article, line, trig, "no_participant")
             continue
         if st.nominal and _has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
+            _dropped(article, line, trig, "nominal_blocker")
             continue
         if _has_cue(an, "irrealis", st.cs, i):
+            _dropped(article, line, trig, "irrealis")
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         if trig.type == "CONSULT" and trig.mode != "visit" and _has_cue(
                 an, "sports_match", 0, len(toks)):
+            _dropped(article, line, trig, "sports_match")
             continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture
         if trig.motion and _has_cue(an, "private_trip", 0, len(toks)):
+            _dropped(article, line, trig, "private_trip")
             continue  # "Kim Jong-un cũng tới Thụy Sĩ để học tập": a trip, not a visit
         if trig.type == "ASSAULT" and _has_cue(an, "sports_play", 0, len(toks)):
+            _dropped(article, line, trig, "sports_play")
             continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence
         recipients = [k for k in recipients if k not in actors]
         if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
+            _dropped(article, line, trig, "setting")
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
         loc = _location(an, st.cs, st.ce, i)
         if loc in recipients and trig.mode != "visit":
@@ -840,6 +861,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
             if passive and sent.last_passive is not None:
                 sent.last_passive = (j, same[0].actors, same[0].recipients)
+            _dropped(article, line, trig, "same_happening")
             continue
         sent.out.append(Event(
             id="", type=typ, mode=mode, actors=actors, recipients=recipients, location=loc,
