@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from thoisu.models import (
     Article,
@@ -43,6 +43,12 @@ def anchor(article: str, line: int | None = None) -> str:
 # --------------------------------------------------------------------------- article text
 
 
+def _escape(text: str) -> str:
+    """What markupsafe.escape gives (its own pure-Python fallback), as a plain string."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
 def _segments(article: Article, event_lines: dict[int, list[str]]) -> list[dict[str, Any]]:
     """Paragraphs cut into plain and highlighted spans (entities, dates)."""
     spans: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -66,11 +72,11 @@ def _segments(article: Article, event_lines: dict[int, list[str]]) -> list[dict[
             if start < pos or end > len(p.text) or start >= end:
                 continue  # overlapping or out of range: keep the first
             if start > pos:
-                html.append(escape(p.text[pos:start]))
-            html.append(f'<span class="{escape(cls)}" title="{escape(title)}">{escape(p.text[start:end])}</span>')
+                html.append(_escape(p.text[pos:start]))
+            html.append(f'<span class="{_escape(cls)}" title="{_escape(title)}">{_escape(p.text[start:end])}</span>')
             pos = end
         if pos < len(p.text):
-            html.append(escape(p.text[pos:]))
+            html.append(_escape(p.text[pos:]))
         paras.append({"line": p.line, "html": Markup("".join(html)), "events": event_lines.get(p.line, [])})
     return paras
 
