@@ -474,3 +474,14 @@ def test_an_epithet_is_the_person_the_title_names_and_a_plural_is_nobody():
     ev = code_events(art)
     one(ev, "ACCUSE", line=2, actors=["PER:diệu hân"], recipients=["PER:trang"])
     assert not [e for e in ev if e.line == 3 and e.recipients]
+
+
+def test_a_title_used_alone_is_the_person_named_with_it():
+    gaz = {**GAZ, "Phạm Minh Chính": ("PER", "PER:phạm minh chính"), "LHQ": ("ORG", "ORG:UN")}
+    ev = code_events(build([
+        "Sáng 23/8, Thủ tướng Phạm Minh Chính chủ trì cuộc họp về công nghiệp hóa.",
+        "Thủ tướng đề nghị LHQ tiếp tục hỗ trợ.",
+        "Đại sứ quán đề nghị LHQ hỗ trợ.",
+    ], gaz))
+    one(ev, "REQUEST", line=2, actors=["PER:phạm minh chính"], recipients=["ORG:UN"])
+    assert not [e for e in ev if e.line == 3]  # a body, and no ambassador was named

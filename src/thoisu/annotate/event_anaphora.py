@@ -9,7 +9,8 @@ analysis only (``syntax.Analysis(extra=...)``); ``article.mentions`` is not touc
 The role rules then read it where it stands: subject, object, agent or patient.
 
 Antecedents, kept per article in reading order: the latest coordination of two or more
-persons (plural phrases), the latest person in subject position (a role with a
+persons (plural phrases), the one person the article has named with a title used
+alone ("Thủ tướng nhấn mạnh" after "Thủ tướng Phạm Minh Chính"), the latest person in subject position (a role with a
 demonstrative: "nghi phạm này") or the person named most (a bare role or epithet: "người
 đẹp"; the title tells the protagonist), the latest ORG whose name opens with the phrase's head
 noun (bodies). Phrases and windows: ``data/event_anaphora.json``.
@@ -51,6 +52,9 @@ class _Config:
     body_demonstratives: frozenset[str]
     body_blockers: frozenset[str]
     window: int
+    title_skip: frozenset[str]  # honorifics and determiners before a title ("ông", "các")
+    offices: PhraseSet  # what a title opens with
+    title_not_followed: frozenset[str]  # "đại sứ quán" is a body
     openers: frozenset[str]  # tokens after which a subject may open
     gender: dict[tuple[str, ...], str]  # phrase -> "f" / "m"
     title_gender: dict[str, str]  # title word before a name -> "f" / "m"
@@ -77,6 +81,8 @@ def _config() -> _Config:
         frozenset(phrase(x) for x in sg["need_demonstrative"]), bodies,
         heads, frozenset(phrase(x) for x in bd["need_demonstrative"]),
         words(bd["demonstratives"]), words(bd["blockers_before"]), int(raw["window_sentences"]),
+        words(raw["titles"]["skip"]), PhraseSet([phrase(x) for x in raw["titles"]["offices"]]),
+        words(raw["titles"]["not_followed_by"]),
         words(raw["slot_openers"]), gender, title_gender, frozenset(plural.by_first) | frozenset(singular.by_first) | frozenset(bodies.by_first))
 
 
@@ -91,6 +97,9 @@ class Antecedents:
     persons: Counter = field(default_factory=Counter)  # key -> mentions
     person_of: dict[str, Mention] = field(default_factory=dict)
     sex: dict[str, str] = field(default_factory=dict)  # key -> gender its titles tell
+    # title words written before a person's name ("thủ tướng", "thủ tướng chính phủ") ->
+    # that person, or None when the article gives the title to several people
+    titles: dict[tuple[str, ...], Mention | None] = field(default_factory=dict)
     orgs: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, folded name)
 
     def read(self, an: object) -> None:
@@ -102,13 +111,15 @@ class Antecedents:
                 self.groups.append((self.n, real))
             if not ch.prep and people and not isinstance(people[0], GroupMention):
                 self.subjects.append((self.n, people[0]))
-        tg = _config().title_gender
+        cfg = _config()
+        tg = cfg.title_gender
         for np in an.nps + an.aside_nps:  # type: ignore[attr-defined]
             h = np.head
             if h.type == "PER" and not isinstance(h, GroupMention):
                 for w in an.toks[max(0, np.start, np.first - 2) : np.first]:  # type: ignore[attr-defined]
                     if w in tg:
                         self.sex.setdefault(h.key, tg[w])
+                self._title(tuple(an.toks[np.start : np.first]), h)  # type: ignore[attr-defined]
             for m in np.mentions:
                 if isinstance(m, GroupMention):
                     continue
@@ -118,6 +129,32 @@ class Antecedents:
                 elif m.type == "ORG":
                     self.orgs.append((m, fold(m.text)))
         self.n += 1
+
+    def _title(self, words: tuple[str, ...], m: Mention) -> None:
+        k = 0
+        while k < len(words) and words[k] in _config().title_skip:
+            k += 1
+        words = words[k:]
+        if not words or not _config().offices.match(list(words), 0):
+            return  # "Chính phủ", "lãnh đạo": a body, not one person's office
+        for n in range(2, len(words) + 1):  # "thủ tướng", "thủ tướng chính phủ"
+            t = words[:n]
+            got = self.titles.get(t, m)
+            self.titles[t] = m if got is not None and got.key == m.key else None
+
+    def first_title_words(self) -> set[str]:
+        return {t[0] for t, m in self.titles.items() if m is not None}
+
+    def titled(self, toks: list[str], i: int) -> tuple[int, Mention | None]:
+        """(length, person) of the longest title of a named person at toks[i]."""
+        best: tuple[int, Mention | None] = (0, None)
+        for n in range(2, 6):
+            t = tuple(toks[i : i + n])
+            if len(t) < n:
+                break
+            if t in self.titles:
+                best = (n, self.titles[t])
+        return best
 
     def group(self, window: int) -> list[Mention]:
         if self.groups and self.n - self.groups[-1][0] <= window:
@@ -199,13 +236,18 @@ def anaphor_mentions(an: object, mentions: list[Mention], ants: Antecedents,
     out: list[Mention] = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i] not in cfg.firsts or aside[i]:
+        if toks[i] not in cfg.firsts and toks[i] not in ants.first_title_words() or aside[i]:
             i += 1
             continue
         a, prev = spans[i][0], toks[i - 1] if i else ""
         got: tuple[int, list[Mention]] | None = None
-        k = cfg.plural.match(toks, i)
-        if k:
+        k, m = ants.titled(toks, i) if toks[i] in ants.first_title_words() else (0, None)
+        if k and m is not None and _singular(prev, cfg.sg_blockers) and _slot(an, i) \
+                and not _capitalised_after(an, i + k) and not _name_at(spans, taken, i + k) \
+                and not (i + k < n and toks[i + k] in cfg.title_not_followed):
+            got = (k, [m])  # "Thủ tướng nhấn mạnh" after "Thủ tướng Phạm Minh Chính"
+        k = cfg.plural.match(toks, i) if got is None else 0
+        if k and not _capitalised_after(an, i + k) and not _name_at(spans, taken, i + k):
             people = ants.group(cfg.window)
             if people:
                 got = (k, people)
