@@ -21,12 +21,15 @@ from thoisu.stories.summarize import (
     date_key,
     is_sentence,
     keep_features,
+    pick,
     predict,
+    quotes_closed,
     reading_order,
     select,
     summarize,
     summarize_cluster,
 )
+from thoisu.stories.summarize.compress import Rules, variants, with_variants
 
 ROOT = Path(__file__).resolve().parents[1]
 MDS = ROOT.parent / "shared" / "mds"
@@ -327,7 +330,9 @@ def test_real_clusters_sentences_traceable(name: str) -> None:
         paras = {str(d.get("id")): (d.get("text") or "").split("\n") for d in cluster["documents"]}
         for s in out:
             # the sentence is in the paragraph its line points to, of the article it names
-            assert s.text in paras[s.article][s.line - 1]
+            # (a variant without its connective head: the rest, first letter capitalised)
+            para = paras[s.article][s.line - 1]
+            assert s.text in para or s.text[:1].lower() + s.text[1:] in para
         text = summarize_cluster(cluster)
         assert text == " ".join(s.text for s in out)
         # on a real cluster the summary shares content with the human summaries
@@ -510,3 +515,50 @@ def test_lead_positions_bonus_decays_by_position() -> None:
     assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [d]
     decayed = {**params, "lead_positions": 3, "lead_decay": 0.5}
     assert [cands[i].sent.text for i in select(cands, w, budget, decayed)] == [c]
+
+
+# --------------------------------------------------------------------------- compression
+
+_RULES = Rules(head_cues=("tuy nhiên", "bên cạnh đó"), tail_cues=("cho biết",))
+
+
+def test_variants_cut_a_cued_clause_at_either_end() -> None:
+    body = "giá xăng dầu trong nước tăng mạnh so với tháng trước"
+    assert variants(f"Tuy nhiên, {body}.", _RULES) == [f"G{body[1:]}."]
+    assert variants(f"G{body[1:]}, ông Nguyễn Văn A cho biết.", _RULES) == [f"G{body[1:]}."]
+    both = variants(f"Bên cạnh đó, {body}, ông A cho biết.", _RULES)
+    assert both == [f"G{body[1:]}, ông A cho biết.", f"Bên cạnh đó, {body}.", f"G{body[1:]}."]
+    # no cue, a clause too long, or too little left: no variant
+    assert variants(f"Trong tháng này, {body}.", _RULES) == []
+    assert variants("Tuy nhiên, giá tăng mạnh.", _RULES) == []
+    assert variants(f"G{body[1:]}, " + "ông A " * 8 + "cho biết.", _RULES) == []
+    assert variants(f"Tuy nhiên, {body}.", None) == []
+
+
+def test_variants_compete_with_their_sentence_and_keep_its_source() -> None:
+    text = "Tuy nhiên, Ai Cập đã tìm thấy mảnh vỡ của chiếc máy bay gần đảo Karpathos."
+    docs, cands = candidates([_doc("a", [text, SHARED])])
+    pool = with_variants(cands, _RULES)
+    assert len(pool) == 3 and pool[2].sent.text.startswith("Ai Cập đã tìm thấy")
+    assert (pool[2].doc, pool[2].pos, pool[2].sent.article, pool[2].sent.line) == (0, 0, "a", 1)
+    # the connective is worth nothing: the variant wins (same weight, fewer words) and its
+    # sentence, a near-duplicate of it, is never picked as well
+    weights = {b: 1.0 for c in cands for b in c.bi if "nhiên" not in b}
+    params = {"min_tokens": 1, "dup_cut": 0.6, "alpha": 1.0, "compress": {
+        "head_cues": ["tuy nhiên"]}}
+    got = [c.sent.text for c in pick(cands, weights, 200, params)]
+    assert pool[2].sent.text in got and text not in got
+    # without rules in the parameters, the sentences only
+    assert text in [c.sent.text for c in pick(cands, weights, 200, {**params, "compress": None})]
+
+
+def test_units_leaving_a_quotation_open_are_left_out() -> None:
+    assert quotes_closed('Ông A nói: "Chúng tôi sẽ làm rõ vụ việc".')
+    assert not quotes_closed('"Tôi là chủ một doanh nghiệp với gần 300 nhân viên.')
+    assert not quotes_closed("“Tôi là chủ một doanh nghiệp với gần 300 nhân viên.")
+    open_q = "“Tôi là chủ một doanh nghiệp với gần 300 nhân viên ở thành phố."
+    docs, cands = candidates([_doc("a", [open_q, SHARED])])
+    weights = {b: 1.0 for c in cands for b in c.bi}
+    params = {"min_tokens": 1, "need_end": 1, "need_closed_quotes": 1}
+    assert [cands[i].sent.text for i in select(cands, weights, 200, params)] == [SHARED]
+    assert len(select(cands, weights, 200, {**params, "need_closed_quotes": 0})) == 2

@@ -13,13 +13,14 @@ sentences holding it. The model file names the features it reads (``features``);
 keep rates (``keep``) are read only if it names them. Sentences are then picked greedily
 by not-yet-covered concept weight (plus a bonus for each document's first sentences,
 halved at every position, scaled by the share of the sentence's bigrams not yet covered)
-per word**alpha (so repeated content earns
-nothing); units that do not end like a sentence
-(headings, captions, bylines) are left out; a near-duplicate of a picked sentence (the
-same wire story reprinted) is never picked, exact-duplicate documents count once, and
-nothing is truncated: sentences that no longer fit the word budget are skipped. The picks
-are printed in reading order: documents by publication date (then input order),
-sentences by position.
+per word**alpha (so repeated content earns nothing); units that do not end like a
+sentence (headings, captions, bylines) or leave a quotation open (fragments of a long
+quotation) are left out. A sentence also competes as a shorter variant without the
+connective that opened it ("Tuy nhiên, ...": ``compress``, cues in the model file). A
+near-duplicate of a picked sentence (the same wire story reprinted) is never picked,
+exact-duplicate documents count once, and nothing is truncated: sentences that no longer
+fit the word budget are skipped. The picks are printed in reading order: documents by
+publication date (then input order), sentences by position.
 
 Cost is bounded: sentence similarities are computed a block of rows at a time from sparse
 vectors (``similarity``), and above ``max_candidates`` sentences only the earliest of
@@ -28,8 +29,9 @@ reads are computed.
 
 Modules: ``documents`` (inputs, candidate sentences, syllables), ``order`` (dates,
 reading order), ``features`` and ``similarity`` (per sentence), ``concepts`` and ``keep``
-(per bigram), ``model`` (the trees), ``select`` (greedy coverage), ``mds`` (the mds record
-format). Runtime is pure Python + numpy; the model lives in ``data/summary_model.json``.
+(per bigram), ``model`` (the trees), ``compress`` (shorter variants), ``select`` (greedy
+coverage), ``mds`` (the mds record format). Runtime is pure Python + numpy; the model
+lives in ``data/summary_model.json``.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from thoisu.stories.summarize.keep import KeepRates
 from thoisu.stories.summarize.mds import cluster_docs
 from thoisu.stories.summarize.model import compile_model, load_model, predict
 from thoisu.stories.summarize.order import date_key, reading_order
-from thoisu.stories.summarize.select import is_sentence, select
+from thoisu.stories.summarize.select import is_sentence, pick, quotes_closed, select
 
 # sentences considered at most (the earliest of every document first), when the model
 # file does not say: bounds time and memory on large threads (bench/summaries.py)
@@ -71,7 +73,7 @@ __all__ = [
     "Bigram", "Candidate", "KeepRates", "SummaryDoc", "candidates", "cluster_docs",
     "compile_model", "concept_features", "concept_weights",
     "date_key", "dedup_docs", "features", "is_sentence", "keep_features", "load_model",
-    "predict", "reading_order", "select", "summarize", "summarize_cluster", "syllables",
+    "pick", "predict", "quotes_closed", "reading_order", "select", "summarize", "summarize_cluster", "syllables",
 ]
 
 
@@ -101,10 +103,10 @@ def summarize(docs: list[SummaryDoc], max_words: int = 200) -> list[SummarySente
     docs, cands = candidates(docs, int(model["select"].get("max_candidates", MAX_CANDIDATES)))
     if not cands or max_words <= 0:
         return []
-    chosen = select(cands, concept_weights(docs, cands, model), max_words, model["select"])
+    chosen = pick(cands, concept_weights(docs, cands, model), max_words, model["select"])
     rank = {di: r for r, di in enumerate(reading_order(docs))}
-    chosen.sort(key=lambda i: (rank[cands[i].doc], cands[i].pos))
-    return [cands[i].sent for i in chosen]
+    chosen.sort(key=lambda c: (rank[c.doc], c.pos))
+    return [c.sent for c in chosen]
 
 
 def summarize_cluster(cluster: dict[str, Any], max_words: int = 200) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from typing import Any
 
+from thoisu.stories.summarize.compress import Rules, with_variants
 from thoisu.stories.summarize.documents import Bigram, Candidate
 
 
@@ -26,8 +28,15 @@ def is_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+def quotes_closed(text: str) -> bool:
+    """Whether every quotation the unit opens it also closes: the sentence splitter cuts
+    long quotations into units ('"Tôi là chủ 1 doanh nghiệp.') that read as fragments."""
+    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+            and text.count("«") == text.count("»"))
+
+
 def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
-           params: dict[str, float]) -> list[int]:
+           params: dict[str, Any]) -> list[int]:
     """Greedy concept coverage: repeatedly take the sentence adding the most
     (not yet covered bigram weight + first_bonus if it opens its document) per
     word**alpha, skipping near-duplicates of picked sentences, units that do not end like
@@ -50,7 +59,8 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     prior_at = [bonus * decay**k for k in range(lead_k)] if lead_k > 1 else [bonus]
     pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
     if params.get("need_end"):
-        ended = [i for i in pool if is_sentence(cands[i].sent.text)]
+        ended = [i for i in pool if is_sentence(cands[i].sent.text)
+                 and (not params.get("need_closed_quotes") or quotes_closed(cands[i].sent.text))]
         pool = ended or pool
     covered: set[Bigram] = set()
     chosen: list[int] = []
@@ -87,3 +97,11 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         used += c.words
         covered |= c.bi
     return chosen
+
+
+def pick(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
+         params: dict[str, Any]) -> list[Candidate]:
+    """The selected candidates, among the sentences and their shorter variants
+    (``compress`` rules in ``params``, see compress.py), in the order picked."""
+    pool = with_variants(cands, Rules.from_json(params.get("compress")))
+    return [pool[i] for i in select(pool, weights, max_words, params)]
