@@ -44,7 +44,7 @@ OUT = ROOT / "src" / "thoisu" / "annotate" / "data" / "event_roles.json"
 TYPES = ["ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT/visit", "MOBILIZE",
          "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"]
 GOLD_WEIGHT = 3.0  # a hand label counts for three silver ones
-THRESHOLD = 0.7  # chosen on the CV picks and an audit of its picks on silver articles
+THRESHOLD = 0.6  # chosen on the CV picks (0.6: 2 right, none wrong on 118 dev + 50 actors-gold articles) and an audit of its picks on silver articles
 L2 = 1.0
 MIN_COUNT = 2  # features seen fewer times are dropped
 
