@@ -485,3 +485,11 @@ def test_a_title_used_alone_is_the_person_named_with_it():
     ], gaz))
     one(ev, "REQUEST", line=2, actors=["PER:phạm minh chính"], recipients=["ORG:UN"])
     assert not [e for e in ev if e.line == 3]  # a body, and no ambassador was named
+
+
+def test_a_light_verb_makes_a_nominal_trigger_an_event():
+    gaz = {**GAZ, "Cảnh sát Brazil": ("ORG", "ORG:police bra")}
+    ev = code_events(build(["Cảnh sát Brazil đã ban hành lệnh bắt giữ 30 người đàn ông.",
+                            "Các lệnh bắt giữ của Cảnh sát Brazil gây tranh cãi."], gaz))
+    one(ev, "COERCE", line=1, actors=["ORG:police bra"])
+    assert not [e for e in ev if e.line == 2]  # a topic, no light verb

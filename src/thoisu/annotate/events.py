@@ -758,9 +758,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if embedded:
             _dropped(article, line, trig, "embedded")
             continue
-        if st.nominal and not trig.noun:
+        if st.nominal and not trig.noun and not (
+                st.k_cls and res.cues["light_verbs"].ends_at(toks, i - st.k_cls)):
             _dropped(article, line, trig, "nominal_topic")
-            continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event
+            continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event; but a
+            # light verb makes it one ("ban hành lệnh bắt giữ", "gửi lời chúc mừng")
         actors, recipients, passive = _coordinated_passive(an, st, sent)
         if not passive:
             actors, recipients, passive = _subject_roles(an, st, sent)
