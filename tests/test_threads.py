@@ -365,3 +365,37 @@ def test_several_stored_stories_that_each_match_somewhat_join_together(monkeypat
     assert idx.add_story("s-talks-3", TALKS_2, TALKS_ARTS_2) == "t-s-talks-1"
     ps["s-talks-2"] = cfg["support_floor"] / 2
     assert idx.add_story("s-talks-4", TALKS_2, TALKS_ARTS_2) == "t-s-talks-4"
+
+
+def _marked(v: dict[str, float], mark: str) -> dict[str, float]:
+    return {**v, f"zz {mark}": 2.0}  # a term that tells the test's pair_probability who is who
+
+
+@pytest.mark.parametrize("pull", [True, False])
+def test_a_lone_story_joins_the_thread_that_came_to_hold_its_matter(monkeypatch, pull: bool) -> None:  # type: ignore[no-untyped-def]
+    """A story placed when the thread of its matter said too little (0.35 with its one
+    story) stays alone; when a second story joins that thread, the two together match it
+    (1 - 0.65 * 0.65 = 0.58) and it is pulled in, its own thread left empty and named
+    (``pull_lone``). Off, it stays alone: the thread it would join only grew later."""
+    import thoisu.stories.threads as threads
+
+    monkeypatch.setitem(thread_settings(), "pull_lone", pull)
+    ps = {frozenset("al"): 0.35, frozenset("bl"): 0.35, frozenset("ab"): 0.9}
+
+    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
+        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
+        return ps.get(frozenset(mark), 0.0)
+
+    monkeypatch.setattr(threads, "pair_probability", p)
+    idx = ThreadIndex()
+    a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
+    assert idx.add_story("s-l", _marked(TALKS_2, "l"), TALKS_ARTS_2) == "t-s-l"
+    assert idx.add_story("s-b", _marked(TALKS_2, "b"), TALKS_ARTS_2) == a
+    if not pull:
+        assert idx.thread_of("s-l") == "t-s-l" and idx.pulled == {} and idx.emptied == []
+        return
+    assert idx.thread_of("s-l") == a and idx.pulled == {"s-l": a}
+    assert idx.threads() == {a: ["s-a", "s-b", "s-l"]}
+    assert idx.emptied == ["t-s-l"] and idx.moved_to("t-s-l") == a
+    assert idx.evidence_of("s-l")["p"] == pytest.approx(1 - 0.65 * 0.65, abs=1e-3)
+    assert all("t-s-l" not in post for post in idx._postings.values())

@@ -409,6 +409,9 @@ class ThreadIndex:
         # thread when it grew, ``rejoin_grown``, or was removed, ``remove_story``): a
         # store deletes their rows
         self.emptied: list[str] = []
+        # stories moved since this object was made into a thread that came to hold their
+        # matter (``pull_lone``), story id -> thread id: the store rewrites their rows
+        self.pulled: dict[str, str] = {}
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id) or None
@@ -506,17 +509,18 @@ class ThreadIndex:
         if best is None:
             best = "t-" + story_id
             th = {"s": [], "c": {}, "m": {}, "d": None}
-        else:
-            th = self._threads[best]
-            self._join(story_id, best, th, prof, best_p, best_with, seen)
+            self._place(best, th, story_id, prof, keys)
+            return best
+        th = self._threads[best]
+        self._join(story_id, best, th, prof, best_p, best_with, seen)
         self._place(best, th, story_id, prof, keys)
+        self._pull_lone(best, keys)
         return best
 
     def _best_thread(self, prof: dict[str, Any], keys: Vector, seen: dict[str, int],
                      skip: str = "", placing: str = "") -> tuple[str | None, float, str]:
         """The candidate thread a profile joins (None if none), the probability and the
         stored story it matched best."""
-        cfg = thread_settings()
         best, best_p, best_with = None, 0.0, ""
         cands = self._candidates(keys)
         scored: dict[str, tuple[float, float]] = {}
@@ -526,28 +530,66 @@ class ThreadIndex:
             th = self._threads[tid]
             if tid == skip or not th["s"]:  # a thread whose one story moved on is empty
                 continue
-            anchor = _anchor(th)
-            p_anchor, p_best, with_ = 0.0, 0.0, ""
-            miss = 1.0  # several stored stories that each match somewhat are evidence together
-            for sid, other in th["m"].items():
-                self.comparisons += 1
-                p = pair_probability(prof, other, seen)
-                if sid == anchor:
-                    p_anchor = p
-                if p > p_best:
-                    p_best, with_ = p, sid
-                if p >= cfg["support_floor"]:
-                    miss *= 1.0 - p
-            p_best = max(p_best, 1.0 - miss)  # the probability that one of them is right
+            p_best, p_anchor, with_, joins = self._match(th, prof, seen)
             scored[tid] = (p_best, p_anchor)
-            # the anchor bounds the thread: a story like only the thread's latest stories
-            # (a drift of topic) does not join -- unless it is very like a story that
-            # joined the anchor itself (one relay: a chain never grows past two links)
-            bounded = p_anchor >= cfg["anchor_floor"] or (
-                p_best >= cfg["relay_threshold"] and self._joined_anchor(with_, anchor))
-            if p_best >= cfg["join_threshold"] and bounded and p_best > best_p:
+            if joins and p_best > best_p:
                 best, best_p, best_with = tid, p_best, with_
         return best, best_p, best_with
+
+    def _match(self, th: dict[str, Any], prof: dict[str, Any],
+               seen: dict[str, int]) -> tuple[float, float, str, bool]:
+        """A profile against one thread's stored stories: (its match, its probability with
+        the anchor, the stored story it matched best, whether it joins by the rule)."""
+        cfg = thread_settings()
+        anchor = _anchor(th)
+        p_anchor, p_best, with_ = 0.0, 0.0, ""
+        miss = 1.0  # several stored stories that each match somewhat are evidence together
+        for sid, other in th["m"].items():
+            self.comparisons += 1
+            p = pair_probability(prof, other, seen)
+            if sid == anchor:
+                p_anchor = p
+            if p > p_best:
+                p_best, with_ = p, sid
+            if p >= cfg["support_floor"]:
+                miss *= 1.0 - p
+        p_best = max(p_best, 1.0 - miss)  # the probability that one of them is right
+        # the anchor bounds the thread: a story like only the thread's latest stories
+        # (a drift of topic) does not join -- unless it is very like a story that
+        # joined the anchor itself (one relay: a chain never grows past two links)
+        bounded = p_anchor >= cfg["anchor_floor"] or (
+            p_best >= cfg["relay_threshold"] and self._joined_anchor(with_, anchor))
+        return p_best, p_anchor, with_, p_best >= cfg["join_threshold"] and bounded
+
+    def _pull_lone(self, tid: str, keys: Vector) -> None:
+        """A thread that just took in or learnt of a story (``keys``: its posting terms)
+        may now hold the matter of a story left alone earlier, when the thread said less
+        (``pull_lone``): each lone story among the candidate threads of those terms is
+        scored against this thread by the same rule and, if it joins, moves here; its own
+        thread is left empty (``emptied``) and the story is named in ``pulled``. A pulled
+        story pulls nothing in turn: work stays bounded by ``candidates`` x
+        ``compared_stories``."""
+        if not thread_settings()["pull_lone"]:
+            return
+        th = self._threads[tid]
+        for lone in self._candidates(keys):
+            other = self._threads[lone]
+            if lone == tid or len(other["s"]) != 1:
+                continue
+            sid = other["s"][0]
+            prof = other["m"].get(sid)
+            if prof is None:
+                continue
+            seen = self._seen(prof)
+            p_best, p_anchor, with_, joins = self._match(th, prof, seen)
+            if self.trace is not None:
+                self.trace.setdefault(sid, []).append(([tid], {tid: (p_best, p_anchor)}))
+            if not joins:
+                continue
+            self._retire(lone, prof, tid)
+            self._join(sid, tid, th, prof, p_best, with_, seen)
+            self._place(tid, th, sid, prof, self._keys(prof))
+            self.pulled[sid] = tid
 
     def _joined_anchor(self, sid: str, anchor: str) -> bool:
         """Whether a stored story joined its thread by its match with the anchor."""
@@ -586,11 +628,14 @@ class ThreadIndex:
                 to = self._threads[best]
                 self._join(story_id, best, to, prof, best_p, best_with, seen)
                 self._place(best, to, story_id, prof, keys)
+                self._pull_lone(best, keys)
                 return best
         th["m"][story_id] = prof
         th["d"] = _span(th["d"], prof["d"])
         self._threads[tid] = th
         self._post(tid, keys)
+        if len(th["s"]) > 1:  # a lone story that grew was already placed again above
+            self._pull_lone(tid, keys)
         return tid
 
     def _post(self, tid: str, keys: Vector) -> None:
