@@ -34,3 +34,21 @@ def test_tokenize_matches_underthesea_with_and_without_misspellings() -> None:
         want = [w.replace(" ", "_") for w in word_tokenize(s)]
         assert tokenize(s) == want
     assert "tại" in tokenize("Họp taị Hà Nội.")
+
+
+def test_the_model_loaded_with_the_c_unpickler_tags_as_underthesea_loads_it() -> None:
+    # sentences._load_model reads the model's tables itself: same tables, same tags
+    from pathlib import Path
+
+    import underthesea.pipeline.word_tokenize as wt
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+
+    tokenize("Hà Nội")  # loads the model
+    ours = wt.word_tokenize_model
+    theirs = FastCRFSequenceTagger()
+    theirs.load(str(Path(wt.__file__).with_name("models") / "ws_crf_vlsp2013_20230727"))
+    assert ours is not None and type(ours) is type(theirs)
+    for s in ("Ông Burmistrov đến Bình Nhưỡng hôm 22/7, tại đây ông gặp lãnh đạo Triều Tiên.",
+              "Tổng thống Nga Vladimir Putin ngày 16.1 cho biết Điện Kremlin sẵn sàng đàm phán."):
+        feats = [[t] for t in s.replace(",", " ,").replace(".", " .").split()]
+        assert ours.predict(feats) == theirs.predict(feats)

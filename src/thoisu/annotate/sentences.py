@@ -51,11 +51,41 @@ def _segmenters() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]
     from underthesea import word_tokenize
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
 
+    _load_model()
     # word_tokenize looks every short token up in its table of misspellings ("taị" ->
     # "tại"), a tenth of the segmentation time; news text seldom holds one, so the
     # lookup runs only for sentences that do, with identical output
     fast = partial(word_tokenize, use_token_normalize=False)
     return word_tokenize, fast, frozenset(k for k in token_map if len(k) <= 6)
+
+
+def _load_model() -> None:
+    """Load word_tokenize's CRF model as it would, but read its two pickled tables with
+    the C unpickler: joblib reads them with Python's, a fifth of a digest's start-up.
+    Whatever differs from the layout expected leaves the loading to underthesea."""
+    import pickle
+    from pathlib import Path
+
+    import underthesea.pipeline.word_tokenize as wt
+
+    if wt.word_tokenize_model is not None:
+        return
+    try:
+        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+        from underthesea_core import CRFFeaturizer, CRFTagger
+
+        model = FastCRFSequenceTagger()
+        base = Path(wt.__file__).with_name("models") / "ws_crf_vlsp2013_20230727"
+        tables = []
+        for name in (model.path_features, model.path_dictionary):
+            with (base / name).open("rb") as fh:
+                tables.append(pickle.load(fh))
+        tagger = CRFTagger()
+        tagger.load(str(base / model.path_model))
+        model.featurizer, model.estimator = CRFFeaturizer(*tables), tagger
+    except Exception:  # noqa: BLE001 - another underthesea layout: its own loader
+        return
+    wt.word_tokenize_model = model
 
 
 # letter runs: a misspelling glued to digits or punctuation is still found
