@@ -493,3 +493,12 @@ def test_a_light_verb_makes_a_nominal_trigger_an_event():
                             "Các lệnh bắt giữ của Cảnh sát Brazil gây tranh cãi."], gaz))
     one(ev, "COERCE", line=1, actors=["ORG:police bra"])
     assert not [e for e in ev if e.line == 2]  # a topic, no light verb
+
+
+def test_one_person_named_short_and_in_full_is_no_recipient_of_himself():
+    from thoisu.annotate.events import _same_person
+
+    assert _same_person("PER:osamu suzuki", ["PER:suzuki"])
+    assert _same_person("PER:suzuki", ["ORG:x", "PER:osamu suzuki"])
+    assert not _same_person("PER:kim yo jong", ["PER:kim jong un"])
+    assert not _same_person("GPE:USA", ["PER:usa"])

@@ -366,6 +366,20 @@ def _date(timexes: list, an: Analysis, lo: int, hi: int, t: int) -> TimeValue | 
     return TimeValue(tx.value, tx.text)
 
 
+def _same_person(key: str, others: list[str]) -> bool:
+    """A person's key whose name ends another person's name among ``others``: "Chủ tịch
+    Suzuki - ông Osamu Suzuki ... xin lỗi" names one man twice, not an actor and a
+    recipient (the name written short and in full before the entities are merged)."""
+    if not key.startswith("PER:"):
+        return False
+    short = key[4:].split()
+    for o in others:
+        full = o[4:].split() if o.startswith("PER:") else []
+        if full and full != short and (full[-len(short):] == short or short[-len(full):] == full):
+            return True
+    return False
+
+
 def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     toks, res = an.toks, an.res
     excl = res.cues["exclude"]
@@ -835,7 +849,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type == "ASSAULT" and _has_cue(an, "sports_play", 0, len(toks)):
             _dropped(article, line, trig, "sports_play")
             continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence
-        recipients = [k for k in recipients if k not in actors]
+        recipients = [k for k in recipients if k not in actors and not _same_person(k, actors)]
         if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
             _dropped(article, line, trig, "setting")
             continue  # "trong cuộc họp của Quốc hội": a setting, not a reported meeting
@@ -850,7 +864,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                     an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
             if not recipients:  # the rules found no object: the learned picker may
                 got = event_model.pick_recipient(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)
-                if got is not None and (got != loc or trig.mode == "visit"):
+                if got is not None and (got != loc or trig.mode == "visit") and not _same_person(
+                        got, actors):
                     recipients = [got]
         neg = _negated(an, st.cs, i)
         fut = fut_sentence or _has_cue(an, "future", st.cs, i)
