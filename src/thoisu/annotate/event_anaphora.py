@@ -234,14 +234,15 @@ def anaphor_mentions(an: object, mentions: list[Mention], ants: Antecedents,
     toks, spans, aside = an.toks, an.spans, an.aside  # type: ignore[attr-defined]
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
+    title_firsts = ants.first_title_words()  # once per sentence: most tokens open nothing
     i, n = 0, len(toks)
     while i < n:
-        if toks[i] not in cfg.firsts and toks[i] not in ants.first_title_words() or aside[i]:
+        if toks[i] not in cfg.firsts and toks[i] not in title_firsts or aside[i]:
             i += 1
             continue
         a, prev = spans[i][0], toks[i - 1] if i else ""
         got: tuple[int, list[Mention]] | None = None
-        k, m = ants.titled(toks, i) if toks[i] in ants.first_title_words() else (0, None)
+        k, m = ants.titled(toks, i) if toks[i] in title_firsts else (0, None)
         if k and m is not None and _singular(prev, cfg.sg_blockers) and _slot(an, i) \
                 and not _capitalised_after(an, i + k) and not _name_at(spans, taken, i + k) \
                 and not (i + k < n and toks[i + k] in cfg.title_not_followed):
