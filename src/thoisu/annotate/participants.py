@@ -407,7 +407,8 @@ def participant_mentions(mentions: list[Mention]) -> list[Mention]:
     unit written right before its body ("Cơ quan Cảnh sát điều tra Công an quận X"), nor
     a name cut off inside an ORG that goes on past it ("Thường trực UBND" of "Phó Chủ tịch
     Thường trực UBND tỉnh Bắc Ninh", "Lực lượng Cảnh sát PCCC&CNCH" of "Cảnh sát PCCC&CNCH
-    khu vực Hồng Lĩnh"): the body named in full acts."""
+    khu vực Hồng Lĩnh"): the body named in full acts; nor a title read as a person's name
+    right before the name ("HLV trưởng Nguyễn Hữu Thắng")."""
     units, gap = _units()
     orgs = [m for m in mentions if m.type == "ORG"]
 
@@ -415,7 +416,14 @@ def participant_mentions(mentions: list[Mention]) -> list[Mention]:
         return m.type == "ORG" and fold(m.text) in units and any(
             o.sentence == m.sentence and 0 < o.start - m.end <= gap for o in orgs)
 
-    return [m for m in mentions if not unit(m) and not any(
+    titles = _title_words()
+    pers = [m for m in mentions if m.type == "PER"]
+
+    def title(m: Mention) -> bool:  # "HLV trưởng" read as a name before "Nguyễn Hữu Thắng"
+        return m.type == "PER" and all(w in titles for w in fold(m.text).split()) and any(
+            o.sentence == m.sentence and 0 <= o.start - m.end <= 1 for o in pers)
+
+    return [m for m in mentions if not unit(m) and not title(m) and not any(
         o is not m and o.sentence == m.sentence and (
             o.start <= m.start and o.end >= m.end and o.end - o.start > m.end - m.start
             or m.start < o.start < m.end < o.end) for o in orgs)]
