@@ -27,6 +27,12 @@ with a named participant) and are counted apart.
 Co-reference: duplicates are predicted events left over that would match a gold
 happening already matched (the same happening counted twice); mention coverage is the
 share of a multi-paragraph gold happening's paragraphs the matched event reports.
+
+Causes: each gold happening missed at type + roles is given the first cause that applies
+(``diagnose_missed``: a role crossed, a side missing or wrong, no participant, another
+type, a trigger of its type dropped by a named rule of events.py, no trigger at all),
+and each false alarm one of role_error / wrong_type / spurious (``diagnose_false``);
+the counts are printed and each listed item carries its cause.
 """
 
 from __future__ import annotations
