@@ -52,3 +52,21 @@ def test_the_model_loaded_with_the_c_unpickler_tags_as_underthesea_loads_it() ->
               "Tổng thống Nga Vladimir Putin ngày 16.1 cho biết Điện Kremlin sẵn sàng đàm phán."):
         feats = [[t] for t in s.replace(",", " ,").replace(".", " .").split()]
         assert ours.predict(feats) == theirs.predict(feats)
+
+
+def test_the_fast_segmenter_gives_underthesea_words_on_the_examples() -> None:
+    # sentences._without_normalize reads underthesea's token pattern itself; every
+    # sentence of the bundled examples must come out as word_tokenize has it
+    from pathlib import Path
+
+    from underthesea import word_tokenize
+
+    from thoisu.annotate.sentences import _segmenters
+
+    assert _segmenters()[1].__name__ == "segment"  # the fast path is the one tested
+    root = Path(__file__).resolve().parents[1] / "examples"
+    sents = [s for f in sorted(root.glob("*.txt")) for line in f.read_text("utf-8").splitlines()
+             for _, s in split_text(line)]
+    assert len(sents) > 100
+    for s in sents:
+        assert tokenize(s) == [w.replace(" ", "_") for w in word_tokenize(s)], s
