@@ -140,7 +140,7 @@ def _tokenize(text: str) -> tuple[str, ...]:
     # articles): segmenting one costs 0.6 ms, a bounded cache of recent ones little memory
     full, fast, misspelt = _segmenters()
     nfc = unicodedata.normalize("NFC", text).replace("ð", "đ").replace("Ð", "Đ")
-    odd = any(w in misspelt for w in _LETTERS.findall(nfc))
+    odd = not misspelt.isdisjoint(_LETTERS.findall(nfc))
     return tuple(w.replace(" ", "_") for w in (full if odd else fast)(text))
 
 
