@@ -42,7 +42,21 @@ def digest(arts: list[tuple[str, Article]], runs: int, db: Path) -> tuple[dict[s
             run_corpus_stage(store, run)
             store.finish_run(run)
         part = dict(store.db.execute("SELECT id, story_id FROM articles").fetchall())
+        broken = store.db.execute(INTEGRITY).fetchone()[0]
+        if broken:
+            print(f"  {broken} broken references after {runs} runs (see INTEGRITY)", flush=True)
     return part, time.perf_counter() - t
+
+
+# stories whose thread is missing or miscounted, story redirects to nowhere, articles
+# whose story row is missing: what merges and moves between runs must never leave
+INTEGRITY = (
+    "SELECT (SELECT COUNT(*) FROM stories WHERE thread_id NOT IN (SELECT id FROM threads)) "
+    "+ (SELECT COUNT(*) FROM threads t WHERE n_stories != "
+    "(SELECT COUNT(*) FROM stories s WHERE s.thread_id = t.id)) "
+    "+ (SELECT COUNT(*) FROM story_redirects WHERE target NOT IN (SELECT id FROM stories)) "
+    "+ (SELECT COUNT(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories))"
+)
 
 
 def main() -> int:

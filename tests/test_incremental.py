@@ -55,6 +55,11 @@ def dangling(db_path: Path) -> list[str]:
         f"UNION ALL SELECT 'mention ' || entity FROM mentions WHERE entity NOT IN {live} "
         f"UNION ALL SELECT 'location ' || location FROM events WHERE location IS NOT NULL AND location NOT IN {live} "
         f"UNION ALL SELECT 'redirect ' || target FROM entity_redirects WHERE target NOT IN {live}"
+        # every story's thread exists and counts it; a story redirect leads to a story
+        "UNION ALL SELECT 'thread ' || thread_id FROM stories WHERE thread_id NOT IN (SELECT id FROM threads) "
+        "UNION ALL SELECT 'thread size ' || t.id FROM threads t WHERE t.n_stories != "
+        "(SELECT COUNT(*) FROM stories s WHERE s.thread_id = t.id) "
+        "UNION ALL SELECT 'story redirect ' || target FROM story_redirects WHERE target NOT IN (SELECT id FROM stories)"
     ).fetchall()
     db.close()
     return [r[0] for r in bad]

@@ -187,12 +187,18 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     for tid in lost:  # its summary and timeline no longer hold the merged story's
         threads.setdefault(tid, 0)
         changed.add(tid)
+    pulled = getattr(index.threads, "pulled", {})
+    for sid, tid in pulled.items():  # a lone story moved into a thread that holds its matter
+        db.execute("UPDATE stories SET thread_id=?, evidence=? WHERE id=?",
+                   (tid, _evidence(index.threads.evidence_of(sid)), sid))
+        threads.setdefault(tid, 0)
+        changed.add(tid)
     for tid, last in threads.items():
         _refresh_thread(db, index, tid, run, last, opts, tid in changed)
         stats.threads_changed.add(tid)
     for tid in index.threads.emptied:  # a lone story's thread, left for another matter's
         records.retire_thread(db, tid, index.threads.moved_to(tid))
-    records.refresh_json(db, entities=sorted(registry.touched), stories=touched, threads=threads)
+    records.refresh_json(db, entities=sorted(registry.touched), stories=[*touched, *pulled], threads=threads)
     index.flush()
     registry.flush()
     stats.entities_new += registry.stats.new
