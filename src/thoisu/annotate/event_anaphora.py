@@ -1,19 +1,22 @@
 """Participants written without a name: noun phrases that refer back to a named one.
 
-News names a participant once and then describes it: "Tý và Lâm ... Hai em đã lao xuống
-hồ, cứu được 5 nữ sinh", "Người đẹp đã khởi kiện", "UBND thành phố đang đề nghị ngân
-hàng tiếp tục giải ngân", "bắt giữ nghi phạm này". The event rules read participants
+News names a participant once and then describes it: "Oh Junghyun và Kim Myungun ...
+Hai người này cũng đã bị bắt", "Người đẹp đã khởi kiện", "UBND thành phố đang đề nghị
+ngân hàng tiếp tục giải ngân", "Thủ tướng nhấn mạnh". The event rules read participants
 from the sentence's mentions, so these events had none, or only one side. Here each such
 phrase becomes a mention of its antecedent (same key and type) in the sentence's
 analysis only (``syntax.Analysis(extra=...)``); ``article.mentions`` is not touched.
 The role rules then read it where it stands: subject, object, agent or patient.
 
-Antecedents, kept per article in reading order: the latest coordination of two or more
-persons (plural phrases), the one person the article has named with a title used
-alone ("Thủ tướng nhấn mạnh" after "Thủ tướng Phạm Minh Chính"), the latest person in subject position (a role with a
-demonstrative: "nghi phạm này") or the person named most (a bare role or epithet: "người
-đẹp"; the title tells the protagonist), the latest ORG whose name opens with the phrase's head
-noun (bodies). Phrases and windows: ``data/event_anaphora.json``.
+Antecedents, kept per article in reading order:
+- a plural phrase ("hai đối tượng"): the latest coordination of two or more persons;
+- a title used alone ("Thủ tướng" after "Thủ tướng Phạm Minh Chính"): the one person the
+  article named with it;
+- a role with a demonstrative ("nghi phạm này"): the latest person in subject position;
+- a bare epithet ("người đẹp"): the person the title names, else the one named most,
+  of the epithet's gender when the article's titles tell it;
+- a body's head noun ("ngân hàng", "công ty này"): the latest ORG whose name opens so.
+Phrases, windows and positions: ``data/event_anaphora.json``.
 """
 
 from __future__ import annotations
@@ -33,8 +36,8 @@ _DATA = Path(__file__).parent / "data" / "event_anaphora.json"
 
 @dataclass(slots=True)
 class GroupMention(Mention):
-    """A phrase standing for several named persons ("hai em"): ``key`` is the first,
-    ``group`` all of them (``syntax.Chain.keys`` reads them all)."""
+    """A phrase standing for one or several named participants ("nghi phạm này", "hai
+    em"): ``key`` is the first, ``group`` all of them (``syntax.Chain.keys`` reads them all)."""
 
     group: tuple[str, ...] = ()
 
