@@ -13,7 +13,7 @@ Antecedents, kept per article in reading order:
 - a title used alone ("Thủ tướng" after "Thủ tướng Phạm Minh Chính"): the one person the
   article named with it;
 - a role with a demonstrative ("nghi phạm này"): the latest person in subject position;
-- a bare epithet ("người đẹp"): the person the title names, else the one named most,
+- a bare epithet ("người đẹp"): the person the headline names, else the one named most,
   of the epithet's gender when the article's titles tell it;
 - a body's head noun ("ngân hàng", "công ty này"): the latest ORG whose name opens so.
 Phrases, windows and positions: ``data/event_anaphora.json``.
