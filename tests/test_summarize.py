@@ -517,6 +517,21 @@ def test_lead_positions_bonus_decays_by_position() -> None:
     assert [cands[i].sent.text for i in select(cands, w, budget, decayed)] == [c]
 
 
+def test_opening_bonus_by_rank_among_pickable_units() -> None:
+    # x opens with a short heading, so its first sentence c is unit 1: by index it earns
+    # no opening bonus and e (y's opening, worth nothing) wins; by rank among the units
+    # that could be picked, c opens x and wins
+    c = "Hy Lạp tìm thấy mảnh vỡ của máy bay gần đảo Karpathos chiều 20/5."
+    e = "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió từ sáng."
+    _, cands = candidates([_doc("x", ["Tin cập nhật.", c]), _doc("y", [e])])
+    w = {bg: 0.5 for x in cands if x.sent.text == c for bg in x.bi}
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 40.0}
+    budget = len(c.split())
+    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [e]
+    ranked = {**params, "lead_by_rank": 1}
+    assert [cands[i].sent.text for i in select(cands, w, budget, ranked)] == [c]
+
+
 # --------------------------------------------------------------------------- compression
 
 _RULES = Rules(head_cues=("tuy nhiên", "bên cạnh đó"), tail_cues=("cho biết",))

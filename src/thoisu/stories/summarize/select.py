@@ -48,7 +48,9 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     of leave-one-corpus-out: abmusu->vims 1.199 -> 1.216 x lead, vims->abmusu equal).
     With ``lead_positions`` k > 1 the first k sentences of every document earn the bonus,
     times ``lead_decay`` ** position: where references follow the leads (lead strong),
-    a document's second and third sentences are the gist too."""
+    a document's second and third sentences are the gist too. With ``lead_by_rank`` the
+    position is the rank among the document's units that could be picked: a heading or
+    a byline ahead of the first sentence does not take its bonus."""
     min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
     alpha = float(params.get("alpha", 0.8))
@@ -62,6 +64,14 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         ended = [i for i in pool if is_sentence(cands[i].sent.text)
                  and (not params.get("need_closed_quotes") or quotes_closed(cands[i].sent.text))]
         pool = ended or pool
+    # position of each unit for the opening bonus: its index in the document, or with
+    # ``lead_by_rank`` its rank among the document's units that could be picked (a heading
+    # or a byline before the first sentence does not take the first bonus)
+    at = {(c.doc, c.pos): c.pos for c in cands}
+    if params.get("lead_by_rank"):
+        seen: dict[int, int] = {}
+        for d, p in sorted({(cands[i].doc, cands[i].pos) for i in pool}):
+            at[(d, p)] = seen[d] = seen.get(d, -1) + 1
     covered: set[Bigram] = set()
     chosen: list[int] = []
     used = 0
@@ -71,7 +81,8 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         c = cands[i]
         fresh = c.bi - covered
         gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in fresh)
-        prior = prior_at[c.pos] if c.pos < len(prior_at) else 0.0
+        k = at[(c.doc, c.pos)]
+        prior = prior_at[k] if k < len(prior_at) else 0.0
         if novel and c.bi:
             prior *= len(fresh) / len(c.bi)
         return (gain + prior) / c.words**alpha
