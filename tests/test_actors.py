@@ -246,3 +246,59 @@ def test_hyphenated_pairs_of_countries() -> None:
     a = article(["Quan hệ Triều Tiên-Trung Quốc và Mỹ-Ấn Độ; Thứ trưởng Sin Hong-chol tới Guinea-Bissau."])
     assert {"GPE:PRK", "GPE:CHN", "GPE:USA", "GPE:IND", "GPE:GNB"} <= keys(a)
     assert person_key("Sin Hong-chol") in keys(a, "PER")
+
+
+def typed(a: Article) -> list[tuple[str, str]]:
+    return [(m.type, m.text) for m in a.mentions]
+
+
+def test_unit_numbers_belong_to_the_organisation() -> None:
+    a = article(["Sáng 19/5, Đội CSGT số 4 đã xử lý nhiều trường hợp.",
+                 "Hiện tổ Cảnh sát giao thông của Đội 2 đã tiến hành lập biên bản.",
+                 "Lãnh đạo tỉnh trao thưởng cho CBCS Phòng Cảnh sát PCCC số 1 do đã nỗ lực."])
+    assert ("ORG", "Đội CSGT số 4") in typed(a)
+    assert ("ORG", "Đội 2") in typed(a)
+    assert ("ORG", "Phòng Cảnh sát PCCC số 1") in typed(a)
+    assert not [m for m in a.mentions if m.type == "PER"]
+
+
+def test_unit_number_is_not_a_quantity() -> None:
+    a = article(["Đội 2 người đã tới hiện trường."])
+    assert all("2" not in m.text for m in a.mentions)
+
+
+def test_ministry_name_joined_by_va_stays_whole() -> None:
+    a = article(["Bộ Nông nghiệp và Phát triển nông thôn vừa trình Thủ tướng Chính phủ xem xét."])
+    assert ("ORG", "Bộ Nông nghiệp và Phát triển nông thôn") in typed(a)
+
+
+def test_title_with_suffix_is_a_title_not_a_person() -> None:
+    assert not article(["Ông cho biết HLV trưởng đã đồng ý."]).mentions
+    (m,) = article(["Trước đó, HLV trưởng Nguyễn Hữu Thắng đã lên tiếng."]).mentions
+    assert m.type == "PER" and m.text == "Nguyễn Hữu Thắng" and m.role == "HLV trưởng"
+
+
+def test_headed_place_in_a_title_window_is_a_place() -> None:
+    a = article(["Cũng trong sáng nay, lãnh đạo TP Móng Cái, tỉnh Quảng Ninh đã tới thăm."])
+    (m,) = by_text(a, "TP Móng Cái")
+    assert m.type == "GPE"
+
+
+def test_organisation_starts_at_its_head_inside_a_run() -> None:
+    a = article(["Đồng chí Đinh Thế Huynh đã làm việc với Thường trực Ban Chỉ đạo Tây Nguyên."])
+    assert ("ORG", "Ban Chỉ đạo Tây Nguyên") in typed(a)
+
+
+def test_vietnamese_middle_name_makes_a_person() -> None:
+    a = article(["Công an xác định được nghi can là Vi Văn Thắng (23 tuổi)."])
+    assert ("PER", "Vi Văn Thắng") in typed(a)
+
+
+def test_lone_foreign_word_typed_by_the_article() -> None:
+    a = article(["Nữ ca sĩ Adele Adkins vừa ký hợp đồng mới.", "Adele là nghệ sĩ bán chạy nhất."])
+    (m,) = by_text(a, "Adele")
+    assert m.type == "PER" and m.key == person_key("Adele Adkins")
+    a = article(["Nissan Motor Co. cho biết sẽ mua cổ phần.", "Sau đó, Nissan gọi đó là thỏa thuận có lợi."])
+    (m,) = by_text(a, "Nissan")
+    assert m.type == "ORG"
+    assert not article(["Sau đó, Nissan gọi đó là thỏa thuận có lợi."]).mentions

@@ -25,7 +25,7 @@ nest: the organisation comes first, the country right after it, with the same en
 
 from __future__ import annotations
 
-from thoisu.actors.mentions import sentence_mentions
+from thoisu.actors.mentions import Untyped, sentence_mentions, type_untyped
 from thoisu.actors.merge import merge_entities
 from thoisu.actors.resolve import resolve_abbreviations, resolve_people
 from thoisu.models import Article, Mention
@@ -37,8 +37,10 @@ def find_mentions(article: Article) -> list[Mention]:
     """Actor mentions of the article body, in reading order, with keys resolved within the
     article (abbreviations, short references to people introduced earlier)."""
     out: list[Mention] = []
+    untyped: list[Untyped] = []
     for i, sent in enumerate(article.sentences):
-        out.extend(sentence_mentions(sent, i))
+        out.extend(sentence_mentions(sent, i, untyped))
+    out = type_untyped(out, untyped)
     resolve_abbreviations(out, [s.text for s in article.sentences])
     resolve_people(out)
     return out

@@ -165,6 +165,10 @@ def load() -> Dictionary:
         raw = json.load(fh)
     lex = {k: {fold(w) for w in v} for k, v in raw.items() if isinstance(v, list)}
     lex_tuples = {k: {tuple(syllables(w)) for w in v} for k, v in raw.items() if isinstance(v, list)}
+    # "HLV trưởng", "Thanh tra trưởng": a title followed by a suffix is still a title
+    for tkey, (title, sector) in list(titles.items()):
+        for suffix in raw.get("title_suffixes", []):
+            titles.setdefault(tkey + tuple(syllables(suffix)), (f"{title} {suffix}", sector))
 
     stats_path = DATA / "caps_stats.json"
     caps_stats: dict[str, float] = {}

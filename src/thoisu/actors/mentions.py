@@ -103,6 +103,9 @@ def _tail_is_word(d: Dictionary, sylls: list, in_org: bool) -> bool:
 def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
     """Where to cut a word glued across a name boundary (0: keep it whole)."""
     sy = w.sylls
+    if sy[0].text.isupper() and sy[0].fold in d.lex["not_acronyms"] and sy[1].cap and (
+            (sy[1].fold,) in d.lex_tuples["org_heads"] or tuple(s.fold for s in sy[1:3]) in d.lex_tuples["org_heads"]):
+        return 1  # "CBCS_Phòng": staff of, then the organisation
     head = 0
     key: tuple[str, ...] = ()
     for i, s in enumerate(sy[:-1]):
@@ -308,6 +311,9 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
     while j < len(words):
         w = words[j]
         if not w.cap or w.punct:
+            if _glued_joiner(d, w) and 0 < _in(d, "org_heads", words, k) < j - k:
+                j += 1  # "Bộ Nông nghiệp" + "và_Phát_triển_nông_thôn": the tokenizer's one word
+                continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
                     (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k)
@@ -321,6 +327,24 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
             break
         j += 1
     return j
+
+
+def _glued_joiner(d: Dictionary, w: Word) -> bool:
+    """A word glued by the tokenizer from a joiner and the capitalised second half of an
+    organisation's name ("và_Phát_triển_nông_thôn", "và_Đào_tạo")."""
+    return len(w.sylls) > 1 and w.sylls[0].fold in d.lex["org_name_joiners"] and w.sylls[1].cap
+
+
+def _unit_number(d: Dictionary, words: list[Word], b: int) -> int:
+    """Words of a unit number right after an organisation's name ("Đội CSGT" + "số 4",
+    "Đội" + "2"): 0 if none. Short numbers only, so years and amounts stay out."""
+    j = b
+    if j < len(words) and words[j].fold in d.lex["unit_number_words"]:
+        j += 1
+    if j < len(words) and words[j].num and words[j].text.isdigit() and len(words[j].text) <= 2 \
+            and not (j + 1 < len(words) and words[j + 1].fold in d.lex["unit_number_stops"]):
+        return j + 1 - b
+    return 0
 
 
 def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None,
@@ -348,6 +372,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             and words[a - 1].fold not in d.lex["verb_heads"]:
         return "ORG"  # "đảng Dân tiến", "bộ Ngoại giao" (not "tổ chức Đại hội": to hold)
     if role is not None and not acronym:
+        for heads, typ in (("gpe_heads", "GPE"), ("loc_heads", "LOC")):
+            head = _in(d, heads, words, a)
+            if head and b - a > head:
+                return typ  # "lãnh đạo TP Móng Cái": the place, not a person
         if not any(not is_vietnamese_syllable(s.text) for s in sylls) and sylls[0].fold not in d.lex["vn_surnames"] \
                 and all(_ordinary(d, w) for w in words[a:b]):
             return None  # "Ủy viên Trung ương Đảng": ordinary capitalised words, not a name
@@ -374,6 +402,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     foreign = not all(is_vietnamese_syllable(s.text) for s in sylls)
     if sylls[0].fold in d.lex["vn_surnames"] and 2 <= len(sylls) <= 4 and not foreign:
         return "PER"
+    if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
+        return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
     locative = a > 0 and _ends_with(d, "locative_preps", words, a)
     if foreign:
         if locative:
@@ -467,6 +497,8 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
     j = b
     while j < len(words) and j - b < ORG_GAP_WORDS:
         w = words[j]
+        if j > b and _unit_number(d, words, j):
+            return j  # "Cảnh sát giao thông" + "số 2"
         if w.cap or w.punct or w.num or w.fold in d.lex["function_words"]:
             break
         if d.caps_stats.get(w.fold, 1.0) < ORG_GAP_SHARE:
@@ -481,6 +513,19 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
     if _match(words, j, d.gazetteer, pre.gaz):
         return b
     return _run_end(d, words, j, pre)
+
+
+def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
+    """Where an organisation's head starts inside a capitalised run led by ordinary words
+    ("Thường trực" + "Ban Chỉ đạo ..."): its index, or 0."""
+    if _in(d, "org_heads", words, a):
+        return 0
+    for j in range(a + 1, b - 1):
+        if not _ordinary(d, words[j - 1]) or words[j - 1].allcaps:
+            return 0
+        if _in(d, "org_heads", words, j) and words[j].fold not in d.lex["state_heads"]:
+            return j
+    return 0
 
 
 def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | None) -> int:
@@ -501,9 +546,21 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
     return b
 
 
-def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
+@dataclass(slots=True)
+class Untyped:
+    """A lone foreign-looking capitalised word nothing in its sentence types ("Adele",
+    "Nissan"): the article may name it elsewhere in a typed mention."""
+
+    fold: str
+    sentence: Sentence
+    si: int
+    start: int
+    end: int
+
+
+def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = None) -> list[Mention]:
     """Mentions in one sentence, in order (nested country mentions inside organisation
-    names follow the organisation)."""
+    names follow the organisation). Lone foreign words left untyped go to ``untyped``."""
     d = load()
     pre = _prefixes()
     words = sentence_words(sent.text, sent.tokens)
@@ -562,7 +619,15 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
             continue
         # 4. a run of capitalised words
         if w.cap and not w.punct:
+            if w.allcaps and w.fold in d.lex["not_acronyms"] and k + 1 < n and words[k + 1].cap \
+                    and not any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads")):
+                k += 1  # "CBCS Phòng Cảnh sát PCCC": the staff of, then the organisation
+                continue
             b = _run_end(d, words, k, pre)
+            inner = _inner_org(d, words, k, b)
+            if inner:
+                k = inner  # "Thường trực Ban Chỉ đạo Tây Nguyên": the organisation starts at its head
+                continue
             if role is not None and k > 0 and not (b - k == 1 and _looks_like_person(d, w)) and (
                     _ends_with(d, "gpe_heads", words, k) or _ends_with(d, "loc_heads", words, k)):
                 # "Thống đốc bang Indiana Eric Holcomb": the place, then the office holder
@@ -571,8 +636,15 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
                 role = _after_entity(role, out[-1])
                 k += 1
                 continue
+            unit = 0
             if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
                 b = _extend_org(d, words, b, pre)
+                unit = _unit_number(d, words, b)
+            if unit:
+                out.extend(_run_mentions(d, words, k, b + unit, "ORG", role, sent, si, pre))
+                role = _after_entity(role, out[-1])
+                k = _last_end(words, out[-1], b + unit)
+                continue
             headed = b - k > 1 and any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads"))
             if w.initial and not headed and _is_common(d, w) and not (role or hon_before):
                 role = None
@@ -600,6 +672,9 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
                 role = _after_entity(role, out[-1]) if typ != "PER" else None
                 k = _last_end(words, out[-1], b)
                 continue
+            if untyped is not None and b - k == 1 and not w.allcaps and len(w.sylls) == 1 \
+                    and not is_vietnamese_syllable(w.text) and w.text.isalpha():
+                untyped.append(Untyped(w.fold, sent, si, w.start, w.end))
             role = None
             k = b
             continue
@@ -619,6 +694,33 @@ def sentence_mentions(sent: Sentence, si: int) -> list[Mention]:
 
 
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
+
+
+def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
+    """Lone foreign words named elsewhere in the article: "Adele" when "ca sĩ Adele" is a
+    person there, "Nissan" when "Nissan Motor Co." is an organisation there; they take
+    that mention's key. A word that two different entities share stays untyped."""
+    if not untyped:
+        return out
+    index: dict[str, Mention | None] = {}
+    for m in out:
+        if m.type not in ("PER", "ORG"):
+            continue
+        parts = fold(m.text).replace("-", " ").split()
+        words = {parts[0], parts[-1]} if m.type == "PER" else set(parts[:2])
+        for w in words:
+            prev = index.get(w, m)
+            index[w] = m if prev is m or prev is None or prev.key == m.key else None
+    added = []
+    for u in untyped:
+        m = index.get(u.fold)
+        if m is not None:
+            added.append(Mention(text=u.sentence.text[u.start:u.end], type=m.type, key=m.key,
+                                 sentence=u.si, start=u.start, end=u.end, line=u.sentence.line,
+                                 name=m.name, country=m.country))
+    if not added:
+        return out
+    return sorted([*out, *added], key=lambda m: (m.sentence, m.start))
 
 
 def _places_in_countries(out: list[Mention], sent: Sentence) -> None:
