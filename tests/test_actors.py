@@ -302,3 +302,26 @@ def test_lone_foreign_word_typed_by_the_article() -> None:
     (m,) = by_text(a, "Nissan")
     assert m.type == "ORG"
     assert not article(["Sau đó, Nissan gọi đó là thỏa thuận có lợi."]).mentions
+
+
+def test_full_name_in_capitals_is_a_person() -> None:
+    a = article(["Ông NGUYỄN VĂN HIẾU, Phó Bí thư Thành ủy, phát biểu.",
+                 "Bí thư Thành ủy NGUYỄN VĂN NÊN nhấn mạnh."])
+    assert {person_key("Nguyễn Văn Hiếu"), person_key("Nguyễn Văn Nên")} <= keys(a, "PER")
+
+
+def test_person_cue_noun_before_a_foreign_name() -> None:
+    a = article(["Khi đó, tiền đạo này cùng bạn gái Ileana Salas rời khỏi một bữa tiệc."])
+    assert ("PER", "Ileana Salas") in typed(a)
+
+
+def test_lower_case_unit_head_joins_a_numbered_unit() -> None:
+    a = article(["Trên các tuyến của đội Cảnh sát giao thông số 2 đã lập biên bản 5 trường hợp."])
+    assert ("ORG", "đội Cảnh sát giao thông số 2") in typed(a)
+
+
+def test_given_name_alone_typed_by_the_full_name() -> None:
+    a = article(["Em Bo Tý và Cao Lâm đã cứu người.", "Trước đó, Tý và Lâm đang chăn bò thuê."])
+    (lam,) = by_text(a, "Lâm")
+    assert lam.type == "PER" and lam.key == person_key("Cao Lâm")
+    assert ("PER", "Tý") in typed(a)

@@ -361,7 +361,7 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     run = " ".join(w.fold for w in words[a:b])
     if run in d.lex["legislatures"]:
         return "ORG"
-    acronym = b - a == 1 and words[a].allcaps
+    acronym = b - a == 1 and words[a].allcaps and len(words[a].sylls) == 1  # not "NGUYỄN VĂN NÊN"
     if honorific and not acronym:
         return "PER"
     if run in d.lex["not_names"] or run in d.lex["org_heads"] or run in d.lex["org_suffixes"]:
@@ -410,8 +410,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             return "GPE"
         if sylls[0].fold in d.lex["given_names"] and len(sylls) >= 2:
             return "PER"
-        if _in(d, "person_cues_after", words, b) or _apposed_person(d, words, b):
-            return "PER"
+        if _in(d, "person_cues_after", words, b) or _apposed_person(d, words, b) \
+                or (a > 0 and _ends_with(d, "person_cues_before", words, a)):
+            return "PER"  # "... cho biết", "bạn gái Ileana Salas"
         if len(sylls) < 2:
             return None  # one foreign word and no context: a weapon, a brand, a town...
         return shape_type(" ".join(w.text for w in words[a:b]))
@@ -613,7 +614,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k = end
             continue
         # 3. honorific ("ông", "bà"; capitalised only at the start of a sentence)
-        if w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not words[k + 1].allcaps:
+        if w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not (
+                words[k + 1].allcaps and len(words[k + 1].sylls) == 1):
             honorific = True
             k += 1
             continue
@@ -641,6 +643,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 b = _extend_org(d, words, b, pre)
                 unit = _unit_number(d, words, b)
             if unit:
+                if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
+                    k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
                 out.extend(_run_mentions(d, words, k, b + unit, "ORG", role, sent, si, pre))
                 role = _after_entity(role, out[-1])
                 k = _last_end(words, out[-1], b + unit)
@@ -672,8 +676,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 role = _after_entity(role, out[-1]) if typ != "PER" else None
                 k = _last_end(words, out[-1], b)
                 continue
-            if untyped is not None and b - k == 1 and not w.allcaps and len(w.sylls) == 1 \
-                    and not is_vietnamese_syllable(w.text) and w.text.isalpha():
+            if untyped is not None and b - k == 1 and not w.allcaps and len(w.sylls) == 1 and w.text.isalpha():
                 untyped.append(Untyped(w.fold, sent, si, w.start, w.end))
             role = None
             k = b
