@@ -325,3 +325,17 @@ def test_given_name_alone_typed_by_the_full_name() -> None:
     (lam,) = by_text(a, "Lâm")
     assert lam.type == "PER" and lam.key == person_key("Cao Lâm")
     assert ("PER", "Tý") in typed(a)
+
+
+def test_sentence_case_unit_name_ends_at_its_parent() -> None:
+    a = article(["Phòng An ninh mạng và phòng chống tội phạm công nghệ cao - Công an tỉnh Hải Dương vừa khởi tố vụ án.",
+                 "Tối 28/6, Phòng Cảnh sát hình sự và Công an huyện Bình Chánh đã bắt được Danh."])
+    assert ("ORG", "Phòng An ninh mạng và phòng chống tội phạm công nghệ cao") in typed(a)
+    assert ("ORG", "Phòng Cảnh sát hình sự") in typed(a)
+    assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
+    assert ("ORG", "Bộ Y tế") in typed(article(["Bộ Y tế yêu cầu Sở Y tế các tỉnh kiểm tra."]))
+
+
+def test_two_organisations_joined_by_va_stay_two() -> None:
+    a = article(["Bộ Y tế và Sở Y tế các tỉnh kiểm tra."])
+    assert ("ORG", "Bộ Y tế") in typed(a) and ("ORG", "Sở Y tế") in typed(a)

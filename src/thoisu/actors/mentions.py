@@ -316,7 +316,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
-                    (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k)
+                    (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
+                     and not (w.fold == "và" and _in(d, "org_heads", words, j + 1)))  # "Bộ Y tế và Sở Y tế": two
                     or w.fold in _PARTICLES):
                 j += 1
                 continue
@@ -502,8 +503,8 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
             return j  # "Cảnh sát giao thông" + "số 2"
         if w.cap or w.punct or w.num or w.fold in d.lex["function_words"]:
             break
-        if d.caps_stats.get(w.fold, 1.0) < ORG_GAP_SHARE:
-            return b
+        if d.caps_stats.get(w.fold, 1.0) < ORG_GAP_SHARE and w.fold not in d.lex["gpe_heads"]:
+            return b  # ("Công an" + "huyện" + "Bình Chánh": the place is part of the name)
         j += 1
     if j == b or j >= len(words) or not words[j].cap or words[j].punct:
         return b
@@ -514,6 +515,38 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
     if _match(words, j, d.gazetteer, pre.gaz):
         return b
     return _run_end(d, words, j, pre)
+
+
+ORG_TAIL_WORDS = 8  # lower-case words of a sentence-case name ending at its parent's name
+ORG_TAIL_SHARE = 0.05  # ... or, before "và" + another organisation, words this often capitalised
+
+
+def _org_tail(d: Dictionary, words: list[Word], b: int) -> int:
+    """Sentence-case names of units continue in lower case up to their parent or the next
+    organisation: "Phòng An ninh mạng và phòng chống tội phạm công nghệ cao" + " - Công an
+    tỉnh Hải Dương"; "Phòng Cảnh sát hình sự" + " và Công an huyện ...". Taken only when
+    such a boundary ends the lower-case words, so verbs after a name ("Bộ Y tế yêu cầu")
+    stay out."""
+    j = b
+    inner = d.lex["org_tail_joiners"]
+    while j < len(words) and j - b < ORG_TAIL_WORDS:
+        w = words[j]
+        if w.cap or w.punct or (w.fold in inner and j + 1 < len(words) and words[j + 1].cap):
+            break
+        if w.num or (w.fold in d.lex["function_words"] and w.fold not in inner):
+            return b
+        j += 1
+    if j == b or j + 1 >= len(words) or words[j - 1].fold in inner:
+        return b
+    nxt = words[j + 1]
+    if not (nxt.cap and _in(d, "org_heads", words, j + 1)):
+        return b
+    if words[j].text in ("-", "–"):
+        return j  # the unit, a dash, its parent organisation
+    if (words[j].fold in inner or words[j].text == ",") and j - b <= 2 \
+            and all(d.caps_stats.get(w.fold, 0.0) >= ORG_TAIL_SHARE for w in words[b:j]):
+        return j  # short tails only before "và" + the next organisation
+    return b
 
 
 def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
@@ -642,6 +675,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
                 b = _extend_org(d, words, b, pre)
                 unit = _unit_number(d, words, b)
+                if not unit:
+                    b = _org_tail(d, words, b)
             if unit:
                 if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
                     k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
