@@ -339,3 +339,15 @@ def test_sentence_case_unit_name_ends_at_its_parent() -> None:
 def test_two_organisations_joined_by_va_stay_two() -> None:
     a = article(["Bộ Y tế và Sở Y tế các tỉnh kiểm tra."])
     assert ("ORG", "Bộ Y tế") in typed(a) and ("ORG", "Sở Y tế") in typed(a)
+
+
+def test_province_closes_an_organisation_name_and_is_nested() -> None:
+    a = article(["Tổ tuần tra Phòng CSGT Công an tỉnh Bắc Giang phát hiện chiếc xe tải BKS: 12C-04429."])
+    assert ("ORG", "Phòng CSGT Công an tỉnh Bắc Giang") in typed(a)
+    assert ("GPE", "Bắc Giang") in typed(a)
+    assert not by_text(a, "BKS")
+
+
+def test_run_that_starts_like_a_title_has_no_inner_organisation() -> None:
+    a = article(["Đồng chí Đinh Thế Huynh, Thường trực Ban Bí đã có buổi làm việc với tỉnh."])
+    assert not [m for m in a.mentions if m.type == "ORG"]

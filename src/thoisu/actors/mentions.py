@@ -476,6 +476,21 @@ def _nested_country(d: Dictionary, words: list[Word], a: int, b: int, sent: Sent
     return []
 
 
+def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Sentence, si: int,
+                  pre: _Prefixes) -> list[Mention]:
+    """The province or city at the end of an organisation's name, after its place head
+    ("Công an tỉnh" + "Bắc Giang"): a mention of its own, as a nested country is."""
+    for h in range(a + 1, b):
+        if words[h - 1].fold not in d.lex["gpe_heads"]:
+            continue
+        g = _match(words, h, d.gazetteer, pre.gaz)
+        if g and g[0] == b:
+            entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, h, b)
+            if entry is not None and entry.type == "GPE" and entry.kind != "country":
+                return [_from_entry(d, entry, words, h, b, sent, si)]
+    return []
+
+
 def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
     """The country whose name ends right before word a, if any."""
     for h in range(max(0, a - 4), a):
@@ -512,7 +527,10 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
         return b
     if _country_at(d, words, j):
         return j  # the country joins the name in _run_mentions
-    if _match(words, j, d.gazetteer, pre.gaz):
+    g = _match(words, j, d.gazetteer, pre.gaz)
+    if g and words[j - 1].fold in d.lex["gpe_heads"] and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
+        return g[0]  # "Phòng CSGT Công an" + "tỉnh" + "Bắc Giang": the province is in the name
+    if g:
         return b
     return _run_end(d, words, j, pre)
 
@@ -558,7 +576,8 @@ def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
         if not _ordinary(d, words[j - 1]) or words[j - 1].allcaps:
             return 0
         if _in(d, "org_heads", words, j) and words[j].fold not in d.lex["state_heads"]:
-            return j
+            key = tuple(s.fold for w in words[a:j + 2] for s in w.sylls)
+            return 0 if key in _prefixes().titles else j  # "Thường trực Ban Bí[ thư]": a title
     return 0
 
 
@@ -708,6 +727,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                     k = split
             if typ is not None:
                 out.extend(_run_mentions(d, words, k, b, typ, role, sent, si, pre))
+                if typ == "ORG":
+                    out.extend(_nested_place(d, words, k, b, sent, si, pre))
                 role = _after_entity(role, out[-1]) if typ != "PER" else None
                 k = _last_end(words, out[-1], b)
                 continue
