@@ -351,3 +351,7 @@ def test_province_closes_an_organisation_name_and_is_nested() -> None:
 def test_run_that_starts_like_a_title_has_no_inner_organisation() -> None:
     a = article(["Đồng chí Đinh Thế Huynh, Thường trực Ban Bí đã có buổi làm việc với tỉnh."])
     assert not [m for m in a.mentions if m.type == "ORG"]
+
+
+def test_foreign_name_before_la_and_a_person_noun() -> None:
+    assert ("PER", "Adele") in typed(article(["Adele là nghệ sĩ có album bán chạy nhất thế giới năm 2015."]))

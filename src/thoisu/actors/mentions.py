@@ -412,8 +412,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         if sylls[0].fold in d.lex["given_names"] and len(sylls) >= 2:
             return "PER"
         if _in(d, "person_cues_after", words, b) or _apposed_person(d, words, b) \
-                or (a > 0 and _ends_with(d, "person_cues_before", words, a)):
-            return "PER"  # "... cho biết", "bạn gái Ileana Salas"
+                or (a > 0 and _ends_with(d, "person_cues_before", words, a)) \
+                or (b + 1 < len(words) and words[b].fold == "là" and _in(d, "person_cues_before", words, b + 1)):
+            return "PER"  # "... cho biết", "bạn gái Ileana Salas", "Adele là nghệ sĩ"
         if len(sylls) < 2:
             return None  # one foreign word and no context: a weapon, a brand, a town...
         return shape_type(" ".join(w.text for w in words[a:b]))
