@@ -135,3 +135,16 @@ def test_a_lazy_map_entry_deleted_is_gone_after_flush(tmp_path):
         fresh["a"] = {"n": 3}  # set again after a delete: stored again
         fresh.flush()
         assert LazyMap(st.db, "stories")["a"] == {"n": 3}
+
+
+def test_a_lazy_map_peek_reads_without_keeping(tmp_path):
+    from thoisu.store.lazy import LazyMap
+
+    with Store(tmp_path / "s.db") as st:
+        m = LazyMap(st.db, "arts")
+        m["a"], m["b"] = [1], [2]
+        m.flush()
+        fresh = LazyMap(st.db, "arts")
+        fresh["b"] = [3]  # changed in this chunk: the peek sees the change
+        assert fresh.peek_many(["a", "b", "zz"]) == {"a": [1], "b": [3]}
+        assert "a" not in fresh.loaded()  # read for a look, not kept

@@ -66,6 +66,23 @@ class LazyMap:
                 else:
                     self._stored[k] = None
 
+    def peek_many(self, keys: list[str]) -> dict[str, Any]:
+        """Entries read for a look only: those not already loaded are parsed and handed
+        back but not kept (a new article's candidates are many and seldom read twice,
+        and keeping them all made a chunk's memory grow with the store)."""
+        out = {k: self._cache[k] for k in keys if k in self._cache}
+        todo = [k for k in dict.fromkeys(keys) if k not in out and self._stored.get(k, 0) is not None]
+        for i in range(0, len(todo), _CHUNK):
+            part = todo[i : i + _CHUNK]
+            self.reads += len(part)
+            for k, v in self.db.execute(
+                f"SELECT key, value FROM index_kv WHERE space=? AND key IN ({','.join('?' * len(part))})",
+                (self.space, *part),
+            ):
+                if k not in self._deleted:
+                    out[k] = json.loads(v)
+        return out
+
     def get(self, key: str, default: Any = None) -> Any:
         v = self._load(key)
         return default if v is _MISSING else v

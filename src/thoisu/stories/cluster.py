@@ -188,7 +188,7 @@ class StoryIndex:
         self._arts: dict[str, list[Any]] = {}
         # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None}
         self._stories: dict[str, dict[str, Any]] = {}
-        self._postings: dict[str, list[str]] = {}  # term -> the latest articles holding it
+        self._postings: dict[str, str] = {}  # term -> the latest articles holding it, space-separated
         # stories merged into another by the last ``assign``: absorbed id -> the story it
         # is now part of (followed to the end of the chain)
         self.merged: dict[str, str] = {}
@@ -361,17 +361,21 @@ class StoryIndex:
             post = self._postings.get(t)
             if not post:
                 continue
-            self.posting_reads += len(post)
-            for aid in post:
+            ids = post.split()
+            self.posting_reads += len(ids)
+            for aid in ids:
                 scores[aid] = scores.get(aid, 0.0) + w
         cands = sorted(scores, key=lambda k: (-scores[k], k))[: cfg["candidates"]]
-        if not isinstance(self._arts, dict):
-            self._arts.prefetch(cands)  # type: ignore[attr-defined]
+        arts = self._arts
+        entries = ({k: arts[k] for k in cands if k in arts} if isinstance(arts, dict)
+                   else arts.peek_many(cands))  # type: ignore[attr-defined]
         max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
         out: set[str] = set()
         for aid in cands:
             self.comparisons += 1
-            sid, other, oday, _title, *rest = self._arts[aid]
+            if aid not in entries:
+                continue
+            sid, other, oday, _title, *rest = entries[aid]
             if other is None or sid in out:
                 continue
             oyear = rest[0] if rest else None
@@ -438,12 +442,18 @@ class StoryIndex:
 
     def _post(self, aid: str, vec: Vector) -> None:
         """Index an article under its strongest terms; a list keeps the latest
-        posting_cap articles (stories are days long: the latest are the ones to find)."""
+        posting_cap articles (stories are days long: the latest are the ones to find).
+        A list is one string of space-separated ids: a chunk holds thousands of lists,
+        and a string is a tenth of the memory of a list of strings."""
         cap = settings()["posting_cap"]
         for t in top_terms(vec, settings()["query_terms"]):
-            post = self._postings.get(t) or []
-            post.append(aid)
-            self._postings[t] = post[-cap:]
+            post = self._postings.get(t)
+            if not post:
+                self._postings[t] = aid
+                continue
+            if post.count(" ") + 1 >= cap:  # full: the oldest goes
+                post = post[post.index(" ") + 1:] if " " in post else ""
+            self._postings[t] = f"{post} {aid}" if post else aid
 
     # ------------------------------------------------------------------ output
 
