@@ -506,10 +506,9 @@ class StoryIndex:
     # ------------------------------------------------------------------ persistence
 
     def to_json(self) -> str:
-        arts = {
-            k: [v[0], _pack(v[1]) if v[1] is not None else None, *v[2:]]
-            for k, v in self._arts.items()
-        }
+        # article vectors unrounded: pairs are decided on them, and a rounded copy would
+        # decide near-threshold pairs otherwise than the store (which keeps them whole)
+        arts = {k: list(v) for k, v in self._arts.items()}
         stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "y": v.get("y")}
                    for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
