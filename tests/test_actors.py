@@ -355,3 +355,8 @@ def test_run_that_starts_like_a_title_has_no_inner_organisation() -> None:
 
 def test_foreign_name_before_la_and_a_person_noun() -> None:
     assert ("PER", "Adele") in typed(article(["Adele là nghệ sĩ có album bán chạy nhất thế giới năm 2015."]))
+
+
+def test_lone_word_not_typed_by_an_organisations_vietnamese_words() -> None:
+    a = article(["Sở Công an đã bắt đối tượng.", "Sau đó, Công cho biết."])
+    assert not [m for m in a.mentions if m.text == "Công" and m.type == "ORG"]

@@ -766,8 +766,11 @@ def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
     for m in out:
         if m.type not in ("PER", "ORG"):
             continue
-        parts = fold(m.text).replace("-", " ").split()
-        words = {parts[0], parts[-1]} if m.type == "PER" else set(parts[:2])
+        parts = m.text.replace("-", " ").split()
+        if m.type == "PER":
+            words = {fold(parts[0]), fold(parts[-1])}
+        else:  # an organisation by its foreign name word ("Nissan"), never its Vietnamese head ("Công")
+            words = {fold(p) for p in parts[:2] if p.isalpha() and not is_vietnamese_syllable(p)}
         for w in words:
             prev = index.get(w, m)
             index[w] = m if prev is m or prev is None or prev.key == m.key else None
