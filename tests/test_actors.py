@@ -360,3 +360,17 @@ def test_foreign_name_before_la_and_a_person_noun() -> None:
 def test_lone_word_not_typed_by_an_organisations_vietnamese_words() -> None:
     a = article(["Sở Công an đã bắt đối tượng.", "Sau đó, Công cho biết."])
     assert not [m for m in a.mentions if m.text == "Công" and m.type == "ORG"]
+
+
+def test_city_after_an_organisation_head_is_in_its_name() -> None:
+    a = article(["Công an Hà Nội đã bắt đối tượng; Bệnh viện Đại học Oslo cho biết."])
+    assert ("ORG", "Công an Hà Nội") in typed(a) and ("ORG", "Bệnh viện Đại học Oslo") in typed(a)
+    (oslo,) = by_text(a, "Oslo")
+    assert oslo.type == "GPE" and oslo.key == "GPE:NOR:oslo"
+
+
+def test_mission_named_with_its_host_country() -> None:
+    a = article(["Đại sứ quán Trung Quốc tại Mỹ ra thông cáo.", "Đại sứ quán Trung Quốc cho biết thêm."])
+    full, short = [m for m in a.mentions if m.type == "ORG"]
+    assert full.text == "Đại sứ quán Trung Quốc tại Mỹ" and short.key == full.key
+    assert "GPE:USA" in keys(a)

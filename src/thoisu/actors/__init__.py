@@ -25,7 +25,7 @@ nest: the organisation comes first, the country right after it, with the same en
 
 from __future__ import annotations
 
-from thoisu.actors.mentions import Untyped, sentence_mentions, type_untyped
+from thoisu.actors.mentions import Untyped, sentence_mentions, type_untyped, unify_missions
 from thoisu.actors.merge import merge_entities
 from thoisu.actors.resolve import resolve_abbreviations, resolve_people
 from thoisu.models import Article, Mention
@@ -41,6 +41,7 @@ def find_mentions(article: Article) -> list[Mention]:
     for i, sent in enumerate(article.sentences):
         out.extend(sentence_mentions(sent, i, untyped))
     out = type_untyped(out, untyped)
+    unify_missions(out)
     resolve_abbreviations(out, [s.text for s in article.sentences])
     resolve_people(out)
     return out

@@ -355,7 +355,7 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     if not sylls or any(c.isdigit() for s in sylls for c in s.text):
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
     head = _in(d, "org_heads", words, a)
-    if head and (b - a > head or _country_at(d, words, b)):
+    if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
             return None  # "Chính phủ Mỹ" is the state itself: the country is the mention
         return "ORG"
@@ -475,6 +475,27 @@ def _nested_country(d: Dictionary, words: list[Word], a: int, b: int, sent: Sent
                 if e.kind == "country" and e.case_ok(g[2], g[3]):
                     return [_mention(words, h, b, "GPE", e.key, e.name, si, sent, country=e.country)]
     return []
+
+
+def _place_at(d: Dictionary, words: list[Word], k: int) -> bool:
+    """Does a country, capital or city start at word k?"""
+    if k >= len(words):
+        return False
+    g = _match(words, k, d.gazetteer, _prefixes().gaz)
+    return bool(g) and any(e.kind in ("country", "capital", "city") and e.case_ok(g[2], g[3])
+                           for e in d.gazetteer[g[1]])
+
+
+def _mission_host(d: Dictionary, words: list[Word], a: int, end: int, pre: _Prefixes) -> tuple[int, Entry] | None:
+    """A diplomatic mission's host country right after its name ("... tại Việt Nam")."""
+    if not _in(d, "mission_heads", words, a) or end + 1 >= len(words) or words[end].fold != "tại":
+        return None
+    g = _match(words, end + 1, d.gazetteer, pre.gaz)
+    if g:
+        entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, end + 1, g[0])
+        if entry is not None and entry.kind == "country":
+            return g[0], entry
+    return None
 
 
 def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Sentence, si: int,
@@ -786,6 +807,21 @@ def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
     return sorted([*out, *added], key=lambda m: (m.sentence, m.start))
 
 
+def unify_missions(out: list[Mention]) -> None:
+    """A mission named without its host ("Đại sứ quán Trung Quốc") takes the key of the
+    same mission named with it elsewhere in the article ("... tại Mỹ"), if only one."""
+    hosts: dict[str, set[str]] = {}
+    for m in out:
+        if m.type == "ORG" and " tại " in m.name:
+            hosts.setdefault(_org_key(m.name.split(" tại ")[0]), set()).add(m.key)
+    if not hosts:
+        return
+    for m in out:
+        keys = hosts.get(m.key)
+        if m.type == "ORG" and keys and len(keys) == 1:
+            m.key = next(iter(keys))
+
+
 def _places_in_countries(out: list[Mention], sent: Sentence) -> None:
     """"Khasan, Nga", "Vienna (Áo)", "Kherson của Ukraine": a place with no known country
     followed by a country's name is in that country."""
@@ -862,14 +898,22 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         g = _match(words, b, d.gazetteer, pre.gaz) if b < len(words) else None
         if g and _in(d, "org_heads", words, a):
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, b, g[0])
-            if entry is not None and (entry.kind == "country" or (
+            if entry is not None and (entry.kind in ("country", "capital", "city") or (
                     entry.kind == "org" and entry.country and entry.n > 1)):
-                # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"
+                # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"; "Công an" + "Hà Nội"
+                # (a city in an organisation's name is the place, not its state)
                 extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
                                       country=entry.country))
                 if entry.type == "ORG":
                     extra.extend(_nested_country(d, words, b, g[0], sent, si))
                 end, country = g[0], entry.country
+        host = _mission_host(d, words, a, end, pre)
+        if host is not None:
+            # "Đại sứ quán Vương quốc Campuchia" + "tại Việt Nam": the host country is in the name
+            h_end, entry = host
+            extra.append(_mention(words, end + 1, h_end, entry.type, entry.key, entry.name, si, sent,
+                                  country=entry.country))
+            end = h_end
         name = sent.text[words[a].start:words[end - 1].end]
         return [_mention(words, a, end, "ORG", _org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
