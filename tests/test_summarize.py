@@ -546,6 +546,8 @@ def test_variants_cut_a_cued_clause_at_either_end() -> None:
     # no cue, a clause too long, or too little left: no variant
     assert variants(f"Trong tháng này, {body}.", _RULES) == []
     assert variants("Tuy nhiên, giá tăng mạnh.", _RULES) == []
+    # a head is cut only when it is the connective alone, not a clause opening with one
+    assert variants(f"Tuy nhiên trong tháng 5, {body}.", _RULES) == []
     assert variants(f"G{body[1:]}, " + "ông A " * 8 + "cho biết.", _RULES) == []
     assert variants(f"Tuy nhiên, {body}.", None) == []
 

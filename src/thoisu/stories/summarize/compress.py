@@ -22,9 +22,9 @@ from thoisu.stories.summarize.documents import Candidate, bigrams, syllables
 
 @dataclass(frozen=True, slots=True)
 class Rules:
-    """``head_cues`` open a leading clause that can go ("Tuy nhiên, ..."); ``tail_cues``
-    end a trailing one (", ông A cho biết."). Clauses of at most ``max_clause`` words;
-    what is left keeps at least ``min_rest`` words."""
+    """``head_cues``: a leading clause that is one of them can go ("Tuy nhiên, ...");
+    ``tail_cues`` end a trailing clause of at most ``max_clause`` words that can go
+    (", ông A cho biết."). What is left keeps at least ``min_rest`` words."""
 
     head_cues: tuple[str, ...] = ()
     tail_cues: tuple[str, ...] = ()
@@ -48,8 +48,7 @@ def _cut_head(text: str, rules: Rules) -> str | None:
     if at < 0:
         return None
     clause = text[:at].strip().lower()
-    if len(clause.split()) > rules.max_clause or not any(
-            clause == c or clause.startswith(c + " ") for c in rules.head_cues):
+    if clause not in rules.head_cues:  # the connective alone: "Đặc biệt là trong tháng 5," stays
         return None
     rest = text[at + 2:].strip()
     if len(rest.split()) < rules.min_rest:
@@ -83,12 +82,16 @@ def variants(text: str, rules: Rules | None) -> list[str]:
     both."""
     if rules is None:
         return []
-    base = " ".join(text.split())
+    # cheap tests first: most sentences open with no cue and end with no cued clause
+    head = tail = None
+    if rules.head_cues and text[:40].lower().startswith(rules.head_cues):
+        head = _cut_head(" ".join(text.split()), rules)
+    if rules.tail_cues:
+        tail = _cut_tail(" ".join(text.split()), rules)
     out: list[str] = []
-    head = _cut_head(base, rules)
-    for s in (head, _cut_tail(base, rules), head and _cut_tail(head, rules)):
-        if s and s != base and s not in out:
-            out.append(s)
+    for v in (head, tail, head and _cut_tail(head, rules)):
+        if v and v not in out:
+            out.append(v)
     return out
 
 
