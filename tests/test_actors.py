@@ -374,3 +374,8 @@ def test_mission_named_with_its_host_country() -> None:
     full, short = [m for m in a.mentions if m.type == "ORG"]
     assert full.text == "Đại sứ quán Trung Quốc tại Mỹ" and short.key == full.key
     assert "GPE:USA" in keys(a)
+
+
+def test_ministry_with_a_lower_case_portfolio_and_more_heads() -> None:
+    a = article(["Theo Bộ nội vụ Nga, Tư lệnh Quân chủng Hải quân đã tới Bảo tàng CAND."])
+    assert {("ORG", "Bộ nội vụ Nga"), ("ORG", "Quân chủng Hải quân"), ("ORG", "Bảo tàng CAND")} <= set(typed(a))

@@ -714,6 +714,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 continue
             unit = 0
             if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
+                if b - k == 1 and w.fold in d.lex["ministry_heads"]:
+                    b += _in(d, "portfolios", words, b)  # "Bộ" + "nội vụ": a ministry in lower case
                 b = _extend_org(d, words, b, pre)
                 unit = _unit_number(d, words, b)
                 if not unit:
