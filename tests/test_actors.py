@@ -379,3 +379,19 @@ def test_mission_named_with_its_host_country() -> None:
 def test_ministry_with_a_lower_case_portfolio_and_more_heads() -> None:
     a = article(["Theo Bộ nội vụ Nga, Tư lệnh Quân chủng Hải quân đã tới Bảo tàng CAND."])
     assert {("ORG", "Bộ nội vụ Nga"), ("ORG", "Quân chủng Hải quân"), ("ORG", "Bảo tàng CAND")} <= set(typed(a))
+
+
+def test_age_after_a_run_makes_a_person_and_initials_carry_over() -> None:
+    a = article(["Trong nhóm có Bùi Văn Hải (32 tuổi) và O.C.Đ. (26 tuổi).",
+                 "Xô xát xảy ra, anh Tư dùng cốc ném Đ. nhưng không trúng."])
+    (ocd,) = by_text(a, "O.C.Đ.")
+    assert ocd.type == "PER"
+    (d,) = by_text(a, "Đ.")
+    assert d.type == "PER" and d.key == ocd.key
+    a = article(["Phúc là bạn trai của chị B. (25 tuổi).", "Phúc hô hấp nhân tạo nhưng B. không tỉnh."])
+    assert [m.type for m in by_text(a, "B.")] == ["PER", "PER"]
+
+
+def test_capitalised_honorific_glued_to_a_name_is_cut_off() -> None:
+    a = article(["Reuters đưa tin, Bà Thái Anh Văn, 59 tuổi, đã giành chiến thắng."])
+    assert ("PER", "Thái Anh Văn") in typed(a)

@@ -221,9 +221,10 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
         w = stack.pop()
         in_org = bool(split) and split[-1].fold in d.lex["org_heads"]
         cut = _split_mixed(d, w, in_org) if len(w.sylls) > 1 and not w.punct and w.sylls[0].cap else 0
-        if not cut and len(w.sylls) > 1 and not w.sylls[0].cap and w.sylls[0].fold in d.lex["honorifics"] \
-                and all(s.cap for s in w.sylls[1:]):
-            cut = 1  # "ông_Kim"
+        if not cut and len(w.sylls) > 1 and all(s.cap for s in w.sylls[1:]) and (
+                w.sylls[0].fold in d.lex["strict_honorifics"]
+                or (not w.sylls[0].cap and w.sylls[0].fold in d.lex["honorifics"])):
+            cut = 1  # "ông_Kim"; "Bà_Thái_Anh_Văn" (never a name's first syllable)
         if cut:
             first, rest = _split_word(w, cut)
             rest.initial = False
@@ -362,6 +363,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     run = " ".join(w.fold for w in words[a:b])
     if run in d.lex["legislatures"]:
         return "ORG"
+    if _aged(words, b):
+        return "PER"  # "O.C.Đ. (26 tuổi)", "Bùi Văn Hải (32 tuổi)"
     acronym = b - a == 1 and words[a].allcaps and len(words[a].sylls) == 1  # not "NGUYỄN VĂN NÊN"
     if honorific and not acronym:
         return "PER"
@@ -428,6 +431,12 @@ def _looks_like_person(d: Dictionary, w: Word) -> bool:
     if len(w.sylls) < 2:
         return False
     return w.sylls[0].fold in d.lex["given_names"] or shape_type(w.text) == "PER"
+
+
+def _aged(words: list[Word], b: int) -> bool:
+    """An age right after the run: "(26 tuổi)", ", 43 tuổi"."""
+    return b + 2 < len(words) and words[b].text in ("(", ",") and words[b + 1].num \
+        and words[b + 2].fold == "tuổi"
 
 
 def _apposed_person(d: Dictionary, words: list[Word], b: int) -> bool:
@@ -756,8 +765,9 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 role = _after_entity(role, out[-1]) if typ != "PER" else None
                 k = _last_end(words, out[-1], b)
                 continue
-            if untyped is not None and b - k == 1 and not w.allcaps and len(w.sylls) == 1 and w.text.isalpha():
-                untyped.append(Untyped(w.fold, sent, si, w.start, w.end))
+            if untyped is not None and b - k == 1 and not w.allcaps and (
+                    (len(w.sylls) == 1 and w.text.isalpha()) or _INITIAL.match(w.text)):
+                untyped.append(Untyped(fold(w.text), sent, si, w.start, w.end))
             role = None
             k = b
             continue
@@ -779,6 +789,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
 
 
+_INITIAL = re.compile(r"^[^\W\d_]\.$")  # "B.": a name cut to its initial, as crime reports do
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")  # "O.C.Đ."
+
+
 def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
     """Lone foreign words named elsewhere in the article: "Adele" when "ca sĩ Adele" is a
     person there, "Nissan" when "Nissan Motor Co." is an organisation there; they take
@@ -792,6 +806,8 @@ def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
         parts = m.text.replace("-", " ").split()
         if m.type == "PER":
             words = {fold(parts[0]), fold(parts[-1])}
+            if _INITIALS.match(parts[-1]):
+                words.add(fold(parts[-1].rstrip(".").rsplit(".", 1)[-1] + "."))  # "O.C.Đ." -> "Đ."
         else:  # an organisation by its foreign name word ("Nissan"), never its Vietnamese head ("Công")
             words = {fold(p) for p in parts[:2] if p.isalpha() and not is_vietnamese_syllable(p)}
         for w in words:
