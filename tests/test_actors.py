@@ -395,3 +395,9 @@ def test_age_after_a_run_makes_a_person_and_initials_carry_over() -> None:
 def test_capitalised_honorific_glued_to_a_name_is_cut_off() -> None:
     a = article(["Reuters đưa tin, Bà Thái Anh Văn, 59 tuổi, đã giành chiến thắng."])
     assert ("PER", "Thái Anh Văn") in typed(a)
+
+
+def test_vietnamese_name_coordinated_with_a_person() -> None:
+    a = article(["Ông Nhuận khen hành động cứu người của Bo Tý và Cao Lâm."])
+    assert ("PER", "Bo Tý") in typed(a)
+    assert ("PER", "Bo Tý") not in typed(article(["Hành động của Bo Tý được khen."]))

@@ -652,6 +652,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         words = _join_compounds(d, words)
     words = _resplit(d, pre, words)
     out: list[Mention] = []
+    dropped: list[tuple[int, int]] = []  # capitalised runs left untyped
     role: _Role | None = None
     last_role = ""
     honorific = False
@@ -768,6 +769,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if untyped is not None and b - k == 1 and not w.allcaps and (
                     (len(w.sylls) == 1 and w.text.isalpha()) or _INITIAL.match(w.text)):
                 untyped.append(Untyped(fold(w.text), sent, si, w.start, w.end))
+            if typ is None:
+                dropped.append((k, b))
             role = None
             k = b
             continue
@@ -783,7 +786,29 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         k += 1
     _appositions(d, words, out, sent, pre)
     _places_in_countries(out, sent)
+    if dropped and out:
+        out = _coordinated_people(d, words, dropped, out, sent, si, pre)
     return out
+
+
+def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[int, int]], out: list[Mention],
+                        sent: Sentence, si: int, pre: _Prefixes) -> list[Mention]:
+    """A Vietnamese-looking name joined by "và" to a person is a person too ("Bo Tý và
+    Cao Lâm", "Cao Lâm và Bo Tý")."""
+    per_starts = {m.start for m in out if m.type == "PER"}
+    per_ends = {m.end for m in out if m.type == "PER"}
+    added = []
+    for a, b in dropped:
+        sylls = [s for w in words[a:b] for s in w.sylls]
+        if not 2 <= len(sylls) <= 3 or not all(s.cap and is_vietnamese_syllable(s.text) for s in sylls):
+            continue
+        after = b + 1 < len(words) and words[b].fold == "và" and words[b + 1].start in per_starts
+        before = a >= 2 and words[a - 1].fold == "và" and words[a - 2].end in per_ends
+        if after or before:
+            added.extend(_run_mentions(d, words, a, b, "PER", None, sent, si, pre))
+    if not added:
+        return out
+    return sorted([*out, *added], key=lambda m: m.start)
 
 
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
