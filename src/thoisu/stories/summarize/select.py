@@ -67,11 +67,14 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     # position of each unit for the opening bonus: its index in the document, or with
     # ``lead_by_rank`` its rank among the document's units that could be picked (a heading
     # or a byline before the first sentence does not take the first bonus)
-    at = {(c.doc, c.pos): c.pos for c in cands}
+    at = [c.pos for c in cands]
     if params.get("lead_by_rank"):
+        rank: dict[tuple[int, int], int] = {}
         seen: dict[int, int] = {}
         for d, p in sorted({(cands[i].doc, cands[i].pos) for i in pool}):
-            at[(d, p)] = seen[d] = seen.get(d, -1) + 1
+            rank[(d, p)] = seen[d] = seen.get(d, -1) + 1
+        for i in pool:
+            at[i] = rank[(cands[i].doc, cands[i].pos)]
     covered: set[Bigram] = set()
     chosen: list[int] = []
     used = 0
@@ -81,7 +84,7 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         c = cands[i]
         fresh = c.bi - covered
         gain = math.fsum(max(weights.get(b, 0.0), 0.0) for b in fresh)
-        k = at[(c.doc, c.pos)]
+        k = at[i]
         prior = prior_at[k] if k < len(prior_at) else 0.0
         if novel and c.bi:
             prior *= len(fresh) / len(c.bi)
