@@ -61,6 +61,7 @@ class Dictionary:
     title_max: int
     lex: dict[str, set[str]]
     lex_tuples: dict[str, set[tuple[str, ...]]]
+    lex_first: dict[str, set[str]]  # first syllables of each list's phrases: most words start none
     people: dict[str, tuple[str, str | None]]  # PER key -> (canonical name, country)
     country_names: dict[str, str]  # ISO3 -> Vietnamese name
     caps_stats: dict[str, float]  # folded word -> share of mid-sentence uses that are capitalised
@@ -185,6 +186,7 @@ def load() -> Dictionary:
         title_max=max(len(k) for k in titles),
         lex=lex,
         lex_tuples=lex_tuples,
+        lex_first={k: {t[0] for t in v if t} for k, v in lex_tuples.items()},
         people=people,
         country_names=country_names,
         caps_stats=caps_stats,

@@ -252,6 +252,9 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
 
 def _in(d: Dictionary, name: str, words: list[Word], k: int) -> int:
     """Length in words of the longest phrase of list ``name`` starting at word k (0 if none)."""
+    sylls = words[k].sylls if k < len(words) else None
+    if sylls and sylls[0].fold not in d.lex_first[name]:
+        return 0  # no phrase of the list starts with this syllable
     table = d.lex_tuples[name]
     key: tuple[str, ...] = ()
     best = 0
