@@ -217,13 +217,17 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
     "Đại sứ" + "Burmistrov")."""
     split: list[Word] = []
     stack = list(reversed(words))
+    org_heads, strict, honorifics = d.lex["org_heads"], d.lex["strict_honorifics"], d.lex["honorifics"]
     while stack:
         w = stack.pop()
-        in_org = bool(split) and split[-1].fold in d.lex["org_heads"]
-        cut = _split_mixed(d, w, in_org) if len(w.sylls) > 1 and not w.punct and w.sylls[0].cap else 0
-        if not cut and len(w.sylls) > 1 and all(s.cap for s in w.sylls[1:]) and (
-                w.sylls[0].fold in d.lex["strict_honorifics"]
-                or (not w.sylls[0].cap and w.sylls[0].fold in d.lex["honorifics"])):
+        sy = w.sylls
+        if len(sy) < 2:  # one syllable: nothing to cut (the usual case, checked first)
+            split.append(w)
+            continue
+        in_org = bool(split) and split[-1].fold in org_heads
+        cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
+        if not cut and sy[1].cap and all(s.cap for s in sy[1:]) and (
+                sy[0].fold in strict or (not sy[0].cap and sy[0].fold in honorifics)):
             cut = 1  # "ông_Kim"; "Bà_Thái_Anh_Văn" (never a name's first syllable)
         if cut:
             first, rest = _split_word(w, cut)
@@ -235,8 +239,8 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
     out: list[Word] = []
     seq: list[Word] = []
     for w in [*split, None]:
-        if (w is not None and not w.punct and not w.num and w.sylls and all(s.cap for s in w.sylls)
-                and w.fold not in d.lex["honorifics"]):
+        if (w is not None and w.sylls and w.sylls[0].cap and not w.punct and not w.num
+                and all(s.cap for s in w.sylls) and w.fold not in honorifics):
             seq.append(w)
             continue
         if seq:
