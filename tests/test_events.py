@@ -502,3 +502,14 @@ def test_one_person_named_short_and_in_full_is_no_recipient_of_himself():
     assert _same_person("PER:suzuki", ["ORG:x", "PER:osamu suzuki"])
     assert not _same_person("PER:kim yo jong", ["PER:kim jong un"])
     assert not _same_person("GPE:USA", ["PER:usa"])
+
+
+def test_a_sentence_ending_on_a_comma_after_the_object_is_coded():
+    # ", trong đó có Y" is looked for after the object: a sentence that ends on the comma
+    # (a line cut short) must not break the article (it did: IndexError in the phrase lookup)
+    from thoisu.ingest.text import read_text
+    from thoisu.pipeline import process_page
+
+    page = read_text("cut.txt", "Tin\n\nÔng Kim Jong Un gặp các quan chức Nga,\n".encode())
+    (art,) = process_page(page)
+    assert [e.type for e in art.events] == ["CONSULT"]

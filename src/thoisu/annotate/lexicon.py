@@ -63,7 +63,9 @@ class PhraseSet:
             lst.sort(key=len, reverse=True)
 
     def match(self, toks: list[str], i: int) -> int:
-        """Length of the longest phrase starting at toks[i] (0 if none)."""
+        """Length of the longest phrase starting at toks[i] (0 if none, or past the end)."""
+        if i >= len(toks):
+            return 0
         for p in self.by_first.get(toks[i], ()):
             n = len(p)
             if tuple(toks[i : i + n]) == p:
