@@ -217,7 +217,7 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
     keeps: a pair with an old article scores a little lower than it would."""
     import json
 
-    from thoisu.stories.cluster import StoryIndex
+    from thoisu.stories.cluster import StoryIndex, settings, top_terms
 
     create_tables(db)
     db.execute("DELETE FROM index_kv WHERE space='story_postings'")
@@ -229,7 +229,7 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
     for aid, value in rows:
         vec = json.loads(value)[1]
         if vec:
-            idx._post(aid, vec)
+            idx._post(aid, top_terms(vec, settings()["query_terms"]))
     idx._postings.flush()  # type: ignore[attr-defined]
 
 

@@ -35,6 +35,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -194,7 +195,7 @@ class StoryIndex:
         self.merged: dict[str, str] = {}
         self.dedup = DuplicateIndex()
         self.threads = ThreadIndex()
-        self.comparisons = 0  # candidate stories scored, for tests of linear cost
+        self.comparisons = 0  # candidate articles compared, for tests of linear cost
         self.posting_reads = 0
         self._db: Any = None
         self._counts: dict[str, Counter[str]] = {}  # terms of articles about to be assigned
@@ -308,7 +309,8 @@ class StoryIndex:
             vec = self.vectorize(counts)
             day = day_of(a)
             year = year_of(a)
-            linked = self._linked(vec, day, year)
+            query = top_terms(vec, settings()["query_terms"])  # looked up, then posted under
+            linked = self._linked(vec, query, day, year)
             if linked:
                 sid = self._union(linked)
             else:
@@ -316,7 +318,7 @@ class StoryIndex:
                 self._stories[sid] = {"a": [], "c": {}, "d": None}
                 opened.append(sid)
             self._add(sid, a, vec, day, year)
-            self._post(a.id, vec)
+            self._post(a.id, query)
             batch.setdefault(sid, []).append(a)
         final = {old: self._final(old) for old in self.merged}
         self.merged = final
@@ -351,13 +353,13 @@ class StoryIndex:
             aid, seen = nxt, seen + 1
         return aid or ""
 
-    def _linked(self, vec: Vector, day: int | None, year: int | None) -> set[str]:
+    def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None) -> set[str]:
         """The stories of the stored articles alike enough to this one: a pair decision
         that looks at the two articles only, so the components they make do not depend
         on the order articles come in."""
         cfg = settings()
         scores: dict[str, float] = {}
-        for t, w in top_terms(vec, cfg["query_terms"]).items():
+        for t, w in query.items():
             post = self._postings.get(t)
             if not post:
                 continue
@@ -410,23 +412,20 @@ class StoryIndex:
             entry[0] = into
             self._arts[aid] = entry
         st["a"].extend(ot["a"])
-        st["n"] = st.get("n", 0) + ot.get("n", 0)
         c = st["c"]
         for t, w in ot["c"].items():
             c[t] = c.get(t, 0.0) + w
         st["c"] = top_terms(c, cfg["centroid_terms"])
-        for key in ("d", "y"):
-            a, b = st.get(key), ot.get(key)
-            if b:
-                st[key] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
+        a, b = st["d"], ot["d"]
+        if b:
+            st["d"] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
         del self._stories[other]
         self.merged[other] = into
 
-    def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None = None) -> None:
+    def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None) -> None:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
-        st["n"] = st.get("n", 0) + 1  # members with a vector (copies have none)
         c = st["c"]
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
@@ -434,19 +433,16 @@ class StoryIndex:
             st["c"] = top_terms(c, cfg["centroid_terms"])
         if day is not None:
             st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
-        if year is not None:
-            ys = st.get("y")
-            st["y"] = [year, year] if not ys else [min(ys[0], year), max(ys[1], year)]
         # the article's vector is kept: later articles are compared with it
         self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
 
-    def _post(self, aid: str, vec: Vector) -> None:
-        """Index an article under its strongest terms; a list keeps the latest
+    def _post(self, aid: str, terms: Iterable[str]) -> None:
+        """Index an article under its strongest terms (its top query_terms); a list keeps the latest
         posting_cap articles (stories are days long: the latest are the ones to find).
         A list is one string of space-separated ids: a chunk holds thousands of lists,
         and a string is a tenth of the memory of a list of strings."""
         cap = settings()["posting_cap"]
-        for t in top_terms(vec, settings()["query_terms"]):
+        for t in terms:
             post = self._postings.get(t)
             if not post:
                 self._postings[t] = aid
@@ -509,8 +505,7 @@ class StoryIndex:
         # article vectors unrounded: pairs are decided on them, and a rounded copy would
         # decide near-threshold pairs otherwise than the store (which keeps them whole)
         arts = {k: list(v) for k, v in self._arts.items()}
-        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "y": v.get("y")}
-                   for k, v in self._stories.items()}
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"]} for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
         keys = np.array([t for t, n in self.df.items() if n > 1], dtype=np.uint32)
@@ -544,12 +539,9 @@ class StoryIndex:
         }
         for aid, v in idx._arts.items():  # in the order they came: the lists keep the latest
             if v[1] is not None:
-                idx._post(aid, v[1])
+                idx._post(aid, top_terms(v[1], settings()["query_terms"]))
         for sid, v in data["stories"].items():
-            n = sum(1 for aid in v["a"] if idx._arts[aid][1] is not None)
-            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "n": n}
-            if v.get("y"):
-                idx._stories[sid]["y"] = v["y"]
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"]}
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
