@@ -428,6 +428,7 @@ def test_an_article_alike_to_two_stories_merges_them_and_the_old_id_redirects(tm
         assert q("SELECT id, n_stories FROM threads").fetchall() == [(tid, 1)]
         assert records.thread_target(st.db, "t-" + old) == tid
     assert stats is not None
+    assert stats.corpus is not None and stats.corpus.stories_merged == [(old, into)]
     assert dangling(db_path) == []
     digest = json.loads((out / "digest.json").read_text("utf-8"))
     assert [s["id"] for s in digest["stories"]] == [into]

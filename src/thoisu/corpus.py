@@ -74,7 +74,7 @@ class CorpusStats:
     threads_changed: set[str] = field(default_factory=set)
     entities_new: int = 0
     merged: list[tuple[str, str]] = field(default_factory=list)
-    # stories merged into another (an article alike to both joined them): (old, into)
+    # stored stories merged into another (an article alike to both joined them): (old, into)
     stories_merged: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     # chunks that failed whole and were placed again one article at a time: the run's
@@ -154,11 +154,13 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
     index = StoryIndex.stored(db)
     index.prefetch(batch)
     index.assign(batch)
-    lost: set[str] = set()  # threads that lost a story to a merge
+    lost: set[str] = set()  # threads that lost a stored story to a merge
     for old, into in index.merged.items():
-        if tid := records.merge_story(db, old, into):
-            lost.add(tid)
-        stats.stories_merged.append((old, into))
+        tid = records.merge_story(db, old, into)
+        if tid is not None:  # a stored story (not one opened and merged in this chunk)
+            stats.stories_merged.append((old, into))
+            if tid:
+                lost.add(tid)
     registry = EntityRegistry(db, run)
     ids = registry.resolve(batch)
     for a in batch:

@@ -233,8 +233,11 @@ def retire_thread(db: sqlite3.Connection, tid: str, target: str | None) -> None:
 def merge_story(db: sqlite3.Connection, old: str, into: str) -> str | None:
     """Story ``old`` merged into ``into`` (stories/cluster.py): its articles and events
     move, its summary, timeline and row go, its id redirects (and so do the ids that
-    redirected to it). Returns the thread it was in (None if it had no row)."""
+    redirected to it). Returns the thread it was in; None, and nothing done, for a story
+    never stored (opened and merged within one chunk: no row, article or id to redirect)."""
     row = db.execute("SELECT thread_id FROM stories WHERE id=?", (old,)).fetchone()
+    if row is None:
+        return None
     for aid, text in db.execute("SELECT id, json FROM articles WHERE story_id=?", (old,)).fetchall():
         rec = json.loads(text) if text else None
         if rec is not None:
@@ -246,7 +249,7 @@ def merge_story(db: sqlite3.Connection, old: str, into: str) -> str | None:
         db.execute(f"DELETE FROM {table} WHERE {col}=?", (old,))
     db.execute("UPDATE story_redirects SET target=? WHERE target=?", (into, old))
     db.execute("INSERT OR REPLACE INTO story_redirects(id, target) VALUES (?,?)", (old, into))
-    return row[0] if row else None
+    return row[0]
 
 
 def story_target(db: sqlite3.Connection, sid: str) -> str | None:
