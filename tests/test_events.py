@@ -513,3 +513,19 @@ def test_a_sentence_ending_on_a_comma_after_the_object_is_coded():
     page = read_text("cut.txt", "Tin\n\nÔng Kim Jong Un gặp các quan chức Nga,\n".encode())
     (art,) = process_page(page)
     assert [e.type for e in art.events] == ["CONSULT"]
+
+
+def test_background_clause_subject_and_relatives():
+    gaz = {**GAZ, "Nguyễn Quang Lộc": ("PER", "PER:nguyễn quang lộc"),
+           "Lộc": ("PER", "PER:nguyễn quang lộc"), "Nguyên": ("PER", "PER:nguyễn ngọc nguyên"),
+           "Lê Thị Hậu": ("PER", "PER:lê thị hậu")}
+    ev = code_events(build([
+        "Ông Lộc ra quán tạp hóa của gia đình.",
+        # the subject of a 'khi' clause does not do what the main clause reports
+        "Khi ông Lộc vừa mở quán, bất ngờ một trong hai người đàn ông rút dao chém ông.",
+        "Tối cùng ngày, Nguyên và vợ là Lê Thị Hậu xảy ra tranh cãi.",
+        "Nguyên lấy con dao rồi chém vợ.",  # the wife named before
+    ], gaz))
+    assert not [e for e in ev if e.line == 2 and "PER:nguyễn quang lộc" in e.actors]
+    one(ev, "ASSAULT", line=2, recipients=["PER:nguyễn quang lộc"])  # "chém ông": Lộc
+    one(ev, "ASSAULT", line=4, actors=["PER:nguyễn ngọc nguyên"], recipients=["PER:lê thị hậu"])

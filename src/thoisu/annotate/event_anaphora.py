@@ -15,7 +15,10 @@ Antecedents, kept per article in reading order:
 - a role with a demonstrative ("nghi phạm này"): the latest person in subject position;
 - a bare epithet ("người đẹp"): the person the headline names, else the one named most,
   of the epithet's gender when the article's titles tell it;
-- a body's head noun ("ngân hàng", "công ty này"): the latest ORG whose name opens so.
+- a body's head noun ("ngân hàng", "công ty này"): the latest ORG whose name opens so;
+- a kin word ("chém vợ"): the person the article introduced with it ("vợ là Lê Thị Hậu");
+- a bare pronoun right after a trigger ("chém ông"): the latest person in subject
+  position, when the article's titles give that person the pronoun's gender.
 Phrases, windows and positions: ``data/event_anaphora.json``.
 """
 
@@ -61,6 +64,11 @@ class _Config:
     openers: frozenset[str]  # tokens after which a subject may open
     gender: dict[tuple[str, ...], str]  # phrase -> "f" / "m"
     title_gender: dict[str, str]  # title word before a name -> "f" / "m"
+    kin: PhraseSet  # "vợ", "con trai": a relative introduced before a name
+    kin_joiners: PhraseSet  # "là" between the kin word and the name
+    kin_not_followed: frozenset[str]  # "vợ chồng", "vợ cũ": not the bare kin word
+    obj_pronouns: PhraseSet  # "ông", "cô ấy" as the object of a trigger
+    obj_not_followed: frozenset[str]  # "ông bà", "anh em": not a bare pronoun
     firsts: frozenset[str]  # first words of every phrase: most tokens open none
 
 
@@ -86,7 +94,13 @@ def _config() -> _Config:
         words(bd["demonstratives"]), words(bd["blockers_before"]), int(raw["window_sentences"]),
         words(raw["titles"]["skip"]), PhraseSet([phrase(x) for x in raw["titles"]["offices"]]),
         words(raw["titles"]["not_followed_by"]),
-        words(raw["slot_openers"]), gender, title_gender, frozenset(plural.by_first) | frozenset(singular.by_first) | frozenset(bodies.by_first))
+        words(raw["slot_openers"]), gender, title_gender,
+        PhraseSet([phrase(x) for x in raw["kin"]["phrases"]]),
+        PhraseSet([phrase(x) for x in raw["kin"]["joiners"]]), words(raw["kin"]["not_followed_by"]),
+        PhraseSet([phrase(x) for x in raw["object_pronouns"]["phrases"]]),
+        words(raw["object_pronouns"]["not_followed_by"]),
+        frozenset(plural.by_first) | frozenset(singular.by_first) | frozenset(bodies.by_first)
+        | {phrase(x)[0] for x in raw["kin"]["phrases"] + raw["object_pronouns"]["phrases"]})
 
 
 @dataclass(slots=True)
@@ -104,6 +118,7 @@ class Antecedents:
     # that person, or None when the article gives the title to several people
     titles: dict[tuple[str, ...], Mention | None] = field(default_factory=dict)
     orgs: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, folded name)
+    kin: dict[tuple[str, ...], Mention] = field(default_factory=dict)  # "vợ" -> Lê Thị Hậu
 
     def read(self, an: object) -> None:
         """Remember the named participants of an analysed sentence (``syntax.Analysis``)."""
@@ -123,6 +138,7 @@ class Antecedents:
                     if w in tg:
                         self.sex.setdefault(h.key, tg[w])
                 self._title(tuple(an.toks[np.start : np.first]), h)  # type: ignore[attr-defined]
+                self._kin(an.toks, np.start, h)  # type: ignore[attr-defined]
             for m in np.mentions:
                 if isinstance(m, GroupMention):
                     continue
@@ -132,6 +148,14 @@ class Antecedents:
                 elif m.type == "ORG":
                     self.orgs.append((m, fold(m.text)))
         self.n += 1
+
+    def _kin(self, toks: list[str], start: int, m: Mention) -> None:
+        """"vợ là Lê Thị Hậu", "con trai Nguyễn Văn A": the kin word names this person."""
+        cfg = _config()
+        k = start - cfg.kin_joiners.ends_at(toks, start)
+        n = cfg.kin.ends_at(toks, k)
+        if n:
+            self.kin[tuple(toks[k - n : k])] = m
 
     def _title(self, words: tuple[str, ...], m: Mention) -> None:
         k = 0
@@ -277,6 +301,22 @@ def anaphor_mentions(an: object, mentions: list[Mention], ants: Antecedents,
                     m = ants.org(cfg.heads[head])
                     if m is not None:
                         got = (k + int(dem), [m])
+        if got is None and ants.kin:
+            k = cfg.kin.match(toks, i)
+            ref = ants.kin.get(tuple(toks[i : i + k])) if k else None
+            if ref is not None and (i + k >= n or toks[i + k] not in cfg.kin_not_followed) \
+                    and _slot(an, i) and not _capitalised_after(an, i + k) \
+                    and not _name_at(spans, taken, i + k):
+                got = (k, [ref])  # "chém vợ" after "vợ là Lê Thị Hậu"
+        if got is None and i > 0:
+            k = cfg.obj_pronouns.match(toks, i)
+            if k and (i + k >= n or toks[i + k] not in cfg.obj_not_followed) \
+                    and _trigger_ends().ends_at(toks, i) and not _capitalised_after(an, i + k) \
+                    and not _name_at(spans, taken, i + k):
+                sex = cfg.title_gender.get(toks[i])
+                m = ants.person(cfg.window, True, sex)
+                if m is not None and (sex is None or ants.sex.get(m.key) == sex):
+                    got = (k, [m])  # "chém ông", "vinh danh cô": the person last the subject
         if got is None:
             i += 1
             continue

@@ -167,9 +167,45 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
             best = (seg, ch)
     if best is not None and best[0] < _segment(an, lo, t) and _group_opens(an, _segment(an, lo, t), t):
         return None  # "..., TP Hải Phòng, ban chuyên án đã bắt ...": the group acts, unnamed
+    if best is not None and best[0] < _segment(an, lo, t) and not _carried(an, best[0], lo, t):
+        return near if near is not best[1] else None
     if best is not None:
         return _title_of(an, best[1]) or best[1]
     return near
+
+
+def _carried(an: Analysis, seg: int, lo: int, t: int) -> bool:
+    """May a subject named in an earlier comma segment (starting at ``seg``) act at the
+    trigger t? Not when its segment is a background clause ("Khi ông Lộc vừa mở quán, bất
+    ngờ một trong hai người đàn ông này rút dao chém ...": Lộc opens the 'khi' clause), nor
+    when the trigger's own segment holds more words than adverbs before it (a subject of
+    its own, unnamed) and no passive marker (a patient goes on over commas)."""
+    res, toks = an.res, an.toks
+    lead = res.cues["subject_lead"]
+    k = seg
+    while k < t and (an.aside[k] or not toks[k].isalpha()):
+        k += 1
+    subs = res.words["background_subs"]
+    if toks[k] in subs or " ".join(toks[k : k + 2]) in subs or (seg == lo and lo > 0 and (
+            toks[lo - 1] in subs or " ".join(toks[max(0, lo - 2) : lo]) in subs)):
+        return False  # the clause may start after its subordinator
+    glue = (res.words["aux"] | res.words["light_verbs"] | res.words["future"]
+            | res.words["negation"] | res.words["coordinators"] | res.words["classifiers"]
+            | res.title_words | {"có", "thể", "rồi", "liền"})
+    free, k = 0, _segment(an, lo, t)
+    if any(_passive_at(an, m) for m in range(k, t)):
+        return True  # "ông Lộc không kịp phản ứng, ngón cái bàn tay trái bị chém": he undergoes
+    while k < t:
+        if an.aside[k] or not toks[k].isalpha():
+            k += 1
+            continue
+        n = lead.match(toks, k)
+        if n:
+            k += n
+            continue
+        free += toks[k] not in glue
+        k += 1
+    return free <= res.windows["carried_subject"]
 
 
 def _title_of(an: Analysis, ch: Chain) -> Chain | None:
@@ -573,9 +609,9 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
     res, toks = an.res, an.toks
     if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
         return None
-    if st.kind == "sub" and res.words["background_subs"] & {
+    if st.kind == "sub" and _segment(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
         " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
-    }:
+    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
         return None  # "Trước khi bị bắt, ...": background to another event
     if _has_cue(an, "background", st.cs, st.i):
         return None  # "lúc bị bắt", "trong số nghi phạm bị bắt giữ": not the reported event
@@ -621,13 +657,16 @@ def _object_only(an: Analysis, st: _Site) -> bool:
     res, toks = an.res, an.toks
     if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
         return False
-    if st.kind == "sub" and res.words["background_subs"] & {
+    if st.kind == "sub" and _segment(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
         " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
-    }:
+    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
         return False
     if _has_cue(an, "background", st.cs, st.i):
         return False
-    return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i for ch in an.chains)
+    seg = _segment(an, st.cs, st.i)  # a name in an earlier segment may not be the subject
+    return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i and (
+        ch.start >= seg or _carried(an, _segment(an, st.cs, ch.start), st.cs, st.i))
+        for ch in an.chains)
 
 
 def _zero_subject(an: Analysis, st: _Site) -> bool:
