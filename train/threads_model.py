@@ -12,6 +12,7 @@ and its weights written into data/threads.json; other keys are kept.
 
     .venv/bin/python train/threads_model.py            # fit and write
     .venv/bin/python train/threads_model.py --dry-run  # print CV figures only
+    .venv/bin/python train/threads_model.py --signals  # rank candidate signals (dev only)
 """
 
 from __future__ import annotations
@@ -35,9 +36,11 @@ from thoisu.stories import threads  # noqa: E402
 OUT = ROOT / "src" / "thoisu" / "stories" / "data" / "threads.json"
 
 
-def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int):
+def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int,
+                    placed: dict[str, list[Any]] | None = None):
     """Run stories and threads; (story -> profile as placed, cluster -> main story,
-    cluster -> its stories, participant -> threads naming it)."""
+    cluster -> its stories, participant -> threads naming it). ``placed``: a dict that
+    takes each story's articles as placed, when given."""
     from threads_eval import run
 
     profiles: dict[str, dict[str, Any]] = {}
@@ -45,6 +48,8 @@ def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int):
 
     def add_story(self, story_id, centroid, articles=None):  # type: ignore[no-untyped-def]
         profiles.setdefault(story_id, threads.story_profile(centroid, articles))
+        if placed is not None:
+            placed.setdefault(story_id, list(articles or []))
         return original(self, story_id, centroid, articles)
 
     threads.ThreadIndex.add_story = add_story  # type: ignore[method-assign]
@@ -68,6 +73,116 @@ def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int):
     return profiles, main, by_cluster, seen
 
 
+def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
+    """How well candidate signals tell the dev one-matter pairs from the hard negatives,
+    on the main stories of each judged dev pair across stories (one run, order ``seed``):
+    per signal its AUC and how many one-matter pairs rank above every point where
+    precision falls under 0.85; then logistic models over the rule's features with each
+    signal added, 5-fold cross-validated (5 shuffles). Signals: the rule's pair features,
+    shared event dyads (type, actor, recipient; summed idf over stories), countries that
+    act or suffer in ASSAULT/FIGHT events of both, participants (all PER/ORG mentions of
+    all articles) as idf-weighted cosine and as the count of shared ones at most 3
+    stories name, name terms of titles and leads (idf cosine; places and titles left
+    out), word bigrams of titles and leads (idf cosine)."""
+    import math
+
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    from thoisu.actors.dictionary import load
+    from thoisu.stories.cluster import text_terms
+
+    placed: dict[str, list[Any]] = {}
+    profiles, main, _, seen = record_profiles(arts, seed, 5000, placed)
+    book = load()
+    country: dict[str, str] = {}
+    for entries in book.gazetteer.values():
+        for e in entries:
+            if e.country:
+                country.setdefault(e.key, e.country)
+    for key, (_, iso) in book.people.items():
+        if iso:
+            country.setdefault(key, iso)
+    places, titles = threads.gazetteer_places(), threads.title_terms()
+    sets: dict[str, dict[str, Counter[str]]] = defaultdict(dict)
+    for sid, members in placed.items():
+        dy: Counter[str] = Counter()
+        war: Counter[str] = Counter()
+        part: Counter[str] = Counter()
+        tl: Counter[str] = Counter()
+        for a in members:
+            for ev in a.events:
+                if ev.negated or ev.hypothetical:
+                    continue
+                dy.update(f"{ev.type}:{x}>{y}" for x in ev.actors for y in ev.recipients if x != y)
+                if ev.type in ("ASSAULT", "FIGHT"):
+                    war.update({country[k] for k in ev.actors + ev.recipients if k in country})
+            part.update(m.key for m in a.mentions if m.key and m.type in ("PER", "ORG"))
+            text_terms(a.title or "", tl)
+            for para in a.paragraphs[:1]:
+                text_terms(para.text, tl)
+        sets[sid] = {"dyads": dy, "war": war, "part": part,
+                     "names": Counter({t: 1 for t in tl if t.startswith("n:") and t not in places and t not in titles}),
+                     "words": Counter({t: 1 for t in tl if " " in t and not t.startswith(("n:", "#", "k:"))})}
+    n = len(sets)
+    df: dict[str, Counter[str]] = defaultdict(Counter)
+    for by in sets.values():
+        for kind, c in by.items():
+            df[kind].update(c.keys())
+
+    def idf_cos(kind: str, x: str, y: str, log_counts: bool = False) -> float:
+        def vec(sid: str) -> dict[str, float]:
+            return {t: math.log(n / df[kind][t]) * (math.log1p(c) if log_counts else 1.0)
+                    for t, c in sets[sid][kind].items()}
+        return threads.cosine(vec(x), vec(y)) if sets[x][kind] and sets[y][kind] else 0.0
+
+    names = [*threads.FEATURES, "rule", "gate", "dyads", "war_countries", "participants_idf", "rare_shared",
+             "title_lead_names", "title_lead_words"]
+    X: list[list[float]] = []
+    y: list[int] = []
+    for (a, b), g in sorted(load_gold().items()):
+        if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
+            continue
+        sa, sb = main[a], main[b]
+        f = threads.pair_features(profiles[sa], profiles[sb], seen)
+        shared = sets[sa]["part"].keys() & sets[sb]["part"].keys()
+        X.append([*f, threads.pair_probability(profiles[sa], profiles[sb], seen), float(threads.passes_gate(f)),
+                  sum(math.log(n / df["dyads"][k]) for k in sets[sa]["dyads"].keys() & sets[sb]["dyads"].keys()),
+                  float(len(sets[sa]["war"].keys() & sets[sb]["war"].keys())),
+                  idf_cos("part", sa, sb, True), float(sum(df["part"][k] <= 3 for k in shared)),
+                  idf_cos("names", sa, sb), idf_cos("words", sa, sb)])
+        y.append(int(g["same_matter"]))
+    Xa, ya = np.array(X), np.array(y)
+
+    def ranked(s: Any) -> int:
+        """One-matter pairs ranked above every point where precision falls under 0.85
+        (ties: different-matter pairs first, so a flat signal earns nothing)."""
+        best = tp = 0
+        for i, j in enumerate(np.lexsort((ya, -s)), 1):
+            tp += int(ya[j])
+            if tp / i >= 0.85:
+                best = tp
+        return best
+
+    print(f"dev pairs across stories: {len(ya)} ({int(ya.sum())} one matter), stories {n}")
+    for j, name in enumerate(names):
+        print(f"{name:18s} AUC {roc_auc_score(ya, Xa[:, j]):.3f}  ranked at precision 0.85: {ranked(Xa[:, j])}")
+    base = list(range(len(threads.FEATURES)))
+    new = range(len(base) + 1, len(names))  # the rule's probability is no feature of a model
+    for extra in [[], *[[i] for i in new], list(new)]:
+        cols, out = base + extra, []
+        for rep in range(5):
+            s = np.zeros(len(ya))
+            for tr, te in StratifiedKFold(5, shuffle=True, random_state=rep).split(Xa, ya):
+                model = LogisticRegression(C=1.0, max_iter=3000).fit(Xa[tr][:, cols], ya[tr])
+                s[te] = model.predict_proba(Xa[te][:, cols])[:, 1]
+            out.append(f"{roc_auc_score(ya, s):.3f}/{ranked(s)}")
+        label = "+".join(names[i] for i in extra) or "the rule's features"
+        print(f"CV {label}: AUC/ranked over 5 shuffles {' '.join(out)}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", type=Path, default=CACHE)
@@ -82,12 +197,17 @@ def main() -> int:
                     help="judging rounds to train on (round 2: 33 near-miss dev negatives, judged "
                          "after the model was fitted; refitting with them did worse on test)")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--signals", action="store_true",
+                    help="rank candidate signals on the dev pairs (one run, the first of --seeds); write nothing")
     args = ap.parse_args()
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     arts = load_articles(args.cache, 2)
+    if args.signals:
+        _signals(arts, int(args.seeds.split(",")[0]))
+        return 0
     labels = load_gold()
     X: list[list[float]] = []
     y: list[int] = []
