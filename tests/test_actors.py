@@ -401,3 +401,20 @@ def test_vietnamese_name_coordinated_with_a_person() -> None:
     a = article(["Ông Nhuận khen hành động cứu người của Bo Tý và Cao Lâm."])
     assert ("PER", "Bo Tý") in typed(a)
     assert ("PER", "Bo Tý") not in typed(article(["Hành động của Bo Tý được khen."]))
+
+
+def test_sentence_case_agency_names_end_on_their_field():
+    from thoisu.actors import find_mentions
+    from thoisu.annotate.sentences import annotate_sentences
+    from thoisu.models import Article, Paragraph
+
+    def orgs(text: str) -> list[str]:
+        art = Article(id="x", page="p", paragraphs=[Paragraph(text, 1)])
+        art.sentences = annotate_sentences(art)
+        return [m.text for m in find_mentions(art) if m.type == "ORG"]
+
+    assert "Cục Cảnh sát truy nã tội phạm" in orgs("Cục Cảnh sát truy nã tội phạm đã phối hợp.")
+    assert "Cục Quản lý dược" in orgs("Cục Quản lý dược yêu cầu doanh nghiệp xuất trình văn bản.")
+    assert "Chi Cục quản lý thị trường Hà Nội" in orgs("Chi Cục quản lý thị trường Hà Nội đã kiểm tra.")
+    assert orgs("Bộ Công Thương quản lý thị trường xăng dầu.") == ["Bộ Công Thương"]  # a verb
+    assert orgs("Hãng hàng không này cho biết.") == []  # a common noun

@@ -605,6 +605,38 @@ def _org_tail(d: Dictionary, words: list[Word], b: int) -> int:
     return b
 
 
+ORG_FIELD_WORDS = 5  # lower-case words of an agency's field after its capitalised name
+
+
+def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """Sentence-case agency names end on their field in lower case: "Cục Cảnh sát" + "truy
+    nã tội phạm", "Cục Quản lý" + "dược", "Hội Nghề" + "cá" (+ a country or place). Only
+    listed field words (``org_field_words``; the verbs among them, ``org_field_leads``,
+    only right after a bare head: "Chi cục" + "quản lý thị trường"), so a verb after a
+    name ("Bộ Công Thương quản lý ...") stays out; a bare head needs such a verb or a place
+    after its field ("Hãng hàng không" is no name)."""
+    j = b
+    bare = _in(d, "org_heads", words, a) == b - a
+    led = bare and _in(d, "org_field_leads", words, b)
+    j += led
+    while j < len(words) and j - b < ORG_FIELD_WORDS:
+        w = words[j]
+        if w.cap or w.punct or w.num:
+            break
+        n = _in(d, "org_field_words", words, j)
+        if not n:
+            break
+        j += n
+    if j == b + led:
+        return b  # "Ban quản lý" + "dự án ...": where the name ends is not known
+    p = j + (j + 1 < len(words) and words[j + 1].cap and _in(d, "gpe_heads", words, j))
+    if p < len(words) and words[p].cap:
+        g = _match(words, p, d.gazetteer, pre.gaz)
+        if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
+            return g[0]  # "Chi cục quản lý thị trường" + "Hà Nội", "... nội địa" + "tỉnh Quảng Ninh"
+    return b if bare and not led else j  # "Hãng hàng không": a common noun, no name
+
+
 def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
     """Where an organisation's head starts inside a capitalised run led by ordinary words
     ("Thường trực" + "Ban Chỉ đạo ..."): its index, or 0."""
@@ -736,7 +768,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 b = _extend_org(d, words, b, pre)
                 unit = _unit_number(d, words, b)
                 if not unit:
-                    b = _org_tail(d, words, b)
+                    b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
             if unit:
                 if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
                     k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
