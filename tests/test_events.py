@@ -529,3 +529,15 @@ def test_background_clause_subject_and_relatives():
     assert not [e for e in ev if e.line == 2 and "PER:nguyễn quang lộc" in e.actors]
     one(ev, "ASSAULT", line=2, recipients=["PER:nguyễn quang lộc"])  # "chém ông": Lộc
     one(ev, "ASSAULT", line=4, actors=["PER:nguyễn ngọc nguyên"], recipients=["PER:lê thị hậu"])
+
+
+def test_people_of_a_country_and_squad_calls_are_not_participants():
+    gaz = {**GAZ, "Trung Quốc": ("GPE", "GPE:CHN"), "Mexico": ("GPE", "GPE:MEX"),
+           "Ngọc Thịnh": ("PER", "PER:ngọc thịnh"), "Nguyễn Hữu Thắng": ("PER", "PER:nguyễn hữu thắng")}
+    ev = code_events(build([
+        "Một thiếu niên Trung Quốc bị bắt tại sân bay Dubai.",  # a person, not the state
+        "Chân sút Mexico bị bắt cóc tại quê nhà.",
+        "HLV Nguyễn Hữu Thắng quyết định triệu tập trung vệ Ngọc Thịnh.",  # a squad, no arrest
+    ], gaz))
+    assert not [e for e in ev if "GPE:CHN" in e.recipients or "GPE:MEX" in e.recipients]
+    assert not [e for e in ev if e.type == "COERCE" and e.line == 3]

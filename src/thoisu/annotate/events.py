@@ -119,8 +119,10 @@ def _gpe_modifier(an: Analysis, np: NP) -> bool:
     (``gpe_qualified``)."""
     if np.head.type != "GPE":
         return False
-    q = an.res.cues["gpe_qualified"].ends_at(an.toks, np.start)
-    if q and not an.in_name[np.start - q]:
+    qual = an.res.cues["gpe_qualified"]
+    at = np.start if qual.ends_at(an.toks, np.start) else np.first  # "1845 người dân" + GPE
+    q = qual.ends_at(an.toks, at)
+    if q and not an.in_name[at - q]:
         return True  # "hãng xe Nhật Bản", "truyền thông Trung Quốc": a firm, the media
     k = an.res.cues["gpe_modifiers"].ends_at(an.toks, np.first)
     b = np.first - k - 1
@@ -630,7 +632,7 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
             if between or len(rest) <= res.windows["group_gap"] - 2:
                 # the patient right before "bị": "lần đầu tiên Mansour bị quân đội Mỹ tấn công"
                 patient = [key for ch in an.chains if ch.end == k and not ch.prep
-                           and st.cs <= ch.start
+                           and st.cs <= ch.start and not _gpe_modifier(an, ch.nps[0])
                            for key in (_title_of(an, ch) or ch).keys(ACTOR_TYPES)]
                 return (between[-1].keys() if between else []), patient
             return None
@@ -885,6 +887,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.motion and _has_cue(an, "private_trip", 0, len(toks)):
             _dropped(article, line, trig, "private_trip")
             continue  # "Kim Jong-un cũng tới Thụy Sĩ để học tập": a trip, not a visit
+        if trig.nosports and (_has_cue(an, "sports_squad", 0, len(toks))
+                              or _has_cue(an, "sports_match", 0, len(toks))):
+            _dropped(article, line, trig, "sports_squad")
+            continue  # "HLV Nguyễn Hữu Thắng quyết định triệu tập trung vệ Ngọc Thịnh"
         if trig.type == "ASSAULT" and _has_cue(an, "sports_play", 0, len(toks)):
             _dropped(article, line, trig, "sports_play")
             continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence

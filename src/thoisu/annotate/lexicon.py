@@ -49,6 +49,7 @@ class Trigger:
     passive: bool = False  # the trigger itself is passive ("bị bắt"): its subject undergoes
     vobj: bool = False  # verb + its object ("đóng băng tài sản"): "của X" after it is no owner
     inner: bool = False  # the recipient stands before it ("đưa X vào danh sách trừng phạt")
+    nosports: bool = False  # no event in a sentence about a team ("HLV X triệu tập Y": a squad)
 
 
 class PhraseSet:
@@ -102,7 +103,7 @@ def _load_triggers() -> dict[str, list[Trigger]]:
         kw: dict = {}
         for f in flags.split(","):
             f = f.strip()
-            if f in ("noun", "sym", "motion", "passive", "vobj", "inner"):
+            if f in ("noun", "sym", "motion", "passive", "vobj", "inner", "nosports"):
                 kw[f] = True
             elif f.startswith("near="):
                 kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
