@@ -154,8 +154,8 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
                and not (w == "," and (an.aside[k - 1] or k + 1 < t and an.aside[k + 1]))]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
             ch.start > 0 and an.toks[ch.start - 1] in an.res.words["nominalizers"]
-        ) and not _partner(an, lo, ch):
-            near = ch
+        ) and not _partner(an, lo, ch) and not (_address(an, ch) and _address_goes_on(an, ch)):
+            near = ch  # (not ", huyện Y" closing an agent's address: "bị Công an xã X, huyện Y bắt")
         seg = lo
         for k in range(lo, ch.start):
             if an.toks[k] == "," and not an.aside[k]:
@@ -592,13 +592,17 @@ def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> l
         actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
     glue = (res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
             | res.words["future"] | res.words["pronouns_speaker"])
-    lead = [w for w in toks[st.cs : st.i] if w not in ("này", "ấy", "ta")]
+    lead = [w for k, w in enumerate(toks[st.cs : st.i], st.cs)
+            if w not in ("này", "ấy", "ta") and (w.isalnum() or an.aside[k])]
     if not actors and st.kind in ("speech", "sub") and (
         len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
         and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"])
     ):
         # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
         sp = _subject(an, an.clause_start(st.bstart)[0], st.bstart, sent.objects)
+        if sp is None and st.kind == "speech":  # "tin từ Công an tỉnh X cho biết, vừa bắt Y"
+            sp = next((ch for ch in an.chains if ch.end == st.bstart and ch.prep
+                       and " ".join(ch.prep) in res.words["source_preps"]), None)
         if sp is not None:
             actors = sp.keys()
     return actors
@@ -634,7 +638,9 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
                 patient = [key for ch in an.chains if ch.end == k and not ch.prep
                            and st.cs <= ch.start and not _gpe_modifier(an, ch.nps[0])
                            for key in (_title_of(an, ch) or ch).keys(ACTOR_TYPES)]
-                return (between[-1].keys() if between else []), patient
+                agents = [ch for ch in between if not _address(an, ch)] or between[-1:]
+                # the agent opens the gap: "bị Công an xã Pà Cò, huyện Mai Châu bắt giữ"
+                return (agents[0].keys() if agents else []), patient
             return None
     grp = res.cues["group_subjects"]
     seg = st.cs
