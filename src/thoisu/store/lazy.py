@@ -169,9 +169,10 @@ class LazyCounter(dict):
     def update(self, keys: Iterable[int]) -> None:  # type: ignore[override]
         keys = list(keys)
         self.prefetch(keys)
+        get, put = dict.get, dict.__setitem__
         for k in keys:
-            dict.__setitem__(self, k, dict.get(self, k, 0) + 1)
-            self._dirty.add(k)
+            put(self, k, get(self, k, 0) + 1)
+        self._dirty.update(keys)
 
     def flush(self) -> int:
         rows = [(k, dict.__getitem__(self, k)) for k in self._dirty]

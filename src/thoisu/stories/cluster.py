@@ -124,8 +124,10 @@ def text_terms(text: str, counts: Counter[str], mult: int = 1) -> None:
             counts.update(words)
             counts.update(bigrams)
     for m in _NAME_RUN.finditer(text):
-        before = text[: m.start()].rstrip()
-        _name_terms(m.group(0), not before or before[-1] in _SENT_END, counts, mult)
+        i = m.start() - 1  # the character before the name, spaces skipped (no copy of the text before)
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        _name_terms(m.group(0), i < 0 or text[i] in _SENT_END, counts, mult)
 
 
 def article_terms(article: Article) -> Counter[str]:
