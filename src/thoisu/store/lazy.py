@@ -152,7 +152,7 @@ class LazyCounter(dict):
         self._known: set[int] = set()
 
     def prefetch(self, keys: Iterable[int]) -> None:
-        todo = [k for k in set(keys) if k not in self._known]
+        todo = list(set(keys).difference(self._known))
         for i in range(0, len(todo), _CHUNK):
             part = todo[i : i + _CHUNK]
             for k, n in self.db.execute(

@@ -266,8 +266,12 @@ class StoryIndex:
         ref = cfg["idf_reference_docs"]
         top = log(ref + 1)
         scale = ref / (self.n_docs + prior)
+        keys = [term_key(t) for t in counts]
+        if hasattr(dfs, "prefetch"):  # a stored index: read the missing counts at once,
+            dfs.prefetch(keys)  # then plain lookups (no method call per term)
+        df_of = dict.get
         w = {}
-        for t, n in counts.items():
+        for (t, n), key in zip(counts.items(), keys, strict=True):
             c = t[0]
             if c == "#":
                 k = cw["number"]
@@ -277,7 +281,7 @@ class StoryIndex:
                 k = cw["bigram"] if " " in t else cw["unigram"]
             if not k:
                 continue
-            idf = top - log(scale * (dfs.get(term_key(t), 0) + prior * common.get(t, 0.0)) + 1)
+            idf = top - log(scale * (df_of(dfs, key, 0) + prior * common.get(t, 0.0)) + 1)
             w[t] = (1 + log(n)) * idf * k
         return _normalise(top_terms(w, cfg["top_terms"]))
 
