@@ -70,3 +70,43 @@ def test_the_fast_segmenter_gives_underthesea_words_on_the_examples() -> None:
     assert len(sents) > 100
     for s in sents:
         assert tokenize(s) == [w.replace(" ", "_") for w in word_tokenize(s)], s
+
+
+def test_the_token_pattern_without_groups_matches_as_underthesea_s() -> None:
+    import re
+    from pathlib import Path
+
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+    from thoisu.annotate.sentences import _without_groups
+
+    plain = _without_groups(patterns)
+    assert plain is not None and plain.groups == 0
+    root = Path(__file__).resolve().parents[1] / "examples"
+    for f in sorted(root.glob("*.txt")):
+        for line in f.read_text("utf-8").splitlines():
+            assert plain.findall(line) == [m.group() for m in patterns.finditer(line)], line
+    # what cannot be made plain is refused, and classes and escapes are left alone
+    assert _without_groups(re.compile(r"(a)\1")) is None
+    assert _without_groups(re.compile(r"(?P<x>a)(?P=x)")) is None
+    assert _without_groups(re.compile(r"[(](b)[]x]\(")).pattern == r"[(](?:b)[]x]\("
+
+
+def test_segmenting_leaves_underthesea_s_other_pipelines_unloaded_but_importable() -> None:
+    # a fresh interpreter: this one may have imported underthesea already
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from thoisu.annotate.sentences import tokenize\n"
+        "words = tokenize('Ông Kim đến Bình Nhưỡng hôm 22/7.')\n"
+        "assert 'underthesea.pipeline.ner' not in sys.modules, 'NER loaded'\n"
+        "import underthesea\n"
+        "from underthesea import ner, word_tokenize\n"
+        "assert underthesea.__version__ and underthesea.pipeline.ner\n"
+        "assert words == [w.replace(' ', '_') for w in word_tokenize('Ông Kim đến Bình Nhưỡng hôm 22/7.')]\n"
+        "assert ner('Bình Nhưỡng hôm nay')[0][0] == 'Bình Nhưỡng'\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr

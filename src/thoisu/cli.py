@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,11 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+
+# A digest makes millions of short-lived objects and few reference cycles: collecting
+# cycles every 700 allocations (Python's default) was 3% of a digest's CPU, every 50,000
+# a quarter of that. Set here, for the command's process, not by the library.
+gc.set_threshold(50_000, 20, 20)
 
 app = typer.Typer(
     add_completion=False,

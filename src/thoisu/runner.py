@@ -236,20 +236,22 @@ def _per_document(
             seen.add(item.sha)
             yield item
 
-    for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, note):
-        done(page.path)
-        if err:
-            error(err)
-            continue
-        if not articles:
-            error(f"{page.path}: no article text found")
-            continue
-        if store.add_page(page, articles, run):
-            checkpoint(f"page:{result.pages_new + 1}")
-            result.pages_new += 1
-            result.articles_new += len(articles)
-            result.low_quality += sum(1 for a in articles if a.quality == "low")
-        result.pages_ok += 1
+    with store.grouped() as tick:
+        for page, articles, err in _executor(fresh_pages(), workers, scheduler, dask_local, note):
+            done(page.path)
+            if err:
+                error(err)
+                continue
+            if not articles:
+                error(f"{page.path}: no article text found")
+                continue
+            if store.add_page(page, articles, run):
+                checkpoint(f"page:{result.pages_new + 1}")
+                result.pages_new += 1
+                result.articles_new += len(articles)
+                result.low_quality += sum(1 for a in articles if a.quality == "low")
+            result.pages_ok += 1
+            tick()
 
 
 # --------------------------------------------------------------------------- reprocess

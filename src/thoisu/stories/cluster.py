@@ -124,8 +124,10 @@ def text_terms(text: str, counts: Counter[str], mult: int = 1) -> None:
             counts.update(words)
             counts.update(bigrams)
     for m in _NAME_RUN.finditer(text):
-        before = text[: m.start()].rstrip()
-        _name_terms(m.group(0), not before or before[-1] in _SENT_END, counts, mult)
+        i = m.start() - 1  # the character before the name, spaces skipped (no copy of the text before)
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        _name_terms(m.group(0), i < 0 or text[i] in _SENT_END, counts, mult)
 
 
 def article_terms(article: Article) -> Counter[str]:
@@ -264,8 +266,12 @@ class StoryIndex:
         ref = cfg["idf_reference_docs"]
         top = log(ref + 1)
         scale = ref / (self.n_docs + prior)
+        keys = [term_key(t) for t in counts]
+        if hasattr(dfs, "prefetch"):  # a stored index: read the missing counts at once,
+            dfs.prefetch(keys)  # then plain lookups (no method call per term)
+        df_of = dict.get
         w = {}
-        for t, n in counts.items():
+        for (t, n), key in zip(counts.items(), keys, strict=True):
             c = t[0]
             if c == "#":
                 k = cw["number"]
@@ -275,7 +281,7 @@ class StoryIndex:
                 k = cw["bigram"] if " " in t else cw["unigram"]
             if not k:
                 continue
-            idf = top - log(scale * (dfs.get(term_key(t), 0) + prior * common.get(t, 0.0)) + 1)
+            idf = top - log(scale * (df_of(dfs, key, 0) + prior * common.get(t, 0.0)) + 1)
             w[t] = (1 + log(n)) * idf * k
         return _normalise(top_terms(w, cfg["top_terms"]))
 
