@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
-import json
 import os
 import statistics
 import sys
@@ -37,26 +36,22 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from vims import MDS, documents
+
 from thoisu.models import Article, Page, SourceLine
 from thoisu.pipeline import safe_process_page
 
 ROOT = Path(__file__).resolve().parents[1]
-MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
 Result = tuple[Page, list[Article] | None, str | None]
 
 
 def load_pages(limit: int) -> list[Page]:
     pages: list[Page] = []
-    with MDS.open(encoding="utf-8") as fh:
-        for line in fh:
-            cluster = json.loads(line)
-            for doc in cluster["documents"]:
-                text = "\n".join(x for x in (doc.get("title"), doc.get("lead"), doc["text"]) if x)
-                lines = [SourceLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
-                pages.append(Page(path=f"vims/{cluster['id']}/{doc['id']}", lines=lines,
-                                  sha=hashlib.sha256(text.encode()).hexdigest(), fmt="txt"))
-                if len(pages) >= limit:
-                    return pages
+    for cluster, doc in documents(limit):
+        text = "\n".join(x for x in (doc.get("title"), doc.get("lead"), doc["text"]) if x)
+        lines = [SourceLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
+        pages.append(Page(path=f"vims/{cluster['id']}/{doc['id']}", lines=lines,
+                          sha=hashlib.sha256(text.encode()).hexdigest(), fmt="txt"))
     return pages
 
 

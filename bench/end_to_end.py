@@ -14,7 +14,6 @@ medians (target >= 5x).
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import subprocess
@@ -23,20 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
+from vims import MDS, documents
 
 
 def pages(limit: int) -> list[str]:
     out: list[str] = []
-    with MDS.open(encoding="utf-8") as fh:
-        for line in fh:
-            for d in json.loads(line)["documents"]:
-                body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
-                date = f"{d['published']}\n\n" if d.get("published") else ""
-                out.append(f"{d.get('title') or ''}\n\n{date}{body}\n")
-                if len(out) >= limit:
-                    return out
+    for _, d in documents(limit):
+        body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
+        date = f"{d['published']}\n\n" if d.get("published") else ""
+        out.append(f"{d.get('title') or ''}\n\n{date}{body}\n")
     return out
 
 

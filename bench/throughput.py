@@ -14,31 +14,24 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import statistics
 import sys
 import time
-from pathlib import Path
+
+from vims import MDS, documents
 
 from thoisu.models import Page, SourceLine
 from thoisu.pipeline import process_page
 
-ROOT = Path(__file__).resolve().parents[1]
-MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
-
 
 def load_pages(limit: int) -> list[Page]:
     pages: list[Page] = []
-    with MDS.open(encoding="utf-8") as fh:
-        for line in fh:
-            for doc in json.loads(line)["documents"]:
-                text = doc["text"]
-                sha = hashlib.sha256(text.encode()).hexdigest()
-                lines = [SourceLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
-                meta = {"title": doc.get("title"), "outlet": doc.get("outlet")}
-                pages.append(Page(path=f"vims/{doc['id']}", lines=lines, sha=sha, fmt="jsonl", meta=meta))
-                if len(pages) >= limit:
-                    return pages
+    for _, doc in documents(limit):
+        text = doc["text"]
+        sha = hashlib.sha256(text.encode()).hexdigest()
+        lines = [SourceLine(t, i + 1) for i, t in enumerate(text.split("\n"))]
+        meta = {"title": doc.get("title"), "outlet": doc.get("outlet")}
+        pages.append(Page(path=f"vims/{doc['id']}", lines=lines, sha=sha, fmt="jsonl", meta=meta))
     return pages
 
 
