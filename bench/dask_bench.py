@@ -34,14 +34,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 
 from vims import MDS, documents
 
 from thoisu.models import Article, Page, SourceLine
 from thoisu.pipeline import safe_process_page
 
-ROOT = Path(__file__).resolve().parents[1]
 Result = tuple[Page, list[Article] | None, str | None]
 
 
