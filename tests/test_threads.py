@@ -313,7 +313,8 @@ def test_remove_story_from_a_lazily_stored_index(tmp_path) -> None:  # type: ign
     assert idx._threads[tid]["s"] == ["s-talks-1", "s-talks-2"]
 
 
-_RELAY_WORDS = ["việc một chung", "giữa hai bên", "việc hai riêng", "kết quả tốt", "mới mẻ lạ", "cuối cùng xong"]
+_RELAY_WORDS = ["việc một chung", "giữa hai bên", "việc hai riêng", "kết quả tốt", "mới mẻ lạ", "cuối cùng xong",
+                "bước tiếp theo", "điều kiện thêm"]
 
 
 def _relay_story(i: int, people: list[int], words: list[int]) -> tuple[dict[str, float], list[Article]]:
@@ -326,19 +327,32 @@ def _relay_story(i: int, people: list[int], words: list[int]) -> tuple[dict[str,
 def test_a_story_very_like_one_that_joined_the_anchor_joins_but_chains_stop_there(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """B joins anchor A; C shares nothing with A but is very like B (two stories of one
     event the story stage split, say): it joins through B. D is very like C only: a
-    chain of two relays is drift, and D opens its own thread."""
-    monkeypatch.setitem(thread_settings(), "relay_threshold", 0.8)
+    chain of two relays is drift, and D opens its own thread (``relay_links`` 1). With
+    ``relay_links`` 2, D joins through C, which relayed through B; E, very like D only,
+    is one link too many."""
+    monkeypatch.setitem(thread_settings(), "relay_threshold", 0.6)
+    monkeypatch.setitem(thread_settings(), "relay_links", 1)
     a = _relay_story(0, [1, 2, 3], [0, 1])
     b = _relay_story(1, [1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3])
     c = _relay_story(2, [2, 3, 4, 5, 6, 7, 8, 9], [2, 3, 4, 5])
-    d = _relay_story(3, [4, 5, 6, 7, 8, 9], [4, 5])
-    pa, pc, pd = story_profile(*a), story_profile(*c), story_profile(*d)
-    assert pair_probability(pc, pa) == 0.0 and pair_probability(pd, pc) >= 0.8
+    d = _relay_story(3, [4, 5, 6, 7, 8, 9, 10, 11, 12, 13], [4, 5, 6, 7])
+    e = _relay_story(4, [10, 11, 12, 13, 14, 15], [6, 7])
+    pa, pb, pc, pd, pe = (story_profile(*x) for x in (a, b, c, d, e))
+    assert pair_probability(pc, pa) == 0.0 and pair_probability(pd, pc) >= 0.6
+    assert max(pair_probability(pd, x) for x in (pa, pb)) < 0.5  # D joins through C or not at all
+    assert max(pair_probability(pe, x) for x in (pa, pb, pc)) < 0.5 and pair_probability(pe, pd) >= 0.6
     idx = ThreadIndex()
     assert idx.add_story("s-a", *a) == idx.add_story("s-b", *b) == "t-s-a"
     assert idx.add_story("s-c", *c) == "t-s-a"
     assert idx.evidence_of("s-c")["with"] == "s-b"
     assert idx.add_story("s-d", *d) == "t-s-d"
+    monkeypatch.setitem(thread_settings(), "relay_links", 2)
+    idx = ThreadIndex()
+    for sid, x in (("s-a", a), ("s-b", b), ("s-c", c)):
+        idx.add_story(sid, *x)
+    assert idx.add_story("s-d", *d) == "t-s-a"
+    assert idx.evidence_of("s-d")["with"] == "s-c"
+    assert idx.add_story("s-e", *e) == "t-s-e"
     monkeypatch.setitem(thread_settings(), "relay_threshold", 2.0)  # off: the anchor alone bounds
     idx = ThreadIndex()
     idx.add_story("s-a", *a)

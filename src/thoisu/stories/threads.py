@@ -592,9 +592,16 @@ class ThreadIndex:
             self.pulled[sid] = tid
 
     def _joined_anchor(self, sid: str, anchor: str) -> bool:
-        """Whether a stored story joined its thread by its match with the anchor."""
-        ev = self._joins.get(sid)
-        return bool(ev) and ev.get("with") == anchor
+        """Whether a stored story joined its thread by its match with the anchor, or
+        through at most ``relay_links`` - 1 stories that did in turn."""
+        for _ in range(thread_settings().get("relay_links", 1)):
+            ev = self._joins.get(sid)
+            if not ev:
+                return False
+            if ev.get("with") == anchor:
+                return True
+            sid = ev.get("with") or ""
+        return False
 
     def _join(self, sid: str, tid: str, th: dict[str, Any], prof: dict[str, Any], p: float, with_: str,
               seen: dict[str, int]) -> None:
