@@ -352,6 +352,7 @@ def test_day_ordinal_and_first_day() -> None:
     assert str(first_day("2017-07")) == "2017-07-01"
     assert str(first_day("2017-W29")) == "2017-07-17"
     assert first_day("XXXX-07-22") is None
+    assert str(first_day("2017-07-22T10:00")) == "2017-07-22"
 
 
 def test_date_key_none_last_and_old_import_path() -> None:

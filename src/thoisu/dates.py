@@ -616,9 +616,10 @@ def day_ordinal(value: str | None) -> int | None:
 
 def first_day(value: str | None) -> date | None:
     """First day of the period a value with a known year names: "2017-07" -> 2017-07-01,
-    "2017-W29" -> its Monday, "2017" -> 2017-01-01; None for unknown years."""
-    parts = (value or "").split("-")
-    if not parts[0].isdigit():
+    "2017-W29" -> its Monday, "2017" -> 2017-01-01, "2017-07-22T10:00" -> 2017-07-22;
+    None for unknown years. Places values on the report's and web app's time axes."""
+    parts = (value or "").split("T")[0].split("-")
+    if len(parts[0]) != 4 or not parts[0].isdigit():
         return None
     try:
         if len(parts) > 1 and parts[1].startswith("W") and parts[1][1:].isdigit():

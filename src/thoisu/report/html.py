@@ -5,9 +5,6 @@ page is shown, never run."""
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +25,7 @@ from thoisu.models import (
     Event,
     TimelineEntry,
 )
+from thoisu.report import charts
 
 
 @lru_cache(maxsize=1)
@@ -100,67 +98,16 @@ def _segments(article: Article, event_lines: dict[int, list[str]]) -> list[dict[
 # --------------------------------------------------------------------------- charts
 
 
-def _date_of(value: str) -> date | None:
-    parts = value.split("-")
-    if not parts or not parts[0].isdigit():
-        return None
-    try:
-        if len(parts) > 1 and parts[1].startswith("W"):  # ISO week, "2017-W29"
-            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1,
-                    int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1)
-    except ValueError:
-        return None
-
-
 def timeline_svg(entries: list[TimelineEntry], width: int = 860) -> dict[str, Any] | None:
-    """Dated entries placed on a time axis; unknown-year entries are listed, not drawn."""
-    dated = [(d, e) for e in entries if (d := _date_of(e.date.value))]
-    if not dated:
-        return None
-    lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
-    span = max((hi - lo).days, 1)
-    pad, rows = 40, []
-    for i, (d, e) in enumerate(dated):
-        x = pad + (width - 2 * pad) * (d - lo).days / span
-        rows.append({"x": round(x, 1), "y": 30 + 16 * (i % 6), "label": e.date.value,
-                     "title": f"{e.date.value}: {e.text}", "href": "#" + anchor(e.article, e.line)})
-    years = list(range(lo.year, hi.year + 1))
-    ticks = [{"x": round(pad + (width - 2 * pad) * (date(y, 1, 1) - lo).days / span, 1), "label": y}
-             for y in years if lo <= date(y, 1, 1) <= hi]
-    return {"width": width, "height": 140, "points": rows, "ticks": ticks, "pad": pad}
+    """Dated entries placed on a time axis, each a link to its line in the report;
+    unknown-year entries are listed, not drawn."""
+    return charts.timeline(entries, width=width, height=140, link=lambda e: "#" + anchor(e.article, e.line))
 
 
-def network_svg(events: list[Event], entities: dict[str, Entity], size: int = 420) -> dict[str, Any] | None:
-    """Who met, criticised or aided whom: actors as nodes on a circle, events as edges."""
-    edges: Counter[tuple[str, str, str]] = Counter()
-    for ev in events:
-        parts = [a for a in ev.actors if a in entities]
-        recips = [r for r in ev.recipients if r in entities]
-        if recips:
-            for a in parts:
-                for r in recips:
-                    if a != r:
-                        edges[(a, r, ev.type)] += 1
-        else:
-            for i, a in enumerate(parts):
-                for b in parts[i + 1:]:
-                    edges[(a, b, ev.type)] += 1
-    if not edges:
-        return None
-    nodes = sorted({n for a, b, _ in edges for n in (a, b)})
-    r, c = size / 2 - 70, size / 2
-    pos = {n: (c + r * math.cos(2 * math.pi * i / len(nodes)), c + r * math.sin(2 * math.pi * i / len(nodes)))
-           for i, n in enumerate(nodes)}
-    return {
-        "size": size,
-        "nodes": [{"x": round(pos[n][0], 1), "y": round(pos[n][1], 1), "label": entities[n].name,
-                   "type": entities[n].type} for n in nodes],
-        "edges": [{"x1": round(pos[a][0], 1), "y1": round(pos[a][1], 1), "x2": round(pos[b][0], 1),
-                   "y2": round(pos[b][1], 1), "type": t, "n": n,
-                   "title": f"{entities[a].name} → {entities[b].name}: {t} ×{n}"}
-                  for (a, b, t), n in edges.items()],
-    }
+def network_svg(events: list[Event], entities: dict[str, Entity]) -> dict[str, Any] | None:
+    """Who met, criticised or aided whom among the thread's resolved actors."""
+    names = {e.id: {"name": e.name, "type": e.type} for e in entities.values()}
+    return charts.network([(ev.id, ev.type, ev.actors, ev.recipients) for ev in events], names)
 
 
 # --------------------------------------------------------------------------- page

@@ -14,8 +14,9 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
 from thoisu.models import PLOVER_TYPES, Event
+from thoisu.report import charts
 from thoisu.store import records
-from thoisu.web import charts, params, queries, security, views
+from thoisu.web import params, queries, security, views
 from thoisu.web.jobs import UPLOAD_PREFIX
 from thoisu.web.params import db, need, opt
 from thoisu.web.uploads import read_upload

@@ -1,32 +1,30 @@
-"""Charts as data for inline SVG templates (no script, no style attributes: the CSP
-allows neither): a timeline, an actor network and monthly bars."""
+"""Charts as data for inline SVG templates (no script, no style attributes: the web
+app's CSP allows neither): a timeline, an actor network and monthly bars. One
+implementation for the HTML report and the web app; only their links differ."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from thoisu.dates import first_day
 from thoisu.models import TimelineEntry
 
 
-def _date_of(value: str) -> date | None:
-    parts = value.split("-")
-    if not parts or not parts[0].isdigit() or len(parts[0]) != 4:
-        return None
-    try:
-        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
-        day = int(parts[2][:2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
-        return date(int(parts[0]), month, day)
-    except ValueError:
-        return None
+def _web_link(e: TimelineEntry) -> str:
+    return f"/articles/{e.article}#L{e.line}"
 
 
-def timeline(entries: list[TimelineEntry], width: int = 880) -> dict[str, Any] | None:
+def timeline(
+    entries: list[TimelineEntry], width: int = 880, height: int = 150,
+    link: Callable[[TimelineEntry], str] = _web_link,
+) -> dict[str, Any] | None:
     """Dated entries on a time axis, each a link to its source line; entries whose
     year is unknown are listed under the chart, not drawn."""
-    dated = [(d, e) for e in entries if (d := _date_of(e.date.value))]
+    dated = [(d, e) for e in entries if (d := first_day(e.date.value))]
     if not dated:
         return None
     lo, hi = min(d for d, _ in dated), max(d for d, _ in dated)
@@ -37,10 +35,10 @@ def timeline(entries: list[TimelineEntry], width: int = 880) -> dict[str, Any] |
         x = pad + (width - 2 * pad) * (d - lo).days / span
         points.append({"x": round(x, 1), "y": 34 + 16 * (i % 6), "label": e.date.value,
                        "title": f"{e.date.value}: {e.text}",
-                       "href": f"/articles/{e.article}#L{e.line}"})
+                       "href": link(e)})
     ticks = [{"x": round(pad + (width - 2 * pad) * (date(y, 1, 1) - lo).days / span, 1), "label": y}
              for y in range(lo.year, hi.year + 1) if lo <= date(y, 1, 1) <= hi]
-    return {"width": width, "height": 150, "points": points, "ticks": ticks, "pad": pad,
+    return {"width": width, "height": height, "points": points, "ticks": ticks, "pad": pad,
             "lo": lo.isoformat(), "hi": hi.isoformat()}
 
 
