@@ -541,3 +541,13 @@ def test_people_of_a_country_and_squad_calls_are_not_participants():
     ], gaz))
     assert not [e for e in ev if "GPE:CHN" in e.recipients or "GPE:MEX" in e.recipients]
     assert not [e for e in ev if e.type == "COERCE" and e.line == 3]
+
+
+def test_offices_in_a_row_after_a_name_describe_the_person():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-1", page="p", paragraphs=[Paragraph(
+        "Đồng chí Nguyễn Văn Nên, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP Hồ Chí Minh "
+        "đã yêu cầu Sở Y tế khẩn trương xử lý.", 1)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    one(code_events(art), "REQUEST", actors=["PER:nguyễn văn nên"], recipients=["ORG:sở y tế"])

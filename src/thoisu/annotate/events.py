@@ -210,18 +210,36 @@ def _carried(an: Analysis, seg: int, lo: int, t: int) -> bool:
     return free <= res.windows["carried_subject"]
 
 
+_APPOSITION = (",", "-", "–")
+
+
 def _title_of(an: Analysis, ch: Chain) -> Chain | None:
     """The person a comma segment opening with a title of a body describes: in "ông X,
     cựu Chủ tịch HĐTV Tổng Công ty Y bị phạt 27 năm tù" X is the subject, not Y."""
     np = ch.nps[0]
+    toks = an.toks
     if np.head.type == "PER" or np.first <= np.start or np.start == 0 or ch.prep:
         return None
-    if an.toks[np.start - 1] != "," or an.aside[np.start - 1]:
+    if toks[np.start - 1] not in _APPOSITION or an.aside[np.start - 1]:
         return None
-    if not all(w in an.res.title_words for w in an.toks[np.start : np.first]):
+    if not all(w in an.res.title_words for w in toks[np.start : np.first]):
         return None
-    return next((c for c in an.chains if c.end == np.start - 1 and not c.prep
-                 and c.nps[-1].head.type == "PER"), None)
+    k = np.start - 1  # the comma or dash before the title
+    for _ in range(an.res.windows["title_segments"]):
+        person = next((c for c in an.chains if c.end == k and not c.prep
+                       and c.nps[-1].head.type == "PER"), None)
+        if person is not None:
+            return person
+        # another office of the same person before it: "ông X, Phó Bí thư Thành ủy, Chủ
+        # tịch HĐND TP Nha Trang đã tiếp ...": a short segment opening with a title, no verb
+        s = k - 1
+        while s >= 0 and (toks[s] not in _APPOSITION or an.aside[s]):
+            s -= 1  # (an aside of titles is such a segment too)
+        if s < 0 or not 0 < k - s - 1 <= an.res.windows["title_segment_words"] or toks[
+                s + 1] not in an.res.title_words or any(an._trigger_at(m) for m in range(s + 1, k)):
+            return None
+        k = s
+    return None
 
 
 def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
