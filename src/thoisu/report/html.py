@@ -26,6 +26,7 @@ from thoisu.models import (
     TimelineEntry,
 )
 from thoisu.report import charts
+from thoisu.report.highlight import paragraph_pieces
 
 
 @lru_cache(maxsize=1)
@@ -64,34 +65,15 @@ def _escape(text: str) -> str:
 
 
 def _segments(article: Article, event_lines: dict[int, list[str]]) -> list[dict[str, Any]]:
-    """Paragraphs cut into plain and highlighted spans (entities, dates)."""
-    spans: dict[int, list[tuple[int, int, str, str]]] = {}
-    for m in article.mentions:
-        if 0 <= m.sentence < len(article.sentences):
-            s = article.sentences[m.sentence]
-            spans.setdefault(s.para, []).append(
-                (s.start + m.start, s.start + m.end, f"ent ent-{m.type}", f"{m.type}: {m.name or m.text}"
-                 + (f" ({m.country})" if m.country else ""))
-            )
-    for t in article.timexes:
-        if 0 <= t.sentence < len(article.sentences):
-            s = article.sentences[t.sentence]
-            spans.setdefault(s.para, []).append((s.start + t.start, s.start + t.end, "date", t.value))
+    """Paragraphs as HTML with their mentions and dates highlighted."""
     paras = []
-    for i, p in enumerate(article.paragraphs):
+    for p, pieces in zip(article.paragraphs, paragraph_pieces(article), strict=True):
         # the paragraph's HTML is built here, escaped as the template would: a template
         # loop over thousands of spans was most of the report's rendering time
-        html, pos = [], 0
-        for start, end, cls, title in sorted(spans.get(i, []), key=lambda x: (x[0], -x[1])):
-            if start < pos or end > len(p.text) or start >= end:
-                continue  # overlapping or out of range: keep the first
-            if start > pos:
-                html.append(_escape(p.text[pos:start]))
-            html.append(f'<span class="{_escape(cls)}" title="{_escape(title)}">{_escape(p.text[start:end])}</span>')
-            pos = end
-        if pos < len(p.text):
-            html.append(_escape(p.text[pos:]))
-        paras.append({"line": p.line, "html": Markup("".join(html)), "events": event_lines.get(p.line, [])})
+        html = "".join(
+            f'<span class="{_escape(x["cls"])}" title="{_escape(x["title"])}">{_escape(x["text"])}</span>'
+            if "cls" in x else _escape(x["text"]) for x in pieces)
+        paras.append({"line": p.line, "html": Markup(html), "events": event_lines.get(p.line, [])})
     return paras
 
 
