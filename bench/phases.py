@@ -21,6 +21,7 @@ from typing import Any  # noqa: E402
 
 from end_to_end import pages  # noqa: E402
 
+import thoisu.cli  # noqa: E402, F401 - as the command starts: its imports and collector setting
 import thoisu.pipeline as pipeline  # noqa: E402
 import thoisu.runner as runner  # noqa: E402
 
