@@ -551,3 +551,15 @@ def test_offices_in_a_row_after_a_name_describe_the_person():
     art.sentences = annotate_sentences(art)
     art.mentions = find_mentions(art)
     one(code_events(art), "REQUEST", actors=["PER:nguyễn văn nên"], recipients=["ORG:sở y tế"])
+
+
+def test_doers_named_by_a_noun_and_self_harm():
+    gaz = {**GAZ, "Lộc": ("PER", "PER:lộc"), "Thắng": ("PER", "PER:thắng"),
+           "Pulido": ("PER", "PER:pulido"), "Công an huyện Quế Phong": ("ORG", "ORG:ca qp")}
+    ev = code_events(build([
+        "Công an huyện Quế Phong đang truy tìm kẻ chém ông Lộc.",  # the slasher is unnamed
+        "Pulido đã trốn thoát khỏi bọn bắt cóc.",  # the kidnappers, not Pulido
+        "Công an phát hiện Thắng đang trốn trong nhà vệ sinh, tay dùng dao tự đâm vào cổ mình.",
+    ], gaz))
+    one(ev, "ASSAULT", line=1, actors=[], recipients=["PER:lộc"])
+    assert not [e for e in ev if e.line in (2, 3)]

@@ -728,8 +728,8 @@ def _object_roles(an: Analysis, st: _Site, actors: list[str],
         if np.prep and an.chain_of(np).start - len(np.prep) < j:
             p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
         if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
-                or h.key in actors):
-            continue
+                or h.key in actors or _gpe_modifier(an, np)):
+            continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
             owners += head_keys(h)
         elif p and p[-1] in res.words["recipient_preps"] or not p:
@@ -842,10 +842,24 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             _dropped(article, line, trig, "nominal_topic")
             continue  # "các đe dọa", "hợp tác giữa A và B" as a topic: no event; but a
             # light verb makes it one ("ban hành lệnh bắt giữ", "gửi lời chúc mừng")
-        actors, recipients, passive = _coordinated_passive(an, st, sent)
-        if not passive:
+        if trig.type.lower() in res.words["agent_noun_types"] and res.cues["agent_nouns"].ends_at(
+                toks, i):
+            # "truy tìm kẻ chém ông Lộc", "trốn khỏi bọn bắt cóc": the doer is the noun,
+            # unnamed; the sentence's subject does something else to them
+            actors, recipients = _object_roles(an, st, [], [])
+            if not recipients:
+                _dropped(article, line, trig, "agent_noun")
+                continue
+            passive, agentive = False, True
+        elif trig.type == "ASSAULT" and i > 0 and toks[i - 1] in res.words["reflexive"]:
+            _dropped(article, line, trig, "reflexive")
+            continue  # "tay dùng dao đang tự đâm vào cổ mình": self-harm, no attack
+        else:
+            agentive = False
+            actors, recipients, passive = _coordinated_passive(an, st, sent)
+        if not passive and not agentive:
             actors, recipients, passive = _subject_roles(an, st, sent)
-        if not actors and not passive:
+        if not actors and not passive and not agentive:
             actors = _fallback_actors(an, st, sent, state)
             pk = next((k for k in range(st.cs, i) if _passive_at(an, k)), None)
             if actors and (pk is not None or trig.passive) and not any(
@@ -855,8 +869,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 agent = [key for ch in an.chains if pk is not None and pk < ch.start and ch.end <= i
                          for key in ch.keys(ACTOR_TYPES)]
                 actors, recipients, passive = agent, actors, True
-        unnamed = False
-        if not actors and not passive:
+        unnamed = agentive
+        if not actors and not passive and not agentive:
             got = _unnamed_actor(an, st)
             if got is not None:
                 actors, unnamed = got[0], True
@@ -934,7 +948,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             if not recipients:  # the rules found no object: the learned picker may
                 got = event_model.pick_recipient(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)
                 if got is not None and (got != loc or trig.mode == "visit") and not _same_person(
-                        got, actors):
+                        got, actors) and not any(np.head.key == got and _gpe_modifier(an, np)
+                                                 for np in an.nps):
                     recipients = [got]
         neg = _negated(an, st.cs, i)
         fut = fut_sentence or _has_cue(an, "future", st.cs, i)
