@@ -614,8 +614,10 @@ def _fallback_actors(an: Analysis, st: _Site, sent: _Sentence, state: dict) -> l
             if w not in ("này", "ấy", "ta") and (w.isalnum() or an.aside[k])]
     if not actors and st.kind in ("speech", "sub") and (
         len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
-        and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"])
-    ):
+        and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"]
+             or " ".join(toks[st.bstart : st.cs]) in res.words["purpose_subs"]
+             and st.trig.type.lower() in res.words["purpose_types"])
+    ):  # (purpose: "Cơ quan Công an phải dùng biện pháp mạnh để bắt giữ Tiệp")
         # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
         sp = _subject(an, an.clause_start(st.bstart)[0], st.bstart, sent.objects)
         if sp is None and st.kind == "speech":  # "tin từ Công an tỉnh X cho biết, vừa bắt Y"
