@@ -26,6 +26,7 @@ The joining rule is chosen on dev; test is read once per adopted change (--split
     .venv/bin/python eval/threads_eval.py --show           # list wrong, missed, unjudged
     .venv/bin/python eval/threads_eval.py --param join_threshold=0.6   # try a setting
     .venv/bin/python eval/threads_eval.py --batch 500 --param rejoin_grown=true  # incremental
+    .venv/bin/python eval/threads_eval.py --seeds          # the seed pages' stories, pair by pair
 """
 
 from __future__ import annotations
@@ -229,6 +230,48 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
     return out
 
 
+def seed_pairs(seeds: Path) -> None:
+    """The seed pages (a smoke test, never a tuning set) through the per-document stage
+    and one StoryIndex run: their stories and threads, then every pair of stories as
+    placed: pair features, whether the who-and-what gate passes, the probability and the
+    shared participants."""
+    from itertools import combinations
+
+    from thoisu.ingest.text import read_text
+    from thoisu.pipeline import safe_process_page
+    from thoisu.stories import threads
+    from thoisu.stories.cluster import StoryIndex
+
+    arts = []
+    for path in sorted(seeds.glob("*.txt")):
+        _, got, err = safe_process_page(read_text(path.name, path.read_bytes()))
+        if err:
+            print(err, file=sys.stderr)
+        arts += got or []
+    profiles: dict[str, dict[str, Any]] = {}
+    original = threads.ThreadIndex.add_story
+
+    def add_story(self, story_id, centroid, articles=None):  # type: ignore[no-untyped-def]
+        profiles.setdefault(story_id, threads.story_profile(centroid, articles))
+        return original(self, story_id, centroid, articles)
+
+    threads.ThreadIndex.add_story = add_story  # type: ignore[method-assign]
+    try:
+        idx = StoryIndex()
+        idx.assign(arts)
+    finally:
+        threads.ThreadIndex.add_story = original  # type: ignore[method-assign]
+    for sid, tid, title, ids in idx.stories():
+        print(f"story {sid} thread {tid} articles {len(ids)}: {title}")
+    post = idx.threads._postings
+    seen = {k[2:]: max(0, len(v) - 1) for k, v in post.items() if k.startswith("k:")}
+    for a, b in combinations(sorted(profiles), 2):
+        f = threads.pair_features(profiles[a], profiles[b], seen)
+        shared = sorted(profiles[a]["e"].keys() & profiles[b]["e"].keys())
+        print(f"{a} {b} features {[round(x, 2) for x in f]} gate {threads.passes_gate(f)} "
+              f"p {threads.pair_probability(profiles[a], profiles[b], seen):.3f} shared {shared}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
@@ -242,6 +285,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
     ap.add_argument("--diagnose", action="store_true",
                     help="say why each missed same-matter pair was missed (candidates, gate, threshold, anchor)")
+    ap.add_argument("--seeds", action="store_true", help="score the pairs of the seed pages' stories (smoke test)")
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
@@ -250,6 +294,9 @@ def main() -> int:
     for kv in args.param:
         k, v = kv.split("=", 1)
         thread_settings()[k] = json.loads(v)
+    if args.seeds:
+        seed_pairs(ROOT.parent / "shared" / "seeds")
+        return 0
     if not all((MDS / f"{s}.jsonl").exists() for s in SETS) and not args.cache.exists():
         print(f"eval: {MDS} not found", file=sys.stderr)
         return 1

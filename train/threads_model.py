@@ -142,6 +142,7 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
              "title_lead_names", "title_lead_words"]
     X: list[list[float]] = []
     y: list[int] = []
+    pairs: list[tuple[str, str, str]] = []
     for (a, b), g in sorted(load_gold().items()):
         if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
             continue
@@ -154,6 +155,7 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
                   idf_cos("part", sa, sb, True), float(sum(df["part"][k] <= 3 for k in shared)),
                   idf_cos("names", sa, sb), idf_cos("words", sa, sb)])
         y.append(int(g["same_matter"]))
+        pairs.append((a, b, g.get("why", "")))
     Xa, ya = np.array(X), np.array(y)
 
     def ranked(s: Any) -> int:
@@ -166,9 +168,17 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
                 best = tp
         return best
 
-    print(f"dev pairs across stories: {len(ya)} ({int(ya.sum())} one matter), stories {n}")
+    print(f"dev pairs across stories: {len(ya)} ({int(ya.sum())} one matter), stories {n}; stories with "
+          f"event dyads {sum(bool(v['dyads']) for v in sets.values())}, with countries in ASSAULT/FIGHT "
+          f"{sum(bool(v['war']) for v in sets.values())}")
     for j, name in enumerate(names):
-        print(f"{name:18s} AUC {roc_auc_score(ya, Xa[:, j]):.3f}  ranked at precision 0.85: {ranked(Xa[:, j])}")
+        some = Xa[:, j] > 0
+        print(f"{name:18s} AUC {roc_auc_score(ya, Xa[:, j]):.3f}  ranked at precision 0.85: {ranked(Xa[:, j])}"
+              f"  pairs with any: {int(some.sum())} ({int(ya[some].sum())} one matter)")
+    for j in range(len(threads.FEATURES), len(names)):  # what each signal puts first
+        top = np.lexsort((ya, -Xa[:, j]))[:6]
+        print(f"top of {names[j]}: " + "; ".join(
+            f"{'one' if ya[i] else 'not'} {pairs[i][0]} {pairs[i][1]} ({pairs[i][2][:40]})" for i in top))
     base = list(range(len(threads.FEATURES)))
     new = range(len(base) + 1, len(names))  # the rule's probability is no feature of a model
     for extra in [[], *[[i] for i in new], list(new)]:
