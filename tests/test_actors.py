@@ -418,3 +418,15 @@ def test_sentence_case_agency_names_end_on_their_field():
     assert "Chi Cục quản lý thị trường Hà Nội" in orgs("Chi Cục quản lý thị trường Hà Nội đã kiểm tra.")
     assert orgs("Bộ Công Thương quản lý thị trường xăng dầu.") == ["Bộ Công Thương"]  # a verb
     assert orgs("Hãng hàng không này cho biết.") == []  # a common noun
+
+
+def test_a_verb_between_two_organisations_ends_the_first():
+    from thoisu.actors import find_mentions
+    from thoisu.annotate.sentences import annotate_sentences
+    from thoisu.models import Article, Paragraph
+
+    art = Article(id="x", page="p", paragraphs=[Paragraph(
+        "Thanh tra Bộ Xây dựng xử phạt Công ty TNHH Minh Long 50 triệu đồng.", 1)])
+    art.sentences = annotate_sentences(art)
+    orgs = [m.text for m in find_mentions(art) if m.type == "ORG"]
+    assert "Bộ Xây dựng" in orgs and "Công ty TNHH Minh Long" in orgs

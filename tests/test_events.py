@@ -563,3 +563,13 @@ def test_doers_named_by_a_noun_and_self_harm():
     ], gaz))
     one(ev, "ASSAULT", line=1, actors=[], recipients=["PER:lộc"])
     assert not [e for e in ev if e.line in (2, 3)]
+
+
+def test_coordinated_clause_shares_its_patient():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-2", page="p", paragraphs=[
+        Paragraph("Hoàng Văn Long dùng dao đâm chết anh Nguyễn Văn Nam.", 1),
+        Paragraph("Sau khi gây án, Long bỏ trốn nhưng đã bị lực lượng chức năng bắt giữ.", 2)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    one(code_events(art), "COERCE", line=2, actors=[], recipients=["PER:hoàng văn long"])

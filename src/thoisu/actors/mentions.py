@@ -563,6 +563,10 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
         return b
     if _match(words, j, d.titles, pre.titles) or words[j].fold in d.lex["honorifics"]:
         return b
+    if _in(d, "org_heads", words, j) and any(
+            d.caps_stats.get(w.fold, 1.0) < 2 * ORG_GAP_SHARE for w in words[b:j]):
+        return b  # "Bộ Xây dựng" + "xử phạt" + "Công ty TNHH X": a verb between two
+        # organisations ("Công ty" + "cổ phần" + "Tập đoàn X" is one: a word of names)
     if _country_at(d, words, j):
         return j  # the country joins the name in _run_mentions
     g = _match(words, j, d.gazetteer, pre.gaz)

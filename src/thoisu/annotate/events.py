@@ -658,6 +658,10 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
                 patient = [key for ch in an.chains if ch.end == k and not ch.prep
                            and st.cs <= ch.start and not _gpe_modifier(an, ch.nps[0])
                            for key in (_title_of(an, ch) or ch).keys(ACTOR_TYPES)]
+                if not patient and _shared_subject(an, st, k):
+                    # "Long bỏ trốn nhưng đã bị lực lượng chức năng bắt giữ": Long undergoes
+                    subj = _subject(an, an.clause_start(st.bstart)[0], st.bstart, set())
+                    patient = subj.keys(ACTOR_TYPES) if subj is not None else []
                 agents = [ch for ch in between if not _address(an, ch)] or between[-1:]
                 # the agent opens the gap: "bị Công an xã Pà Cò, huyện Mai Châu bắt giữ"
                 return (agents[0].keys() if agents else []), patient
@@ -677,6 +681,15 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
             return [], []
         break
     return None
+
+
+def _shared_subject(an: Analysis, st: _Site, k: int) -> bool:
+    """The clause of a passive marker at k is coordinated with the one before it and has no
+    subject of its own ("X bỏ trốn nhưng đã bị bắt"): that clause's subject undergoes."""
+    res, toks = an.res, an.toks
+    if st.kind != "sub" or " ".join(toks[st.bstart : st.cs]) not in res.words["shared_subject_subs"]:
+        return False
+    return all(w in res.words["aux"] or not w.isalpha() for w in toks[st.cs : k])
 
 
 def _object_only(an: Analysis, st: _Site) -> bool:
