@@ -573,3 +573,9 @@ def test_coordinated_clause_shares_its_patient():
     art.sentences = annotate_sentences(art)
     art.mentions = find_mentions(art)
     one(code_events(art), "COERCE", line=2, actors=[], recipients=["PER:hoàng văn long"])
+
+
+def test_manner_adverbs_and_place_levels_before_an_object():
+    gaz = {**GAZ, "Kharkiv": ("GPE", "GPE:kharkiv")}
+    ev = code_events(build(["Trước đó, Nga đã tấn công dữ dội thành phố Kharkiv bằng tên lửa."], gaz))
+    one(ev, "ASSAULT", actors=["GPE:RUS"], recipients=["GPE:kharkiv"])

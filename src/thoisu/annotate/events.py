@@ -370,14 +370,16 @@ def _objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list
 
 
 def _gap_words(an: Analysis, gap: list[str]) -> int:
-    """Words of a gap that are not titles, determiners, prepositions or numbers."""
+    """Words of a gap that are not titles, determiners, prepositions, numbers, manner
+    adverbs ("tấn công dữ dội", "lên án mạnh mẽ") or a place's level ("thành phố")."""
     w = an.res.words
     free = an.res.title_words | w["object_gap"] | w["aux"]
-    preps = an.res.cues["recipient_preps"]
+    cues = an.res.cues
+    skip = (cues["recipient_preps"], cues["manner_adverbs"], cues["address_levels"])
     n, k = 0, 0
     while k < len(gap):
         t = gap[k]
-        m = preps.match(gap, k)
+        m = max(c.match(gap, k) for c in skip)
         if m:
             k += m
             continue
