@@ -579,3 +579,14 @@ def test_manner_adverbs_and_place_levels_before_an_object():
     gaz = {**GAZ, "Kharkiv": ("GPE", "GPE:kharkiv")}
     ev = code_events(build(["Trước đó, Nga đã tấn công dữ dội thành phố Kharkiv bằng tên lửa."], gaz))
     one(ev, "ASSAULT", actors=["GPE:RUS"], recipients=["GPE:kharkiv"])
+
+
+def test_a_lone_vietnamese_name_in_an_argument_slot_is_a_person():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-3", page="p", paragraphs=[
+        Paragraph("Nguyễn Thanh Hải bị Công an quận 12 bắt giữ.", 1),
+        Paragraph("Ngày 30/3, Hải cùng vợ gặp Phi tại quán nước.", 2)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    code_events(art)
+    assert {m.type for m in art.mentions if m.text == "Phi"} == {"PER"}

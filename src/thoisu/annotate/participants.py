@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thoisu.actors.dictionary import Entry, load, syllables
+from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Article, Mention
 from thoisu.text import fold, phrase_alternation
 
@@ -346,8 +347,10 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                     continue  # "Phó chính ủy", "Thượng tá": a title, not a name
                 if not text[:a].strip(" “\"'(") and caps.get(low[0], 1.0) < cfg.min_caps_share:
                     continue  # a sentence-initial common word
-                # several capitalised words without an org head read as a person's name
-                typ = "PER" if cue or (len(low) > 1 and not name.isupper()) else "ORG"
+                # several capitalised words without an org head read as a person's name, and
+                # so does one Vietnamese syllable ("Hải", "Phi": a given name, not a firm)
+                typ = "PER" if cue or not name.isupper() and (
+                    len(low) > 1 or is_vietnamese_syllable(name)) else "ORG"
                 names.setdefault(surface, (typ, f"{typ}:{fold(name)}", name))
             if typ == "PER" and name.isupper():
                 name = name.title()  # "NGUYỄN VĂN NÊN" is "Nguyễn Văn Nên"
