@@ -430,3 +430,16 @@ def test_a_verb_between_two_organisations_ends_the_first():
     art.sentences = annotate_sentences(art)
     orgs = [m.text for m in find_mentions(art) if m.type == "ORG"]
     assert "Bộ Xây dựng" in orgs and "Công ty TNHH Minh Long" in orgs
+
+
+def test_initials_of_two_letters_and_a_home_in_brackets_make_a_person():
+    from thoisu.actors import find_mentions
+    from thoisu.annotate.sentences import annotate_sentences
+    from thoisu.models import Article, Paragraph
+
+    art = Article(id="x", page="p", paragraphs=[
+        Paragraph("Nghi phạm gây ra vụ án mạng này là V.V.Th. (ngụ cùng bản).", 1),
+        Paragraph("Ông Dần can ngăn liền bị Th. chém nhiều nhát vào người.", 2)])
+    art.sentences = annotate_sentences(art)
+    keys = {m.text: (m.type, m.key) for m in find_mentions(art)}
+    assert keys["V.V.Th."] == ("PER", "PER:v.v.th") and keys["Th"] == ("PER", "PER:v.v.th")

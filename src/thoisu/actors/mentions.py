@@ -441,7 +441,11 @@ def _looks_like_person(d: Dictionary, w: Word) -> bool:
 
 
 def _aged(words: list[Word], b: int) -> bool:
-    """An age right after the run: "(26 tuổi)", ", 43 tuổi"."""
+    """An age or a home right after the run: "(26 tuổi)", ", 43 tuổi", "(SN 1988",
+    "(ngụ ...", "(trú ..." (person_cues_bracket), as crime reports describe people."""
+    if b + 1 < len(words) and words[b].text == "(" and words[b + 1].fold in load().lex[
+            "person_cues_bracket"]:
+        return True
     return b + 2 < len(words) and words[b].text in ("(", ",") and words[b + 1].num \
         and words[b + 2].fold == "tuổi"
 
@@ -858,7 +862,7 @@ _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)
 
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")  # "B.": a name cut to its initial, as crime reports do
-_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")  # "O.C.Đ."
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_A-ZĐ]?\.)+$")  # "O.C.Đ.", "V.V.Th."
 
 
 def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
@@ -875,7 +879,8 @@ def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
         if m.type == "PER":
             words = {fold(parts[0]), fold(parts[-1])}
             if _INITIALS.match(parts[-1]):
-                words.add(fold(parts[-1].rstrip(".").rsplit(".", 1)[-1] + "."))  # "O.C.Đ." -> "Đ."
+                last = fold(parts[-1].rstrip(".").rsplit(".", 1)[-1])
+                words |= {last + ".", last}  # "O.C.Đ." -> "Đ."; "V.V.Th." -> "Th" (the segmenter cuts "Th.")
         else:  # an organisation by its foreign name word ("Nissan"), never its Vietnamese head ("Công")
             words = {fold(p) for p in parts[:2] if p.isalpha() and not is_vietnamese_syllable(p)}
         for w in words:
