@@ -590,3 +590,8 @@ def test_a_lone_vietnamese_name_in_an_argument_slot_is_a_person():
     art.mentions = find_mentions(art)
     code_events(art)
     assert {m.type for m in art.mentions if m.text == "Phi"} == {"PER"}
+
+
+def test_a_threat_is_aimed_at_the_target_of_the_threatened_act():
+    ev = code_events(build(["Triều Tiên đe dọa tấn công hạt nhân vào Mỹ."]))
+    one(ev, "THREATEN", actors=["GPE:PRK"], recipients=["GPE:USA"])

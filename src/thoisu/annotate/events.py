@@ -502,6 +502,7 @@ class _Sentence:
     objects: set[int] = field(default_factory=set)  # ids of NPs that are verb objects
     out: list[Event] = field(default_factory=list)  # ids are given by code_events
     last_clause: int = -1  # clause start of the last event in out (a coding detail, not a field)
+    last_j: int = -9  # token after the trigger of the last event in out
     # (token after its trigger, actors, recipients) of the last passive event: "X bị Y khởi
     # tố, bắt tạm giam" -> the second verb has the same agent and patient
     last_passive: tuple[int, list[str], list[str]] | None = None
@@ -852,6 +853,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if not st.nominal:
             sent.verbal.append((st.cs, j))
         if embedded:
+            threat = sent.out[-1] if sent.out and sent.out[-1].type.lower() in res.words[
+                "threat_types"] and not sent.out[-1].recipients else None
+            if threat is not None and 0 <= i - sent.last_j <= 2:
+                # "Triều Tiên đe dọa tấn công hạt nhân vào Mỹ": the threatened act's target
+                _, threat.recipients = _object_roles(an, st, list(threat.actors), [])
             _dropped(article, line, trig, "embedded")
             continue
         if st.nominal and not trig.noun and not (
@@ -987,6 +993,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             article=article, line=line, text=an.text,
         ))
         sent.last_clause = st.cs
+        sent.last_j = j
         if actors and not (neg or hyp):
             state.setdefault("by_type", {})[typ] = (state["n"], actors)
         sent.last_passive = (j, actors, recipients) if passive and recipients else None
