@@ -592,6 +592,9 @@ def test_a_lone_vietnamese_name_in_an_argument_slot_is_a_person():
     assert {m.type for m in art.mentions if m.text == "Phi"} == {"PER"}
 
 
-def test_a_threat_is_aimed_at_the_target_of_the_threatened_act():
+def test_a_threat_or_agreement_takes_the_target_of_the_act_it_names():
     ev = code_events(build(["Triều Tiên đe dọa tấn công hạt nhân vào Mỹ."]))
     one(ev, "THREATEN", actors=["GPE:PRK"], recipients=["GPE:USA"])
+    gaz = {**GAZ, "Tập đoàn Vingroup": ("ORG", "ORG:vingroup"), "Tập đoàn Samsung": ("ORG", "ORG:samsung")}
+    ev = code_events(build(["Tập đoàn Vingroup ký thỏa thuận hợp tác với Tập đoàn Samsung."], gaz))
+    one(ev, "AGREE", actors=["ORG:vingroup"], recipients=["ORG:samsung"])

@@ -853,11 +853,12 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if not st.nominal:
             sent.verbal.append((st.cs, j))
         if embedded:
-            threat = sent.out[-1] if sent.out and sent.out[-1].type.lower() in res.words[
-                "threat_types"] and not sent.out[-1].recipients else None
-            if threat is not None and 0 <= i - sent.last_j <= 2:
-                # "Triều Tiên đe dọa tấn công hạt nhân vào Mỹ": the threatened act's target
-                _, threat.recipients = _object_roles(an, st, list(threat.actors), [])
+            head_ev = sent.out[-1] if sent.out and sent.out[-1].type.lower() in res.words[
+                "complement_types"] and not sent.out[-1].recipients else None
+            if head_ev is not None and 0 <= i - sent.last_j <= res.windows["complement_gap"]:
+                # "Triều Tiên đe dọa tấn công hạt nhân vào Mỹ": the threatened act's target;
+                # "A ký thỏa thuận hợp tác với B": the partner of the agreed cooperation
+                _, head_ev.recipients = _object_roles(an, st, list(head_ev.actors), [])
             _dropped(article, line, trig, "embedded")
             continue
         if st.nominal and not trig.noun and not (
