@@ -598,3 +598,11 @@ def test_a_threat_or_agreement_takes_the_target_of_the_act_it_names():
     gaz = {**GAZ, "Tập đoàn Vingroup": ("ORG", "ORG:vingroup"), "Tập đoàn Samsung": ("ORG", "ORG:samsung")}
     ev = code_events(build(["Tập đoàn Vingroup ký thỏa thuận hợp tác với Tập đoàn Samsung."], gaz))
     one(ev, "AGREE", actors=["ORG:vingroup"], recipients=["ORG:samsung"])
+
+
+def test_a_launch_at_a_named_place_is_an_attack():
+    gaz = {**GAZ, "Kiev": ("GPE", "GPE:kiev"), "Nhật Bản": ("GPE", "GPE:JPN")}
+    ev = code_events(build(["Nga đã phóng hàng loạt tên lửa vào thủ đô Kiev.",
+                            "Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản."], gaz))
+    one(ev, "ASSAULT", line=1, actors=["GPE:RUS"], recipients=["GPE:kiev"])
+    one(ev, "MOBILIZE", line=2, actors=["GPE:PRK"])

@@ -686,6 +686,19 @@ def _unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | Non
     return None
 
 
+def _strike_target(an: Analysis, st: _Site) -> list[str]:
+    """A named place, body or person a launch is aimed at ("phóng tên lửa vào thủ đô Kiev",
+    not "ra biển Nhật Bản": a sea is no target): preps ``strike_preps`` in its clause."""
+    preps = an.res.words["strike_preps"]
+    for np in an.nps:
+        if not st.j <= np.start < st.ce or np.head.type not in ("GPE", "ORG", "PER"):
+            continue
+        p = np.prep or an.chain_of(np).prep
+        if p and " ".join(p) in preps:
+            return head_keys(np.head)
+    return []
+
+
 def _shared_subject(an: Analysis, st: _Site, k: int) -> bool:
     """The clause of a passive marker at k is coordinated with the one before it and has no
     subject of its own ("X bỏ trốn nhưng đã bị bắt"): that clause's subject undergoes."""
@@ -901,6 +914,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 if got[1]:
                     recipients, passive = got[1], True
         actors, recipients = _object_roles(an, st, actors, recipients)
+        strike = not recipients and trig.type.lower() in res.words["strike_types"] and _strike_target(
+            an, st)
+        if strike:  # "Nga phóng hàng loạt tên lửa vào thủ đô Kiev": an attack on Kiev, no test
+            recipients = strike
         if not (actors or passive or unnamed) and recipients and _object_only(an, st):
             unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
             if _zero_subject(an, st):  # "Ngày 30/5, bắt quả tang Y": the same doer goes on
@@ -978,7 +995,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         neg = _negated(an, st.cs, i)
         fut = fut_sentence or _has_cue(an, "future", st.cs, i)
         hyp = _has_cue(an, "hypothetical", st.cs, i) or _has_cue(an, "conditional", 0, i)
-        typ, mode = trig.type, trig.mode
+        typ, mode = ("ASSAULT", None) if strike else (trig.type, trig.mode)
         if neg and fut and typ == "CONSULT":
             typ, mode, neg = "REJECT", "meet", False  # "sẽ không đàm phán": refuses to meet
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
