@@ -606,3 +606,9 @@ def test_a_launch_at_a_named_place_is_an_attack():
                             "Triều Tiên phóng tên lửa đạn đạo ra biển Nhật Bản."], gaz))
     one(ev, "ASSAULT", line=1, actors=["GPE:RUS"], recipients=["GPE:kiev"])
     one(ev, "MOBILIZE", line=2, actors=["GPE:PRK"])
+
+
+def test_sending_congratulations_is_support():
+    gaz = {**GAZ, "Võ Văn Thưởng": ("PER", "PER:võ văn thưởng"), "Joe Biden": ("PER", "PER:joe biden")}
+    ev = code_events(build(["Chủ tịch nước Võ Văn Thưởng đã gửi lời chúc mừng tới Tổng thống Joe Biden."], gaz))
+    one(ev, "SUPPORT", actors=["PER:võ văn thưởng"], recipients=["PER:joe biden"])
