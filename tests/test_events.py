@@ -612,3 +612,16 @@ def test_sending_congratulations_is_support():
     gaz = {**GAZ, "Võ Văn Thưởng": ("PER", "PER:võ văn thưởng"), "Joe Biden": ("PER", "PER:joe biden")}
     ev = code_events(build(["Chủ tịch nước Võ Văn Thưởng đã gửi lời chúc mừng tới Tổng thống Joe Biden."], gaz))
     one(ev, "SUPPORT", actors=["PER:võ văn thưởng"], recipients=["PER:joe biden"])
+
+
+def test_an_envoy_named_after_the_post_acts_and_a_working_visit():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-4", page="p", paragraphs=[
+        Paragraph("Ngày 10/3, Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng đã gặp Thượng nghị sĩ Mỹ "
+                  "Chris Van Hollen.", 1),
+        Paragraph("Sáng 5/6, Chủ tịch Quốc hội Vương Đình Huệ đã thăm và làm việc tại tỉnh Quảng Ninh.", 2)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    ev = code_events(art)
+    one(ev, "CONSULT", line=1, actors=["PER:nguyễn quốc dũng"])
+    one(ev, "CONSULT", line=2, mode="visit", actors=["PER:vương đình huệ"])

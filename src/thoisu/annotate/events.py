@@ -172,7 +172,7 @@ def _subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | None:
     if best is not None and best[0] < _segment(an, lo, t) and not _carried(an, best[0], lo, t):
         return near if near is not best[1] else None
     if best is not None:
-        return _title_of(an, best[1]) or best[1]
+        return _title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
 
 
@@ -208,6 +208,18 @@ def _carried(an: Analysis, seg: int, lo: int, t: int) -> bool:
         free += toks[k] not in glue
         k += 1
     return free <= res.windows["carried_subject"]
+
+
+def _posted_person(an: Analysis, ch: Chain) -> Chain | None:
+    """The person an office names after its post: in "Đại sứ Việt Nam tại Mỹ Nguyễn Quốc
+    Dũng đã gặp ..." the chain of Việt Nam is a title's country, the ambassador acts."""
+    np = ch.nps[-1]
+    if np.head.type not in ("GPE", "ORG") or np.first <= np.start or not all(
+            w in an.res.title_words for w in an.toks[np.start : np.first]):
+        return None
+    return next((c for c in an.chains if c.prep and c.start - len(c.prep) == ch.end
+                 and " ".join(c.prep) in an.res.words["location_preps"]
+                 and c.nps[-1].head.type == "PER"), None)
 
 
 _APPOSITION = (",", "-", "–")
