@@ -625,3 +625,15 @@ def test_an_envoy_named_after_the_post_acts_and_a_working_visit():
     ev = code_events(art)
     one(ev, "CONSULT", line=1, actors=["PER:nguyễn quốc dũng"])
     one(ev, "CONSULT", line=2, mode="visit", actors=["PER:vương đình huệ"])
+
+
+def test_a_rescue_group_of_a_named_body_and_gifts_handed_over():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-5", page="p", paragraphs=[
+        Paragraph("Lực lượng cứu hộ của Bộ đội Biên phòng tỉnh Quảng Trị đã cứu sống 3 ngư dân.", 1),
+        Paragraph("Mặt trận Tổ quốc tỉnh Quảng Bình đã trao 200 suất quà cho các hộ dân.", 2)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    ev = code_events(art)
+    one(ev, "AID", line=1, actors=["ORG:bộ đội biên phòng tỉnh quảng trị"])
+    one(ev, "AID", line=2, actors=["ORG:mặt trận tổ quốc tỉnh quảng bình"])

@@ -109,7 +109,15 @@ def _owner_subject(an: Analysis, lo: int, ch: Chain) -> int | None:
     m = k
     while m > lo and an.toks[m - 1] in an.res.title_words and not an.aside[m - 1]:
         m -= 1
-    return m if m < k else None
+    if m < k:
+        return m
+    # "Lực lượng cứu hộ của Bộ đội Biên phòng tỉnh X đã cứu ...": a group of the body
+    grp = an.res.cues["group_subjects"]
+    for g in range(max(lo, k - an.res.windows["owner_group_words"]), k):
+        n = grp.match(an.toks, g)
+        if n and (g == lo or an.toks[g - 1] == ",") and not any(an.aside[g:k]):
+            return g
+    return None
 
 
 def _gpe_modifier(an: Analysis, np: NP) -> bool:
