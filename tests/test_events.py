@@ -637,3 +637,19 @@ def test_a_rescue_group_of_a_named_body_and_gifts_handed_over():
     ev = code_events(art)
     one(ev, "AID", line=1, actors=["ORG:bộ đội biên phòng tỉnh quảng trị"])
     one(ev, "AID", line=2, actors=["ORG:mặt trận tổ quốc tỉnh quảng bình"])
+
+
+def test_guideline_cues_evacuation_denunciation_asset_freeze_punch():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-6", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate([
+        "Hàn Quốc đã sơ tán 200 công dân khỏi Sudan.",
+        "Ông Nguyễn Văn Hải đã tố giác Trần Văn Long với cơ quan công an.",
+        "Liên minh châu Âu phong tỏa tài sản của tỷ phú Nga Roman Abramovich.",
+        "Lê Văn Tâm dùng tay đấm vào mặt anh Nguyễn Văn Khoa."])])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    ev = code_events(art)
+    one(ev, "RETREAT", line=1)
+    one(ev, "ACCUSE", line=2, recipients=["PER:trần văn long"])
+    one(ev, "SANCTION", line=3, recipients=["PER:roman abramovich"])
+    one(ev, "ASSAULT", line=4, recipients=["PER:nguyễn văn khoa"])
