@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from thoisu.models import Article, Mention, Paragraph, TimeValue
+from thoisu.models import Article, Event, Mention, Paragraph, TimeValue
 from thoisu.stories.threads import (
     ThreadIndex,
     gazetteer_places,
+    join_evidence,
     pair_features,
     pair_probability,
+    passes_gate,
+    shared_acts,
     story_profile,
     thread_parts,
     thread_settings,
@@ -103,6 +106,38 @@ def test_shared_participants_and_matter_join_with_evidence() -> None:
     assert ev["span"] == ["2016-05-20", "2017-08-07"]
     assert idx.evidence_of("s-talks-1") is None  # it opened the thread
     json.dumps(ev)
+
+
+def _event(kind: str, actors: list[str], recipients: list[str]) -> Event:
+    return Event(id="e", type=kind, mode=None, actors=actors, recipients=recipients, location=None,
+                 date=None, negated=False, hypothetical=False, future=False, article="a", line=2, text="")
+
+
+def test_the_same_act_by_the_same_party_is_what_two_episodes_share(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two episodes of one war share a participant and attacks by the same party, not a
+    subject word: with ``what_shared_acts`` the acts are the *what* of the gate, and the
+    join's evidence names them. The same kind of act alone (a REQUEST each) is not."""
+    mod = [("ORG:RU_MOD", "Bộ Quốc phòng Nga")]
+    v1 = {"k:ORG:RU_MOD": 0.3, "pháo kích": 0.6, "miền nam": 0.5}
+    v2 = {"k:ORG:RU_MOD": 0.3, "máy bay": 0.6, "không người": 0.5}
+    a1 = _art("w1", "Pháo kích miền nam", "Pháo kích ở miền nam.", mod)
+    a2 = _art("w2", "Máy bay không người lái", "Máy bay không người lái.", mod)
+    a1.events = [_event("ASSAULT", ["GPE:RUS"], ["GPE:UKR"]), _event("REQUEST", [], [])]
+    a2.events = [_event("ASSAULT", ["GPE:RUS"], []), _event("REQUEST", [], [])]
+    p1, p2 = story_profile(v1, [a1]), story_profile(v2, [a2])
+    f = pair_features(p1, p2)
+    assert f[0] == f[1] == 0.0 and f[3] > 0  # who, and no shared subject word
+    assert shared_acts(p1, p2) == 1  # ASSAULT by Russia; "ASSAULT" and "REQUEST" alone do not count
+    monkeypatch.setitem(thread_settings(), "what_shared_acts", 0)
+    monkeypatch.setitem(thread_settings(), "what_events_weight", 0.0)
+    assert not passes_gate(f, 1) and pair_probability(p1, p2) == 0.0
+    monkeypatch.setitem(thread_settings(), "what_shared_acts", 1)
+    assert passes_gate(f, 1) and pair_probability(p1, p2) > 0.0
+    a2.events = [_event("ASSAULT", [], []), _event("REQUEST", [], [])]  # the same kinds of act only
+    p2 = story_profile(v2, [a2])
+    assert shared_acts(p1, p2) == 0 and pair_probability(p1, p2) == 0.0
+    ev = join_evidence(story_profile(v2, [_art("w3", "x", "x.", mod)]) | {"x": ["ASSAULT:GPE:RUS"]}, p1, 0.6, None)
+    assert ev["acts"] == ["ASSAULT Nga"] and ev["text"] == "joined by: Bộ Quốc phòng Nga, ASSAULT Nga"
 
 
 def test_places_of_several_countries_count_a_little() -> None:

@@ -342,13 +342,24 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | N
     return [text, sw, sn, part, float(n_part), sp, events, gap]
 
 
-def passes_gate(f: list[float]) -> bool:
+def shared_acts(a: dict[str, Any], b: dict[str, Any]) -> int:
+    """How many event signatures with an argument (type and actor or recipient:
+    "ASSAULT:GPE:RUS", "AID:GPE:UKR") two profiles share: the same kind of act by or on
+    the same party, not merely the same kind of act."""
+    return sum(":" in x for x in set(a["x"]) & set(b["x"]))
+
+
+def passes_gate(f: list[float], acts: int = 0) -> bool:
     """Both who (shared participants or names) and what (shared subject words, or shared
-    events with the same arguments: a war's episodes share few words but the same
-    attacks between the same parties) reach their floors."""
+    events: with ``what_shared_acts`` > 0, that many shared acts with their arguments,
+    ``acts``; a war's episodes share few words but the same attacks by the same party)
+    reach their floors."""
     cfg = thread_settings()
     text, words, names, part, events = f[0], f[1], f[2], f[3], f[6]
     what = max(text, words, cfg["what_events_weight"] * events)
+    need = cfg.get("what_shared_acts", 0)
+    if need and acts >= need:
+        what = max(what, cfg["what_floor"])
     return what >= cfg["what_floor"] and max(part, names) >= cfg["who_floor"]
 
 
@@ -358,7 +369,7 @@ def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] 
     topic area alone is not one matter."""
     cfg = thread_settings()
     f = pair_features(a, b, seen)
-    if not passes_gate(f):
+    if not passes_gate(f, shared_acts(a, b)):
         return 0.0
     m = cfg["model"]
     z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
@@ -382,13 +393,28 @@ def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list
             if t in old[part]:
                 words_w[t] += w * old[part][t]
     words = [t[2:] if t.startswith("n:") else t for t, _ in words_w.most_common(3)]
-    text = ", ".join(people + words)
+    acts = [_act_text(x, {**new["n"], **old["n"]})
+            for x in sorted(set(new["x"]) & set(old["x"])) if ":" in x][:2]
+    text = ", ".join(people + words + acts)
     if span:
         a, b = _date_text(span[0]), _date_text(span[1])
         text += (", " if text else "") + (a if a == b else f"{a}–{b}")
     days = [date.fromordinal(d).isoformat() for d in span] if span else None
-    return {"p": round(p, 3), "participants": people, "words": words,
+    return {"p": round(p, 3), "participants": people, "words": words, "acts": acts,
             "span": days, "text": "joined by: " + text}
+
+
+def _act_text(sig: str, names: dict[str, str]) -> str:
+    """An event signature for a reader: "ASSAULT:GPE:RUS" -> "ASSAULT Nga"."""
+    kind, _, key = sig.partition(":")
+    name = names.get(key)
+    if name is None:
+        from thoisu.actors.dictionary import load  # actors data; loaded once
+
+        code = key.split(":", 1)[-1]
+        name = load().country_names.get(code) if key.startswith("GPE:") else None
+        name = name or code
+    return f"{kind} {name}"
 
 
 class ThreadIndex:
