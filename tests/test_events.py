@@ -653,3 +653,14 @@ def test_guideline_cues_evacuation_denunciation_asset_freeze_punch():
     one(ev, "ACCUSE", line=2, recipients=["PER:trần văn long"])
     one(ev, "SANCTION", line=3, recipients=["PER:roman abramovich"])
     one(ev, "ASSAULT", line=4, recipients=["PER:nguyễn văn khoa"])
+
+
+def test_a_police_unit_acts_with_its_parent_body():
+    from thoisu.actors import find_mentions
+    art = Article(id="t-7", page="p", paragraphs=[Paragraph(
+        "Tối qua, Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào kiểm tra "
+        "quán bar và bắt giữ Nguyễn Văn Lực.", 1)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    ev = code_events(art)
+    assert any("ORG:công an tp.biên hòa" in e.actors for e in ev), [(e.type, e.actors) for e in ev]

@@ -584,6 +584,7 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
         return [], [], False  # "ông X đã tới Y" only
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
+    actors += [k for k in _parent_body(an, subj, st.i) if k not in actors]
     gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
     by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
         subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
@@ -603,6 +604,26 @@ def _subject_roles(an: Analysis, st: _Site, sent: _Sentence) -> tuple[list[str],
         agent = next((ch.keys() for ch in an.chains
                       if marks[-1] < ch.start and ch.end <= st.i and ch.keys()), [])
     return agent, actors, True
+
+
+def _parent_body(an: Analysis, subj: Chain, t: int) -> list[str]:
+    """The body a unit subject belongs to, named right after the unit's lower-case field
+    ("Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào kiểm tra"): the
+    unit acts for it, as the guideline names the police of a place by that place's body."""
+    head = subj.nps[0].head
+    if head.type != "ORG" or fold(head.text).split(" ", 1)[0] not in an.res.words["unit_subjects"]:
+        return []
+    parents = an.res.cues["parent_bodies"]
+    for np in an.nps:
+        if np.start < subj.end or np.start >= t or np.head.type != "ORG" or np.prep:
+            continue
+        gap = range(subj.end, np.start)
+        if len(gap) > an.res.windows["unit_parent_gap"] or any(
+                an.toks[k] in (",", ";") or an.aside[k] for k in gap) or not parents.match(
+                an.toks, np.first):
+            return []
+        return [np.head.key]
+    return []
 
 
 def _coordinated_passive(an: Analysis, st: _Site, sent: _Sentence
