@@ -268,7 +268,9 @@ def seed_pairs(seeds: Path) -> None:
     for a, b in combinations(sorted(profiles), 2):
         f = threads.pair_features(profiles[a], profiles[b], seen)
         shared = sorted(profiles[a]["e"].keys() & profiles[b]["e"].keys())
-        print(f"{a} {b} features {[round(x, 2) for x in f]} gate {threads.passes_gate(f)} "
+        acts = threads.shared_acts(profiles[a], profiles[b])
+        print(f"{a} {b} features {[round(x, 2) for x in f]} shared acts {acts} "
+              f"gate {threads.passes_gate(f, acts)} "
               f"p {threads.pair_probability(profiles[a], profiles[b], seen):.3f} shared {shared}")
 
 
