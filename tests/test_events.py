@@ -496,12 +496,12 @@ def test_a_light_verb_makes_a_nominal_trigger_an_event():
 
 
 def test_one_person_named_short_and_in_full_is_no_recipient_of_himself():
-    from thoisu.annotate.events import _same_person
+    from thoisu.annotate.arguments import same_person
 
-    assert _same_person("PER:osamu suzuki", ["PER:suzuki"])
-    assert _same_person("PER:suzuki", ["ORG:x", "PER:osamu suzuki"])
-    assert not _same_person("PER:kim yo jong", ["PER:kim jong un"])
-    assert not _same_person("GPE:USA", ["PER:usa"])
+    assert same_person("PER:osamu suzuki", ["PER:suzuki"])
+    assert same_person("PER:suzuki", ["ORG:x", "PER:osamu suzuki"])
+    assert not same_person("PER:kim yo jong", ["PER:kim jong un"])
+    assert not same_person("GPE:USA", ["PER:usa"])
 
 
 def test_a_sentence_ending_on_a_comma_after_the_object_is_coded():

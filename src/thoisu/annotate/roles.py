@@ -1,0 +1,418 @@
+"""Who acts and who receives at one trigger site: actor versus recipient from what
+``arguments`` finds around the trigger (passives, coordinated clauses, unnamed doers,
+fronted and listed participants, replies, parent bodies, the learned recipient picker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thoisu.annotate.arguments import (
+    carried_subject,
+    clause_end,
+    find_objects,
+    find_subject,
+    gpe_modifier,
+    has_cue,
+    is_address,
+    lead_ok,
+    passive_at,
+    resolve_pronoun,
+    segment_of,
+    title_of,
+)
+from thoisu.annotate.lexicon import Trigger
+from thoisu.annotate.syntax import (
+    ACTOR_TYPES,
+    NP,
+    Analysis,
+    Chain,
+    head_keys,
+    main_subject,
+)
+from thoisu.models import Event
+from thoisu.text import fold
+
+
+@dataclass(slots=True)
+class _Site:
+    """Where a trigger sits: its clause, whether it is used as a noun, its objects."""
+
+    i: int  # first token of the trigger
+    j: int  # token after it
+    trig: Trigger
+    cs: int  # clause start
+    ce: int  # clause end
+    kind: str | None  # boundary opening the clause: "speech", "sub", "punct" or None
+    bstart: int  # first token of that boundary
+    k_cls: int  # length of the classifier before it ("chuyến", "các")
+    prep_before: bool  # inside a prepositional phrase ("sau cuộc gặp")
+    nominal: bool
+    objs: list[NP]
+
+
+@dataclass(slots=True)
+class SentenceState:
+    """What the coding of one sentence remembers from trigger to trigger."""
+
+    verbal: list[tuple[int, int]] = field(default_factory=list)  # (clause start, end)
+    objects: set[int] = field(default_factory=set)  # ids of NPs that are verb objects
+    out: list[Event] = field(default_factory=list)  # ids are given by code_events
+    last_clause: int = -1  # clause start of the last event in out (a coding detail, not a field)
+    last_j: int = -9  # token after the trigger of the last event in out
+    # (token after its trigger, actors, recipients) of the last passive event: "X bị Y khởi
+    # tố, bắt tạm giam" -> the second verb has the same agent and patient
+    last_passive: tuple[int, list[str], list[str]] | None = None
+
+
+def site_of(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
+    res, toks, cues = an.res, an.toks, an.res.cues
+    cs, kind, bstart = an.clause_start(i)
+    ce = clause_end(an, j)
+    k_cls = cues["classifiers"].ends_at(toks, i)
+    if k_cls and cues["light_verbs"].ends_at(toks, i) > k_cls:
+        k_cls = 0  # "đang trong quá trình đàm phán": an aspect, not a noun phrase
+    # "thông qua" is a light verb before a nominal event ("thông qua gói trừng phạt")
+    k_prep = cues["preps"].ends_at(toks, i - k_cls)
+    prep_before = k_prep > cues["light_verbs"].ends_at(toks, i - k_cls) and not (
+        not k_cls and k_prep == 1 and toks[i - 1] == "bị"
+    )  # "Mỹ bị tấn công", "Đức chuẩn bị cung cấp": a verb, not a prepositional phrase
+    nominal = trig.noun or bool(k_cls) or prep_before or bool(
+        j < len(toks) and not (trig.vobj and toks[j] == "của")
+        and res.words["demonstratives"] & {toks[j], " ".join(toks[j : j + 2])}
+    ) or (j + 1 < len(toks) and toks[j] == "trên" and not toks[j + 1].isalnum())
+    return _Site(i, j, trig, cs, ce, kind, bstart, k_cls, prep_before, nominal,
+                 find_objects(an, j, ce, trig.type.lower() in res.words["wide_object_types"]))
+
+
+def is_embedded(an: Analysis, st: _Site, sent: SentenceState) -> bool:
+    """Topic or complement of an earlier verb of the clause ("thảo luận về ... trừng phạt"),
+    unless coordinated ("gặp X và trò chuyện với Y") or given a subject of its own."""
+    inside = any(c == st.cs and e <= st.i and not any(
+        e <= ch.start < st.i and not ch.prep and id(ch.nps[0]) not in sent.objects
+        for ch in an.chains) for c, e in sent.verbal)
+    return inside and not ({"và", ","} & set(an.toks[max(st.cs, st.i - 3) : st.i]))
+
+
+def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[str], list[str], bool]:
+    """(actors, recipients, passive) from the subject of the trigger's clause."""
+    res, toks, trig = an.res, an.toks, st.trig
+    subj = None if st.prep_before else find_subject(an, st.cs, st.i, sent.objects)
+    if subj is None:
+        return [], [], False
+    gap = [w for k, w in enumerate(toks[subj.end : st.i - st.k_cls], subj.end)
+           if not an.aside[k] and w != ","]
+    short = [w for w in gap if w.isalpha() and w not in res.words["subject_lead"]]
+    light = res.cues["light_verbs"]
+    if st.nominal and not (len(short) <= res.windows["nominal_gap"]
+                           and any(light.match(gap, k) for k in range(len(gap)))):
+        return [], [], False  # "A có chuyến thăm", not "sau khi A ... và các lệnh trừng phạt"
+    if trig.motion and (len(gap) > res.windows["motion_gap"]
+                        or any(w not in res.words["aux"] for w in gap)):
+        return [], [], False  # "ông X đã tới Y" only
+    actors = subj.keys() if not trig.subj else [
+        np.head.key for np in subj.nps if np.head.type == trig.subj]
+    actors += [k for k in _parent_body(an, subj, st.i) if k not in actors]
+    gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
+    by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
+        subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
+        and passive_at(an, ch.start - 1) for ch in an.chains)
+    # the passive marker may stand before a long agent and a first verb: "X đã bị lực lượng
+    # chức năng Công an tỉnh Y bắt giữ", "X đã bị Công an huyện Y phát hiện, bắt quả tang"
+    marks = [k for k in gap_ks if passive_at(an, k)]
+    if not trig.passive and not by_agent and not marks:
+        return actors, [], False
+    agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
+    for ch in an.chains:
+        if subj.end < ch.start and ch.end <= st.i and ch.prep and ch.prep[-1] in (
+            res.words["passive"]
+        ):
+            agent = ch.keys()
+    if not agent and marks:
+        agent = next((ch.keys() for ch in an.chains
+                      if marks[-1] < ch.start and ch.end <= st.i and ch.keys()), [])
+    return agent, actors, True
+
+
+def _parent_body(an: Analysis, subj: Chain, t: int) -> list[str]:
+    """The body a unit subject belongs to, named right after the unit's lower-case field
+    ("Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào kiểm tra"): the
+    unit acts for it, as the guideline names the police of a place by that place's body."""
+    head = subj.nps[0].head
+    if head.type != "ORG" or fold(head.text).split(" ", 1)[0] not in an.res.words["unit_subjects"]:
+        return []
+    parents = an.res.cues["parent_bodies"]
+    for np in an.nps:
+        if np.start < subj.end or np.start >= t or np.head.type != "ORG" or np.prep:
+            continue
+        gap = range(subj.end, np.start)
+        if len(gap) > an.res.windows["unit_parent_gap"] or any(
+                an.toks[k] in (",", ";") or an.aside[k] for k in gap) or not parents.match(
+                an.toks, np.first):
+            return []
+        return [np.head.key]
+    return []
+
+
+def coordinated_passive(an: Analysis, st: _Site, sent: SentenceState
+                         ) -> tuple[list[str], list[str], bool]:
+    """Roles of a verb coordinated with the passive verb just before it ("bị Cơ quan CSĐT
+    khởi tố, bắt tạm giam"): the same agent and patient. Empty if it is not one."""
+    if sent.last_passive is None or st.nominal:
+        return [], [], False
+    end, actors, recipients = sent.last_passive
+    gap = an.toks[end : st.i]
+    glue = an.res.words["aux"] | {",", "và", "rồi", "đồng thời"}
+    if len(gap) > 3 or not all(w in glue for w in gap) or any(an.aside[end : st.i]):
+        return [], [], False
+    return list(actors), list(recipients), True
+
+
+def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -> list[str]:
+    """Actors of a subjectless clause: a pronoun, a coordinated verb, a reporting verb."""
+    res, toks = an.res, an.toks
+    if st.trig.motion:
+        return []
+    actors = resolve_pronoun(an, st.cs, st.i, state)
+    out = sent.out
+    if not actors and out and not st.nominal and sent.last_clause == st.cs and (
+        {"và", ",", "đồng thời"} & set(toks[max(st.cs, st.i - 3) : st.i])
+    ) and not any(ch.start < st.i and ch.end > sent.verbal[-1][1]
+                  for ch in an.chains if sent.verbal):
+        actors = list(out[-1].actors)  # "đã gặp X và trò chuyện với Y": same subject
+    glue = (res.words["light_verbs"] | res.words["aux"] | res.words["negation"]
+            | res.words["future"] | res.words["pronouns_speaker"])
+    lead = [w for k, w in enumerate(toks[st.cs : st.i], st.cs)
+            if w not in ("này", "ấy", "ta") and (w.isalnum() or an.aside[k])]
+    if not actors and st.kind in ("speech", "sub") and (
+        len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
+        and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"]
+             or " ".join(toks[st.bstart : st.cs]) in res.words["purpose_subs"]
+             and st.trig.type.lower() in res.words["purpose_types"])
+    ):  # (purpose: "Cơ quan Công an phải dùng biện pháp mạnh để bắt giữ Tiệp")
+        # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
+        sp = find_subject(an, an.clause_start(st.bstart)[0], st.bstart, sent.objects)
+        if sp is None and st.kind == "speech":  # "tin từ Công an tỉnh X cho biết, vừa bắt Y"
+            sp = next((ch for ch in an.chains if ch.end == st.bstart and ch.prep
+                       and " ".join(ch.prep) in res.words["source_preps"]), None)
+        if sp is not None:
+            actors = sp.keys()
+    return actors
+
+
+def unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | None:
+    """(actors, recipients) of an event whose perpetrator is only a group ("cảnh sát đã bắt
+    giữ ...", "phiến quân tấn công ...") or left out in the passive ("ba người đã bị bắt
+    giữ", "bị công an bắt giữ"): actors are a named agent or none. None if neither."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+        return None
+    if st.kind == "sub" and segment_of(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
+        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
+    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
+        return None  # "Trước khi bị bắt, ...": background to another event
+    if has_cue(an, "background", st.cs, st.i):
+        return None  # "lúc bị bắt", "trong số nghi phạm bị bắt giữ": not the reported event
+    lo = max(st.cs, st.i - res.windows["group_gap"])
+    if st.trig.passive:
+        return [], []
+    for k in range(st.i - 1, lo - 1, -1):  # "bị (cảnh sát | quân đội Mỹ) bắt giữ"
+        w = toks[k]
+        if w == "," or an.aside[k]:
+            break
+        if w == "bị" and passive_at(an, k):
+            between = [ch for ch in an.chains if k < ch.start and ch.end <= st.i]
+            rest = [t for t in toks[k + 1 : st.i] if t.isalpha()]
+            if not between and st.trig.type.lower() not in res.words["bare_passive_types"]:
+                return None  # "các địa điểm bị tấn công nằm gần ...": a modifier, often
+            if between or len(rest) <= res.windows["group_gap"] - 2:
+                # the patient right before "bị": "lần đầu tiên Mansour bị quân đội Mỹ tấn công"
+                patient = [key for ch in an.chains if ch.end == k and not ch.prep
+                           and st.cs <= ch.start and not gpe_modifier(an, ch.nps[0])
+                           for key in (title_of(an, ch) or ch).keys(ACTOR_TYPES)]
+                if not patient and _shared_subject(an, st, k):
+                    # "Long bỏ trốn nhưng đã bị lực lượng chức năng bắt giữ": Long undergoes
+                    subj = find_subject(an, an.clause_start(st.bstart)[0], st.bstart, set())
+                    patient = subj.keys(ACTOR_TYPES) if subj is not None else []
+                agents = [ch for ch in between if not is_address(an, ch)] or between[-1:]
+                # the agent opens the gap: "bị Công an xã Pà Cò, huyện Mai Châu bắt giữ"
+                return (agents[0].keys() if agents else []), patient
+            return None
+    grp = res.cues["group_subjects"]
+    seg = st.cs
+    for k in range(st.cs, st.i):
+        if toks[k] == "," and not an.aside[k]:
+            seg = k + 1
+    for k in range(seg, st.i):
+        n = grp.match(toks, k)
+        if not n or an.aside[k] or k + n > st.i:
+            continue
+        gap = [t for t in toks[k + n : st.i] if t.isalpha()]
+        free = [t for t in gap if t not in res.words["aux"] and t not in res.words["light_verbs"]]
+        if len(free) <= res.windows["group_tail"] and lead_ok(an, seg, k):
+            return [], []
+        break
+    return None
+
+
+def strike_target(an: Analysis, st: _Site) -> list[str]:
+    """A named place, body or person a launch is aimed at ("phóng tên lửa vào thủ đô Kiev",
+    not "ra biển Nhật Bản": a sea is no target): preps ``strike_preps`` in its clause."""
+    preps = an.res.words["strike_preps"]
+    for np in an.nps:
+        if not st.j <= np.start < st.ce or np.head.type not in ("GPE", "ORG", "PER"):
+            continue
+        p = np.prep or an.chain_of(np).prep
+        if p and " ".join(p) in preps:
+            return head_keys(np.head)
+    return []
+
+
+def _shared_subject(an: Analysis, st: _Site, k: int) -> bool:
+    """The clause of a passive marker at k is coordinated with the one before it and has no
+    subject of its own ("X bỏ trốn nhưng đã bị bắt"): that clause's subject undergoes."""
+    res, toks = an.res, an.toks
+    if st.kind != "sub" or " ".join(toks[st.bstart : st.cs]) not in res.words["shared_subject_subs"]:
+        return False
+    return all(w in res.words["aux"] or not w.isalpha() for w in toks[st.cs : k])
+
+
+def object_only(an: Analysis, st: _Site) -> bool:
+    """An attack or arrest with a named object and no named subject before it in its
+    clause: the doer is left unnamed (actors = []), as for a group subject."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+        return False
+    if st.kind == "sub" and segment_of(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
+        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
+    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
+        return False
+    if has_cue(an, "background", st.cs, st.i):
+        return False
+    seg = segment_of(an, st.cs, st.i)  # a name in an earlier segment may not be the subject
+    return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i and (
+        ch.start >= seg or carried_subject(an, segment_of(an, st.cs, ch.start), st.cs, st.i))
+        for ch in an.chains)
+
+
+def zero_subject(an: Analysis, st: _Site) -> bool:
+    """Nothing but time words, connectives and auxiliaries before the verb in its clause:
+    the subject is left out, as news does when the doer of the last sentences goes on."""
+    words = an.res.words
+    glue = words["aux"] | words["subject_lead"] | words["coordinators"] | {"và", "rồi", "đồng thời"}
+    k, lead = st.cs, an.res.cues["subject_lead"]
+    while k < st.i:
+        if an.aside[k] or not an.toks[k].isalpha():
+            k += 1
+            continue
+        n = lead.match(an.toks, k)
+        if n:
+            k += n
+            continue
+        if an.toks[k] not in glue:
+            return False
+        k += 1
+    return True
+
+
+def object_roles(an: Analysis, st: _Site, actors: list[str],
+                  recipients: list[str]) -> tuple[list[str], list[str]]:
+    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
+    res, trig, j = an.res, st.trig, st.j
+    owners: list[str] = []
+    objs_r: list[tuple[str, tuple[str, ...]]] = []
+    first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
+    for np in st.objs:
+        h = np.head
+        p = np.prep or an.chain_of(np).prep
+        if np.prep and an.chain_of(np).start - len(np.prep) < j:
+            p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
+        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+                or h.key in actors or gpe_modifier(an, np)):
+            continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
+        if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
+            owners += head_keys(h)
+        elif p and p[-1] in res.words["recipient_preps"] or not p:
+            if not objs_r and p == ("của",) and not st.nominal:
+                first_owner = an.chain_of(np)
+            if first_owner is not None and an.chain_of(np) is not first_owner:
+                break
+            objs_r += [(k, p) for k in head_keys(h)]
+    if first_owner is None and any(p and p != ("của",) for _, p in objs_r):
+        # "lệnh trừng phạt của HĐBA đối với X": the nominal's owner acts
+        objs_r = [(k, p) for k, p in objs_r if p != ("của",)]
+    recipients = recipients + [k for k, _p in objs_r if k not in recipients]
+    if objs_r:
+        recipients += [k for k in _named_in_list(an, st) if k not in recipients + actors]
+    if st.nominal and not actors and not owners and res.cues["pronouns_same"].match(an.toks, j):
+        for ch in an.chains:  # "cuộc hội đàm của họ" -> the coordinated subject
+            if ch.end <= st.i and not ch.prep and len(ch.keys()) > 1:
+                owners = ch.keys()
+    if owners and (not actors or trig.sym):
+        actors = actors + [k for k in owners if k not in actors]
+    elif owners:
+        recipients += [k for k in owners if k not in recipients]
+    return actors, recipients
+
+
+def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
+    """Recipients of a reply aimed at an earlier event ("Hàn Quốc bác bỏ đề nghị này",
+    "Trung Quốc lên án chuyến thăm"): the actors of the latest event of the type its
+    object names, reported in the last few sentences."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["reply_types"]:
+        return []
+    skip = res.words["object_gap"] | {"lại", "với", "sự"}
+    k = st.j
+    while k < len(toks) and k - st.j < res.windows["reply_gap"] and toks[k] in skip:
+        k += 1
+    if k >= len(toks) or an.aside[k]:
+        return []
+    for typ, nouns in res.replies.items():
+        if nouns.match(toks, k):
+            got = state.get("by_type", {}).get(typ)
+            if got and state["n"] - got[0] <= res.windows["reply_sentences"]:
+                return [a for a in got[1] if a not in actors]
+    return []
+
+
+def copula_patient(an: Analysis, st: _Site) -> list[str]:
+    """The names after "là" right behind a passive trigger: "người bị bắt là X" -> X."""
+    toks, k = an.toks, st.j
+    while k < len(toks) and k - st.j < 3 and toks[k] in an.res.words["aux"]:
+        k += 1
+    if k >= len(toks) or toks[k] != "là":
+        return []
+    for ch in an.chains:
+        if ch.start == k + 1 and not ch.prep:
+            return ch.keys()
+    return []
+
+
+def _named_in_list(an: Analysis, st: _Site) -> list[str]:
+    """Names of ", trong đó có Y" after the object: "gặp các quan chức Nga, trong đó có
+    Bộ trưởng Alexander Kozlov" -> Kozlov is met too (the list is an aside otherwise)."""
+    toks, last = an.toks, st.objs[-1].end if st.objs else st.j
+    if last >= len(toks) or toks[last] != ",":
+        return []
+    k = an.res.cues["member_lists"].match(toks, last + 1)
+    if not k:
+        return []
+    stop = next((t for t in range(last + 1 + k, len(toks)) if toks[t] in (",", ";", ".")),
+                len(toks))
+    return [np.head.key for np in an.nps + an.aside_nps
+            if last + k < np.start < stop and np.head.type in ACTOR_TYPES]
+
+
+def fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:
+    """ "Sau cuộc gặp với X, ông Y ..." / "Khi gặp X, ông Y ...": Y is the actor."""
+    toks = an.toks
+    if st.trig.motion or not an.res.cues["fronted"].match(toks[st.cs : st.cs + 3], 0):
+        return []
+    if "," in toks[st.cs : st.i]:
+        return []
+    main = main_subject(an, st.j)
+    met = any((np.prep or an.chain_of(np).prep) in (("với",), ("giữa",)) or not st.nominal
+              for np in st.objs)
+    if main is not None and ((recipients and met) or len(main.keys()) > 1):
+        return main.keys()
+    return []
