@@ -55,6 +55,29 @@ def test_failed_page_write_leaves_nothing(tmp_path):
         assert st.count("paragraphs") == 0
 
 
+def test_grouped_pages_commit_together_and_a_failed_one_leaves_the_others(tmp_path):
+    good, bad, late = page_from_text("one"), page_from_text("two"), page_from_text("three")
+    with Store(tmp_path / "t.db") as st:
+        other = sqlite3.connect(tmp_path / "t.db")  # a reader, as the web app is
+        with pytest.raises(RuntimeError), st.grouped(every=50, seconds=3600) as tick:
+            st.add_page(good, [_article("g-0")])
+            tick()
+            assert other.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 0  # not yet committed
+            with pytest.raises(AttributeError):
+                st.add_page(bad, [_article("b-0"), object()])  # its savepoint is rolled back
+            tick()
+            st.add_page(late, [_article("l-0")])
+            raise RuntimeError("the run is interrupted")  # what is done is still committed
+        assert other.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 2
+        assert st.has_page(good.sha) and st.has_page(late.sha) and not st.has_page(bad.sha)
+        assert st.count("articles") == 2
+        with st.grouped(every=1) as tick:  # every tick commits
+            st.add_page(page_from_text("four"), [_article("f-0")])
+            tick()
+            assert other.execute("SELECT COUNT(*) FROM pages").fetchone()[0] == 3
+        other.close()
+
+
 def test_article_id_collision_is_not_silent(tmp_path):
     with Store(tmp_path / "t.db") as st:
         st.add_page(page_from_text("one"), [_article("same-0")])
