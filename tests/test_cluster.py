@@ -294,3 +294,29 @@ def test_seeds_keep_apart_inside_a_larger_corpus() -> None:
     # test_seeds_one_thread)
     for thread in {idx.threads.thread_of(s) for s in stories}:
         assert len(idx.threads.threads()[thread]) < 20
+
+
+def test_an_undated_article_does_not_chain_stories_of_years_apart() -> None:
+    # one text about a matter, reported in 2016 and again in 2022, and an undated copy
+    # with a word changed: the undated one is alike to both, but their years are apart
+    body = ("Bộ Ngoại giao Triều Tiên tuyên bố bác bỏ đề nghị đàm phán về chương trình hạt nhân "
+            "của Washington, gọi đó là âm mưu lừa bịp nhằm kéo dài thời gian và gây sức ép.")
+
+    def art(aid: str, published: str | None, tail: str) -> Article:
+        return Article(id=aid, page=aid, title="Triều Tiên bác đề nghị đàm phán hạt nhân của Mỹ",
+                       paragraphs=[Paragraph(f"{body} {tail}", 3)],
+                       published=TimeValue(published, published) if published else None)
+
+    # (each with sentences of its own: alike, not copies, which join their original's story)
+    old = art("y-2016", "2016-05-20", "Hãng thông tấn KCNA cho biết quân đội đã sẵn sàng cho một "
+              "vụ thử mới trong mùa hè, sau khi Hội đồng Bảo an áp đặt thêm lệnh cấm vận.")
+    new = art("y-2022", "2022-05-20", "Tuyên bố được đưa ra vài ngày sau khi Seoul và Tokyo tổ chức "
+              "tập trận chung, điều mà giới chức miền Bắc coi là hành động khiêu khích nghiêm trọng.")
+    undated = art("y-none", None, "Giới phân tích cho rằng căng thẳng trên bán đảo khó hạ nhiệt "
+                  "trong thời gian tới khi các bên chưa tìm được tiếng nói chung.")
+    idx = StoryIndex()
+    idx.assign([old, new])
+    assert old.story_id != new.story_id  # their pair is refused on the years
+    idx.assign([undated])
+    assert undated.story_id in {old.story_id, new.story_id}  # alike to both, joins one
+    assert old.story_id != new.story_id and not idx.merged

@@ -316,12 +316,12 @@ class StoryIndex:
             day = day_of(a)
             year = year_of(a)
             query = top_terms(vec, settings()["query_terms"])  # looked up, then posted under
-            linked = self._linked(vec, query, day, year)
+            linked = self._within_years(self._linked(vec, query, day, year), year)
             if linked:
                 sid = self._union(linked)
             else:
                 sid = "s-" + a.id
-                self._stories[sid] = {"a": [], "c": {}, "d": None}
+                self._stories[sid] = {"a": [], "c": {}, "d": None, "y": None}
                 opened.append(sid)
             self._add(sid, a, vec, day, year)
             self._post(a.id, query)
@@ -359,10 +359,10 @@ class StoryIndex:
             aid, seen = nxt, seen + 1
         return aid or ""
 
-    def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None) -> set[str]:
-        """The stories of the stored articles alike enough to this one: a pair decision
-        that looks at the two articles only, so the components they make do not depend
-        on the order articles come in."""
+    def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None) -> dict[str, float]:
+        """The stories of the stored articles alike enough to this one, each with its best
+        pair score: a decision on the two articles only, so the components they make do
+        not depend on the order articles come in."""
         cfg = settings()
         scores: dict[str, float] = {}
         for t, w in query.items():
@@ -378,13 +378,13 @@ class StoryIndex:
         entries = ({k: arts[k] for k in cands if k in arts} if isinstance(arts, dict)
                    else arts.peek_many(cands))  # type: ignore[attr-defined]
         max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
-        out: set[str] = set()
+        out: dict[str, float] = {}
         for aid in cands:
             self.comparisons += 1
             if aid not in entries:
                 continue
             sid, other, oday, _title, *rest = entries[aid]
-            if other is None or sid in out:
+            if other is None:
                 continue
             oyear = rest[0] if rest else None
             if year is not None and oyear is not None and abs(year - oyear) > max_years:
@@ -396,9 +396,30 @@ class StoryIndex:
                     continue
                 # close dates are evidence of the same event: a bonus fading to 0 at the limit
                 s += cfg["date_bonus"] * (1 - gap / (max_gap + 1))
-            if s >= cfg["pair_threshold"]:
-                out.add(sid)
+            if s >= cfg["pair_threshold"] and s > out.get(sid, 0.0):
+                out[sid] = s
         return out
+
+    def _within_years(self, linked: dict[str, float], year: int | None) -> set[str]:
+        """The linked stories this article may join together: taken best pair first, a
+        story is left out when its years and those already taken would span more than
+        max_year_gap. Each pair is already checked, but an undated article (or one
+        whose text gives no year) alike to a 2016 story and to a 2022 one would chain
+        them: articles are never joined across years without evidence in the text.
+        Only such conflicts depend on arrival order."""
+        gap = settings()["max_year_gap"]
+        lo = hi = year
+        keep: set[str] = set()
+        for sid in sorted(linked, key=lambda k: (-linked[k], k)):
+            span = self._stories[sid].get("y")
+            if span:
+                nlo = span[0] if lo is None else min(lo, span[0])
+                nhi = span[1] if hi is None else max(hi, span[1])
+                if nhi - nlo > gap:
+                    continue
+                lo, hi = nlo, nhi
+            keep.add(sid)
+        return keep
 
     def _union(self, sids: set[str]) -> str:
         """Merge stories into the largest (ties: the smallest id); returns it."""
@@ -425,6 +446,9 @@ class StoryIndex:
         a, b = st["d"], ot["d"]
         if b:
             st["d"] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
+        a, b = st.get("y"), ot.get("y")
+        if b:
+            st["y"] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
         del self._stories[other]
         self.merged[other] = into
 
@@ -439,6 +463,9 @@ class StoryIndex:
             st["c"] = top_terms(c, cfg["centroid_terms"])
         if day is not None:
             st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
+        if year is not None:  # the years its texts speak of (a story stored without them learns from its next article)
+            y = st.get("y")
+            st["y"] = [year, year] if not y else [min(y[0], year), max(y[1], year)]
         # the article's vector is kept: later articles are compared with it
         self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
 
@@ -511,7 +538,8 @@ class StoryIndex:
         # article vectors unrounded: pairs are decided on them, and a rounded copy would
         # decide near-threshold pairs otherwise than the store (which keeps them whole)
         arts = {k: list(v) for k, v in self._arts.items()}
-        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"]} for k, v in self._stories.items()}
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "y": v.get("y")}
+                   for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
         keys = np.array([t for t, n in self.df.items() if n > 1], dtype=np.uint32)
@@ -547,7 +575,7 @@ class StoryIndex:
             if v[1] is not None:
                 idx._post(aid, top_terms(v[1], settings()["query_terms"]))
         for sid, v in data["stories"].items():
-            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"]}
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "y": v.get("y")}
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
