@@ -532,6 +532,26 @@ def test_opening_bonus_by_rank_among_pickable_units() -> None:
     assert [cands[i].sent.text for i in select(cands, w, budget, ranked)] == [c]
 
 
+def test_units_opening_in_lower_case_are_left_out() -> None:
+    # the splitter cut after an ellipsis: the unit after it opens in lower case and reads
+    # as a fragment; with need_capital it is not picked, however heavy its bigrams
+    frag = "được đăng, phát trên các phương tiện thông tin đại chúng trong cả nước."
+    docs = [_doc("a", ["Các bài viết về xây dựng Đảng, phòng chống tham nhũng...", frag,
+                       SHARED])]
+    cands, _ = _weights(docs)
+    w = {b: 1.0 for c in cands if c.sent.text == frag for b in c.bi}
+    w.update({b: 0.1 for c in cands if c.sent.text == SHARED for b in c.bi})
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "need_end": 1}
+    assert frag in [cands[i].sent.text for i in select(cands, w, 200, params)]
+    picked = [cands[i].sent.text for i in select(cands, w, 200, {**params, "need_capital": 1})]
+    assert frag not in picked and SHARED in picked
+    # quotes and brackets before the first letter do not count; digits open a sentence
+    from thoisu.stories.summarize.select import opens_sentence
+
+    assert opens_sentence("“Chúng tôi sẽ điều tra.”") and opens_sentence("19 người bị thương.")
+    assert not opens_sentence("(được đăng lại).")
+
+
 # --------------------------------------------------------------------------- compression
 
 _RULES = Rules(head_cues=("tuy nhiên", "bên cạnh đó"), tail_cues=("cho biết",))

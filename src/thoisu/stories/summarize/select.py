@@ -35,12 +35,23 @@ def quotes_closed(text: str) -> bool:
             and text.count("«") == text.count("»"))
 
 
+def opens_sentence(text: str) -> bool:
+    """Whether a unit's first letter (past opening quotes and brackets) is not lower case:
+    the splitter also cuts after an ellipsis or an abbreviation ('... phòng chống tham
+    nhũng...' | 'được đăng, phát trên ...'), and the unit after the cut is a fragment."""
+    for ch in text:
+        if ch.isalnum():
+            return not ch.islower()
+    return True
+
+
 def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
            params: dict[str, Any]) -> list[int]:
     """Greedy concept coverage: repeatedly take the sentence adding the most
     (not yet covered bigram weight + first_bonus if it opens its document) per
     word**alpha, skipping near-duplicates of picked sentences, units that do not end like
-    a sentence (when ``need_end``; all units are kept if none does) and sentences that no
+    a sentence (when ``need_end``; all units are kept if none does) or open in lower case
+    (when ``need_capital``: fragments cut off by the splitter) and sentences that no
     longer fit the budget. The opening bonus is a position prior: news writers put the
     gist first, and on short clusters the lead baseline is hard to beat without it. With
     ``novel_bonus`` it is scaled by the share of the sentence's bigrams not yet covered:
@@ -64,6 +75,9 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         ended = [i for i in pool if is_sentence(cands[i].sent.text)
                  and (not params.get("need_closed_quotes") or quotes_closed(cands[i].sent.text))]
         pool = ended or pool
+    if params.get("need_capital"):
+        opened = [i for i in pool if opens_sentence(cands[i].sent.text)]
+        pool = opened or pool
     # position of each unit for the opening bonus: its index in the document, or with
     # ``lead_by_rank`` its rank among the document's units that could be picked (a heading
     # or a byline before the first sentence does not take the first bonus)
