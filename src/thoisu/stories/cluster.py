@@ -166,6 +166,12 @@ def day_of(article: Article) -> int | None:
     return day_ordinal(article.published.value if article.published else None)
 
 
+def published_year(article: Article) -> int | None:
+    """The year of a fully known publication date, else None."""
+    v = article.published.value if article.published else ""
+    return int(v[:4]) if v[:4].isdigit() else None
+
+
 def year_of(article: Article) -> int | None:
     """The year an article was written in, as far as it tells: its publication year, else
     the latest year its text gives a date in (a report of 16 January 2024 is not from
@@ -316,14 +322,15 @@ class StoryIndex:
             day = day_of(a)
             year = year_of(a)
             query = top_terms(vec, settings()["query_terms"])  # looked up, then posted under
-            linked = self._within_years(self._linked(vec, query, day, year), year)
+            published = published_year(a)
+            linked = self._within_years(self._linked(vec, query, day, year), published)
             if linked:
                 sid = self._union(linked)
             else:
                 sid = "s-" + a.id
                 self._stories[sid] = {"a": [], "c": {}, "d": None, "y": None}
                 opened.append(sid)
-            self._add(sid, a, vec, day, year)
+            self._add(sid, a, vec, day, year, published)
             self._post(a.id, query)
             batch.setdefault(sid, []).append(a)
         final = {old: self._final(old) for old in self.merged}
@@ -401,12 +408,14 @@ class StoryIndex:
         return out
 
     def _within_years(self, linked: dict[str, float], year: int | None) -> set[str]:
-        """The linked stories this article may join together: taken best pair first, a
-        story is left out when its years and those already taken would span more than
-        max_year_gap. Each pair is already checked, but an undated article (or one
-        whose text gives no year) alike to a 2016 story and to a 2022 one would chain
-        them: articles are never joined across years without evidence in the text.
-        Only such conflicts depend on arrival order."""
+        """The linked stories this article (published in ``year``, if known) may join
+        together: taken best pair first, a story is left out when its publication years
+        and those already taken would span more than max_year_gap. Each pair is checked
+        already, but an undated page alike to a story of 2016 and one of 2022 chained
+        them. Publication years only: the years a text mentions (year_of, which pairs
+        use) spread over decades within one cluster (an undated page that recalls 1975),
+        and splitting stories on them cost more than the chains. Only such conflicts
+        depend on arrival order."""
         gap = settings()["max_year_gap"]
         lo = hi = year
         keep: set[str] = set()
@@ -452,7 +461,8 @@ class StoryIndex:
         del self._stories[other]
         self.merged[other] = into
 
-    def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None) -> None:
+    def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None,
+             published: int | None = None) -> None:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
@@ -463,9 +473,9 @@ class StoryIndex:
             st["c"] = top_terms(c, cfg["centroid_terms"])
         if day is not None:
             st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
-        if year is not None:  # the years its texts speak of (a story stored without them learns from its next article)
-            y = st.get("y")
-            st["y"] = [year, year] if not y else [min(y[0], year), max(y[1], year)]
+        if published is not None:  # its members' publication years (a story stored without
+            y = st.get("y")  # them learns from its next dated article)
+            st["y"] = [published, published] if not y else [min(y[0], published), max(y[1], published)]
         # the article's vector is kept: later articles are compared with it
         self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
 
