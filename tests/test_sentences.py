@@ -110,3 +110,11 @@ def test_segmenting_leaves_underthesea_s_other_pipelines_unloaded_but_importable
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
+
+
+def test_a_lower_case_word_with_marks_after_an_ellipsis_goes_on_the_sentence() -> None:
+    # "đ", "ô", "ở" lie inside "À-Ỹ", which once counted as upper case
+    parts = [t for _, t in split_text("Chiến dịch chống tham nhũng... được đăng trên sóng. "
+                                       "Ông Kim… ông ấy nói. Ở đây mưa.")]
+    assert parts == ["Chiến dịch chống tham nhũng... được đăng trên sóng.", "Ông Kim… ông ấy nói.",
+                     "Ở đây mưa."]

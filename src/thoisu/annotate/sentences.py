@@ -19,9 +19,12 @@ from thoisu.models import Article, Sentence
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) when the
 # next non-space character starts a new sentence: an upper-case letter, a digit, an
 # opening quote or bracket. A full stop between digits ("16.1") never matches because
-# a space is required after it.
+# a space is required after it. Upper case is every letter str.isupper() says is: the
+# range "À-Ỹ" held most lower-case Vietnamese letters too, and cut "... được đăng"
+# after its ellipsis.
+_UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper())
 _BOUNDARY = re.compile(
-    r"""[.!?…]["”’»)\]]*(?=\s+["“‘«(\[]?[A-ZÀ-ỸĐ0-9])""",
+    r"""[.!?…]["”’»)\]]*(?=\s+["“‘«(\[]?[""" + re.escape(_UPPER) + r"""0-9])""",
 )
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|St|Mr|Mrs|Ms|Dr|Jr|Sr|No|Th|[A-ZĐ])\.)$")
