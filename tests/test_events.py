@@ -56,6 +56,14 @@ def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
     return art
 
 
+def _annotate(art: Article) -> None:
+    """Sentences and the real mention finder (no gazetteer), as the per-document stage does."""
+    from thoisu.actors import find_mentions
+
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+
+
 def _has(e, k, v) -> bool:
     if k == "line":  # an event reported in several sentences: any of its reports
         return v == e.line or v in [m.line for m in e.mentions]
@@ -544,12 +552,10 @@ def test_people_of_a_country_and_squad_calls_are_not_participants():
 
 
 def test_offices_in_a_row_after_a_name_describe_the_person():
-    from thoisu.actors import find_mentions
     art = Article(id="t-1", page="p", paragraphs=[Paragraph(
         "Đồng chí Nguyễn Văn Nên, Ủy viên Bộ Chính trị, Bí thư Thành ủy TP Hồ Chí Minh "
         "đã yêu cầu Sở Y tế khẩn trương xử lý.", 1)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     one(code_events(art), "REQUEST", actors=["PER:nguyễn văn nên"], recipients=["ORG:sở y tế"])
 
 
@@ -566,12 +572,10 @@ def test_doers_named_by_a_noun_and_self_harm():
 
 
 def test_coordinated_clause_shares_its_patient():
-    from thoisu.actors import find_mentions
     art = Article(id="t-2", page="p", paragraphs=[
         Paragraph("Hoàng Văn Long dùng dao đâm chết anh Nguyễn Văn Nam.", 1),
         Paragraph("Sau khi gây án, Long bỏ trốn nhưng đã bị lực lượng chức năng bắt giữ.", 2)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     one(code_events(art), "COERCE", line=2, actors=[], recipients=["PER:hoàng văn long"])
 
 
@@ -582,12 +586,10 @@ def test_manner_adverbs_and_place_levels_before_an_object():
 
 
 def test_a_lone_vietnamese_name_in_an_argument_slot_is_a_person():
-    from thoisu.actors import find_mentions
     art = Article(id="t-3", page="p", paragraphs=[
         Paragraph("Nguyễn Thanh Hải bị Công an quận 12 bắt giữ.", 1),
         Paragraph("Ngày 30/3, Hải cùng vợ gặp Phi tại quán nước.", 2)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     code_events(art)
     assert {m.type for m in art.mentions if m.text == "Phi"} == {"PER"}
 
@@ -615,39 +617,33 @@ def test_sending_congratulations_is_support():
 
 
 def test_an_envoy_named_after_the_post_acts_and_a_working_visit():
-    from thoisu.actors import find_mentions
     art = Article(id="t-4", page="p", paragraphs=[
         Paragraph("Ngày 10/3, Đại sứ Việt Nam tại Mỹ Nguyễn Quốc Dũng đã gặp Thượng nghị sĩ Mỹ "
                   "Chris Van Hollen.", 1),
         Paragraph("Sáng 5/6, Chủ tịch Quốc hội Vương Đình Huệ đã thăm và làm việc tại tỉnh Quảng Ninh.", 2)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     ev = code_events(art)
     one(ev, "CONSULT", line=1, actors=["PER:nguyễn quốc dũng"])
     one(ev, "CONSULT", line=2, mode="visit", actors=["PER:vương đình huệ"])
 
 
 def test_a_rescue_group_of_a_named_body_and_gifts_handed_over():
-    from thoisu.actors import find_mentions
     art = Article(id="t-5", page="p", paragraphs=[
         Paragraph("Lực lượng cứu hộ của Bộ đội Biên phòng tỉnh Quảng Trị đã cứu sống 3 ngư dân.", 1),
         Paragraph("Mặt trận Tổ quốc tỉnh Quảng Bình đã trao 200 suất quà cho các hộ dân.", 2)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     ev = code_events(art)
     one(ev, "AID", line=1, actors=["ORG:bộ đội biên phòng tỉnh quảng trị"])
     one(ev, "AID", line=2, actors=["ORG:mặt trận tổ quốc tỉnh quảng bình"])
 
 
 def test_guideline_cues_evacuation_denunciation_asset_freeze_punch():
-    from thoisu.actors import find_mentions
     art = Article(id="t-6", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate([
         "Hàn Quốc đã sơ tán 200 công dân khỏi Sudan.",
         "Ông Nguyễn Văn Hải đã tố giác Trần Văn Long với cơ quan công an.",
         "Liên minh châu Âu phong tỏa tài sản của tỷ phú Nga Roman Abramovich.",
         "Lê Văn Tâm dùng tay đấm vào mặt anh Nguyễn Văn Khoa."])])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     ev = code_events(art)
     one(ev, "RETREAT", line=1)
     one(ev, "ACCUSE", line=2, recipients=["PER:trần văn long"])
@@ -656,11 +652,9 @@ def test_guideline_cues_evacuation_denunciation_asset_freeze_punch():
 
 
 def test_a_police_unit_acts_with_its_parent_body():
-    from thoisu.actors import find_mentions
     art = Article(id="t-7", page="p", paragraphs=[Paragraph(
         "Tối qua, Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào kiểm tra "
         "quán bar và bắt giữ Nguyễn Văn Lực.", 1)])
-    art.sentences = annotate_sentences(art)
-    art.mentions = find_mentions(art)
+    _annotate(art)
     ev = code_events(art)
     assert any("ORG:công an tp.biên hòa" in e.actors for e in ev), [(e.type, e.actors) for e in ev]

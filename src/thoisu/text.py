@@ -16,6 +16,9 @@ from functools import lru_cache
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+# every upper-case letter up to the Greek extended block, escaped for a regex character
+# class: "À-Ỹ" as a range also holds most lower-case Vietnamese letters (đ, ô, ở, ...)
+UPPER_CLASS = re.escape("".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper()))
 
 
 def nfc(text: str) -> str:

@@ -35,7 +35,7 @@ from pathlib import Path
 from thoisu.actors.dictionary import Entry, load, syllables
 from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Article, Mention
-from thoisu.text import fold, phrase_alternation
+from thoisu.text import UPPER_CLASS, fold, phrase_alternation
 
 DATA = Path(__file__).parent / "data" / "participants.json"
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*\.?")
@@ -186,9 +186,8 @@ def _title_words() -> frozenset[str]:
     return resources().title_words
 
 
-# the first letter of a capitalised word (any script's capitals up to Vietnamese ones)
-_CAP_START = re.compile("(?<!\\w)[" + re.escape("".join(
-    c for c in map(chr, range(0x41, 0x1F00)) if c.isupper())) + "]")
+# the first letter of a capitalised word (any script's capitals, Vietnamese ones included)
+_CAP_START = re.compile("(?<!\\w)[" + UPPER_CLASS + "]")
 _CAP_WORD = re.compile(r"[^\W\d_][\w&]*(?:[.\-'’][\w&]+)*\.?")
 
 

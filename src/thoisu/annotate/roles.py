@@ -199,19 +199,27 @@ def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -
     return actors
 
 
+def _agentless_site(an: Analysis, st: _Site) -> bool:
+    """A verbal attack or arrest that is the reported event: the kinds whose doer may go
+    unnamed, not in a background clause ("Trước khi bị bắt, ...", "lúc bị bắt", "trong số
+    nghi phạm bị bắt giữ")."""
+    res, toks = an.res, an.toks
+    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+        return False
+    if st.kind == "sub" and segment_of(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
+        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
+    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
+        return False
+    return not has_cue(an, "background", st.cs, st.i)
+
+
 def unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | None:
     """(actors, recipients) of an event whose perpetrator is only a group ("cảnh sát đã bắt
     giữ ...", "phiến quân tấn công ...") or left out in the passive ("ba người đã bị bắt
     giữ", "bị công an bắt giữ"): actors are a named agent or none. None if neither."""
     res, toks = an.res, an.toks
-    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
+    if not _agentless_site(an, st):
         return None
-    if st.kind == "sub" and segment_of(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
-        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
-    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
-        return None  # "Trước khi bị bắt, ...": background to another event
-    if has_cue(an, "background", st.cs, st.i):
-        return None  # "lúc bị bắt", "trong số nghi phạm bị bắt giữ": not the reported event
     lo = max(st.cs, st.i - res.windows["group_gap"])
     if st.trig.passive:
         return [], []
@@ -279,14 +287,7 @@ def _shared_subject(an: Analysis, st: _Site, k: int) -> bool:
 def object_only(an: Analysis, st: _Site) -> bool:
     """An attack or arrest with a named object and no named subject before it in its
     clause: the doer is left unnamed (actors = []), as for a group subject."""
-    res, toks = an.res, an.toks
-    if st.trig.type.lower() not in res.words["agentless_types"] or st.nominal or st.trig.motion:
-        return False
-    if st.kind == "sub" and segment_of(an, st.cs, st.i) == st.cs and res.words["background_subs"] & {
-        " ".join(toks[st.bstart : st.cs]), toks[st.bstart]
-    }:  # (a later comma segment is the main clause: "Khi X ..., bất ngờ Y chém ...")
-        return False
-    if has_cue(an, "background", st.cs, st.i):
+    if not _agentless_site(an, st):
         return False
     seg = segment_of(an, st.cs, st.i)  # a name in an earlier segment may not be the subject
     return not any(ch.keys() and st.cs <= ch.start and ch.end <= st.i and (

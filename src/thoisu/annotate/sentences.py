@@ -15,16 +15,16 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 
 from thoisu.models import Article, Sentence
+from thoisu.text import UPPER_CLASS
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) when the
 # next non-space character starts a new sentence: an upper-case letter, a digit, an
 # opening quote or bracket. A full stop between digits ("16.1") never matches because
-# a space is required after it. Upper case is every letter str.isupper() says is: the
-# range "À-Ỹ" held most lower-case Vietnamese letters too, and cut "... được đăng"
-# after its ellipsis.
-_UPPER = "".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper())
+# a space is required after it. Upper case is text.UPPER_CLASS: the range "À-Ỹ" once
+# used here held most lower-case Vietnamese letters too, and cut "... được đăng" after
+# its ellipsis.
 _BOUNDARY = re.compile(
-    r"""[.!?…]["”’»)\]]*(?=\s+["“‘«(\[]?[""" + re.escape(_UPPER) + r"""0-9])""",
+    r"""[.!?…]["”’»)\]]*(?=\s+["“‘«(\[]?[""" + UPPER_CLASS + r"""0-9])""",
 )
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|St|Mr|Mrs|Ms|Dr|Jr|Sr|No|Th|[A-ZĐ])\.)$")
@@ -150,7 +150,7 @@ def _without_groups(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     while i < len(src):
         c = src[i]
         if c == "\\":
-            if src[i + 1 : i + 2].isdigit() or src.startswith("(?P=", i):
+            if src[i + 1 : i + 2].isdigit():  # a back-reference
                 return None
             out.append(src[i : i + 2])
             i += 2

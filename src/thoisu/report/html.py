@@ -29,7 +29,6 @@ from thoisu.report import charts
 from thoisu.report.highlight import paragraph_pieces
 
 
-@lru_cache(maxsize=1)
 def _bytecode_cache() -> BytecodeCache | None:
     # the report template compiled once per user (Jinja's own cache, in a private
     # directory under the temporary one), not once per run: a twentieth of the outputs' cost
@@ -39,6 +38,7 @@ def _bytecode_cache() -> BytecodeCache | None:
         return None
 
 
+@lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("thoisu", "report/templates"),

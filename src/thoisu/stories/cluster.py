@@ -46,7 +46,7 @@ from thoisu.dates import day_ordinal
 from thoisu.models import Article, Story, Thread
 from thoisu.stories.dedup import DuplicateIndex, article_text
 from thoisu.stories.threads import ThreadIndex, cosine, settings, top_terms
-from thoisu.text import fold, fold_word, strip_accents
+from thoisu.text import UPPER_CLASS, fold, fold_word, strip_accents
 
 _DATA = Path(__file__).with_name("data")
 # numbers: dates "22/7", "16.1", amounts "6,1"
@@ -54,8 +54,7 @@ _NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
 # what breaks a bigram: punctuation (a hyphen only when it stands apart: "Mỹ - Hàn",
 # not "Jong-un"), numbers, underscores
 _BREAK = re.compile(r"[^\w\s-]+|(?:^|\s)-+(?=\s|$)|\d+(?:[.,/:]\d+)*|_+")
-_UPPER = re.escape("".join(chr(i) for i in range(0x41, 0x2000) if chr(i).isupper()))
-_CAP_WORD = rf"[{_UPPER}][^\W\d_]*(?:-[^\W\d_]+)*"
+_CAP_WORD = rf"[{UPPER_CLASS}][^\W\d_]*(?:-[^\W\d_]+)*"
 # a run of capitalised words separated by spaces only
 _NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 _SENT_END = set(".!?:;\"“”'‘’«»()[]-–—…|")
@@ -195,7 +194,8 @@ class StoryIndex:
         self.df: Counter[int] = Counter()  # term_key -> articles holding the term
         # article id -> [story id, vector, day, title, year]; duplicates: [story id, None, day, title]
         self._arts: dict[str, list[Any]] = {}
-        # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None}
+        # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None,
+        #              "py": [first, last publication year] | None}
         self._stories: dict[str, dict[str, Any]] = {}
         self._postings: dict[str, str] = {}  # term -> the latest articles holding it, space-separated
         # stories merged into another by the last ``assign``: absorbed id -> the story it
@@ -328,7 +328,7 @@ class StoryIndex:
                 sid = self._union(linked)
             else:
                 sid = "s-" + a.id
-                self._stories[sid] = {"a": [], "c": {}, "d": None, "y": None}
+                self._stories[sid] = {"a": [], "c": {}, "d": None, "py": None}
                 opened.append(sid)
             self._add(sid, a, vec, day, year, published)
             self._post(a.id, query)
@@ -367,9 +367,10 @@ class StoryIndex:
         return aid or ""
 
     def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None) -> dict[str, float]:
-        """The stories of the stored articles alike enough to this one, each with its best
-        pair score: a decision on the two articles only, so the components they make do
-        not depend on the order articles come in."""
+        """The stories of the stored articles alike enough to this one, each with the score
+        of its first such article (candidates come best-posted first, and the others of a
+        story already linked are not compared): a decision on the two articles only, so
+        the components they make do not depend on the order articles come in."""
         cfg = settings()
         scores: dict[str, float] = {}
         for t, w in query.items():
@@ -391,7 +392,7 @@ class StoryIndex:
             if aid not in entries:
                 continue
             sid, other, oday, _title, *rest = entries[aid]
-            if other is None:
+            if other is None or sid in out:
                 continue
             oyear = rest[0] if rest else None
             if year is not None and oyear is not None and abs(year - oyear) > max_years:
@@ -403,13 +404,13 @@ class StoryIndex:
                     continue
                 # close dates are evidence of the same event: a bonus fading to 0 at the limit
                 s += cfg["date_bonus"] * (1 - gap / (max_gap + 1))
-            if s >= cfg["pair_threshold"] and s > out.get(sid, 0.0):
+            if s >= cfg["pair_threshold"]:
                 out[sid] = s
         return out
 
     def _within_years(self, linked: dict[str, float], year: int | None) -> set[str]:
         """The linked stories this article (published in ``year``, if known) may join
-        together: taken best pair first, a story is left out when its publication years
+        together: taken best score first, a story is left out when its publication years
         and those already taken would span more than max_year_gap. Each pair is checked
         already, but an undated page alike to a story of 2016 and one of 2022 chained
         them. Publication years only: the years a text mentions (year_of, which pairs
@@ -420,7 +421,7 @@ class StoryIndex:
         lo = hi = year
         keep: set[str] = set()
         for sid in sorted(linked, key=lambda k: (-linked[k], k)):
-            span = self._stories[sid].get("y")
+            span = self._stories[sid].get("py")
             if span:
                 nlo = span[0] if lo is None else min(lo, span[0])
                 nhi = span[1] if hi is None else max(hi, span[1])
@@ -452,12 +453,9 @@ class StoryIndex:
         for t, w in ot["c"].items():
             c[t] = c.get(t, 0.0) + w
         st["c"] = top_terms(c, cfg["centroid_terms"])
-        a, b = st["d"], ot["d"]
-        if b:
-            st["d"] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
-        a, b = st.get("y"), ot.get("y")
-        if b:
-            st["y"] = list(b) if not a else [min(a[0], b[0]), max(a[1], b[1])]
+        for key in ("d", "py"):
+            if ot.get(key):
+                st[key] = _widen(st.get(key), *ot[key])
         del self._stories[other]
         self.merged[other] = into
 
@@ -472,10 +470,9 @@ class StoryIndex:
         if len(c) > cfg["centroid_terms"]:
             st["c"] = top_terms(c, cfg["centroid_terms"])
         if day is not None:
-            st["d"] = [day, day] if st["d"] is None else [min(st["d"][0], day), max(st["d"][1], day)]
+            st["d"] = _widen(st["d"], day, day)
         if published is not None:  # its members' publication years (a story stored without
-            y = st.get("y")  # them learns from its next dated article)
-            st["y"] = [published, published] if not y else [min(y[0], published), max(y[1], published)]
+            st["py"] = _widen(st.get("py"), published, published)  # them learns from its next)
         # the article's vector is kept: later articles are compared with it
         self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
 
@@ -548,7 +545,7 @@ class StoryIndex:
         # article vectors unrounded: pairs are decided on them, and a rounded copy would
         # decide near-threshold pairs otherwise than the store (which keeps them whole)
         arts = {k: list(v) for k, v in self._arts.items()}
-        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "y": v.get("y")}
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "py": v.get("py")}
                    for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
@@ -585,12 +582,17 @@ class StoryIndex:
             if v[1] is not None:
                 idx._post(aid, top_terms(v[1], settings()["query_terms"]))
         for sid, v in data["stories"].items():
-            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "y": v.get("y")}
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "py": v.get("py")}
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
+
+
+def _widen(span: list[int] | None, lo: int, hi: int) -> list[int]:
+    """A [first, last] span (of days or years) grown to cover lo..hi."""
+    return [lo, hi] if not span else [min(span[0], lo), max(span[1], hi)]
 
 
 def _normalise(v: Vector) -> Vector:
