@@ -1,7 +1,8 @@
 """Score PLOVER events with roles and one event per happening against eval/gold/events.jsonl.
 
-    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--show 15] [--json OUT]
-                                         [--gold eval/gold/events.jsonl] [--mds ../shared/mds]
+    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1|2] [--show 15]
+                                         [--json OUT] [--gold eval/gold/events.jsonl]
+                                         [--mds ../shared/mds]
 
 The gold (guideline: eval/gold/EVENTS_GUIDELINE.md) holds happenings: type, actors and
 recipients by name, every paragraph that reports them. Articles are rebuilt from
@@ -328,16 +329,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--batch", type=int, choices=(1, 2),
+                    help="only the articles of this selection batch (events_select.py): "
+                         "2 = dev articles annotated after the rules were shaped")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
-    gold = [g for g in load_gold(Path(args.gold)) if args.split in ("all", g["split"])]
+    gold = [g for g in load_gold(Path(args.gold)) if args.split in ("all", g["split"])
+            and args.batch in (None, g.get("batch", 1))]
     mds = Path(args.mds)
     if not mds.exists():
         print(f"mds data not found at {mds}", file=sys.stderr)
         return 1
     res = evaluate(gold, load_docs(mds, gold), args.show)
-    report(res, args.split)
+    report(res, args.split + (f", batch {args.batch}" if args.batch else ""))
     if args.json:
         Path(args.json).write_text(json.dumps(
             {k: v for k, v in res.items() if not k.startswith("_")}, ensure_ascii=False,

@@ -13,7 +13,13 @@ By rule, without looking at what any thoisu component finds in them:
 - split: ``test`` when that md5 is even, else ``dev``. Test is frozen: read once per
   adopted change (eval/events_eval.py --split test).
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] -> JSON lines of pointers
+Batch 2 (``--batch 2``, annotated once batch 1's dev articles were used up, to measure the
+rules on dev text they were not shaped on): the dev-split clusters of the same topics
+that batch 1 could not take because none of their documents has MIN_WORDS..MAX_WORDS
+words; the shortest document, if it has at most MAX_WORDS_2 words; same md5 order.
+Test-split clusters are never taken, so the test split stays what it was.
+
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_WORDS, MAX_WORDS = 100, 420
+MAX_WORDS_2 = 700  # batch 2: longer articles, still readable in full
 CATEGORIES = ("Thế giới", "Pháp luật", "Kinh tế", "Văn hóa - Xã hội")
 
 
@@ -36,7 +43,7 @@ def split_of(cluster: str) -> str:
     return "test" if _hash(cluster) % 2 == 0 else "dev"
 
 
-def select(mds: Path) -> list[dict]:
+def select(mds: Path, batch: int = 1) -> list[dict]:
     used = {json.loads(line)["cluster"]
             for line in (ROOT / "eval" / "gold" / "actors.jsonl").open(encoding="utf-8")}
     out: list[dict] = []
@@ -49,11 +56,17 @@ def select(mds: Path) -> list[dict]:
             if cat not in CATEGORIES and cat != "vims":
                 continue
             docs = [d for d in c["documents"] if MIN_WORDS <= len(d["text"].split()) <= MAX_WORDS]
+            if batch == 2:
+                if docs or split_of(c["id"]) != "dev":
+                    continue
+                docs = [d for d in c["documents"]
+                        if MIN_WORDS <= len(d["text"].split()) <= MAX_WORDS_2]
             if not docs:
                 continue
             d = min(docs, key=lambda d: (len(d["text"].split()), d["id"]))
-            out.append({"file": fname, "cluster": c["id"], "doc": d["id"], "category": cat,
-                        "split": split_of(c["id"]), "words": len(d["text"].split())})
+            rec = {"file": fname, "cluster": c["id"], "doc": d["id"], "category": cat,
+                   "split": split_of(c["id"]), "words": len(d["text"].split())}
+            out.append(rec | {"batch": 2} if batch == 2 else rec)
     out.sort(key=lambda p: _hash(p["cluster"]))
     return out
 
@@ -61,7 +74,9 @@ def select(mds: Path) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    for p in select(Path(ap.parse_args().mds)):
+    ap.add_argument("--batch", type=int, default=1, choices=(1, 2))
+    args = ap.parse_args()
+    for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))
 
 
