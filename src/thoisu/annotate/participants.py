@@ -410,8 +410,10 @@ def participant_mentions(mentions: list[Mention]) -> list[Mention]:
     a name cut off inside an ORG that goes on past it ("Thường trực UBND" of "Phó Chủ tịch
     Thường trực UBND tỉnh Bắc Ninh", "Lực lượng Cảnh sát PCCC&CNCH" of "Cảnh sát PCCC&CNCH
     khu vực Hồng Lĩnh"): the body named in full acts; nor a title read as a person's name
-    right before the name ("HLV trưởng Nguyễn Hữu Thắng")."""
+    right before the name ("HLV trưởng Nguyễn Hữu Thắng"); nor the bench of a trial
+    ("HĐXX"): event_anaphora reads it as the court the article named."""
     units, gap = _units()
+    panels = _panels()
     orgs = [m for m in mentions if m.type == "ORG"]
 
     def unit(m: Mention) -> bool:
@@ -425,11 +427,17 @@ def participant_mentions(mentions: list[Mention]) -> list[Mention]:
         return m.type == "PER" and all(w in titles for w in fold(m.text).split()) and any(
             o.sentence == m.sentence and 0 <= o.start - m.end <= 1 for o in pers)
 
-    return [m for m in mentions if not unit(m) and not title(m) and not any(
+    return [m for m in mentions if not unit(m) and not title(m) and not (
+        m.type == "ORG" and fold(m.text) in panels) and not any(
         o is not m and o.sentence == m.sentence and (
             o.start <= m.start and o.end >= m.end and o.end - o.start > m.end - m.start
             or m.start < o.start < m.end < o.end) for o in orgs)]
 
+
+
+@lru_cache(maxsize=1)
+def _panels() -> frozenset[str]:
+    return frozenset(fold(u) for u in json.loads(DATA.read_text(encoding="utf-8"))["panels"])
 
 
 @lru_cache(maxsize=1)
