@@ -329,9 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
-    ap.add_argument("--batch", type=int, choices=(1, 2),
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3),
                     help="only the articles of this selection batch (events_select.py): "
-                         "2 = dev articles annotated after the rules were shaped")
+                         "2, 3 = dev articles annotated after the rules were shaped (3 held out to the end of a round)")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
