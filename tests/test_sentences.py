@@ -72,6 +72,45 @@ def test_the_fast_segmenter_gives_underthesea_words_on_the_examples() -> None:
         assert tokenize(s) == [w.replace(" ", "_") for w in word_tokenize(s)], s
 
 
+def test_the_python_crf_tags_as_underthesea_s_tagger() -> None:
+    # crf_tagger scores underthesea's model itself: every sentence of the bundled examples
+    # and the short and odd ones must get the labels underthesea's Rust tagger gives
+    from pathlib import Path
+
+    import underthesea.pipeline.word_tokenize as wt
+    from underthesea.pipeline.text_normalize.character_normalize import (
+        normalize_characters_in_text,
+    )
+    from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+
+    from thoisu.annotate import sentences
+    from thoisu.annotate.crf_tagger import Tagger
+
+    tokenize("Hà Nội")  # loads underthesea's model
+    predict = wt.word_tokenize_model.predict
+    ours = Tagger.load(sentences._model_dir())
+    assert ours is not None
+    assert sentences._python_tagger(predict) is not None  # the probe passes: it is used
+    root = Path(__file__).resolve().parents[1] / "examples"
+    sents = [s for f in sorted(root.glob("*.txt")) for line in f.read_text("utf-8").splitlines()
+             for _, s in split_text(line)]
+    sents += ["Hà", "Việt Nam", "12", "A.", "TP.HCM 3.5 iPhone McDonald ĐH x2 Ab1",
+              "2024 – 2025 : “ Tổng thư ký ” …"]
+    assert len(sents) > 100
+    for s in sents:
+        tokens = [m.group() for m in patterns.finditer(normalize_characters_in_text(s))]
+        assert ours.tag(tokens) == list(predict([[t] for t in tokens])), s
+    assert ours.tag([]) == []
+
+
+def test_only_latin_and_punctuation_go_to_the_python_crf() -> None:
+    from thoisu.annotate.crf_tagger import plain
+
+    assert plain("Ông Kim Jong Un – “Bình Nhưỡng” 22/7, 3.5% €")
+    assert not plain("Ông Putin (Путин) và Σ")
+    assert not plain("Tập Cận Bình (习近平)")
+
+
 def test_the_token_pattern_without_groups_matches_as_underthesea_s() -> None:
     import re
     from pathlib import Path

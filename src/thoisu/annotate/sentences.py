@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache, partial
+from pathlib import Path
 
+from thoisu.annotate import crf_tagger
 from thoisu.models import Article, Sentence
 from thoisu.text import UPPER_CLASS
 
@@ -118,6 +120,7 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
     if model is None:
         return None
     predict = model.predict
+    tagger = _python_tagger(predict)
     whole = _without_groups(patterns)
     if whole is not None:  # findall gives whole matches when nothing is captured
         tokens_of: Callable[[str], list[str]] = whole.findall
@@ -126,9 +129,14 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
             return [m.group() for m in patterns.finditer(text)]
 
     def segment(sentence: str) -> list[str]:
-        tokens = tokens_of(normalize_characters_in_text(sentence))
+        text = normalize_characters_in_text(sentence)
+        tokens = tokens_of(text)
+        if tagger is not None and crf_tagger.plain(text):
+            tags = tagger.tag(tokens)
+        else:
+            tags = predict([[t] for t in tokens])
         out: list[str] = []
-        for i, (tag, token) in enumerate(zip(predict([[t] for t in tokens]), tokens, strict=True)):
+        for i, (tag, token) in enumerate(zip(tags, tokens, strict=True)):
             if tag == "I-W" and i > 0:
                 out[-1] = out[-1] + " " + token
             else:
@@ -140,6 +148,32 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
     probe = ("Ngày 22/7/2023, TS. Nguyễn Văn A (Viện KH&CN) gửi email a.b@vn.vn, "
              "giá 1.234,5 USD tăng 3% - theo https://vnexpress.net :) ...")
     return segment if segment(probe) == wt.word_tokenize(probe, use_token_normalize=False) else None
+
+
+def _python_tagger(predict: Callable[[list[list[str]]], list[str]]) -> crf_tagger.Tagger | None:
+    """underthesea's CRF model scored in Python (crf_tagger: the same tags at a third of
+    the cost), or None when its files are laid out otherwise or it tags the probe
+    sentences otherwise than underthesea's tagger."""
+    tagger = crf_tagger.Tagger.load(_model_dir())
+    if tagger is None:
+        return None
+    for probe in _PROBES:
+        tokens = probe.split()
+        if tagger.tag(tokens) != list(predict([[t] for t in tokens])):
+            return None
+    return tagger
+
+
+# tokens of every kind the features read: title case, digits, dictionary words, pairs
+_PROBES = ("Ngày 22/7/2023 , TS. Nguyễn Văn A ( Viện KH&CN ) gửi email tới Bộ Ngoại giao",
+           "giá 1.234,5 USD tăng 3 % - theo ông Sung Kim , đặc phái viên Mỹ về Triều Tiên",
+           "Hà Nội")
+
+
+def _model_dir() -> Path:
+    import underthesea.pipeline.word_tokenize as wt
+
+    return Path(wt.__file__).with_name("models") / "ws_crf_vlsp2013_20230727"
 
 
 def _without_groups(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -188,7 +222,6 @@ def _load_model() -> None:
     the C unpickler: joblib reads them with Python's, a fifth of a digest's start-up.
     Whatever differs from the layout expected leaves the loading to underthesea."""
     import pickle
-    from pathlib import Path
 
     import underthesea.pipeline.word_tokenize as wt
 
@@ -199,7 +232,7 @@ def _load_model() -> None:
         from underthesea_core import CRFFeaturizer, CRFTagger
 
         model = FastCRFSequenceTagger()
-        base = Path(wt.__file__).with_name("models") / "ws_crf_vlsp2013_20230727"
+        base = _model_dir()
         tables = []
         for name in (model.path_features, model.path_dictionary):
             with (base / name).open("rb") as fh:
