@@ -57,12 +57,13 @@ def main() -> int:
     ner(pages[0].lines[0].text)
     ours, theirs, cpu = [], [], []
     from thoisu.actors.words import _syllable_parts, _word_shape
-    from thoisu.annotate.sentences import _tokenize
+    from thoisu.annotate.sentences import forget_words
 
     for run in range(args.runs):
         # every run reads the pages as new, as a fresh worker would: no sentence segmented
         # and no word read before
-        for cache in (_tokenize, _syllable_parts, _word_shape):
+        forget_words()
+        for cache in (_syllable_parts, _word_shape):
             cache.cache_clear()
         t, c = time.perf_counter(), time.process_time()
         n_art = sum(len(process_page(p)) for p in pages)

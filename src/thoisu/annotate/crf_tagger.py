@@ -141,6 +141,11 @@ class Tagger:
         except Exception:  # noqa: BLE001 - another model layout: underthesea tags
             return None
 
+    def forget(self) -> None:
+        """Empty the kept sums (as a fresh process has them)."""
+        for cache in (*self._caches, self._token_facts, self._sums):
+            cache.clear()
+
     def _facts(self, token: str) -> tuple[str, bool, bool]:
         facts = self._token_facts.get(token)
         if facts is None:

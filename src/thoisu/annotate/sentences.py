@@ -120,7 +120,7 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
     if model is None:
         return None
     predict = model.predict
-    tagger = _python_tagger(predict)
+    tagger = _python_tagger()
     whole = _without_groups(patterns)
     if whole is not None:  # findall gives whole matches when nothing is captured
         tokens_of: Callable[[str], list[str]] = whole.findall
@@ -150,18 +150,31 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
     return segment if segment(probe) == wt.word_tokenize(probe, use_token_normalize=False) else None
 
 
-def _python_tagger(predict: Callable[[list[list[str]]], list[str]]) -> crf_tagger.Tagger | None:
-    """underthesea's CRF model scored in Python (crf_tagger: the same tags at a third of
-    the cost), or None when its files are laid out otherwise or it tags the probe
-    sentences otherwise than underthesea's tagger."""
+@lru_cache(maxsize=1)
+def _python_tagger() -> crf_tagger.Tagger | None:
+    """underthesea's CRF model scored in Python (crf_tagger: the same tags at half the
+    cost), or None when its files are laid out otherwise or it tags the probe sentences
+    otherwise than underthesea's own tagger (loaded before this is called)."""
+    import underthesea.pipeline.word_tokenize as wt
+
     tagger = crf_tagger.Tagger.load(_model_dir())
-    if tagger is None:
+    if tagger is None or wt.word_tokenize_model is None:
         return None
+    predict = wt.word_tokenize_model.predict
     for probe in _PROBES:
         tokens = probe.split()
         if tagger.tag(tokens) != list(predict([[t] for t in tokens])):
             return None
     return tagger
+
+
+def forget_words() -> None:
+    """Empty what segmentation keeps of sentences and words read before (benchmarks read
+    pages as new)."""
+    _tokenize.cache_clear()
+    tagger = _python_tagger() if _segmenters.cache_info().currsize else None
+    if tagger is not None:
+        tagger.forget()
 
 
 # tokens of every kind the features read: title case, digits, dictionary words, pairs
