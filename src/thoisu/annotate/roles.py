@@ -128,8 +128,9 @@ def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[st
         ):
             agent = ch.keys()
     if not agent and marks:
-        agent = next((ch.keys() for ch in an.chains
-                      if marks[-1] < ch.start and ch.end <= st.i and ch.keys()), [])
+        agent = next((ch.keys() for ch in an.chains  # (not "một tòa án ở Istanbul")
+                      if marks[-1] < ch.start and ch.end <= st.i and ch.keys()
+                      and " ".join(ch.prep) not in res.words["location_preps"]), [])
     return agent, actors, True
 
 
@@ -241,7 +242,12 @@ def unnamed_actor(an: Analysis, st: _Site) -> tuple[list[str], list[str]] | None
                     # "Long bỏ trốn nhưng đã bị lực lượng chức năng bắt giữ": Long undergoes
                     subj = find_subject(an, an.clause_start(st.bstart)[0], st.bstart, set())
                     patient = subj.keys(ACTOR_TYPES) if subj is not None else []
-                agents = [ch for ch in between if not is_address(an, ch)] or between[-1:]
+                # "bị một tòa án ở Istanbul kết án": a place after "ở"/"tại" locates an
+                # unnamed agent, it is not the agent
+                located = [ch for ch in between
+                           if " ".join(ch.prep) in res.words["location_preps"]]
+                agents = [ch for ch in between if not is_address(an, ch) and ch not in located] \
+                    or [ch for ch in between[-1:] if ch not in located]
                 # the agent opens the gap: "bị Công an xã Pà Cò, huyện Mai Châu bắt giữ"
                 return (agents[0].keys() if agents else []), patient
             return None
