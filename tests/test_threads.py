@@ -448,3 +448,51 @@ def test_a_lone_story_joins_the_thread_that_came_to_hold_its_matter(monkeypatch,
     assert idx.emptied == ["t-s-l"] and idx.moved_to("t-s-l") == a
     assert idx.evidence_of("s-l")["p"] == pytest.approx(1 - 0.65 * 0.65, abs=1e-3)
     assert all("t-s-l" not in post for post in idx._postings.values())
+
+
+def _singer_articles(n: int) -> list[Article]:
+    return [_art(f"b{i}", "Britney Spears phát hành ca khúc mới", "Ca khúc mới của Britney Spears.",
+                 [("PER:britney spears", "Britney Spears")]) for i in range(n)]
+
+
+def test_a_grown_story_that_no_longer_shows_the_matter_leaves_its_thread(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A story joined a thread on its first article; the articles it grew by are of
+    another matter (the story stage mixed them in). Judged again with what it says now,
+    it would not join: it leaves, opens its own thread, and the store is told (``pulled``
+    for its row, ``left`` for the thread it left). With the same matter it stays, and
+    the anchor never leaves."""
+    monkeypatch.setitem(thread_settings(), "recheck_grown", True)
+    idx = ThreadIndex()
+    first = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    assert idx.add_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == first
+    assert idx.add_story("s-mixed", TALKS_2, TALKS_ARTS_2) == first
+    assert idx.update_story("s-talks-2", TALKS_2, TALKS_ARTS_2) == first  # more of the matter: stays
+    assert idx.left == [] and idx.pulled == {}
+    assert idx.update_story("s-mixed", SINGER_2, _singer_articles(6)) == "t-s-mixed"
+    assert idx.threads() == {first: ["s-talks-1", "s-talks-2"], "t-s-mixed": ["s-mixed"]}
+    assert idx.pulled == {"s-mixed": "t-s-mixed"} and idx.left == [first]
+    assert idx.evidence_of("s-mixed") is None and "s-mixed" not in idx._threads[first]["m"]
+    assert idx.update_story("s-talks-1", QUAKE, []) == first  # the anchor never leaves
+    assert idx.left == [first]
+
+
+def test_a_grown_story_stays_when_recheck_is_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(thread_settings(), "recheck_grown", False)
+    idx = ThreadIndex()
+    first = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    assert idx.add_story("s-mixed", TALKS_2, TALKS_ARTS_2) == first
+    assert idx.update_story("s-mixed", SINGER_2, _singer_articles(6)) == first
+    assert idx.left == []
+
+
+def test_a_story_that_absorbs_another_takes_in_its_profile(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two stories merged: the one that stays holds what the absorbed one said, as one
+    story of all their articles would (``merge_absorbed``)."""
+    monkeypatch.setitem(thread_settings(), "merge_absorbed", True)
+    idx = ThreadIndex()
+    talks = idx.add_story("s-talks-1", TALKS_1, TALKS_ARTS_1)
+    singer = idx.add_story("s-singer", SINGER_1, SINGER_ARTS_1)
+    assert idx.remove_story("s-singer", merged_into="s-talks-1") == singer
+    prof = idx._threads[talks]["m"]["s-talks-1"]
+    assert {"PER:britney spears", "PER:sergei lavrov"} <= prof["e"].keys()
+    assert idx.moved_to(singer) == talks

@@ -438,6 +438,9 @@ class ThreadIndex:
         # stories moved since this object was made into a thread that came to hold their
         # matter (``pull_lone``), story id -> thread id: the store rewrites their rows
         self.pulled: dict[str, str] = {}
+        # threads of several that a grown story left since this object was made
+        # (``recheck_grown``): the store refreshes them (their stories' summary, timeline)
+        self.left: list[str] = []
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id) or None
@@ -466,6 +469,8 @@ class ThreadIndex:
             return tid
         prof = th["m"].pop(story_id, None)
         th["s"].remove(story_id)
+        if prof is not None and merged_into and thread_settings().get("merge_absorbed"):
+            self._absorb(merged_into, prof)
         if not th["s"]:
             into = self._of.get(merged_into) if merged_into else None
             self._retire(tid, prof, into if into != tid else None)
@@ -479,6 +484,20 @@ class ThreadIndex:
                         del c[t]
         self._threads[tid] = th
         return tid
+
+    def _absorb(self, into: str, prof: dict[str, Any]) -> None:
+        """The story ``into`` took in a merged story's articles: its stored profile takes
+        in what that story said (``merge_absorbed``), as it would had it been one story
+        from the start; otherwise only the articles of the run that merged them reach it
+        (``update_story``). Checked against its thread when it is next updated."""
+        tid = self._of.get(into)
+        th = self._threads.get(tid) if tid else None
+        mine = th["m"].get(into) if th else None
+        if mine is None:
+            return
+        th["m"][into] = merge_profiles(mine, prof)
+        th["d"] = _span(th["d"], prof["d"])
+        self._threads[tid] = th
 
     def _retire(self, tid: str, prof: dict[str, Any] | None, moved: str | None) -> None:
         """Leave a thread empty (its one story moved to ``moved`` or was removed): it
@@ -663,6 +682,10 @@ class ThreadIndex:
                 self._place(best, to, story_id, prof, keys)
                 self._pull_lone(best, keys)
                 return best
+        if thread_settings().get("recheck_grown") and len(th["s"]) > 1 and _anchor(th) != story_id:
+            moved = self._recheck(story_id, tid, th, prof, keys)
+            if moved is not None:
+                return moved
         th["m"][story_id] = prof
         th["d"] = _span(th["d"], prof["d"])
         self._threads[tid] = th
@@ -670,6 +693,52 @@ class ThreadIndex:
         if len(th["s"]) > 1:  # a lone story that grew was already placed again above
             self._pull_lone(tid, keys)
         return tid
+
+    def _recheck(self, story_id: str, tid: str, th: dict[str, Any], prof: dict[str, Any],
+                 keys: Vector) -> str | None:
+        """A story that joined a thread of several on its first articles and grew
+        (``recheck_grown``) is judged again, by the same rule, with what it says now
+        against the thread's other stored stories: one run, which places it with all its
+        articles, would not have joined it otherwise. If it no longer joins, it leaves:
+        it is placed as a new story among the candidate threads (its own thread, "t-" +
+        its id, if none) and named in ``pulled`` and its former thread in ``left``.
+        Returns its new thread, or None if it stays. The anchor never leaves (the
+        thread's other stories joined it)."""
+        rest = {"s": [s for s in th["s"] if s != story_id], "c": th["c"], "d": th["d"],
+                "m": {s: p for s, p in th["m"].items() if s != story_id}}
+        if not rest["m"]:
+            return None
+        seen = self._seen(prof)
+        _, _, _, joins = self._match(rest, prof, seen)
+        if joins:
+            return None
+        old = th["m"].get(story_id)
+        th["s"].remove(story_id)
+        th["m"].pop(story_id, None)
+        if old is not None:  # the thread's centroid no longer holds the story's vector
+            c = th["c"]
+            for t, w in old["v"].items():
+                if t in c:
+                    c[t] -= w
+                    if c[t] <= 1e-9:
+                        del c[t]
+        self._threads[tid] = th
+        if tid not in self.left:
+            self.left.append(tid)
+        _drop(self._joins, story_id)
+        best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid, placing=story_id)
+        if best is None:
+            best = "t-" + story_id
+            # its own id: new, or retired when it left it alone (never another's thread)
+            to = {"s": [], "c": {}, "m": {}, "d": None}
+            self._place(best, to, story_id, prof, keys)
+        else:
+            to = self._threads[best]
+            self._join(story_id, best, to, prof, best_p, best_with, seen)
+            self._place(best, to, story_id, prof, keys)
+            self._pull_lone(best, keys)
+        self.pulled[story_id] = best
+        return best
 
     def _post(self, tid: str, keys: Vector) -> None:
         cap = thread_settings()["posting_cap"]
