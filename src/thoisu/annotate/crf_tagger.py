@@ -17,6 +17,7 @@ could part, are tagged by underthesea too.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import re
 import struct
@@ -26,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 _TEMPLATE = re.compile(r"^T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?$")
+_FACTS = ("isdigit", "istitle", "is_in_dict")  # yes/no templates, in the order of their key
 _BOS, _EOS = "\x00BOS", "\x00EOS"  # padding tokens; no text token starts with NUL
 _CACHE_LIMIT = 50_000  # entries per cache before it is emptied: about 20 MB at most, flat in long runs
 
@@ -123,6 +125,34 @@ class Tagger:
         self._starts = {w: sorted({a for a, _, _ in ts}) for w, ts in by_width.items()}
         self._plan = {w: [(2 * self._starts[w].index(a), kind, table) for a, kind, table in ts]
                       for w, ts in by_width.items()}
+        # a window's sums are those of its text, of its lower case and of its yes/no facts
+        # (digits, title case, in the dictionary): each summed over its templates once
+        self._text_sums: dict[int, tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]] = {}
+        self._fact_sums: dict[int, dict[tuple[bool, bool, bool], tuple[float, ...]]] = {}
+        for width, plan in self._plan.items():
+            size = 2 * len(self._starts[width])
+            text: dict[str, list[float]] = {}
+            lower: dict[str, list[float]] = {}
+            for col, kind, table in plan:
+                if kind in (None, "lower"):
+                    into = text if kind is None else lower
+                    for value, w in table.items():
+                        acc = into.setdefault(value, [0.0] * size)
+                        acc[col] += w[0]
+                        acc[col + 1] += w[1]
+            self._text_sums[width] = ({v: tuple(a) for v, a in text.items()},
+                                      {v: tuple(a) for v, a in lower.items()})
+            facts: dict[tuple[bool, bool, bool], tuple[float, ...]] = {}
+            for key in itertools.product((False, True), repeat=3):
+                acc = [0.0] * size
+                for col, kind, table in plan:
+                    if kind in _FACTS:
+                        w = table.get(str(key[_FACTS.index(kind)]))
+                        if w is not None:
+                            acc[col] += w[0]
+                            acc[col + 1] += w[1]
+                facts[key] = tuple(acc)  # type: ignore[index]
+            self._fact_sums[width] = facts
         self._kinds = {w: {kind for _, kind, _ in ts} for w, ts in by_width.items()}
         self._caches: tuple[dict[tuple[str, ...], tuple[float, ...]], ...] = ({}, {}, {})
         self._token_facts: dict[str, tuple[str, bool, bool]] = {}
@@ -168,21 +198,24 @@ class Tagger:
         if pad is None:
             facts = [self._facts(t) for t in window]
             kinds = self._kinds[width]
-            low = " ".join([f[0] for f in facts]) if "lower" in kinds or "is_in_dict" in kinds else ""
-            values = {
-                None: " ".join(window),
-                "lower": low,
-                "isdigit": str(all([f[2] for f in facts])) if "isdigit" in kinds else "",
-                "istitle": str(all([f[1] for f in facts])) if "istitle" in kinds else "",
-                "is_in_dict": str(low in self._dict),
-            }
-        acc = [0.0] * (2 * len(self._starts[width]))
-        for col, kind, table in self._plan[width]:
-            w = table.get(pad if pad is not None else values[kind])
-            if w is not None:
-                acc[col] += w[0]
-                acc[col + 1] += w[1]
-        kept = tuple(acc)
+            low = " ".join([f[0] for f in facts])
+            key = ("isdigit" in kinds and all([f[2] for f in facts]),
+                   "istitle" in kinds and all([f[1] for f in facts]),
+                   "is_in_dict" in kinds and low in self._dict)
+            text, lower = self._text_sums[width]
+            parts = [self._fact_sums[width][key]]
+            for found in (text.get(" ".join(window)), lower.get(low)):
+                if found is not None:
+                    parts.append(found)
+            kept = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
+        else:  # a window over the sentence's edge: every template reads BOS or EOS
+            acc = [0.0] * (2 * len(self._starts[width]))
+            for col, _, table in self._plan[width]:
+                w = table.get(pad)
+                if w is not None:
+                    acc[col] += w[0]
+                    acc[col + 1] += w[1]
+            kept = tuple(acc)
         # most pairs and triples match only a few yes/no attributes: their sums repeat
         kept = cache[window] = self._sums.setdefault(kept, kept)
         return kept
