@@ -191,7 +191,14 @@ def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -
              and st.trig.type.lower() in res.words["purpose_types"])
     ):  # (purpose: "Cơ quan Công an phải dùng biện pháp mạnh để bắt giữ Tiệp")
         # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
-        sp = find_subject(an, an.clause_start(st.bstart)[0], st.bstart, sent.objects)
+        prev = an.clause_start(st.bstart)[0]
+        if out and out[-1].actors and sent.last_clause == prev and st.kind == "sub" and " ".join(
+                toks[st.bstart : st.cs]) in res.words["coordinators"]:
+            # "Nhà Trắng cho biết sẽ cung cấp cho Việt Nam 18 tàu X đồng thời hỗ trợ ...":
+            # the coordinated verb has the subject the earlier verb was coded with, not the
+            # last phrase of that verb's object
+            return list(out[-1].actors)
+        sp = find_subject(an, prev, st.bstart, sent.objects)
         if sp is None and st.kind == "speech":  # "tin từ Công an tỉnh X cho biết, vừa bắt Y"
             sp = next((ch for ch in an.chains if ch.end == st.bstart and ch.prep
                        and " ".join(ch.prep) in res.words["source_preps"]), None)
