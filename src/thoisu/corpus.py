@@ -195,6 +195,9 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
                    (tid, _evidence(index.threads.evidence_of(sid)), sid))
         threads.setdefault(tid, 0)
         changed.add(tid)
+    for tid in getattr(index.threads, "left", []):  # a thread a grown story left: fewer stories
+        threads.setdefault(tid, 0)
+        changed.add(tid)
     for tid, last in threads.items():
         _refresh_thread(db, index, tid, run, last, opts, tid in changed)
         stats.threads_changed.add(tid)
@@ -397,6 +400,9 @@ def _refresh_thread(db: sqlite3.Connection, index: StoryIndex, tid: str, run: in
         (tid, title, len(rows), sum(r[2] for r in rows), min(days) if days else None,
          max(days) if days else None, run, run, max(last_seq, old[0] if old and old[0] else 0)),
     )
+    # a story that left a thread may return to its own first thread's id, retired when
+    # that story joined another: a live thread never redirects
+    db.execute("DELETE FROM thread_redirects WHERE id=?", (tid,))
 
 
 def _central_title(index: StoryIndex, tid: str, rows: list[tuple]) -> str:
