@@ -250,6 +250,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                         got, actors) and not any(np.head.key == got and gpe_modifier(an, np)
                                                  for np in an.nps):
                     recipients = [got]
+        if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
+            recipients = [k for k in recipients  # court hears the suit, it is not sued
+                          if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
         neg = is_negated(an, st.cs, i)
         fut = fut_sentence or has_cue(an, "future", st.cs, i)
         hyp = has_cue(an, "hypothetical", st.cs, i) or has_cue(an, "conditional", 0, i)

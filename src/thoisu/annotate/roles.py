@@ -121,6 +121,15 @@ def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[st
     marks = [k for k in gap_ks if passive_at(an, k)]
     if not trig.passive and not by_agent and not marks:
         return actors, [], False
+    k_bi = marks[-1] if marks else st.i if trig.passive else -1
+    near = next((ch for ch in an.chains if subj.end < ch.end == k_bi and ch.keys(ACTOR_TYPES)
+                 and " ".join(ch.prep) not in res.words["location_preps"]), None)
+    if near is not None and not by_agent:
+        # "cảnh sát X xác định được vị trí của Pulido bị giam giữ": the phrase right before
+        # "bị" undergoes it, not the subject of the clause
+        agent = [] if trig.passive else next((ch.keys() for ch in an.chains if k_bi < ch.start
+                                             and ch.end <= st.i and ch.keys()), [])
+        return agent, near.keys(ACTOR_TYPES), True
     agent: list[str] = []  # "X bị quân đội Mỹ tấn công": the agent acts, X undergoes
     for ch in an.chains:
         if subj.end < ch.start and ch.end <= st.i and ch.prep and ch.prep[-1] in (
