@@ -184,6 +184,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                     actors = [a for a in got[1] if a not in recipients]
         if actors and not recipients and not passive:
             recipients = reply_target(an, st, actors, state)
+        if actors and not recipients and trig.type.lower() in res.words["ultimatum_types"]:
+            # "Nguyên dọa nếu vợ không đưa tiền thì sẽ chém": who must comply is threatened
+            cond = res.cues["conditional"]
+            recipients = next((ch.keys(ACTOR_TYPES) for ch in an.chains
+                               if 0 <= ch.start - j <= res.windows["object"] and not ch.prep
+                               and cond.ends_at(toks, ch.start)
+                               and not set(ch.keys()) & set(actors)), [])
         if (trig.passive or passive) and not recipients:
             recipients = copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
             passive = passive or bool(recipients)
