@@ -469,3 +469,40 @@ def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(
     docs = story_docs[0]
     assert docs[0].sentences == before and [d.id for d in docs[1:]] == ids[1:]
     assert after and all((s.article, s.line) in lines for s in after)
+
+
+def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, monkeypatch):
+    # threads joined loosely on the seeds' first articles (a low join threshold stands in
+    # for what a story's first article may share with a thread); one story grows with a
+    # report of its own matter and is judged again at the usual threshold: it leaves
+    # (ThreadIndex.left), and the thread it left is refreshed by the corpus stage
+    import thoisu.stories.threads as threads
+
+    usual = threads.thread_settings()
+    assert usual.get("recheck_grown")
+    monkeypatch.setattr(threads, "thread_settings", lambda: dict(usual, join_threshold=0.05))
+    digest_paths(SEED_FILES, out_dir=tmp_path)
+    db = sqlite3.connect(tmp_path / "thoisu.db")
+    lavrov = db.execute("SELECT id, thread_id FROM stories WHERE title LIKE 'Ngoại trưởng Nga khẳng định%'").fetchone()
+    before = db.execute("SELECT n_stories FROM threads WHERE id=?", (lavrov[1],)).fetchone()[0]
+    db.close()
+    assert before > 1 and lavrov[1] != "t-" + lavrov[0]  # it joined another story's thread
+    monkeypatch.setattr(threads, "thread_settings", lambda: usual)
+    page = tmp_path / "lavrov.txt"
+    page.write_text(
+        "Ông Lavrov: Bình Nhưỡng muốn đối thoại trực tiếp với Washington\n\n"
+        "Ngoại trưởng Nga Sergey Lavrov ngày 8/12 cho biết Triều Tiên muốn đàm phán trực tiếp với Mỹ "
+        "về các bảo đảm an ninh.\n\n"
+        "Phát biểu sau cuộc hội đàm với Ngoại trưởng Mỹ Rex Tillerson bên lề hội nghị ngoại trưởng OSCE "
+        "tại Vienna, ông Lavrov nói đã chuyển nguyện vọng của Bình Nhưỡng tới phía Mỹ.\n\n"
+        "Theo ông Lavrov, Nga sẵn sàng hỗ trợ các cuộc đàm phán trực tiếp giữa Mỹ và Triều Tiên.\n\n"
+        "Thứ trưởng Ngoại giao Nga Igor Morgulov trước đó khẳng định Moskva có nhiều kênh liên lạc với "
+        "Triều Tiên.\n", encoding="utf-8")
+    digest_paths([str(page)], out_dir=tmp_path)
+    db = sqlite3.connect(tmp_path / "thoisu.db")
+    grown = db.execute("SELECT thread_id, n_articles FROM stories WHERE id=?", (lavrov[0],)).fetchone()
+    after = db.execute("SELECT n_stories FROM threads WHERE id=?", (lavrov[1],)).fetchone()[0]
+    db.close()
+    assert grown[1] == 2 and grown[0] != lavrov[1]  # it grew and left
+    assert after == before - 1
+    assert dangling(tmp_path / "thoisu.db") == []
