@@ -658,3 +658,54 @@ def test_a_police_unit_acts_with_its_parent_body():
     _annotate(art)
     ev = code_events(art)
     assert any("ORG:công an tp.biên hòa" in e.actors for e in ev), [(e.type, e.actors) for e in ev]
+
+
+def _coded(paras: list[str]) -> list:
+    art = Article(id="t-8", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(paras)])
+    _annotate(art)
+    return code_events(art)
+
+
+def test_advice_to_the_public_and_a_prison_term_taken():
+    ev = _coded(["Công an tỉnh Lâm Đồng khuyến cáo người dân cảnh giác với các cuộc gọi lạ.",
+                 "Trong vụ án này, Trần Văn Bình (45 tuổi) lĩnh 12 năm tù về tội lừa đảo.",
+                 "Cầu thủ Nguyễn Văn Nam lĩnh án treo giò 3 trận."])
+    one(ev, "REQUEST", line=1, actors=["ORG:công an tỉnh lâm đồng"])
+    one(ev, "COERCE", line=2, recipients=["PER:trần văn bình"])
+    assert not [e for e in ev if e.type == "COERCE" and e.line == 3]  # a sports ban
+
+
+def test_the_bench_stands_for_the_court_named_before():
+    ev = _coded(["Ngày 5/6, TAND tỉnh Nghệ An mở phiên tòa xét xử bị cáo Hoàng Văn Đức.",
+                 "HĐXX tuyên phạt bị cáo Hoàng Văn Đức 15 năm tù."])
+    e = one(ev, "COERCE", line=2, recipients=["PER:hoàng văn đức"])
+    assert "ORG:tand tỉnh nghệ an" in e.actors and not any("hđxx" in k for k in e.actors)
+
+
+def test_lifting_an_embargo_and_a_coordinated_second_verb():
+    gaz = {**GAZ, "Việt Nam": ("GPE", "GPE:VNM"), "Metal Shark": ("PER", "PER:metal shark")}
+    ev = code_events(build([
+        "Mỹ tuyên bố gỡ bỏ hoàn toàn lệnh cấm vận vũ khí đối với Việt Nam.",
+        "Mỹ sẽ cung cấp cho Việt Nam 18 tàu Metal Shark đồng thời hỗ trợ huấn luyện."], gaz))
+    one(ev, "CONCEDE", line=1, actors=["GPE:USA"], recipients=["GPE:VNM"])
+    assert not [e for e in ev if e.type == "SANCTION"]
+    assert all(e.actors == ["GPE:USA"] for e in ev if e.type == "AID" and e.line == 2)
+
+
+def test_a_court_is_not_the_one_sued_and_a_threat_names_who_must_comply():
+    ev = _coded(["Bà Nguyễn Thị Lan đã khởi kiện ra TAND quận 3.",
+                 "Lê Văn Hùng và vợ là chị Phạm Thị Hoa thường xảy ra mâu thuẫn.",
+                 "Trong lúc cãi nhau, Hùng dọa nếu vợ không đưa tiền thì sẽ đánh."])
+    e = one(ev, "ACCUSE", line=1, actors=["PER:nguyễn thị lan"])
+    assert not [k for k in e.recipients if "tand" in k]
+    one(ev, "THREATEN", line=3, actors=["PER:lê văn hùng"], recipients=["PER:phạm thị hoa"])
+
+
+def test_a_place_after_o_is_no_agent_and_both_named_before_are_arrested():
+    gaz = {**GAZ, "Istanbul": ("GPE", "GPE:istanbul"), "Park Min": ("PER", "PER:park min"),
+           "Lee Joon": ("PER", "PER:lee joon")}
+    ev = code_events(build(["Ca sĩ Park Min đã bị một tòa án ở Istanbul kết án 2 năm tù.",
+                            "Park Min và Lee Joon bị truy nã.", "Cả 2 đã bị bắt giữ tại Seoul."], gaz))
+    e = one(ev, "COERCE", line=1, recipients={"PER:park min"})
+    assert "GPE:istanbul" not in e.actors
+    one(ev, "COERCE", line=3, recipients={"PER:park min", "PER:lee joon"})
