@@ -43,7 +43,9 @@ def test_the_model_loaded_with_the_c_unpickler_tags_as_underthesea_loads_it() ->
     import underthesea.pipeline.word_tokenize as wt
     from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
 
-    tokenize("Hà Nội")  # loads the model
+    from thoisu.annotate.sentences import _load_model
+
+    _load_model()
     ours = wt.word_tokenize_model
     theirs = FastCRFSequenceTagger()
     theirs.load(str(Path(wt.__file__).with_name("models") / "ws_crf_vlsp2013_20230727"))
@@ -86,11 +88,11 @@ def test_the_python_crf_tags_as_underthesea_s_tagger() -> None:
     from thoisu.annotate import sentences
     from thoisu.annotate.crf_tagger import Tagger
 
-    tokenize("Hà Nội")  # loads underthesea's model
+    sentences._load_model()
     predict = wt.word_tokenize_model.predict
     ours = Tagger.load(sentences._model_dir())
     assert ours is not None
-    assert sentences._python_tagger() is not None  # the probe passes: it is used
+    assert sentences._python_tagger() is not None  # verified or probed: it is used
     root = Path(__file__).resolve().parents[1] / "examples"
     sents = [s for f in sorted(root.glob("*.txt")) for line in f.read_text("utf-8").splitlines()
              for _, s in split_text(line)]
@@ -101,6 +103,46 @@ def test_the_python_crf_tags_as_underthesea_s_tagger() -> None:
         tokens = [m.group() for m in patterns.finditer(normalize_characters_in_text(s))]
         assert ours.tag(tokens) == list(predict([[t] for t in tokens])), s
     assert ours.tag([]) == []
+
+
+def test_a_model_not_verified_is_probed_against_underthesea_s_tagger(monkeypatch) -> None:
+    from thoisu.annotate import crf_tagger, sentences
+
+    class WrongTagger:  # tags every token as inside a word
+        fingerprint = "not verified"
+
+        @classmethod
+        def load(cls, model_dir: object, cache_dir: object = None) -> "WrongTagger":
+            return cls()
+
+        def tag(self, tokens: list[str]) -> list[str]:
+            return ["I-W"] * len(tokens)
+
+    monkeypatch.setattr(sentences, "_verified_models", lambda: {})
+    sentences._python_tagger.cache_clear()
+    try:
+        assert sentences._python_tagger() is not None  # the real one agrees on the probes
+        monkeypatch.setattr(crf_tagger, "Tagger", WrongTagger)
+        sentences._python_tagger.cache_clear()
+        assert sentences._python_tagger() is None  # tags otherwise: underthesea's is kept
+    finally:
+        sentences._python_tagger.cache_clear()
+
+
+def test_the_prepared_tagger_is_kept_and_read_back(tmp_path) -> None:
+    from thoisu.annotate import sentences
+    from thoisu.annotate.crf_tagger import Tagger
+
+    tokens = ["Ông", "Kim", "Jong", "Un", "đến", "Nga", "ngày", "12/9", "."]
+    fresh = Tagger.load(sentences._model_dir(), tmp_path)
+    kept = list(tmp_path.glob("crf-*.pickle"))
+    assert fresh is not None and len(kept) == 1
+    again = Tagger.load(sentences._model_dir(), tmp_path)
+    assert again is not None and again is not fresh and again.tag(tokens) == fresh.tag(tokens)
+    kept[0].write_bytes(b"not a pickle")  # unreadable: prepared again, and kept again
+    third = Tagger.load(sentences._model_dir(), tmp_path)
+    assert third is not None and third.tag(tokens) == fresh.tag(tokens)
+    assert kept[0].read_bytes() != b"not a pickle"
 
 
 def test_only_latin_and_punctuation_go_to_the_python_crf() -> None:

@@ -17,11 +17,13 @@ could part, are tagged by underthesea too.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
 import pickle
 import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -59,10 +61,9 @@ def _cqdb_strings(buf: bytes, base: int) -> list[str]:
         out.append(buf[start : start + size - 1].decode("utf-8"))
     return out
 
-def read_crfsuite(path: Path) -> tuple[list[str], list[str], list[list[float]], list[list[float]]]:
+def read_crfsuite(buf: bytes) -> tuple[list[str], list[str], list[list[float]], list[list[float]]]:
     """Labels, attributes, the state weights of each attribute (one per label) and the
-    transition weights (row: previous label) of a CRFsuite first-order model file."""
-    buf = path.read_bytes()
+    transition weights (row: previous label) of a CRFsuite first-order model file's bytes."""
     magic, _size, kind, _version, _nf, n_labels, n_attrs, off_feat, off_labels, off_attrs = (
         struct.unpack_from("<4sI4sIIIIIII", buf, 0))
     if magic != b"lCRF" or kind != b"FOMC":
@@ -86,6 +87,20 @@ def read_crfsuite(path: Path) -> tuple[list[str], list[str], list[list[float]], 
     return labels, attrs, weights.tolist(), moves.tolist()
 
 
+def _summed(plan: list[tuple[int, str | None, dict[str, Scores]]], size: int,
+            value_of: Callable[[str | None], str | None]) -> tuple[float, ...]:
+    """Per column, the weights of the templates of ``plan`` at the values ``value_of``
+    gives their kinds (None: the template is not read)."""
+    acc = [0.0] * size
+    for col, kind, table in plan:
+        value = value_of(kind)
+        w = table.get(value) if value is not None else None
+        if w is not None:
+            acc[col] += w[0]
+            acc[col + 1] += w[1]
+    return tuple(acc)
+
+
 def _token_facts(token: str) -> tuple[str, bool, bool]:
     """Lower case, title case and digits of one token, as underthesea_core's featurizer
     reads them (title: its first character is its own upper case; digits: ASCII only)."""
@@ -103,6 +118,7 @@ class Tagger:
         if len(labels) != 2:
             raise ValueError("a two-label model is expected")
         self.labels = labels
+        self.fingerprint = ""  # sha256 of the model's files, set by load
         self._dict = dictionary
         (self._t00, self._t01), (self._t10, self._t11) = trans
         # attribute weights by template: "T[0,1].lower=hà nội" -> tables["T[0,1].lower"]["hà nội"]
@@ -123,14 +139,18 @@ class Tagger:
         # per width: the start offsets its templates use, and each template as
         # (column of its start offset's first label, kind, weights by value)
         self._starts = {w: sorted({a for a, _, _ in ts}) for w, ts in by_width.items()}
-        self._plan = {w: [(2 * self._starts[w].index(a), kind, table) for a, kind, table in ts]
-                      for w, ts in by_width.items()}
+        plans = {w: [(2 * self._starts[w].index(a), kind, table) for a, kind, table in ts]
+                 for w, ts in by_width.items()}
         # a window's sums are those of its text, of its lower case and of its yes/no facts
         # (digits, title case, in the dictionary): each summed over its templates once
         self._text_sums: dict[int, tuple[dict[str, tuple[float, ...]], dict[str, tuple[float, ...]]]] = {}
         self._fact_sums: dict[int, dict[tuple[bool, bool, bool], tuple[float, ...]]] = {}
-        for width, plan in self._plan.items():
+        # a window over the sentence's edge: every template reads BOS (or EOS)
+        self._edge_sums: dict[int, dict[str, tuple[float, ...]]] = {}
+        for width, plan in plans.items():
             size = 2 * len(self._starts[width])
+            self._edge_sums[width] = {pad: _summed(plan, size, lambda _kind, pad=pad: pad)
+                                      for pad in ("BOS", "EOS")}
             text: dict[str, list[float]] = {}
             lower: dict[str, list[float]] = {}
             for col, kind, table in plan:
@@ -144,14 +164,8 @@ class Tagger:
                                       {v: tuple(a) for v, a in lower.items()})
             facts: dict[tuple[bool, bool, bool], tuple[float, ...]] = {}
             for key in itertools.product((False, True), repeat=3):
-                acc = [0.0] * size
-                for col, kind, table in plan:
-                    if kind in _FACTS:
-                        w = table.get(str(key[_FACTS.index(kind)]))
-                        if w is not None:
-                            acc[col] += w[0]
-                            acc[col + 1] += w[1]
-                facts[key] = tuple(acc)  # type: ignore[index]
+                facts[key] = _summed(  # type: ignore[index]
+                    plan, size, lambda kind, key=key: str(key[_FACTS.index(kind)]) if kind in _FACTS else None)
             self._fact_sums[width] = facts
         self._kinds = {w: {kind for _, kind, _ in ts} for w, ts in by_width.items()}
         self._caches: tuple[dict[tuple[str, ...], tuple[float, ...]], ...] = ({}, {}, {})
@@ -159,17 +173,47 @@ class Tagger:
         self._sums: dict[tuple[float, ...], tuple[float, ...]] = {}
 
     @classmethod
-    def load(cls, model_dir: Path) -> Tagger | None:
+    def load(cls, model_dir: Path, cache_dir: Path | None = None) -> Tagger | None:
         """The tagger of an underthesea CRF model directory, or None if it is not laid out
-        as expected (``models.bin``, ``features.bin``, ``dictionary.bin``)."""
+        as expected (``models.bin``, ``features.bin``, ``dictionary.bin``). With
+        ``cache_dir``, the prepared sums are kept there under the model's fingerprint and
+        this module's own, and read back by later processes (a fifth of the time to
+        prepare them)."""
         try:
-            with (model_dir / "features.bin").open("rb") as fh:
-                templates = pickle.load(fh)
-            with (model_dir / "dictionary.bin").open("rb") as fh:
-                dictionary = frozenset(pickle.load(fh))
-            return cls(list(templates), dictionary, *read_crfsuite(model_dir / "models.bin"))
+            raw = {name: (model_dir / name).read_bytes()
+                   for name in ("features.bin", "dictionary.bin", "models.bin")}
+        except OSError:
+            return None
+        digest = hashlib.sha256()
+        for name in sorted(raw):
+            digest.update(raw[name])
+        fingerprint = digest.hexdigest()
+        kept = None
+        if cache_dir is not None:
+            code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+            kept = cache_dir / f"crf-{fingerprint[:16]}-{code[:16]}.pickle"
+            try:
+                tagger = pickle.loads(kept.read_bytes())
+                if isinstance(tagger, cls) and tagger.fingerprint == fingerprint:
+                    return tagger
+            except Exception:  # noqa: BLE001 - none kept, or unreadable: prepared again
+                pass
+        try:
+            templates = pickle.loads(raw["features.bin"])
+            dictionary = frozenset(pickle.loads(raw["dictionary.bin"]))
+            tagger = cls(list(templates), dictionary, *read_crfsuite(raw["models.bin"]))
         except Exception:  # noqa: BLE001 - another model layout: underthesea tags
             return None
+        tagger.fingerprint = fingerprint
+        if kept is not None:
+            try:  # written whole, then renamed: a concurrent process reads all or nothing
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                part = kept.with_suffix(f".{os.getpid()}.part")
+                part.write_bytes(pickle.dumps(tagger, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(part, kept)
+            except OSError:
+                pass
+        return tagger
 
     def forget(self) -> None:
         """Empty the kept sums (as a fresh process has them)."""
@@ -208,14 +252,8 @@ class Tagger:
                 if found is not None:
                     parts.append(found)
             kept = parts[0] if len(parts) == 1 else tuple(map(sum, zip(*parts, strict=True)))
-        else:  # a window over the sentence's edge: every template reads BOS or EOS
-            acc = [0.0] * (2 * len(self._starts[width]))
-            for col, _, table in self._plan[width]:
-                w = table.get(pad)
-                if w is not None:
-                    acc[col] += w[0]
-                    acc[col + 1] += w[1]
-            kept = tuple(acc)
+        else:
+            kept = self._edge_sums[width][pad]
         # most pairs and triples match only a few yes/no attributes: their sums repeat
         kept = cache[window] = self._sums.setdefault(kept, kept)
         return kept

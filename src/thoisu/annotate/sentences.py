@@ -9,6 +9,8 @@ and ellipses inside a sentence must not end it. Words come from underthesea's
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -93,12 +95,18 @@ def _segmenters() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
     from underthesea.pipeline.word_tokenize import word_tokenize
 
-    _load_model()
+    def theirs(sentence: str, use_token_normalize: bool = True) -> list[str]:
+        _load_model()  # underthesea's own tagger, loaded when a sentence first needs it
+        return word_tokenize(sentence, use_token_normalize=use_token_normalize)
+
     # word_tokenize looks every short token up in its table of misspellings ("taị" ->
     # "tại"), a tenth of the segmentation time; news text seldom holds one, so the
     # lookup runs only for sentences that do, with identical output
-    fast = _without_normalize() or partial(word_tokenize, use_token_normalize=False)
-    return word_tokenize, fast, frozenset(k for k in token_map if len(k) <= 6)
+    misspelt = frozenset(k for k in token_map if len(k) <= 6)
+    ours = _without_normalize()
+    if ours is None:
+        return theirs, partial(theirs, use_token_normalize=False), misspelt
+    return partial(ours, normalize=True), ours, misspelt
 
 
 def _without_normalize() -> Callable[[str], list[str]] | None:
@@ -113,13 +121,14 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
         from underthesea.pipeline.text_normalize.character_normalize import (
             normalize_characters_in_text,
         )
-        from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
+        from underthesea.pipeline.word_tokenize.regex_tokenize import patterns, tokenize
     except ImportError:
         return None
-    model = wt.word_tokenize_model
-    if model is None:
-        return None
-    predict = model.predict
+
+    def predict(features: list[list[str]]) -> list[str]:
+        _load_model()  # underthesea's own tagger, loaded when a sentence first needs it
+        return wt.word_tokenize_model.predict(features)
+
     tagger = _python_tagger()
     whole = _without_groups(patterns)
     if whole is not None:  # findall gives whole matches when nothing is captured
@@ -128,9 +137,10 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
         def tokens_of(text: str) -> list[str]:
             return [m.group() for m in patterns.finditer(text)]
 
-    def segment(sentence: str) -> list[str]:
+    def segment(sentence: str, normalize: bool = False) -> list[str]:
         text = normalize_characters_in_text(sentence)
-        tokens = tokens_of(text)
+        # misspellings normalised ("taị" -> "tại"): underthesea's own tokenizer does it
+        tokens = tokenize(sentence) if normalize else tokens_of(text)
         if tagger is not None and crf_tagger.plain(text):
             tags = tagger.tag(tokens)
         else:
@@ -147,18 +157,26 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
     # keeps its own tokenizer
     probe = ("Ngày 22/7/2023, TS. Nguyễn Văn A (Viện KH&CN) gửi email a.b@vn.vn, "
              "giá 1.234,5 USD tăng 3% - theo https://vnexpress.net :) ...")
-    return segment if segment(probe) == wt.word_tokenize(probe, use_token_normalize=False) else None
+    same = tokens_of(normalize_characters_in_text(probe)) == tokenize(probe, use_token_normalize=False)
+    return segment if same else None
 
 
 @lru_cache(maxsize=1)
 def _python_tagger() -> crf_tagger.Tagger | None:
-    """underthesea's CRF model scored in Python (crf_tagger: the same tags at half the
-    cost), or None when its files are laid out otherwise or it tags the probe sentences
-    otherwise than underthesea's own tagger (loaded before this is called)."""
+    """underthesea's CRF model scored in Python (crf_tagger: the same tags at a third of
+    the cost), or None when its files are laid out otherwise. A model whose files are not
+    among those verified (data/segmentation.json: compared with underthesea's tagger on
+    every distinct mds sentence) must tag the probe sentences as underthesea's own tagger
+    does, which is then loaded to check."""
+    tagger = crf_tagger.Tagger.load(_model_dir(), _cache_dir())
+    if tagger is None:
+        return None
+    if tagger.fingerprint in _verified_models():
+        return tagger
     import underthesea.pipeline.word_tokenize as wt
 
-    tagger = crf_tagger.Tagger.load(_model_dir())
-    if tagger is None or wt.word_tokenize_model is None:
+    _load_model()
+    if wt.word_tokenize_model is None:
         return None
     predict = wt.word_tokenize_model.predict
     for probe in _PROBES:
@@ -166,6 +184,20 @@ def _python_tagger() -> crf_tagger.Tagger | None:
         if tagger.tag(tokens) != list(predict([[t] for t in tokens])):
             return None
     return tagger
+
+
+def _cache_dir() -> Path | None:
+    """The user's cache directory for thoisu (XDG), or None without a home."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        return (Path(base) if base else Path.home() / ".cache") / "thoisu"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _verified_models() -> dict[str, str]:
+    data = json.loads((Path(__file__).with_name("data") / "segmentation.json").read_text("utf-8"))
+    return data["verified"]
 
 
 def forget_words() -> None:
