@@ -27,6 +27,7 @@ The joining rule is chosen on dev; test is read once per adopted change (--split
     .venv/bin/python eval/threads_eval.py --param join_threshold=0.6   # try a setting
     .venv/bin/python eval/threads_eval.py --batch 500 --param rejoin_grown=true  # incremental
     .venv/bin/python eval/threads_eval.py --seeds          # the seed pages' stories, pair by pair
+    .venv/bin/python eval/threads_eval.py --batch 500 --agree   # runs of 500 against one run
 """
 
 from __future__ import annotations
@@ -183,6 +184,37 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     }
 
 
+def joined_pairs(gold_arts, members, thread, split: str) -> set[tuple[str, str]]:
+    """Cluster pairs of a split (by the pair hash, judged or not) whose main stories are
+    different stories of one thread."""
+    held: Counter[tuple[str, str]] = Counter(
+        (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts)
+    main: dict[str, str] = {}
+    for (c, sid), n in sorted(held.items()):
+        if c not in main or n > held[(c, main[c])]:
+            main[c] = sid
+    by_thread: dict[str, list[str]] = defaultdict(list)
+    for c, sid in sorted(main.items()):
+        by_thread[thread[sid]].append(c)
+    return {p for cs in by_thread.values() for p in combinations(sorted(cs), 2)
+            if main[p[0]] != main[p[1]] and split_of(*p) == split}
+
+
+def agreement(arts, seed: int, batch: int, labels, split: str) -> dict[str, Any]:
+    """How far incremental runs (``batch`` articles at a time) join what one run joins, in
+    the same article order, labels not needed: cluster pairs of the split joined by both,
+    by the runs only, by one run only (each listed with its judgement, if any)."""
+    one = joined_pairs(*run(arts, seed, 10**9, False)[:3], split)
+    inc = joined_pairs(*run(arts, seed, batch, False)[:3], split)
+    for tag, pairs in (("runs only", inc - one), ("one run only", one - inc)):
+        for p in sorted(pairs):
+            g = labels.get(p)
+            verdict = "unjudged" if g is None else ("one matter" if g["same_matter"] else "different")
+            print(f"{tag}: {p[0]} {p[1]} ({verdict}) {g.get('why', '') if g else ''}")
+    return {"split": split, "seed": seed, "batch": batch, "one_run": len(one), "runs": len(inc),
+            "both": len(one & inc), "runs_only": len(inc - one), "one_run_only": len(one - inc)}
+
+
 def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) -> Counter[str]:
     """Why each missed same-matter pair was missed, seen from the later-placed of its two
     main stories (or either): 'not a candidate' (the other's thread was never among its
@@ -288,6 +320,9 @@ def main() -> int:
     ap.add_argument("--diagnose", action="store_true",
                     help="say why each missed same-matter pair was missed (candidates, gate, threshold, anchor)")
     ap.add_argument("--seeds", action="store_true", help="score the pairs of the seed pages' stories (smoke test)")
+    ap.add_argument("--agree", action="store_true",
+                    help="compare runs of --batch articles with one run in the same order: cluster pairs "
+                         "of the split joined by one and not the other (no labels needed)")
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
@@ -304,6 +339,9 @@ def main() -> int:
         return 1
     arts = load_articles(args.cache, args.workers)
     labels = load_gold(args.gold)
+    if args.agree:
+        print(json.dumps(agreement(arts, args.seed, args.batch, labels, args.split)))
+        return 0
     trace: dict | None = {} if args.diagnose else None
     gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip, trace)
     res = score(gold_arts, members, thread, labels, args.split)
