@@ -709,3 +709,11 @@ def test_a_place_after_o_is_no_agent_and_both_named_before_are_arrested():
     e = one(ev, "COERCE", line=1, recipients={"PER:park min"})
     assert "GPE:istanbul" not in e.actors
     one(ev, "COERCE", line=3, recipients={"PER:park min", "PER:lee joon"})
+
+
+def test_handing_over_a_suspect_is_no_aid():
+    ev = _coded(["Phòng Cảnh sát giao thông Công an tỉnh Bắc Giang đã bàn giao Nguyễn Văn Huy "
+                 "cho Phòng Cảnh sát kinh tế thụ lý.",
+                 "Quân đội Đức đã bàn giao cho Ukraine 20 xe tăng."])
+    assert not [e for e in ev if e.type == "AID" and e.line == 1], [(e.type, e.line) for e in ev]
+    one(ev, "AID", line=2)

@@ -209,6 +209,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 actors = [k for k in actors + recipients if k not in victims]
                 recipients, passive = victims, True
         objs = st.objs
+        if objs and " ".join(trig.words) in res.words["handover_verbs"] and not objs[0].prep \
+                and objs[0].head.type == "PER":
+            _dropped(article, line, trig, "custody")
+            continue  # "bàn giao Huy và tang vật cho Phòng Cảnh sát kinh tế": a suspect
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
             _dropped(article, line, trig, "obj_gpe")
             continue
