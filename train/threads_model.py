@@ -205,7 +205,8 @@ def main() -> int:
     ap.add_argument("--drop", default="", help="features left out (weight 0), comma-separated")
     ap.add_argument("--max-round", type=int, default=1,
                     help="judging rounds to train on (round 2: 33 near-miss dev negatives, judged "
-                         "after the model was fitted; refitting with them did worse on test)")
+                         "after the model was fitted; refitting with them did worse on test; rounds "
+                         "1-7 did worse on dev in round 7)")
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--signals", action="store_true",
                     help="rank candidate signals on the dev pairs (one run, the first of --seeds); write nothing")
