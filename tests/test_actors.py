@@ -443,3 +443,22 @@ def test_initials_of_two_letters_and_a_home_in_brackets_make_a_person():
     art.sentences = annotate_sentences(art)
     keys = {m.text: (m.type, m.key) for m in find_mentions(art)}
     assert keys["V.V.Th."] == ("PER", "PER:v.v.th") and keys["Th"] == ("PER", "PER:v.v.th")
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    a = Article(id="t", page="t", title="", paragraphs=[Paragraph(text=text, line=1)])
+    a.sentences = annotate_sentences(a)
+    return [(m.text, m.type) for m in find_mentions(a)]
+
+
+def test_names_the_tokenizer_cuts_or_glues_at_a_sentence_start_are_found() -> None:
+    # "Ủy" + "ban_Thường_vụ_Quốc_hội": an organisation's head cut at a sentence's start
+    assert ("Ủy ban Thường vụ Quốc hội", "ORG") in _found("Ủy ban Thường vụ Quốc hội yêu cầu Chính phủ báo cáo.")
+    # "Trần_Văn_Bình_lĩnh": a full name never ends in lower case
+    assert _found("Bị cáo Trần Văn Bình lĩnh 5 năm tù.") == [("Trần Văn Bình", "PER")]
+    assert ("Đảng Dân chủ", "ORG") in _found("Đảng Dân chủ thắng.")  # a capital then its word
+
+
+def test_a_company_named_after_its_country_is_one_organisation() -> None:
+    assert _found("Vietnam Airlines mở đường bay mới tới Paris.")[0] == ("Vietnam Airlines", "ORG")
+    assert ("Công đoàn Y tế Việt Nam", "ORG") in _found("Công đoàn Y tế Việt Nam tặng quà.")

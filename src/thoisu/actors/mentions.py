@@ -100,6 +100,16 @@ def _tail_is_word(d: Dictionary, sylls: list, in_org: bool) -> bool:
     return not in_org and d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
 
 
+def _rejoin_head(d: Dictionary, prev: Word, w: Word) -> bool:
+    """Does lower-case ``w``, which holds a capital further on, begin with the rest of an
+    organisation's head word that ``prev`` (one capitalised syllable) begins?"""
+    sy = w.sylls
+    if len(prev.sylls) != 1 or not prev.sylls[0].cap or prev.punct or len(sy) < 2:
+        return False
+    q = next((i for i, s in enumerate(sy) if s.cap), 0)
+    return 0 < q <= 2 and (prev.sylls[0].fold, *(s.fold for s in sy[:q])) in d.lex_tuples["org_heads"]
+
+
 def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
     """Where to cut a word glued across a name boundary (0: keep it whole)."""
     sy = w.sylls
@@ -126,6 +136,8 @@ def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
             return p - 1
         if w.fold not in d.vocab and _tail_is_word(d, sy[p:], in_org):
             return p
+        if p >= 3 and not in_org:
+            return p  # a full name never ends in lower case: "Trần_Văn_Bình_lĩnh" (5 năm tù)
         return 0
     q = p
     while q < len(sy) and not sy[q].cap:
@@ -146,6 +158,10 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     groups: list[list] = []
     cur: list = []
     i = 0
+    if len(sylls) > 1 and sylls[-1].fold in d.lex["org_suffixes"] and all(s.text.isascii() for s in sylls):
+        # "Vietnam Airlines", "Korea Exchange Bank": a company named after its country,
+        # one name, not the country and a word
+        groups, i = [sylls], len(sylls)
     while i < len(sylls):
         best = 0
         if not sylls[i].hy or sylls[i].text[0].isupper():  # "Triều Tiên-Trung Quốc", not "Hong-chol"
@@ -223,6 +239,19 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
         sy = w.sylls
         if len(sy) < 2:  # one syllable: nothing to cut (the usual case, checked first)
             split.append(w)
+            continue
+        if not sy[0].cap and split and _rejoin_head(d, split[-1], w):
+            # "Ủy" + "ban_Thường_vụ_Quốc_hội": the tokenizer cut an organisation's head
+            # word at a sentence's start; the head is put together again
+            q = next(i for i, s in enumerate(sy) if s.cap)
+            prev = split.pop()
+            head = sy[:q]
+            split.append(make_word(prev.text + " " * (head[0].start - prev.end) + w.text[: head[-1].end - w.start],
+                                   [*prev.sylls, *head], prev.start, head[-1].end))
+            split[-1].initial = prev.initial
+            rest = _split_word(w, q)[1]
+            rest.initial = False
+            stack.append(rest)
             continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
