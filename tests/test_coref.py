@@ -44,6 +44,17 @@ def test_distinct_happenings_stay_apart() -> None:
     assert len(merge_event_mentions(evs)) == 9
 
 
+def test_an_arrest_and_a_sentence_are_two_happenings_but_a_visit_and_its_meeting_one() -> None:
+    import dataclasses
+
+    arrest = dataclasses.replace(ev("e0", "COERCE", ["POLICE"], ["X"]), mode="arrest")
+    sentence = dataclasses.replace(ev("e1", "COERCE", ["POLICE"], ["X"], line=2), mode="sentence")
+    assert len(merge_event_mentions([arrest, sentence])) == 2  # the guideline counts both
+    visit = dataclasses.replace(ev("e2", "CONSULT", ["B"], ["PRK"]), mode="visit")
+    meet = dataclasses.replace(ev("e3", "CONSULT", ["B"], ["PRK"], line=2), mode="meet")
+    assert len(merge_event_mentions([visit, meet])) == 1
+
+
 def test_partial_reports_join_and_roles_union() -> None:
     evs = [ev("e0", "COERCE", [], ["N"], line=2),  # "N bị bắt"
            ev("e1", "COERCE", ["POL"], ["N"], line=6),  # "cảnh sát X bắt N"

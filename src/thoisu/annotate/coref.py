@@ -43,13 +43,15 @@ class CorefConfig:
     max_candidates: int  # events of a bucket a report is compared with (most recent first)
     min_shared_if_not_subset: int  # shared participants needed when neither set holds the other
     same_actor_modes: frozenset[str]  # one actor makes one such trip per story: hosts may differ
+    distinct_mode_types: frozenset[str] = frozenset()  # its modes are different acts
 
 
 @lru_cache(maxsize=1)
 def config() -> CorefConfig:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     return CorefConfig(frozenset(raw["symmetric_types"]), int(raw["max_candidates"]),
-                       int(raw["min_shared_if_not_subset"]), frozenset(raw["same_actor_modes"]))
+                       int(raw["min_shared_if_not_subset"]), frozenset(raw["same_actor_modes"]),
+                       frozenset(raw.get("distinct_mode_types", ())))
 
 
 def _parts(value: str) -> tuple[str | None, str | None, str | None]:
@@ -109,6 +111,8 @@ def _fits(g: _Group, ev: Event, cfg: CorefConfig) -> bool:
     if (ev.type != first.type or ev.negated != first.negated
             or ev.hypothetical != first.hypothetical or ev.future != first.future):
         return False
+    if ev.type in cfg.distinct_mode_types and ev.mode and first.mode and ev.mode != first.mode:
+        return False  # an arrest and a sentence: two happenings of one case
     mine = set(ev.actors) | set(ev.recipients)
     theirs = g.participants()
     shared = mine & theirs
