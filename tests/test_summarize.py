@@ -599,3 +599,24 @@ def test_units_leaving_a_quotation_open_are_left_out() -> None:
     params = {"min_tokens": 1, "need_end": 1, "need_closed_quotes": 1}
     assert [cands[i].sent.text for i in select(cands, weights, 200, params)] == [SHARED]
     assert len(select(cands, weights, 200, {**params, "need_closed_quotes": 0})) == 2
+
+
+def test_position_power_discounts_later_sentences_gain() -> None:
+    # c, the fourth unit of x, holds more concept weight than d, y's opening, and wins on
+    # weight alone; with pos_power 0.5 its gain is divided by (3 + 1) ** 0.5 = 2, below d's
+    c = "Hy Lạp tìm thấy mảnh vỡ của máy bay gần đảo Karpathos chiều 20/5."
+    d = "Pháp cử ba chuyên gia sang Ai Cập điều tra vụ rơi máy bay."
+    assert len(c.split()) == len(d.split())
+    docs = [_doc("x", ["Tin cập nhật đầu tiên trong ngày hôm nay.",
+                       "Tin cập nhật thứ hai trong ngày hôm nay.",
+                       "Tin cập nhật thứ ba trong ngày hôm nay.", c]),
+            _doc("y", [d])]
+    _, cands = candidates(docs)
+    by_text = {x.sent.text: x for x in cands}
+    w = {bg: 1.0 for bg in by_text[c].bi}
+    w.update({bg: 0.7 for bg in by_text[d].bi})
+    params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "lead_by_rank": 1}
+    budget = len(c.split())
+    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [c]
+    discounted = {**params, "pos_power": 0.5}
+    assert [cands[i].sent.text for i in select(cands, w, budget, discounted)] == [d]

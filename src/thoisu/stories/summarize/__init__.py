@@ -11,9 +11,10 @@ whether it is in titles/standfirsts or first sentences, syllable IDF, and the be
 position/centrality/cross-document support/title and lead similarity/document size of the
 sentences holding it. The model file names the features it reads (``features``); learned
 keep rates (``keep``) are read only if it names them. Sentences are then picked greedily
-by not-yet-covered concept weight (plus a bonus for each document's first sentences,
-halved at every position, scaled by the share of the sentence's bigrams not yet covered)
-per word**alpha (so repeated content earns nothing); units that do not end like a
+by not-yet-covered concept weight (divided by (position + 1) ** pos_power, a soft
+position prior over the whole document; plus a bonus for each document's first
+sentences, halved at every position, scaled by the share of the sentence's bigrams not
+yet covered) per word**alpha (so repeated content earns nothing); units that do not end like a
 sentence (headings, captions, bylines), leave a quotation open (fragments of a long
 quotation) or open in lower case (cut by the splitter after an ellipsis) are left out. A sentence also competes as a shorter variant without the
 connective that opened it ("Tuy nhiên, ...": ``compress``, cues in the model file). A

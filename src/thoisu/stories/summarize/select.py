@@ -61,7 +61,11 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     times ``lead_decay`` ** position: where references follow the leads (lead strong),
     a document's second and third sentences are the gist too. With ``lead_by_rank`` the
     position is the rank among the document's units that could be picked: a heading or
-    a byline ahead of the first sentence does not take its bonus."""
+    a byline ahead of the first sentence does not take its bonus. With ``pos_power`` p
+    every sentence's concept gain is divided by (position + 1) ** p (the same position as
+    the bonus): a soft prior over the whole document, where the bonus stops at
+    ``lead_positions``; a sentence deep in a long article that shares many of the
+    cluster's bigrams no longer outbids the documents' openings on weight alone."""
     min_tok = int(params.get("min_tokens", 6))
     dup_cut = float(params.get("dup_cut", 0.5))
     alpha = float(params.get("alpha", 0.8))
@@ -70,6 +74,7 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
     lead_k = int(params.get("lead_positions", 1))
     decay = float(params.get("lead_decay", 0.0))
     prior_at = [bonus * decay**k for k in range(lead_k)] if lead_k > 1 else [bonus]
+    pos_power = float(params.get("pos_power", 0.0))
     pool = [i for i, c in enumerate(cands) if len(c.toks) >= min_tok and c.words <= max_words]
     if params.get("need_end"):
         ended = [i for i in pool if is_sentence(cands[i].sent.text)
@@ -102,7 +107,8 @@ def select(cands: list[Candidate], weights: dict[Bigram, float], max_words: int,
         prior = prior_at[k] if k < len(prior_at) else 0.0
         if novel and c.bi:
             prior *= len(fresh) / len(c.bi)
-        return (gain + prior) / c.words**alpha
+        # (k + 1) ** -0.0 is exactly 1.0: without pos_power the values are as before
+        return (gain * (k + 1) ** -pos_power + prior) / c.words**alpha
 
     # lazy greedy: a sentence's value only falls as coverage grows (gain and novelty alike),
     # so a stale value is an upper bound and only the top of the heap is recomputed (same
