@@ -158,10 +158,6 @@ def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     groups: list[list] = []
     cur: list = []
     i = 0
-    if len(sylls) > 1 and sylls[-1].fold in d.lex["org_suffixes"] and all(s.text.isascii() for s in sylls):
-        # "Vietnam Airlines", "Korea Exchange Bank": a company named after its country,
-        # one name, not the country and a word
-        groups, i = [sylls], len(sylls)
     while i < len(sylls):
         best = 0
         if not sylls[i].hy or sylls[i].text[0].isupper():  # "Triều Tiên-Trung Quốc", not "Hong-chol"
