@@ -139,7 +139,9 @@ def load_gold(path: Path = GOLD) -> dict[tuple[str, str], dict[str, Any]]:
     return out
 
 
-def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
+def _main_stories(gold_arts, members, thread) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each cluster's main story (the one holding most of its articles) and the clusters
+    of each thread, by their main stories."""
     held: Counter[tuple[str, str]] = Counter(
         (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts
     )
@@ -150,6 +152,11 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
     by_thread: dict[str, list[str]] = defaultdict(list)
     for c, sid in sorted(main.items()):
         by_thread[thread[sid]].append(c)
+    return main, by_thread
+
+
+def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
+    main, by_thread = _main_stories(gold_arts, members, thread)
     joined = {p for cs in by_thread.values() for p in combinations(sorted(cs), 2)}
     # two clusters in one story were merged by the story stage, not joined by threads
     merged = {p for p in joined if main[p[0]] == main[p[1]]}
@@ -187,15 +194,7 @@ def score(gold_arts, members, thread, labels, split: str) -> dict[str, Any]:
 def joined_pairs(gold_arts, members, thread, split: str) -> set[tuple[str, str]]:
     """Cluster pairs of a split (by the pair hash, judged or not) whose main stories are
     different stories of one thread."""
-    held: Counter[tuple[str, str]] = Counter(
-        (gold_arts[a], sid) for sid, ids in members.items() for a in ids if a in gold_arts)
-    main: dict[str, str] = {}
-    for (c, sid), n in sorted(held.items()):
-        if c not in main or n > held[(c, main[c])]:
-            main[c] = sid
-    by_thread: dict[str, list[str]] = defaultdict(list)
-    for c, sid in sorted(main.items()):
-        by_thread[thread[sid]].append(c)
+    main, by_thread = _main_stories(gold_arts, members, thread)
     return {p for cs in by_thread.values() for p in combinations(sorted(cs), 2)
             if main[p[0]] != main[p[1]] and split_of(*p) == split}
 
