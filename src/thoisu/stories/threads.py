@@ -476,12 +476,7 @@ class ThreadIndex:
             self._retire(tid, prof, into if into != tid else None)
             return tid
         if prof is not None:  # the thread's centroid no longer holds the story's vector
-            c = th["c"]
-            for t, w in prof["v"].items():
-                if t in c:
-                    c[t] -= w
-                    if c[t] <= 1e-9:
-                        del c[t]
+            _take_out(th["c"], prof["v"])
         self._threads[tid] = th
         return tid
 
@@ -716,12 +711,7 @@ class ThreadIndex:
         th["s"].remove(story_id)
         th["m"].pop(story_id, None)
         if old is not None:  # the thread's centroid no longer holds the story's vector
-            c = th["c"]
-            for t, w in old["v"].items():
-                if t in c:
-                    c[t] -= w
-                    if c[t] <= 1e-9:
-                        del c[t]
+            _take_out(th["c"], old["v"])
         self._threads[tid] = th
         if tid not in self.left:
             self.left.append(tid)
@@ -819,6 +809,15 @@ def _anchor(th: dict[str, Any]) -> str:
     """The thread's anchor: its first story still stored (the first story itself unless
     it was removed, ``remove_story``)."""
     return next((s for s in th["s"] if s in th["m"]), th["s"][0])
+
+
+def _take_out(centroid: dict[str, float], vector: dict[str, float]) -> None:
+    """Subtract a story's vector from a thread's centroid (terms left near 0 go)."""
+    for t, w in vector.items():
+        if t in centroid:
+            centroid[t] -= w
+            if centroid[t] <= 1e-9:
+                del centroid[t]
 
 
 def _drop(m: Any, key: str) -> None:
