@@ -9,10 +9,11 @@ once seen, and a sentence is scored by adding a dozen kept numbers a token.
 
 The model is read from the CRFsuite file underthesea ships (``models.bin``: header,
 feature chunk, label and attribute CQDB string tables), with the feature templates and
-the dictionary beside it. ``Tagger.load`` returns None for anything not as expected, and
-:func:`thoisu.annotate.sentences` then keeps underthesea's own tagger; sentences holding
-characters outside the Latin and punctuation blocks, where Python's and Rust's case rules
-could part, are tagged by underthesea too.
+the dictionary beside it; the sums prepared from them can be kept in a cache directory.
+``Tagger.load`` returns None for anything not as expected, and ``annotate.sentences``
+then keeps underthesea's own tagger; sentences holding characters outside the Latin and
+punctuation blocks, where Python's and Rust's case rules could part, are tagged by
+underthesea too.
 """
 
 from __future__ import annotations
