@@ -139,10 +139,13 @@ def test_the_prepared_tagger_is_kept_and_read_back(tmp_path) -> None:
     assert fresh is not None and len(kept) == 1
     again = Tagger.load(sentences._model_dir(), tmp_path)
     assert again is not None and again is not fresh and again.tag(tokens) == fresh.tag(tokens)
+    stale = tmp_path / f"{kept[0].name.rsplit('-', 1)[0]}-0000000000000000.pickle"
+    stale.write_bytes(b"prepared by another version")
     kept[0].write_bytes(b"not a pickle")  # unreadable: prepared again, and kept again
     third = Tagger.load(sentences._model_dir(), tmp_path)
     assert third is not None and third.tag(tokens) == fresh.tag(tokens)
     assert kept[0].read_bytes() != b"not a pickle"
+    assert not stale.exists()  # another version's sums are not left behind
 
 
 def test_only_latin_and_punctuation_go_to_the_python_crf() -> None:

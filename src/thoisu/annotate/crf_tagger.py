@@ -212,6 +212,9 @@ class Tagger:
                 part = kept.with_suffix(f".{os.getpid()}.part")
                 part.write_bytes(pickle.dumps(tagger, protocol=pickle.HIGHEST_PROTOCOL))
                 os.replace(part, kept)
+                for old in cache_dir.glob(f"crf-{fingerprint[:16]}-*.pickle"):
+                    if old != kept:  # prepared by another version of this module
+                        old.unlink(missing_ok=True)
             except OSError:
                 pass
         return tagger
