@@ -148,6 +148,20 @@ def test_the_prepared_tagger_is_kept_and_read_back(tmp_path) -> None:
     assert not stale.exists()  # another version's sums are not left behind
 
 
+def test_near_ties_are_left_to_underthesea_s_tagger() -> None:
+    # a run of symbols the model never saw makes two labellings score the same; the sums
+    # here may differ from underthesea's in the last bits, so its own tagger decides
+    from thoisu.annotate import sentences
+    from thoisu.annotate.crf_tagger import Tagger
+
+    ours = Tagger.load(sentences._model_dir())
+    assert ours is not None and ours.tag(["⁂"] * 6) is None
+    text = "Ông Kim ⁂ ⁂ ⁂ ⁂ ⁂ ⁂ nói."
+    from underthesea import word_tokenize
+
+    assert tokenize(text) == [w.replace(" ", "_") for w in word_tokenize(text)]
+
+
 def test_only_latin_and_punctuation_go_to_the_python_crf() -> None:
     from thoisu.annotate.crf_tagger import plain
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import os
 import pickle
 import re
@@ -32,13 +33,16 @@ import numpy as np
 _TEMPLATE = re.compile(r"^T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|is_in_dict))?$")
 _FACTS = ("isdigit", "istitle", "is_in_dict")  # yes/no templates, in the order of their key
 _BOS, _EOS = "\x00BOS", "\x00EOS"  # padding tokens; no text token starts with NUL
+_TIE = 1e-9  # a closer choice may fall otherwise with underthesea's order of sums
 _CACHE_LIMIT = 50_000  # entries per cache before it is emptied: about 20 MB at most, flat in long runs
 
 Scores = Sequence[float]
 
 # Latin (with Vietnamese), combining marks, punctuation and currency signs: where
 # Python's case and digit rules are the ones underthesea_core's Rust featurizer applies
-_PLAIN = re.compile(r"[\x00-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*")
+# (every character of these blocks compared once, alone and in tokens); "ƛ" (U+019B) has
+# an upper case in Unicode 16 that Python 3.11's tables lack
+_PLAIN = re.compile(r"[\x00-\u019a\u019c-\u024f\u0300-\u036f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]*")
 
 
 def plain(text: str) -> bool:
@@ -279,20 +283,28 @@ class Tagger:
                 out += sums[2 + a : 2 + a + n, 2 * slot : 2 * slot + 2]
         return out
 
-    def tag(self, tokens: Sequence[str]) -> list[str]:
+    def tag(self, tokens: Sequence[str]) -> list[str] | None:
         """The best label sequence (Viterbi; ties go to the lower label, as in
-        underthesea_core's tagger)."""
+        underthesea_core's tagger), or None when a choice on the way is a near tie.
+        The sums here are added in another order than underthesea's, so they may differ
+        from its own in the last bits: a choice closer than _TIE could go the other way
+        there (runs of symbols the model never saw give exact ties), and such a sentence
+        is left to underthesea's tagger."""
         if not tokens:
             return []
         em = self.emissions(tokens).tolist()
         t00, t01, t10, t11 = self._t00, self._t01, self._t10, self._t11
         s0, s1 = em[0]
         back: list[tuple[int, int]] = []
+        closest = math.inf
         for e0, e1 in em[1:]:
             a, b = s0 + t00, s1 + t10
             c, d = s0 + t01, s1 + t11
+            closest = min(closest, abs(a - b), abs(c - d))
             back.append((0 if a >= b else 1, 0 if c >= d else 1))
             s0, s1 = (a if a >= b else b) + e0, (c if c >= d else d) + e1
+        if min(closest, abs(s0 - s1)) < _TIE:
+            return None
         y = 0 if s0 >= s1 else 1
         path = [y]
         for ptr in reversed(back):

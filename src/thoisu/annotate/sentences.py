@@ -141,9 +141,8 @@ def _without_normalize() -> Callable[[str], list[str]] | None:
         text = normalize_characters_in_text(sentence)
         # misspellings normalised ("taị" -> "tại"): underthesea's own tokenizer does it
         tokens = tokenize(sentence) if normalize else tokens_of(text)
-        if tagger is not None and crf_tagger.plain(text):
-            tags = tagger.tag(tokens)
-        else:
+        tags = tagger.tag(tokens) if tagger is not None and crf_tagger.plain(text) else None
+        if tags is None:  # not ours to tag, or a near tie: underthesea's own tagger
             tags = predict([[t] for t in tokens])
         out: list[str] = []
         for i, (tag, token) in enumerate(zip(tags, tokens, strict=True)):
