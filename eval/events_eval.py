@@ -221,12 +221,11 @@ def diagnose_false(p: PEv, gev: list[GEv]) -> str:
 
 def evaluate(gold: list[dict[str, Any]], docs: dict, show: int = 15) -> dict[str, Any]:
     articles = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in gold]
-    events_mod.DROPPED = []
-    ids, errors = run_pipeline(articles)
+    with events_mod.dropped_triggers() as why_not:
+        ids, errors = run_pipeline(articles)
     dropped: dict[str, list] = {}
-    for art_id, line, typ, why in events_mod.DROPPED:
+    for art_id, line, typ, why in why_not:
         dropped.setdefault(art_id, []).append((line, typ, why))
-    events_mod.DROPPED = None
     prf = {lv: PRF() for lv in LEVELS}
     by_type: dict[str, PRF] = {}
     c = Counter()

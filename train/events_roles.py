@@ -84,10 +84,9 @@ def run(pointers: list[dict], docs: dict) -> tuple[list, list]:
     arts = [build_article(g, docs[(g["file"], g["cluster"], g["doc"])]) for g in pointers]
     records = []
     for art in arts:  # code one article at a time to keep its records apart
-        event_model.RECORD = []
-        run_pipeline([art])
-        records.append(event_model.RECORD)
-    event_model.RECORD = None
+        with event_model.recording() as kept:
+            run_pipeline([art])
+        records.append(kept)
     return arts, records
 
 
@@ -212,7 +211,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="leave this dev batch of the gold out (eval/gold/events_select.py)")
     args = ap.parse_args(argv)
     event_model.model.cache_clear()
-    event_model.RECORD = None
     real_model = event_model.model
     event_model.model = lambda: None  # the rules alone make the records
     docs = load_docs_all(Path(args.mds))

@@ -16,6 +16,10 @@ Actors/recipients/location hold Mention keys (the corpus stage maps them to enti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from thoisu.annotate import event_model
 from thoisu.annotate.arguments import (
     event_date,
@@ -59,14 +63,26 @@ from thoisu.text import fold
 
 # --------------------------------------------------------------------------- coding
 
-# eval/events_eval.py --diagnose sets this to a list to collect, for every trigger that
-# codes nothing, (article id, line, type, why); None at run time
-DROPPED: list | None = None
+# within dropped_triggers(): for every trigger that codes nothing, (article id, line,
+# type, why), for eval/events_eval.py; nothing is kept at run time
+_DROPPED: ContextVar[list[tuple[str, int, str, str]] | None] = ContextVar("dropped", default=None)
+
+
+@contextmanager
+def dropped_triggers() -> Iterator[list[tuple[str, int, str, str]]]:
+    """Collect, while the block runs, the triggers that coded nothing and why."""
+    kept: list[tuple[str, int, str, str]] = []
+    token = _DROPPED.set(kept)
+    try:
+        yield kept
+    finally:
+        _DROPPED.reset(token)
 
 
 def _dropped(article: str, line: int, trig: Trigger, why: str) -> None:
-    if DROPPED is not None:
-        DROPPED.append((article, line, trig.type, why))
+    kept = _DROPPED.get()
+    if kept is not None:
+        kept.append((article, line, trig.type, why))
 
 
 def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
@@ -251,10 +267,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             recipients.remove(loc)
         if actors and not passive and not trig.sym:
             role_typ = trig.type + ("/visit" if trig.mode == "visit" else "")
-            if event_model.RECORD is not None:
-                event_model.RECORD.append((line, role_typ, list(actors), list(recipients),
-                                           event_model.candidate_features(
-                    an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
+            kept = event_model.RECORDS.get()
+            if kept is not None:
+                kept.append((line, role_typ, list(actors), list(recipients),
+                             event_model.candidate_features(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
             if not recipients:  # the rules found no object: the learned picker may
                 got = event_model.pick_recipient(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)
                 if got is not None and (got != loc or trig.mode == "visit") and not same_person(
