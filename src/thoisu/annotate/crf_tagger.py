@@ -34,7 +34,7 @@ _TEMPLATE = re.compile(r"^T\[(-?\d+)(?:,(-?\d+))?\](?:\.(lower|isdigit|istitle|i
 _FACTS = ("isdigit", "istitle", "is_in_dict")  # yes/no templates, in the order of their key
 _BOS, _EOS = "\x00BOS", "\x00EOS"  # padding tokens; no text token starts with NUL
 _TIE = 1e-9  # a closer choice may fall otherwise with underthesea's order of sums
-_CACHE_LIMIT = 50_000  # entries per cache before it is emptied: about 20 MB at most, flat in long runs
+_CACHE_LIMIT = 25_000  # entries per cache before it is emptied: about 10 MB at most, flat in long runs
 
 Scores = Sequence[float]
 
