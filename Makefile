@@ -53,6 +53,7 @@ eval: $(STAMP)
 	$(PY) eval/actors_eval.py
 	$(PY) eval/events_eval.py --split dev
 	$(PY) eval/events_eval.py --split test
+	$(PY) eval/segmentation_check.py
 
 # The web app over the demo's store (make demo first); THOISU_TOKEN=... enables uploads.
 serve: $(STAMP)
