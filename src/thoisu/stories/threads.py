@@ -546,10 +546,16 @@ class ThreadIndex:
         keys = self._keys(prof)
         seen = self._seen(prof)
         best, best_p, best_with = self._best_thread(prof, keys, seen, placing=story_id)
+        return self._settle(story_id, prof, keys, seen, best, best_p, best_with)
+
+    def _settle(self, story_id: str, prof: dict[str, Any], keys: Vector, seen: dict[str, int],
+                best: str | None, best_p: float, best_with: str) -> str:
+        """Place a story in the thread it joins (``best``, found by ``_best_thread``; the
+        thread's lone stories that now match it are pulled in) or, if none, in a thread of
+        its own ("t-" + its id: new, or the one it opened and left). Returns the thread."""
         if best is None:
             best = "t-" + story_id
-            th = {"s": [], "c": {}, "m": {}, "d": None}
-            self._place(best, th, story_id, prof, keys)
+            self._place(best, {"s": [], "c": {}, "m": {}, "d": None}, story_id, prof, keys)
             return best
         th = self._threads[best]
         self._join(story_id, best, th, prof, best_p, best_with, seen)
@@ -672,11 +678,7 @@ class ThreadIndex:
             best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid, placing=story_id)
             if best is not None:
                 self._retire(tid, old, best)
-                to = self._threads[best]
-                self._join(story_id, best, to, prof, best_p, best_with, seen)
-                self._place(best, to, story_id, prof, keys)
-                self._pull_lone(best, keys)
-                return best
+                return self._settle(story_id, prof, keys, seen, best, best_p, best_with)
         if thread_settings().get("recheck_grown") and len(th["s"]) > 1 and _anchor(th) != story_id:
             moved = self._recheck(story_id, tid, th, prof, keys)
             if moved is not None:
@@ -717,16 +719,7 @@ class ThreadIndex:
             self.left.append(tid)
         _drop(self._joins, story_id)
         best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid, placing=story_id)
-        if best is None:
-            best = "t-" + story_id
-            # its own id: new, or retired when it left it alone (never another's thread)
-            to = {"s": [], "c": {}, "m": {}, "d": None}
-            self._place(best, to, story_id, prof, keys)
-        else:
-            to = self._threads[best]
-            self._join(story_id, best, to, prof, best_p, best_with, seen)
-            self._place(best, to, story_id, prof, keys)
-            self._pull_lone(best, keys)
+        best = self._settle(story_id, prof, keys, seen, best, best_p, best_with)
         self.pulled[story_id] = best
         return best
 
