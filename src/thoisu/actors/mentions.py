@@ -100,14 +100,16 @@ def _tail_is_word(d: Dictionary, sylls: list, in_org: bool) -> bool:
     return not in_org and d.caps_stats.get(sylls[0].fold, 1.0) <= 0.1
 
 
-def _rejoin_head(d: Dictionary, prev: Word, w: Word) -> bool:
-    """Does lower-case ``w``, which holds a capital further on, begin with the rest of an
-    organisation's head word that ``prev`` (one capitalised syllable) begins?"""
+def _head_rest(d: Dictionary, prev: Word, w: Word) -> int:
+    """How many leading syllables of lower-case ``w``, which holds a capital further on,
+    complete an organisation's head word that ``prev`` (one capitalised syllable) begins
+    ("Ủy" + "ban_Thường_vụ_Quốc_hội": 1); 0 if none."""
     sy = w.sylls
     if len(prev.sylls) != 1 or not prev.sylls[0].cap or prev.punct or len(sy) < 2:
-        return False
+        return 0
     q = next((i for i, s in enumerate(sy) if s.cap), 0)
-    return 0 < q <= 2 and (prev.sylls[0].fold, *(s.fold for s in sy[:q])) in d.lex_tuples["org_heads"]
+    head = (prev.sylls[0].fold, *(s.fold for s in sy[:q]))
+    return q if 0 < q <= 2 and head in d.lex_tuples["org_heads"] else 0
 
 
 def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
@@ -236,10 +238,10 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
         if len(sy) < 2:  # one syllable: nothing to cut (the usual case, checked first)
             split.append(w)
             continue
-        if not sy[0].cap and split and _rejoin_head(d, split[-1], w):
+        q = _head_rest(d, split[-1], w) if not sy[0].cap and split else 0
+        if q:
             # "Ủy" + "ban_Thường_vụ_Quốc_hội": the tokenizer cut an organisation's head
             # word at a sentence's start; the head is put together again
-            q = next(i for i, s in enumerate(sy) if s.cap)
             prev = split.pop()
             head = sy[:q]
             split.append(make_word(prev.text + " " * (head[0].start - prev.end) + w.text[: head[-1].end - w.start],
