@@ -14,10 +14,10 @@ keep rates (``keep``) are read only if it names them. Sentences are then picked 
 by not-yet-covered concept weight (divided by (position + 1) ** pos_power, a soft
 position prior over the whole document; plus a bonus for each document's first
 sentences, halved at every position, scaled by the share of the sentence's bigrams not
-yet covered) per word**alpha (so repeated content earns nothing); units that do not end like a
-sentence (headings, captions, bylines), leave a quotation open (fragments of a long
-quotation) or open in lower case (cut by the splitter after an ellipsis) are left out. A sentence also competes as a shorter variant without the
-connective that opened it ("Tuy nhiên, ...": ``compress``, cues in the model file). A
+yet covered) per word**alpha (so repeated content earns nothing); units that do not end
+like a sentence (headings, captions, bylines), leave a quotation open (fragments of a
+long quotation) or open in lower case (cut by the splitter after an ellipsis) are left
+out. A sentence also competes as a shorter variant without the connective that opened it ("Tuy nhiên, ...": ``compress``, cues in the model file). A
 near-duplicate of a picked sentence (the same wire story reprinted) is never picked,
 exact-duplicate documents count once, and nothing is truncated: sentences that no longer
 fit the word budget are skipped. The picks are printed in reading order: documents by
