@@ -17,10 +17,11 @@ sentences, halved at every position, scaled by the share of the sentence's bigra
 yet covered) per word**alpha (so repeated content earns nothing); units that do not end
 like a sentence (headings, captions, bylines), leave a quotation open (fragments of a
 long quotation) or open in lower case (cut by the splitter after an ellipsis) are left
-out. A sentence also competes as a shorter variant without the connective that opened it ("Tuy nhiên, ...": ``compress``, cues in the model file). A
-near-duplicate of a picked sentence (the same wire story reprinted) is never picked,
-exact-duplicate documents count once, and nothing is truncated: sentences that no longer
-fit the word budget are skipped. The picks are printed in reading order: documents by
+out. A sentence also competes as a shorter variant without the connective that opened
+it ("Tuy nhiên, ...": ``compress``, cues in the model file). A near-duplicate of a
+picked sentence (the same wire story reprinted) is never picked, exact-duplicate
+documents count once, and nothing is truncated: sentences that no longer fit the word
+budget are skipped. The picks are printed in reading order: documents by
 publication date (then input order), sentences by position.
 
 Cost is bounded: sentence similarities are computed a block of rows at a time from sparse
