@@ -91,6 +91,18 @@ def _doc(art: str, texts: list[str], title: str = "", published: str | None = No
     )
 
 
+def _weights_of(cands: list, by_sentence: dict[str, float]) -> dict:
+    """Concept weights giving each bigram of a sentence that sentence's weight (the later
+    sentence's where two share a bigram)."""
+    by_text = {x.sent.text: x for x in cands}
+    return {bg: wt for text, wt in by_sentence.items() for bg in by_text[text].bi}
+
+
+def _picked(cands: list, weights: dict, budget: int, params: dict) -> list[str]:
+    """The texts ``select`` picks, in the order picked."""
+    return [cands[i].sent.text for i in select(cands, weights, budget, params)]
+
+
 SHARED = (
     "Máy bay chở 66 người của hãng EgyptAir mất tích trên Địa Trung Hải khi bay từ Paris "
     "đến Cairo sáng 19/5."
@@ -176,10 +188,10 @@ def test_units_not_ending_like_sentences_are_left_out() -> None:
     docs = [_doc("a", [heading, SHARED, "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió."])]
     cands, w = _weights(docs)
     params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.9, "need_end": 1}
-    picked = [cands[i].sent.text for i in select(cands, w, 200, params)]
+    picked = _picked(cands, w, 200, params)
     assert heading not in picked and SHARED in picked
     # without the rule the heading is a candidate like any other
-    picked = [cands[i].sent.text for i in select(cands, w, 200, {**params, "need_end": 0})]
+    picked = _picked(cands, w, 200, {**params, "need_end": 0})
     assert heading in picked
     # a document with no unit ending like a sentence still gets a summary
     bare = [_doc("b", [heading, "Thời tiết tại Cairo hôm nay nắng nhẹ và có gió"])]
@@ -507,14 +519,12 @@ def test_lead_positions_bonus_decays_by_position() -> None:
     docs = [_doc("x", ["Tin cập nhật.", c]),
             _doc("y", ["Tin cập nhật thêm.", "Tin mới.", d])]
     _, cands = candidates(docs)
-    by_text = {x.sent.text: x for x in cands}
-    w = {bg: 0.5 for bg in by_text[c].bi}
-    w.update({bg: 1.0 for bg in by_text[d].bi})
+    w = _weights_of(cands, {c: 0.5, d: 1.0})
     params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 40.0}
     budget = len(c.split())
-    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [d]
+    assert _picked(cands, w, budget, params) == [d]
     decayed = {**params, "lead_positions": 3, "lead_decay": 0.5}
-    assert [cands[i].sent.text for i in select(cands, w, budget, decayed)] == [c]
+    assert _picked(cands, w, budget, decayed) == [c]
 
 
 def test_opening_bonus_by_rank_among_pickable_units() -> None:
@@ -527,9 +537,9 @@ def test_opening_bonus_by_rank_among_pickable_units() -> None:
     w = {bg: 0.5 for x in cands if x.sent.text == c for bg in x.bi}
     params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "first_bonus": 40.0}
     budget = len(c.split())
-    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [e]
+    assert _picked(cands, w, budget, params) == [e]
     ranked = {**params, "lead_by_rank": 1}
-    assert [cands[i].sent.text for i in select(cands, w, budget, ranked)] == [c]
+    assert _picked(cands, w, budget, ranked) == [c]
 
 
 def test_units_opening_in_lower_case_are_left_out() -> None:
@@ -542,8 +552,8 @@ def test_units_opening_in_lower_case_are_left_out() -> None:
     w = {b: 1.0 for c in cands if c.sent.text == frag for b in c.bi}
     w.update({b: 0.1 for c in cands if c.sent.text == SHARED for b in c.bi})
     params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "need_end": 1}
-    assert frag in [cands[i].sent.text for i in select(cands, w, 200, params)]
-    picked = [cands[i].sent.text for i in select(cands, w, 200, {**params, "need_capital": 1})]
+    assert frag in _picked(cands, w, 200, params)
+    picked = _picked(cands, w, 200, {**params, "need_capital": 1})
     assert frag not in picked and SHARED in picked
     # quotes and brackets before the first letter do not count; digits open a sentence
     from thoisu.stories.summarize.select import opens_sentence
@@ -597,7 +607,7 @@ def test_units_leaving_a_quotation_open_are_left_out() -> None:
     docs, cands = candidates([_doc("a", [open_q, SHARED])])
     weights = {b: 1.0 for c in cands for b in c.bi}
     params = {"min_tokens": 1, "need_end": 1, "need_closed_quotes": 1}
-    assert [cands[i].sent.text for i in select(cands, weights, 200, params)] == [SHARED]
+    assert _picked(cands, weights, 200, params) == [SHARED]
     assert len(select(cands, weights, 200, {**params, "need_closed_quotes": 0})) == 2
 
 
@@ -612,11 +622,9 @@ def test_position_power_discounts_later_sentences_gain() -> None:
                        "Tin cập nhật thứ ba trong ngày hôm nay.", c]),
             _doc("y", [d])]
     _, cands = candidates(docs)
-    by_text = {x.sent.text: x for x in cands}
-    w = {bg: 1.0 for bg in by_text[c].bi}
-    w.update({bg: 0.7 for bg in by_text[d].bi})
+    w = _weights_of(cands, {c: 1.0, d: 0.7})
     params = {"min_tokens": 6, "dup_cut": 0.6, "alpha": 0.6, "lead_by_rank": 1}
     budget = len(c.split())
-    assert [cands[i].sent.text for i in select(cands, w, budget, params)] == [c]
+    assert _picked(cands, w, budget, params) == [c]
     discounted = {**params, "pos_power": 0.5}
-    assert [cands[i].sent.text for i in select(cands, w, budget, discounted)] == [d]
+    assert _picked(cands, w, budget, discounted) == [d]
