@@ -416,6 +416,10 @@ def test_sentence_case_agency_names_end_on_their_field():
     assert "Cục Cảnh sát truy nã tội phạm" in orgs("Cục Cảnh sát truy nã tội phạm đã phối hợp.")
     assert "Cục Quản lý dược" in orgs("Cục Quản lý dược yêu cầu doanh nghiệp xuất trình văn bản.")
     assert "Chi Cục quản lý thị trường Hà Nội" in orgs("Chi Cục quản lý thị trường Hà Nội đã kiểm tra.")
+    # fields of health, culture, law and the economy, and an acronym that then names the agency
+    assert "Trung tâm Kiểm soát bệnh tật Hà Nam" in orgs("Trung tâm Kiểm soát bệnh tật Hà Nam khuyến cáo người dân.")
+    assert "Cục Bản quyền tác giả" in orgs("Giấy chứng nhận do Cục Bản quyền tác giả cấp.")
+    assert "Viện Kinh tế tài chính" in orgs("Viện Kinh tế tài chính cho rằng lạm phát còn cao.")
     assert orgs("Bộ Công Thương quản lý thị trường xăng dầu.") == ["Bộ Công Thương"]  # a verb
     assert orgs("Hãng hàng không này cho biết.") == []  # a common noun
 

@@ -548,15 +548,19 @@ def _mission_host(d: Dictionary, words: list[Word], a: int, end: int, pre: _Pref
 def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Sentence, si: int,
                   pre: _Prefixes) -> list[Mention]:
     """The province or city at the end of an organisation's name, after its place head
-    ("Công an tỉnh" + "Bắc Giang"): a mention of its own, as a nested country is."""
+    ("Công an tỉnh" + "Bắc Giang") or its field in lower case ("Trung tâm Kiểm soát bệnh
+    tật" + "Hà Nam"): a mention of its own, as a nested country is."""
     for h in range(a + 1, b):
-        if words[h - 1].fold not in d.lex["gpe_heads"]:
+        if words[h - 1].fold not in d.lex["gpe_heads"] and (
+                words[h - 1].cap or not _ends_with(d, "org_field_words", words, h)):
             continue
         g = _match(words, h, d.gazetteer, pre.gaz)
         if g and g[0] == b:
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, h, b)
             if entry is not None and entry.type == "GPE" and entry.kind != "country":
-                return [_from_entry(d, entry, words, h, b, sent, si)]
+                # a capital in a body's name is the city, not its state ("... Hà Nội")
+                return [_mention(words, h, b, entry.type, entry.key, entry.name, si, sent,
+                                 country=entry.country)]
     return []
 
 
