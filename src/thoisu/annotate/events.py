@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from thoisu.annotate import event_model
+from thoisu.annotate import event_arguments, event_model
 from thoisu.annotate.arguments import (
     event_date,
     find_location,
@@ -277,15 +277,19 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                         got, actors) and not any(np.head.key == got and gpe_modifier(an, np)
                                                  for np in an.nps):
                     recipients = [got]
-        if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
-            recipients = [k for k in recipients  # court hears the suit, it is not sued
-                          if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
         neg = is_negated(an, st.cs, i)
         fut = fut_sentence or has_cue(an, "future", st.cs, i)
         hyp = has_cue(an, "hypothetical", st.cs, i) or has_cue(an, "conditional", 0, i)
         typ, mode = ("ASSAULT", None) if strike else (trig.type, trig.mode)
         if neg and fut and typ == "CONSULT":
             typ, mode, neg = "REJECT", "meet", False  # "sẽ không đàm phán": refuses to meet
+        # the learned role model fills the sides the rules left empty
+        actors, recipients = event_arguments.revise(an, event_arguments.Site(
+            i, j, st.cs, st.ce, line, typ + ("/visit" if mode == "visit" else ""),
+            bool(passive), bool(unnamed), st.objs), actors, recipients)
+        if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
+            recipients = [k for k in recipients  # court hears the suit, it is not sued
+                          if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]

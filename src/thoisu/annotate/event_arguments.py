@@ -1,0 +1,199 @@
+"""A learned argument-role model that completes the sides the rules leave empty.
+
+The rules of ``events.py`` / ``roles.py`` read actor and recipient from Vietnamese word
+order; on articles they were not shaped on they often leave a side empty: the object
+behind a comma, a long noun phrase or a prepositional phrase, the agent of a passive
+before a speech verb, the second party of a meeting or a cooperation. Here every named
+noun phrase of the trigger's sentence is scored as actor, recipient or neither (softmax
+regression) from its position to the trigger, the words around and between (passive
+"bị/được", prepositions, commas, reporting verbs), whether it opens the clause, its
+type and the event type. An empty side of a directed event takes the likeliest phrase
+when it is likely enough (``add`` in the data file); a meeting, agreement or
+cooperation with one party named takes the likeliest other one. The rules' own roles stand: in cross-validation
+on the dev gold, letting the model move or drop them lost more than it won.
+
+Weights: ``data/event_arguments.json``, made by ``train/events_arguments.py`` from the
+events gold's dev split and the older actors gold. Pure Python at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from thoisu.annotate.arguments import gpe_modifier
+from thoisu.annotate.syntax import ACTOR_TYPES, NP, Analysis, head_keys
+
+_DATA = Path(__file__).parent / "data" / "event_arguments.json"
+ROLES = ("none", "actor", "recipient")
+_PASSIVE = frozenset(("bị", "được"))
+
+
+@dataclass(frozen=True, slots=True)
+class ArgModel:
+    weights: dict[str, tuple[float, float, float]]  # feature -> score of each of ROLES
+    add: float  # a phrase the rules left out takes a role at this probability
+    symmetric: frozenset[str]  # types whose sides act alike (meetings, agreements)
+
+
+@lru_cache(maxsize=1)
+def model() -> ArgModel | None:
+    if not _DATA.exists():
+        return None
+    return load(_DATA)
+
+
+def load(path: Path) -> ArgModel:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return ArgModel({f: tuple(w) for f, w in raw["weights"].items()},  # type: ignore[misc]
+                    float(raw["add"]), frozenset(raw["symmetric"]))
+
+
+def _bucket(n: int) -> str:
+    for b in (0, 1, 2, 4, 8, 16):
+        if n <= b:
+            return str(b)
+    return "more"
+
+
+@dataclass(slots=True)
+class Site:
+    """What the features need of a trigger site (a view of roles._Site)."""
+
+    i: int  # first token of the trigger
+    j: int  # token after it
+    cs: int  # clause start
+    ce: int  # clause end
+    line: int  # the sentence's line (records only)
+    typ: str  # event type, "/visit" for visits
+    passive: bool  # the rules read it as passive
+    unnamed: bool  # the rules read the doer as unnamed ("kẻ chém ông X"): no actor to add
+    objs: list[NP]
+
+
+def candidates(an: Analysis, site: Site, sym: bool
+               ) -> list[tuple[tuple[str, ...], list[str], bool]]:
+    """(keys, feature names, inside the trigger's clause) of each named phrase of the
+    sentence that is not the trigger itself: the phrases the model may give a role."""
+    toks, i, j, typ = an.toks, site.i, site.j, site.typ
+    speech = an.res.speech
+    obj_ids = {id(np) for np in site.objs}
+    first_obj = id(site.objs[0]) if site.objs else None
+    named = [np for np in an.nps if np.head.type in ACTOR_TYPES
+             and not (np.first < j and np.end > i)]
+    # the phrase that opens the trigger's clause without a preposition: its subject
+    subj = next((np for np in named if site.cs <= np.start < i and not np.prep), None)
+    out: list[tuple[tuple[str, ...], list[str], bool]] = []
+    seen: set[tuple[str, ...]] = set()
+    before = sum(1 for np in named if np.end <= i)
+    after = 0
+    for np in named:
+        keys = head_keys(np.head)
+        if keys in seen:
+            continue
+        seen.add(keys)
+        side = "a" if np.start >= j else "b"
+        if side == "a":
+            after += 1
+            rank, gap = after, toks[j : np.start]
+        else:
+            rank, gap = before, toks[np.end : i]
+            before -= 1
+        chain_prep = an.chain_of(np).prep if np.chain >= 0 else ()
+        prep = " ".join(np.prep or chain_prep) or "-"
+        prev = toks[np.start - 1] if np.start > 0 else "^"
+        nxt = toks[np.end] if np.end < len(toks) else "$"
+        commas = min(sum(1 for t in gap if t in (",", ";", ":")), 2)
+        inside = site.cs <= np.start < site.ce
+        pas_gap = bool(_PASSIVE & set(gap)) if side == "b" else False
+        said = any(speech.match(gap, k) for k in range(len(gap)))
+        h = np.head.type
+        s = "sym" if sym else "dir"
+        f = [
+            "bias", f"t={typ}", f"side={side}", f"side={side}|t={typ}",
+            f"dist={_bucket(len(gap))}|{side}", f"prep={prep}|{side}",
+            f"prep={prep}|{side}|t={typ}", f"prev={prev}|{side}", f"next={nxt}|{side}",
+            f"h={h}|t={typ}", f"h={h}|{side}", f"rank={min(rank, 3)}|{side}",
+            f"commas={commas}|{side}", f"in={inside}|{side}", f"obj={id(np) in obj_ids}",
+            f"obj0={id(np) == first_obj}", f"subj={np is subj}|{side}",
+            f"subj={np is subj}|t={typ}", f"subj={np is subj}|{s}",
+            f"pas={site.passive}|{side}", f"pasgap={pas_gap}", f"said={said}|{side}",
+        ]
+        if side == "b" and i > 0 and toks[i - 1] in _PASSIVE:
+            f.append(f"pas_before|{side}")
+        out.append((keys, f, inside))
+    return out
+
+
+def probs(weights: dict[str, tuple[float, float, float]], feats: list[str]
+          ) -> tuple[float, float, float]:
+    z = [0.0, 0.0, 0.0]
+    for f in feats:
+        w = weights.get(f)
+        if w is not None:
+            z[0] += w[0]
+            z[1] += w[1]
+            z[2] += w[2]
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    s = e[0] + e[1] + e[2]
+    return e[0] / s, e[1] / s, e[2] / s
+
+
+def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
+           m: ArgModel | None = None) -> tuple[list[str], list[str]]:
+    """The event's (actors, recipients) with the phrases the model adds: an empty side
+    of a directed event takes the likeliest phrase for it; a meeting, agreement or
+    cooperation with one party named takes the likeliest other one. What the rules found stays."""
+    m = m or model()
+    if m is None:
+        return actors, recipients
+    sym = site.typ in m.symmetric
+    cands = candidates(an, site, sym)
+    kept = RECORDS.get()
+    if kept is not None:
+        kept.append((site.line, site.typ, sym, list(actors), list(recipients), cands))
+    acts, recs = list(actors), list(recipients)
+    # a country qualifying a noun ("hãng xe Nhật Bản") is nobody's side
+    modifiers = {head_keys(np.head) for np in an.nps if gpe_modifier(an, np)}
+    free = []
+    for keys, feats, inside in cands:  # another clause's phrases have their own verb
+        if inside and not any(k in acts or k in recs for k in keys) and keys not in modifiers:
+            _, p_act, p_rec = probs(m.weights, feats)
+            free.append((keys, p_act, p_rec))
+    if sym:  # either side is a party: a lone party takes the likeliest other one
+        best = max(free, key=lambda c: c[1] + c[2], default=None)
+        if len(acts) + len(recs) < 2 and best is not None and best[1] + best[2] >= m.add:
+            acts += [k for k in best[0] if k not in acts]
+        return acts, recs
+    for side, role in ((recs, 2), (acts, 1)):
+        if side or (role == 1 and site.unnamed):
+            continue
+        best = max(free, key=lambda c: c[role], default=None)
+        if best is not None and best[role] >= m.add and best[role] > best[3 - role]:
+            side += [k for k in best[0] if k not in acts + recs]
+            free.remove(best)
+    return acts, recs
+
+
+# within recording(): for every event revised, (line, type, symmetric, the rules' actors and
+# recipients, candidate keys and features), for train/events_arguments.py, for train/events_arguments.py; nothing kept at run time
+RECORDS: ContextVar[list[tuple[Any, ...]] | None] = ContextVar("arg_records", default=None)
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[Any, ...]]]:
+    """Collect, while the block runs, what the role model is trained on."""
+    got: list[tuple[Any, ...]] = []
+    token = RECORDS.set(got)
+    try:
+        yield got
+    finally:
+        RECORDS.reset(token)
