@@ -465,3 +465,16 @@ def test_names_the_tokenizer_cuts_or_glues_at_a_sentence_start_are_found() -> No
 
 def test_a_trade_union_is_an_organisation() -> None:
     assert ("Công đoàn Y tế Việt Nam", "ORG") in _found("Công đoàn Y tế Việt Nam tặng quà.")
+
+
+def test_a_foreign_name_the_article_shows_to_be_a_company_is_an_organisation() -> None:
+    a = article(["Tuy nhiên, phía Atlassian nói rằng họ sẽ không làm vậy.",
+                 "Năm nay, doanh thu của Atlassian sẽ đạt mức cao nhất."])
+    assert {(m.type, m.key) for m in a.mentions if m.text == "Atlassian"} == {("ORG", "ORG:atlassian")}
+    # the same words about a person named with a person's cue elsewhere keep a person
+    b = article(["Nữ ca sĩ Zolvane cho biết cô sẽ không làm vậy.",
+                 "Năm nay, doanh thu của Zolvane sẽ đạt mức cao nhất."])
+    assert {m.type for m in b.mentions if m.text == "Zolvane"} == {"PER"}
+    # a lawyer "of" a person does not make the person a company
+    c = article(["Fendrick nói rằng anh sẽ kháng cáo.", "Luật sư của Fendrick cho biết điều đó."])
+    assert {m.type for m in c.mentions if m.text == "Fendrick"} <= {"PER"}

@@ -28,6 +28,7 @@ from __future__ import annotations
 from thoisu.actors.mentions import Untyped, sentence_mentions, type_untyped, unify_missions
 from thoisu.actors.merge import merge_entities
 from thoisu.actors.resolve import resolve_abbreviations, resolve_people
+from thoisu.actors.retype import retype_organisations
 from thoisu.models import Article, Mention
 
 __all__ = ["find_mentions", "merge_entities", "sentence_mentions"]
@@ -44,4 +45,5 @@ def find_mentions(article: Article) -> list[Mention]:
     unify_missions(out)
     resolve_abbreviations(out, [s.text for s in article.sentences])
     resolve_people(out)
+    retype_organisations(out, article.sentences)
     return out
