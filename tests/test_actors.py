@@ -478,3 +478,14 @@ def test_a_foreign_name_the_article_shows_to_be_a_company_is_an_organisation() -
     # a lawyer "of" a person does not make the person a company
     c = article(["Fendrick nói rằng anh sẽ kháng cáo.", "Luật sư của Fendrick cho biết điều đó."])
     assert {m.type for m in c.mentions if m.text == "Fendrick"} <= {"PER"}
+
+
+def test_things_with_foreign_names_are_not_actors() -> None:
+    a = article(["Phiên giao dịch đưa chỉ số VN-Index về dưới 1.200 điểm.",
+                 "Sau đó VN-Index hồi phục mạnh."])
+    assert not [m for m in a.mentions if "Index" in m.text]
+    # a name that speaks is an actor, whatever else the article calls by it
+    b = article(["Vừa qua, Zolvane phát hành album Zolvane 9.", "Zolvane tiết lộ anh đã chuẩn bị lâu."])
+    assert [m for m in b.mentions if m.text == "Zolvane"]
+    c = article(["Tác phẩm do Nxb Chính trị quốc gia Sự thật ấn hành."])
+    assert ("ORG", "Nxb Chính trị quốc gia Sự thật") in typed(c)

@@ -45,5 +45,4 @@ def find_mentions(article: Article) -> list[Mention]:
     unify_missions(out)
     resolve_abbreviations(out, [s.text for s in article.sentences])
     resolve_people(out)
-    retype_organisations(out, article.sentences)
-    return out
+    return retype_organisations(out, article.sentences)

@@ -1,4 +1,4 @@
-"""Foreign names typed as people that the article shows to be organisations.
+"""Foreign names typed as people that the article shows to be organisations, or things.
 
 A lone foreign name is typed a person by a speech verb after it ("Atlassian nói rằng") or
 by its letters ("Vinpearl Safari", "Celsius"), where nothing in its sentence says more.
@@ -9,6 +9,13 @@ title, an honorific, "ca sĩ", a common given name, an age). Names of Vietnamese
 only are left alone: their shape is a person's. Word lists: ``org_owner_nouns`` (what an
 organisation has: "doanh thu", "CEO", "trụ sở"), ``org_cues_before`` and the organisation
 heads of ``lexicon.json``.
+
+Weapons, ships, products, laws and indexes are not actors (the actors guideline), but a
+foreign-looking name reads as one by its letters: "VN-Index", "Omicron", "tàu Buffalo".
+Where one mention follows a word of ``thing_heads`` ("chỉ số", "biến thể", "tàu") and no
+mention has a person's or an organisation's cue, the article's mentions of that name are
+dropped, unless one of them speaks ("PSY tiết lộ" beside "album Psy 9"). Names of the
+dictionary are never touched.
 """
 
 from __future__ import annotations
@@ -43,21 +50,32 @@ def _cues(m: Mention, sent: Sentence, lists: dict[str, set[tuple[str, ...]]]) ->
     return org, person
 
 
-def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> None:
-    """Turn the article's foreign "people" that its own words show to be organisations
-    into organisations (type and key), in place."""
+def _after_thing(m: Mention, sent: Sentence, things: set[tuple[str, ...]]) -> bool:
+    return _ends_with(things, tuple(syllables(sent.text[max(0, m.start - 30):m.start])[-4:]))
+
+
+def _speaks(m: Mention, sent: Sentence, verbs: set[tuple[str, ...]]) -> bool:
+    after = tuple(syllables(sent.text[m.end:m.end + 30])[:3])
+    return any(after[:k] in verbs for k in range(1, len(after) + 1))
+
+
+def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """The article's mentions with the foreign "people" that its own words show to be
+    organisations made organisations (type and key, in place), and those its words show
+    to be things left out."""
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.type == "PER":
+        if m.type in ("PER", "ORG"):
             groups.setdefault(m.key, []).append(m)
     if not groups:
-        return
+        return mentions
     d = load()
     lists = d.lex_tuples
-    for ms in groups.values():
+    things: set[str] = set()
+    for key, ms in groups.items():
         name = ms[0].name or ms[0].text
         sylls = name.replace("-", " ").split()
-        if all(is_vietnamese_syllable(s) for s in sylls) or (fold(sylls[0]),) in lists["given_names"]:
+        if all(is_vietnamese_syllable(s) for s in sylls) or tuple(syllables(name)) in d.gazetteer:
             continue
         org = person = False
         for m in ms:
@@ -65,7 +83,13 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             org, person = org or o, person or p
             if person:
                 break
-        if org and not person:
+        if person or (ms[0].type == "ORG" and (org or len(ms) > 1 and ms[0].text != ms[-1].text)):
+            continue  # a person, or an organisation named with its head ("công ty ...")
+        if any(_after_thing(m, sentences[m.sentence], lists["thing_heads"]) for m in ms) and not any(
+                _speaks(m, sentences[m.sentence], lists["person_cues_after"]) for m in ms):
+            things.add(key)  # things don't speak ("PSY tiết lộ ..." beside "album Psy 9")
+        elif org and ms[0].type == "PER" and (fold(sylls[0]),) not in lists["given_names"]:
             new_key = "ORG:" + fold(name.replace("-", " "))
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
+    return [m for m in mentions if m.key not in things] if things else mentions
