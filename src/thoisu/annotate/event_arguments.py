@@ -76,12 +76,14 @@ class Site:
     passive: bool  # the rules read it as passive
     unnamed: bool  # the rules read the doer as unnamed ("kẻ chém ông X"): no actor to add
     objs: list[NP]
+    before: Analysis | None = None  # the sentence before, in the same paragraph
 
 
 def candidates(an: Analysis, site: Site, sym: bool
                ) -> list[tuple[tuple[str, ...], list[str], bool]]:
-    """(keys, feature names, inside the trigger's clause) of each named phrase of the
-    sentence that is not the trigger itself: the phrases the model may give a role."""
+    """(keys, feature names, may it be added) of each named phrase of the sentence that
+    is not the trigger itself (added only inside the trigger's clause: another clause's
+    phrases have their own verb), then of the paragraph's previous sentence."""
     toks, i, j, typ = an.toks, site.i, site.j, site.typ
     speech = an.res.speech
     obj_ids = {id(np) for np in site.objs}
@@ -129,6 +131,22 @@ def candidates(an: Analysis, site: Site, sym: bool
         if side == "b" and i > 0 and toks[i - 1] in _PASSIVE:
             f.append(f"pas_before|{side}")
         out.append((keys, f, inside))
+    if site.before is not None:  # who the paragraph's previous sentence names
+        b = site.before
+        named_b = [np for np in b.nps if np.head.type in ACTOR_TYPES]
+        subj_b = next((np for np in named_b if not np.prep), None)
+        for rank, np in enumerate(named_b, 1):
+            keys = head_keys(np.head)
+            if keys in seen:
+                continue
+            seen.add(keys)
+            h = np.head.type
+            prep = " ".join(np.prep) or "-"
+            out.append((keys, [
+                "bias", f"t={typ}", "side=p", f"side=p|t={typ}", f"h={h}|t={typ}", f"h={h}|p",
+                f"subj={np is subj_b}|p", f"subj={np is subj_b}|p|t={typ}", f"prep={prep}|p",
+                f"rank={min(rank, 3)}|p", f"pas={site.passive}|p",
+            ], True))
     return out
 
 
@@ -164,8 +182,8 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     # a country qualifying a noun ("hãng xe Nhật Bản") is nobody's side
     modifiers = {head_keys(np.head) for np in an.nps if gpe_modifier(an, np)}
     free = []
-    for keys, feats, inside in cands:  # another clause's phrases have their own verb
-        if inside and not any(k in acts or k in recs for k in keys) and keys not in modifiers:
+    for keys, feats, eligible in cands:
+        if eligible and not any(k in acts or k in recs for k in keys) and keys not in modifiers:
             _, p_act, p_rec = probs(m.weights, feats)
             free.append((keys, p_act, p_rec))
     if sym:  # either side is a party: a lone party takes the likeliest other one

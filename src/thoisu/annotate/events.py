@@ -125,7 +125,7 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
 
 
 def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
-                   line: int) -> list[Event]:
+                   line: int, before: Analysis | None = None) -> list[Event]:
     """Events of one analysed sentence (id left empty: code_events numbers those it keeps)."""
     toks, res = an.toks, an.res
     sent = SentenceState()
@@ -286,7 +286,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         # the learned role model fills the sides the rules left empty
         actors, recipients = event_arguments.revise(an, event_arguments.Site(
             i, j, st.cs, st.ce, line, typ + ("/visit" if mode == "visit" else ""),
-            bool(passive), bool(unnamed), st.objs), actors, recipients)
+            bool(passive), bool(unnamed), st.objs, before), actors, recipients)
         if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
             recipients = [k for k in recipients  # court hears the suit, it is not sued
                           if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
@@ -346,6 +346,7 @@ def code_events(article: Article) -> list[Event]:
     state: dict = {"meet": [], "per": [], "n": 0}
     ants = Antecedents(title=fold(article.title or ""))
     events: list[Event] = []
+    prev_an: Analysis | None = None
     for k, sent in enumerate(article.sentences):
         text = sent.text
 
@@ -358,7 +359,9 @@ def code_events(article: Article) -> list[Event]:
         if text.rstrip().endswith("?"):
             continue
         seen: set[tuple] = set()
-        for ev in _code_sentence(an, tx_by_sent.get(k, []), state, article.id, sent.line):
+        before = prev_an if k and article.sentences[k - 1].line == sent.line else None
+        prev_an = an
+        for ev in _code_sentence(an, tx_by_sent.get(k, []), state, article.id, sent.line, before):
             sig = (ev.type, tuple(ev.actors), tuple(ev.recipients))
             if sig in seen or not (ev.actors or ev.recipients) and any(
                 e.type == ev.type for e in events
