@@ -489,3 +489,11 @@ def test_things_with_foreign_names_are_not_actors() -> None:
     assert [m for m in b.mentions if m.text == "Zolvane"]
     c = article(["Tác phẩm do Nxb Chính trị quốc gia Sự thật ấn hành."])
     assert ("ORG", "Nxb Chính trị quốc gia Sự thật") in typed(c)
+
+
+def test_acronyms_of_common_nouns_are_not_actors() -> None:
+    a = article(["Chính sách hỗ trợ người lao động (NLĐ) và doanh nghiệp (DN) được mở rộng.",
+                 "Nhiều NLĐ đã nhận tiền, còn DN được giãn thuế."])
+    assert not [m for m in a.mentions if m.text in ("NLĐ", "DN")]
+    b = article(["Theo Cơ quan Hàng không Vũ trụ Mỹ (NASA), tàu sẽ phóng vào tháng 9.", "NASA cho biết."])
+    assert [m for m in b.mentions if m.text == "NASA"]

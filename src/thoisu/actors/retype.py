@@ -14,8 +14,10 @@ Weapons, ships, products, laws and indexes are not actors (the actors guideline)
 foreign-looking name reads as one by its letters: "VN-Index", "Omicron", "tàu Buffalo".
 Where one mention follows a word of ``thing_heads`` ("chỉ số", "biến thể", "tàu") and no
 mention has a person's or an organisation's cue, the article's mentions of that name are
-dropped, unless one of them speaks ("PSY tiết lộ" beside "album Psy 9"). Names of the
-dictionary are never touched.
+dropped, unless one of them speaks ("PSY tiết lộ" beside "album Psy 9"). So are the
+acronyms the article defines as short for common nouns: "doanh nghiệp (DN)", "người lao
+động (NLĐ)", "bảng xếp hạng (BXH)" (the initials of the lower-case words before the
+bracket). Names of the dictionary are never touched.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from thoisu.models import Mention, Sentence
 from thoisu.text import fold
 
 _APPOSED = re.compile(r"^\s*[–—,(-]\s*")  # "Atlassian – công ty ...", "Celsius (công ty ...)"
+_DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&-]{1,9})\)")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
 _AGE = re.compile(r"^\s*\(\s*(?:\d|sn\b)", re.IGNORECASE)
 
 
@@ -54,6 +58,20 @@ def _after_thing(m: Mention, sent: Sentence, things: set[tuple[str, ...]]) -> bo
     return _ends_with(things, tuple(syllables(sent.text[max(0, m.start - 30):m.start])[-4:]))
 
 
+def common_acronyms(sentences: list[Sentence]) -> set[str]:
+    """Acronyms defined as short for lower-case words: "doanh nghiệp (DN)"."""
+    out: set[str] = set()
+    for sent in sentences:
+        for m in _DEFINED.finditer(sent.text):
+            letters = [c for c in m.group(1) if c.isalpha()]
+            before = [w for w in _SYLLABLE.findall(sent.text[max(0, m.start() - 80):m.start()])
+                      if w.lower() != "và"][-len(letters):]
+            if len(before) == len(letters) and before[0][0].islower() and all(
+                    w[0].upper() == c for w, c in zip(before, letters, strict=True)):
+                out.add(m.group(1))
+    return out
+
+
 def _speaks(m: Mention, sent: Sentence, verbs: set[tuple[str, ...]]) -> bool:
     after = tuple(syllables(sent.text[m.end:m.end + 30])[:3])
     return any(after[:k] in verbs for k in range(1, len(after) + 1))
@@ -72,10 +90,16 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     d = load()
     lists = d.lex_tuples
     things: set[str] = set()
+    common = common_acronyms(sentences)
     for key, ms in groups.items():
         name = ms[0].name or ms[0].text
         sylls = name.replace("-", " ").split()
-        if all(is_vietnamese_syllable(s) for s in sylls) or tuple(syllables(name)) in d.gazetteer:
+        if tuple(syllables(name)) in d.gazetteer:
+            continue
+        if ms[0].text in common and all(m.text == ms[0].text for m in ms):
+            things.add(key)  # "doanh nghiệp (DN)": a common noun, shortened
+            continue
+        if all(is_vietnamese_syllable(s) for s in sylls):
             continue
         org = person = False
         for m in ms:
