@@ -717,3 +717,54 @@ def test_handing_over_a_suspect_is_no_aid():
                  "Quân đội Đức đã bàn giao cho Ukraine 20 xe tăng."])
     assert not [e for e in ev if e.type == "AID" and e.line == 1], [(e.type, e.line) for e in ev]
     one(ev, "AID", line=2)
+
+
+def _without_role_model(monkeypatch, paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ):
+    from thoisu.annotate import event_arguments
+
+    with monkeypatch.context() as mp:
+        mp.setattr(event_arguments, "model", lambda: None)
+        return code_events(build(paras, gaz))
+
+
+def test_role_model_fills_a_side_from_the_previous_sentence(monkeypatch):
+    gaz = {**GAZ, "Công an Seoul": ("ORG", "ORG:ca seoul")}
+    text = ["Noh Kyu Duk bị truy nã từ năm 2015. Công an Seoul tiến hành khám xét khẩn cấp nhà của y."]
+    # the rules see no object ("nhà của y"); the model takes the man named just before
+    one(code_events(build(text, gaz)), "COERCE", actors=["ORG:ca seoul"], recipients=["PER:noh kyu duk"])
+    assert not [e for e in _without_role_model(monkeypatch, text, gaz)
+                if e.actors == ["ORG:ca seoul"] and e.recipients]
+
+
+def test_role_model_adds_the_second_party_of_a_cooperation(monkeypatch):
+    text = ["Ông Lavrov cho biết Nga sẵn sàng hợp tác, cùng Hàn Quốc xây dựng cơ chế an ninh."]
+    one(code_events(build(text)), "COOPERATE", actors={"GPE:RUS", "GPE:KOR"})
+    assert "GPE:KOR" not in one(_without_role_model(monkeypatch, text), "COOPERATE").actors
+
+
+def test_role_model_scores_speakers_and_venues_as_no_party():
+    from thoisu.annotate import event_arguments
+
+    m = event_arguments.model()
+    assert m is not None and 0 < m.add < 1 and m.weights
+
+    def scored(text: str, typ: str) -> dict[str, tuple[float, float, float]]:
+        with event_arguments.recording() as recs:
+            code_events(build([text]))
+        got = next(r for r in recs if r[1] == typ)
+        return {keys[0]: event_arguments.probs(m.weights, f) for keys, f, _ in got[5]}
+
+    p = scored("Mỹ đã chỉ trích gay gắt, theo Reuters, chính quyền Triều Tiên.", "ACCUSE")
+    assert all(abs(sum(v) - 1) < 1e-9 for v in p.values())
+    assert p["GPE:USA"][1] > 0.9 and p["ORG:reuters"][0] > 0.5  # doer; a source, nobody
+    p = scored("Hàn Quốc đã kiện, lên Hội đồng Bảo an Liên Hợp Quốc, Triều Tiên.", "ACCUSE")
+    assert p["ORG:UNSC"][0] > 0.5  # the body a complaint goes to is no target
+    p = scored("Nga đã bắt giữ, ngay tại sân bay, ông Sung Kim.", "COERCE")
+    assert p["GPE:RUS"][1] > 0.9 and p["PER:sung kim"][2] > 0.9
+
+
+def test_role_model_never_adds_a_country_qualifying_a_noun():
+    # "một công dân Mỹ": the model finds Mỹ a likely recipient, but a country qualifying a
+    # noun is nobody's side
+    ev = code_events(build(["Triều Tiên cho biết đã bắt giữ một công dân Mỹ."]))
+    assert all("GPE:USA" not in e.recipients + e.actors for e in ev)
