@@ -220,7 +220,9 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
     candidate threads: posting lists), 'gate: who' / 'gate: what' (it was compared, every
     stored story scored 0: no shared participants or names / no shared subject words),
     'threshold' (best probability below join_threshold), 'anchor' (above the threshold
-    with a recent story, not with the anchor), 'other thread' (it joined a better one)."""
+    with a recent story, not with the anchor), 'other thread' (it joined a better one); with
+    how many stories each cluster's articles are spread over, and how many misses involve a
+    cluster the story stage split."""
     from thoisu.stories.threads import pair_features, thread_settings
 
     cfg = thread_settings()
@@ -230,6 +232,7 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
     for (c, sid), n in sorted(held.items()):
         if c not in main_of or n > held[(c, main_of[c])]:
             main_of[c] = sid
+    pieces = Counter(c for c, _ in held)  # cluster -> how many stories hold its articles
     stored = {sid: prof for tid in idx.threads.threads() for sid, prof in idx.threads._threads[tid]["m"].items()}
     out: Counter[str] = Counter()
     rank = {"other thread": 5, "anchor": 4, "threshold": 3, "gate: what": 2, "gate: who": 2,
@@ -257,7 +260,13 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
                 if rank[w] > rank[why]:
                     why, detail = w, f"p={pb:.2f} anchor={pa:.2f}"
         out[why] += 1
-        print(f"missed ({why}): {a} {b} {detail}")
+        print(f"missed ({why}): {a} {b} {detail} stories {pieces[a]}/{pieces[b]}")
+    # the story stage may spread one cluster's articles over several stories; a cluster is
+    # then stood for by its largest piece, often one article that says little
+    split = sum(n > 1 for n in pieces.values())
+    print(json.dumps({"clusters_split_over_stories": f"{split}/{len(pieces)}",
+                      "missed_with_a_split_cluster": sum(pieces[a] > 1 or pieces[b] > 1 for a, b in res["_missed"]),
+                      "missed": len(res["_missed"])}))
     return out
 
 
