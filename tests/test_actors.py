@@ -497,3 +497,11 @@ def test_acronyms_of_common_nouns_are_not_actors() -> None:
     assert not [m for m in a.mentions if m.text in ("NLĐ", "DN")]
     b = article(["Theo Cơ quan Hàng không Vũ trụ Mỹ (NASA), tàu sẽ phóng vào tháng 9.", "NASA cho biết."])
     assert [m for m in b.mentions if m.text == "NASA"]
+
+
+def test_one_name_typed_a_person_by_a_title_is_no_place_elsewhere() -> None:
+    a = article(["Woo Young Woo ghé thăm Jung Myeong Seok ở bệnh viện.",
+                 "Cô nói: Tôi muốn gặp luật sư Jung Myeong Seok."])
+    assert {m.type for m in a.mentions if m.text == "Jung Myeong Seok"} == {"PER"}
+    b = article(["Lời xin lỗi của lãnh đạo VKS huyện Cái Nước không có sự cầu thị."])
+    assert ("GPE", "Cái Nước") in typed(b)

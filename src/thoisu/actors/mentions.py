@@ -414,6 +414,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             head = _in(d, heads, words, a)
             if head and b - a > head:
                 return typ  # "lãnh đạo TP Móng Cái": the place, not a person
+            if a > 0 and not words[a - 1].cap and _ends_with(d, heads, words, a) \
+                    and sylls[0].fold not in d.lex["vn_surnames"] \
+                    and all(is_vietnamese_syllable(s.text) for s in sylls):
+                return typ  # "lãnh đạo VKS huyện" + "Cái Nước" (not "Chủ tịch UBND tỉnh" + "Lê Văn A")
         if not any(not is_vietnamese_syllable(s.text) for s in sylls) and sylls[0].fold not in d.lex["vn_surnames"] \
                 and all(_ordinary(d, w) for w in words[a:b]):
             return None  # "Ủy viên Trung ương Đảng": ordinary capitalised words, not a name

@@ -77,6 +77,17 @@ def _speaks(m: Mention, sent: Sentence, verbs: set[tuple[str, ...]]) -> bool:
     return any(after[:k] in verbs for k in range(1, len(after) + 1))
 
 
+def _places_named_as_people(mentions: list[Mention], groups: dict[str, list[Mention]]) -> None:
+    """A name the article types a person somewhere and an unknown place elsewhere ("ghé
+    thăm Jung Myeong Seok", a verb of going before a person) is the person throughout, when
+    a title names the person ("luật sư Jung Myeong Seok")."""
+    people = {fold(ms[0].name or ms[0].text): ms[0] for ms in groups.values() if ms[0].type == "PER"
+              and any(m.role for m in ms)}  # a person by a title, not by letters alone
+    for m in mentions:
+        if m.type == "GPE" and m.key.count(":") == 1 and (p := people.get(fold(m.text))) is not None:
+            m.type, m.key, m.name, m.country = "PER", p.key, p.name, p.country
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -87,6 +98,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             groups.setdefault(m.key, []).append(m)
     if not groups:
         return mentions
+    _places_named_as_people(mentions, groups)
     d = load()
     lists = d.lex_tuples
     things: set[str] = set()
