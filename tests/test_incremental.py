@@ -3,6 +3,7 @@ and order, ids that never dangle, crash safety under kill -9, one writer, export
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -258,6 +259,21 @@ def test_export_parquet(one_run, tmp_path):
     db = sqlite3.connect(one_run)
     assert len(events) == db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
     assert all(isinstance(e["actor_names"], list) for e in events)
+    stories = pq.read_table(tmp_path / "x" / "stories.parquet")
+    assert "joined_by" in stories.column_names
+
+
+def test_parquet_column_empty_in_the_first_batch(tmp_path, monkeypatch):
+    # no story joined a thread in the first batch: the column is still text, not null
+    import pyarrow.parquet as pq
+
+    from thoisu import export
+
+    monkeypatch.setattr(export, "_BATCH", 2)
+    rows = [{"id": "a", "joined_by": None}, {"id": "b", "joined_by": None},
+            {"id": "c", "joined_by": "joined by: Sung Kim"}]
+    assert export._write_parquet(tmp_path / "s.parquet", iter(rows)) == 3
+    assert pq.read_table(tmp_path / "s.parquet").to_pylist()[2]["joined_by"] == "joined by: Sung Kim"
 
 
 def test_reprocess_keeps_ids(one_run, tmp_path):
@@ -487,6 +503,12 @@ def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, 
     before = db.execute("SELECT n_stories FROM threads WHERE id=?", (lavrov[1],)).fetchone()[0]
     db.close()
     assert before > 1 and lavrov[1] != "t-" + lavrov[0]  # it joined another story's thread
+    # the join says why, in digest.json and in the report
+    story = next(s for s in json.loads((tmp_path / "digest.json").read_text("utf-8"))["stories"]
+                 if s["id"] == lavrov[0])
+    why = story["joined_by"]
+    assert why["text"].startswith("joined by: ") and why["with"] and "thread" not in why
+    assert html.escape(why["text"], quote=False) in (tmp_path / "report.html").read_text("utf-8")
     monkeypatch.setattr(threads, "thread_settings", lambda: usual)
     page = tmp_path / "lavrov.txt"
     page.write_text(
@@ -505,4 +527,7 @@ def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, 
     db.close()
     assert grown[1] == 2 and grown[0] != lavrov[1]  # it grew and left
     assert after == before - 1
+    story = next(s for s in json.loads((tmp_path / "digest.json").read_text("utf-8"))["stories"]
+                 if s["id"] == lavrov[0])
+    assert story["joined_by"] is None or story["joined_by"]["with"] != why["with"]  # not the old join
     assert dangling(tmp_path / "thoisu.db") == []

@@ -167,7 +167,7 @@ def test_records_and_404s(client, ids):
     assert {"id", "page", "title", "title_line", "outlet", "author", "via", "published",
             "paragraphs", "duplicate_of", "story_id"} <= set(art)
     story = client.get(f"/api/stories/{ids['story']}").json()
-    assert set(story) == {"id", "thread_id", "title", "article_ids", "summary", "timeline"}
+    assert set(story) == {"id", "thread_id", "title", "article_ids", "summary", "timeline", "joined_by"}
     thread = client.get(f"/api/threads/{ids['thread']}").json()
     assert set(thread) == {"id", "title", "story_ids", "summary", "timeline"}
     assert thread["summary"] and {"text", "article", "line"} == set(thread["summary"][0])

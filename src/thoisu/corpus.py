@@ -261,7 +261,8 @@ def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int
         "INSERT INTO stories(id, thread_id, title, n_articles, first_day, last_day, created_run, "
         "updated_run, evidence) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
         "thread_id=excluded.thread_id, title=excluded.title, n_articles=excluded.n_articles, "
-        "first_day=excluded.first_day, last_day=excluded.last_day, updated_run=excluded.updated_run",
+        "first_day=excluded.first_day, last_day=excluded.last_day, updated_run=excluded.updated_run, "
+        "evidence=excluded.evidence",  # a grown story that left its thread: not the old join
         (sid, tid, index.story_title(sid), len(members), d[0], d[1], run, run,
          _evidence(index.threads.evidence_of(sid))),
     )

@@ -65,9 +65,10 @@ def quotes(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 
 
 def stories(db: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    for r in _rows(db, "SELECT id, thread_id, title, n_articles, first_day, last_day FROM stories ORDER BY rowid"):
+    for r in _rows(db, "SELECT id, thread_id, title, n_articles, first_day, last_day, "
+                       "json_extract(evidence, '$.text') FROM stories ORDER BY rowid"):
         yield {"id": r[0], "thread_id": r[1], "title": r[2], "n_articles": r[3],
-               "first_date": _day(r[4]), "last_date": _day(r[5]),
+               "first_date": _day(r[4]), "last_date": _day(r[5]), "joined_by": r[6],
                "summary": " ".join(t for (t,) in db.execute(
                    "SELECT text FROM summaries WHERE owner=? ORDER BY pos", (r[0],)))}
 
@@ -95,7 +96,12 @@ def _write_parquet(path: Path, rows: Iterator[dict[str, Any]]) -> int:
         nonlocal writer
         table = pa.Table.from_pylist(batch, schema=writer.schema if writer else None)
         if writer is None:
-            writer = pq.ParquetWriter(path, table.schema)
+            # a column empty in the first batch (no story joined a thread yet, no dates)
+            # is typed null, which a later batch's values could not be written as: text
+            schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+                                for f in table.schema])
+            table = table.cast(schema)
+            writer = pq.ParquetWriter(path, schema)
         writer.write_table(table)
         batch.clear()
 

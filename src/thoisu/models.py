@@ -295,6 +295,10 @@ class Story(Record):
     article_ids: list[str]
     summary: list[SummarySentence] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # why it joined its thread (threads.join_evidence, without the thread's id): "text"
+    # ("joined by: Sung Kim, đàm phán hạt nhân, 2021–2024"), "with" (the story it matched),
+    # "p", "participants", "words", "acts", "span"; None for the story that opened it
+    joined_by: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)

@@ -414,12 +414,24 @@ def load_timeline(db: sqlite3.Connection, owner: str) -> list[TimelineEntry]:
 
 
 def load_story(db: sqlite3.Connection, sid: str) -> Story | None:
-    row = db.execute("SELECT id, thread_id, title FROM stories WHERE id=?", (sid,)).fetchone()
+    row = db.execute("SELECT id, thread_id, title, evidence FROM stories WHERE id=?", (sid,)).fetchone()
     if not row:
         return None
     ids = [a for (a,) in db.execute("SELECT id FROM articles WHERE story_id=? ORDER BY seq", (sid,))]
     return Story(id=row[0], thread_id=row[1], title=row[2], article_ids=ids,
-                 summary=load_summary(db, sid), timeline=load_timeline(db, sid))
+                 summary=load_summary(db, sid), timeline=load_timeline(db, sid),
+                 joined_by=_joined_by(row[3]))
+
+
+def _joined_by(evidence: str | None) -> dict[str, Any] | None:
+    """A story's join evidence as its record carries it: the thread is its thread_id."""
+    if not evidence:
+        return None
+    ev = json.loads(evidence)
+    if not isinstance(ev, dict):
+        return None
+    ev.pop("thread", None)
+    return ev
 
 
 def load_thread(db: sqlite3.Connection, tid: str) -> Thread | None:
