@@ -1,0 +1,90 @@
+"""Read threads as a new user would: digest every document of ../shared/mds as a page into
+one store, then print a seeded random sample of the threads that hold several stories,
+each story with its title, its mds cluster(s) and why it joined (``joined_by``).
+
+    .venv/bin/python eval/threads_sample.py [--sample 15] [--seed 5] [--cross] [--workers 1] [--out DIR]
+
+Whether each thread holds one matter is judged by reading (docs/threads.md's definition);
+the script only prints. Stories of one mds cluster split in two are marked "same cluster":
+their thread is one matter by construction, and the cross-cluster joins are the ones to
+read. With --out DIR an existing digest there is read again instead of digesting anew.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MDS = ROOT.parent / "shared" / "mds"
+FILES = ("vims-dev.jsonl", "abmusu-train.jsonl", "abmusu-validation.jsonl")
+
+
+def write_pages(folder: Path, seed: int = 13) -> int:
+    docs = []
+    for name in FILES:
+        with open(MDS / name, encoding="utf-8") as fh:
+            for line in fh:
+                c = json.loads(line)
+                docs += [(c["id"], d) for d in c["documents"]]
+    random.Random(seed).shuffle(docs)
+    for n, (cid, d) in enumerate(docs):
+        body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
+        dateline = f"{d['published']}\n\n" if d.get("published") else ""
+        (folder / f"{n:05d}_{cid}_{d['id']}.txt").write_text(
+            f"{d.get('title') or ''}\n\n{dateline}{body}\n", "utf-8")
+    return len(docs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sample", type=int, default=15)
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--cross", action="store_true", help="only threads joining stories of several clusters")
+    ap.add_argument("--out", type=Path, help="digest here (kept), or read the digest already there")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out or Path(tmp) / "out"
+        if not (out / "digest.json").exists():
+            pages = Path(tmp) / "pages"
+            pages.mkdir()
+            n = write_pages(pages)
+            print(f"digesting {n} pages ...", file=sys.stderr)
+            proc = subprocess.run([str(ROOT / ".venv" / "bin" / "thoisu"), "digest", str(pages), "--out",
+                                   str(out), "--workers", str(args.workers), "--quiet"],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                print(proc.stderr, file=sys.stderr)
+                return proc.returncode
+        data = json.loads((out / "digest.json").read_text("utf-8"))
+    cluster = {a["id"]: Path(a["page"]).name.split("_")[1] for a in data["articles"]}
+    by_thread: dict[str, list[dict]] = defaultdict(list)
+    for s in data["stories"]:
+        by_thread[s["thread_id"]].append(s)
+    multi = sorted(t for t, ss in by_thread.items() if len(ss) > 1)
+    cross = [t for t in multi if len({c for s in by_thread[t] for c in
+                                      {cluster[a] for a in s["article_ids"]}}) > 1]
+    print(f"{len(data['articles'])} articles, {len(data['stories'])} stories, {len(by_thread)} threads; "
+          f"{len(multi)} with several stories ({len(cross)} across mds clusters), the largest "
+          f"{max(len(v) for v in by_thread.values())} stories")
+    pool = cross if args.cross else multi
+    for t in random.Random(args.seed).sample(pool, min(args.sample, len(pool))):
+        ss = by_thread[t]
+        clusters = [sorted({cluster[a] for a in s["article_ids"]}) for s in ss]
+        same = len({c for cs in clusters for c in cs}) == 1
+        print(f"\n== {t}{' (same cluster)' if same else ''}")
+        for s, cs in zip(ss, clusters, strict=True):
+            why = (s.get("joined_by") or {}).get("text") or "(opened the thread)"
+            print(f"   {s['title'][:90]}  [{', '.join(cs)}]\n      {why}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
