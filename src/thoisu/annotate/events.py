@@ -9,8 +9,10 @@ preposition), the recipient the object after it (or after "với", "cho", "tới
 Precision first: a trigger with no participant in a plausible position codes nothing.
 The lexicons are in ``lexicon.py``, tokens, noun phrases and clauses in ``syntax.py``,
 quoted spans in ``quote_spans.py``, where a trigger's arguments stand in
-``arguments.py``, who acts and who receives in ``roles.py``; this module finds the
-triggers and holds the coding rules that decide whether a site is an event.
+``arguments.py``, who acts and who receives in ``roles.py`` (sides left empty are
+completed by learned models: ``event_model.py``, then ``event_arguments.py``); this
+module finds the triggers and holds the coding rules that decide whether a site is an
+event.
 Actors/recipients/location hold Mention keys (the corpus stage maps them to entities).
 """
 
