@@ -505,3 +505,12 @@ def test_one_name_typed_a_person_by_a_title_is_no_place_elsewhere() -> None:
     assert {m.type for m in a.mentions if m.text == "Jung Myeong Seok"} == {"PER"}
     b = article(["Lời xin lỗi của lãnh đạo VKS huyện Cái Nước không có sự cầu thị."])
     assert ("GPE", "Cái Nước") in typed(b)
+
+
+def test_a_continent_in_lower_case_ends_an_organisation_name() -> None:
+    a = article(["Liên minh Công đoàn châu Âu (ETUC) kêu gọi các nước.", "Nga và châu Âu đàm phán."])
+    assert ("ORG", "Liên minh Công đoàn châu Âu") in typed(a)
+    assert {m.key for m in a.mentions if m.text == "ETUC"} == {"ORG:liên minh công đoàn châu âu"}
+    assert ("LOC", "châu Âu") in typed(a)  # not after a name: the continent
+    b = article(["HĐTV Tổng Công ty Đường sắt Việt Nam đã họp."])
+    assert ("ORG", "HĐTV Tổng Công ty Đường sắt Việt Nam") in typed(b)

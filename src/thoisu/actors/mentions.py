@@ -588,6 +588,9 @@ def _extend_org(d: Dictionary, words: list[Word], b: int, pre: _Prefixes) -> int
     Hải Nam"): continue over a few lower-case words that do appear capitalised inside
     names (not verbs such as "cho biết", "tấn công", which never are) when a capitalised
     word or a country follows them."""
+    if b < len(words) and not words[b].cap and (n := _in(d, "org_region_suffixes", words, b)) \
+            and words[b + n - 1].sylls[-1].cap:
+        return b + n  # "Ngân hàng Trung ương" + "châu Âu": the continent is in the name
     j = b
     while j < len(words) and j - b < ORG_GAP_WORDS:
         w = words[j]
