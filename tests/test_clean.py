@@ -661,3 +661,29 @@ def test_a_sapo_cut_short_with_an_ellipsis_is_text_a_list_teaser_is_not():
     ls = _lines("\n".join([sapo, P2, "Tin khác", "Giá vàng hôm nay tăng mạnh phiên thứ ba liên tiếp", sapo,
                            "Mưa lớn gây ngập nhiều tuyến phố ở miền Trung trong đêm qua và sáng nay khiến nhiều xe chết máy"]))
     assert not ls[0].teaser and ls[4].teaser
+
+
+# an invented feature article cut into sections by headings
+_S = [
+    "Theo khảo sát của các bệnh viện tuyến trung ương, phần lớn bác sĩ mới ra trường hiện nhận mức lương "
+    "khởi điểm chưa đến năm triệu đồng mỗi tháng, thấp hơn nhiều ngành nghề khác có thời gian đào tạo ngắn hơn.",
+    "Nhiều người trong số họ phải làm thêm ở phòng khám tư vào buổi tối, dạy kèm hoặc bán hàng trực tuyến "
+    "để trang trải tiền thuê nhà, tiền ăn và chi phí học chuyên khoa sau khi tốt nghiệp sáu năm đại học.",
+    "Một số giám đốc bệnh viện cho rằng nếu thu nhập không được cải thiện, làn sóng nghỉ việc ở khu vực công "
+    "sẽ còn kéo dài và người dân ở vùng sâu vùng xa càng khó tiếp cận dịch vụ khám chữa bệnh có chất lượng.",
+    "Về lương bác sĩ, Hội đồng chuyên môn vào cuộc, kiến nghị xếp ngạch viên chức cao hơn một bậc ngay khi được "
+    "tuyển dụng, đồng thời tính thời gian thực hành bắt buộc mười tám tháng vào thâm niên công tác.",
+    "Cơ quan soạn thảo dự kiến trình phương án trong quý tới sau khi lấy ý kiến các bộ ngành, địa phương và "
+    "hiệp hội nghề nghiệp về nguồn kinh phí chi trả từ ngân sách nhà nước cũng như nguồn thu sự nghiệp.",
+    "Ước tính mỗi năm cần thêm vài trăm tỷ đồng để thực hiện, nhưng theo các chuyên gia, khoản đầu tư này "
+    "sẽ giữ chân được nhân lực trẻ có trình độ và giảm chi phí đào tạo lại khi người giỏi rời bỏ nghề.",
+]
+
+
+def test_section_headings_of_one_article_open_no_other_article():
+    title = "Lương bác sĩ mới ra trường chưa đến năm triệu đồng"
+    # numbered, or short with the text under it on the article's own headline
+    for head in ("2. Kiến nghị xếp ngạch cao hơn", "Hội đồng chuyên môn vào cuộc"):
+        arts = extract_articles(page_from_text("\n".join([title, *_S[:3], head, *_S[3:]])))
+        assert [a.title for a in arts] == [title], head
+        assert _kept(arts) == [*_S[:3], head, *_S[3:]]  # the heading stays in its text
