@@ -50,6 +50,7 @@ eval: $(STAMP)
 	$(PY) eval/clean_eval.py
 	$(PY) eval/cleaneval2/score.py --split dev
 	$(PY) eval/cleaneval2/score.py --split test
+	$(PY) eval/page_split.py
 	$(PY) eval/actors_eval.py
 	$(PY) eval/events_eval.py --split dev
 	$(PY) eval/events_eval.py --split test
