@@ -768,3 +768,46 @@ def test_role_model_never_adds_a_country_qualifying_a_noun():
     # noun is nobody's side
     ev = code_events(build(["Triều Tiên cho biết đã bắt giữ một công dân Mỹ."]))
     assert all("GPE:USA" not in e.recipients + e.actors for e in ev)
+
+
+GAZ_DOMESTIC = {
+    "Bộ Tài chính": ("ORG", "ORG:bộ tài chính"), "Quốc hội": ("ORG", "ORG:quốc hội"),
+    "Ngân hàng Thế giới": ("ORG", "ORG:wb"), "Công an huyện Tân Phú": ("ORG", "ORG:ca tân phú"),
+    "VKSND huyện Tân Phú": ("ORG", "ORG:vks tân phú"), "Nguyễn Văn Hùng": ("PER", "PER:hùng"),
+    "Hùng": ("PER", "PER:hùng"), "Lê Văn Tâm": ("PER", "PER:tâm"), "Tâm": ("PER", "PER:tâm"),
+    "Công ty Hòa Bình": ("ORG", "ORG:hòa bình"), "Sở Y tế": ("ORG", "ORG:sở y tế"),
+}
+
+
+def test_cooperation_but_not_a_joint_police_operation():
+    ev = code_events(build([
+        "Bộ Tài chính đã phối hợp với Ngân hàng Thế giới xây dựng chiến lược nợ công.",
+        "Công an huyện Tân Phú phối hợp với VKSND huyện Tân Phú khám nghiệm hiện trường.",
+        "Sở Y tế phối hợp với Công ty Hòa Bình bắt giữ Lê Văn Tâm.",  # the arrest, not a cooperation
+    ], GAZ_DOMESTIC))
+    e = one(ev, "COOPERATE", line=1)
+    assert {"ORG:bộ tài chính", "ORG:wb"} <= set(e.actors + e.recipients)
+    assert not [e for e in ev if e.type == "COOPERATE" and e.line in (2, 3)]
+
+
+def test_proposals_sent_up_and_requests_to_defer():
+    ev = code_events(build([
+        "Bộ Tài chính vừa trình Quốc hội dự thảo luật thuế mới.",
+        "Công ty Hòa Bình đã xin gia hạn nộp báo cáo cho Sở Y tế.",
+        "Bộ Tài chính đang triển khai chương trình Quốc hội giao.",  # "chương trình": no trigger
+    ], GAZ_DOMESTIC))
+    one(ev, "REQUEST", line=1, actors=["ORG:bộ tài chính"])
+    one(ev, "REQUEST", line=2, actors=["ORG:hòa bình"])
+    assert not [e for e in ev if e.type == "REQUEST" and e.line == 3]
+
+
+def test_assault_by_hand_and_penalty_records():
+    ev = code_events(build([
+        "Nguyễn Văn Hùng đã đánh Lê Văn Tâm tại quán nhậu.",
+        "Sở Y tế đã lập biên bản xử phạt Công ty Hòa Bình.",
+        "Hùng đánh giá Tâm là người trung thực.",  # "đánh giá" is an opinion, no attack
+        "Tâm bị sét đánh khi đang làm đồng.",  # a natural force, no attacker
+    ], GAZ_DOMESTIC))
+    one(ev, "ASSAULT", line=1, actors=["PER:hùng"], recipients=["PER:tâm"])
+    one(ev, "SANCTION", line=2, actors=["ORG:sở y tế"])
+    assert not [e for e in ev if e.type == "ASSAULT" and e.line in (3, 4)]

@@ -120,6 +120,8 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
                 continue
             if trig.near and not any(x in trig.near for x in toks[i + n : i + n + res.windows["near"]]):
                 continue
+            if trig.unless and not trig.unless.isdisjoint(toks[i + n : i + n + res.windows["unless"]]):
+                continue
             out.append((i, i + n, trig))
             covered = i + n
             break
@@ -260,6 +262,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type == "ASSAULT" and has_cue(an, "sports_play", 0, len(toks)):
             _dropped(article, line, trig, "sports_play")
             continue  # "HAGL chủ động tấn công ..., Khánh Hòa phòng ngự": play, not violence
+        if trig.operation and any(k.split(":")[-1].startswith(tuple(res.words["operation_bodies"]))
+                                  for k in actors):
+            _dropped(article, line, trig, "operation")
+            continue  # "Công an huyện phối hợp với VKSND khám nghiệm hiện trường": the gold
+            # codes the operation itself (an arrest, a search) or nothing, not a cooperation
         recipients = [k for k in recipients if k not in actors and not same_person(k, actors)]
         if st.prep_before and len(actors) + len(recipients) < 2 and not victims:
             _dropped(article, line, trig, "setting")

@@ -43,6 +43,7 @@ class Trigger:
     noun: bool = False
     sym: bool = False
     near: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()  # none may follow: "phối hợp với X bắt giữ Y" is the arrest
     obj: str | None = None
     subj: str | None = None
     motion: bool = False
@@ -50,6 +51,7 @@ class Trigger:
     vobj: bool = False  # verb + its object ("đóng băng tài sản"): "của X" after it is no owner
     inner: bool = False  # the recipient stands before it ("đưa X vào danh sách trừng phạt")
     nosports: bool = False  # no event in a sentence about a team ("HLV X triệu tập Y": a squad)
+    operation: bool = False  # police or courts doing it together run an operation, no event
 
 
 class PhraseSet:
@@ -103,10 +105,13 @@ def _load_triggers() -> dict[str, list[Trigger]]:
         kw: dict = {}
         for f in flags.split(","):
             f = f.strip()
-            if f in ("noun", "sym", "motion", "passive", "vobj", "inner", "nosports"):
+            if f in ("noun", "sym", "motion", "passive", "vobj", "inner", "nosports",
+                     "operation"):
                 kw[f] = True
             elif f.startswith("near="):
                 kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
+            elif f.startswith("unless="):
+                kw["unless"] = frozenset(fold_word(w) for w in f[7:].split("|"))
             elif f.startswith("obj="):
                 kw["obj"] = f[4:]
             elif f.startswith("subj="):
