@@ -811,3 +811,20 @@ def test_assault_by_hand_and_penalty_records():
     one(ev, "ASSAULT", line=1, actors=["PER:hùng"], recipients=["PER:tâm"])
     one(ev, "SANCTION", line=2, actors=["ORG:sở y tế"])
     assert not [e for e in ev if e.type == "ASSAULT" and e.line in (3, 4)]
+
+
+def test_news_families_of_threats_demands_cuts_and_withdrawals():
+    ev = code_events(build([
+        "Mỹ cắt viện trợ cho Triều Tiên.",  # a cut of aid is a sanction, not aid
+        "Nga đòi Mỹ rút quân.",
+        "Triều Tiên ra tối hậu thư cho Hàn Quốc.",
+        "Mỹ rút khỏi Tổ chức An ninh và Hợp tác châu Âu.",
+        "Các công tố viên của Mỹ đã bác bỏ đề nghị của Nga.",  # "công tố": no accusation
+    ]))
+    one(ev, "SANCTION", line=1, actors=["GPE:USA"], recipients=["GPE:PRK"])
+    assert not [e for e in ev if e.type == "AID"]
+    one(ev, "REQUEST", line=2, actors=["GPE:RUS"], recipients=["GPE:USA"])
+    one(ev, "THREATEN", line=3, actors=["GPE:PRK"])
+    one(ev, "RETREAT", line=4, actors=["GPE:USA"])
+    assert not [e for e in ev if e.type == "ACCUSE"]
+    one(ev, "REJECT", line=5)
