@@ -828,3 +828,14 @@ def test_news_families_of_threats_demands_cuts_and_withdrawals():
     one(ev, "RETREAT", line=4, actors=["GPE:USA"])
     assert not [e for e in ev if e.type == "ACCUSE"]
     one(ev, "REJECT", line=5)
+
+
+def test_goods_sent_as_aid_and_returns():
+    ev = code_events(build([
+        "Hàn Quốc đã gửi 100 tấn gạo cho Triều Tiên.",
+        "Nga trao trả hai thủy thủ cho Mỹ.",
+        "Mỹ gửi công hàm phản đối tới Nga.",  # a note sent is no aid
+    ]))
+    one(ev, "AID", line=1, actors=["GPE:KOR"], recipients=["GPE:PRK"])
+    one(ev, "CONCEDE", line=2, actors=["GPE:RUS"])
+    assert not [e for e in ev if e.type == "AID" and e.line == 3]
