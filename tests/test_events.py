@@ -839,3 +839,16 @@ def test_goods_sent_as_aid_and_returns():
     one(ev, "AID", line=1, actors=["GPE:KOR"], recipients=["GPE:PRK"])
     one(ev, "CONCEDE", line=2, actors=["GPE:RUS"])
     assert not [e for e in ev if e.type == "AID" and e.line == 3]
+
+
+def test_court_orders_licences_and_rings():
+    ev = code_events(build([
+        "Tòa tuyên buộc Công ty Hòa Bình phải bồi thường 2 tỷ đồng cho Lê Văn Tâm.",
+        "Sở Y tế đã thu hồi giấy phép của Công ty Hòa Bình.",  # "của X" is the licence holder
+        "Công an huyện Tân Phú đã phá thành công đường dây đánh bạc do Lê Văn Tâm cầm đầu.",
+        "Công ty Hòa Bình vừa phá sản.",  # "phá sản" is bankruptcy
+    ], GAZ_DOMESTIC))
+    one(ev, "COERCE", line=1, recipients={"ORG:hòa bình"})
+    one(ev, "SANCTION", line=2, actors=["ORG:sở y tế"], recipients=["ORG:hòa bình"])
+    one(ev, "COERCE", line=3, actors=["ORG:ca tân phú"])
+    assert not [e for e in ev if e.line == 4]
