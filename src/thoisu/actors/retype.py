@@ -102,16 +102,23 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     d = load()
     lists = d.lex_tuples
     things: set[str] = set()
-    common = common_acronyms(sentences)
+    common: set[str] | None = None  # read only when an acronym is met
     for key, ms in groups.items():
         name = ms[0].name or ms[0].text
         sylls = name.replace("-", " ").split()
-        if tuple(syllables(name)) in d.gazetteer:
-            continue
-        if ms[0].text in common and all(m.text == ms[0].text for m in ms):
-            things.add(key)  # "doanh nghiệp (DN)": a common noun, shortened
-            continue
+        if ms[0].text.isupper() and all(m.text == ms[0].text for m in ms):
+            if common is None:
+                common = common_acronyms(sentences)
+            if ms[0].text in common and tuple(syllables(name)) not in d.gazetteer:
+                things.add(key)  # "doanh nghiệp (DN)": a common noun, shortened
+                continue
         if all(is_vietnamese_syllable(s) for s in sylls):
+            continue
+        org_type = ms[0].type == "ORG"
+        thing = any(_after_thing(m, sentences[m.sentence], lists["thing_heads"]) for m in ms)
+        if org_type and (not thing or (len(ms) > 1 and ms[0].text != ms[-1].text)):
+            continue  # an organisation is left alone unless a word for a thing stands before it
+        if tuple(syllables(name)) in d.gazetteer:
             continue
         org = person = False
         for m in ms:
@@ -119,12 +126,11 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             org, person = org or o, person or p
             if person:
                 break
-        if person or (ms[0].type == "ORG" and (org or len(ms) > 1 and ms[0].text != ms[-1].text)):
-            continue  # a person, or an organisation named with its head ("công ty ...")
-        if any(_after_thing(m, sentences[m.sentence], lists["thing_heads"]) for m in ms) and not any(
-                _speaks(m, sentences[m.sentence], lists["person_cues_after"]) for m in ms):
+        if person or (org_type and org):
+            continue  # a person, or an organisation the article says is one
+        if thing and not any(_speaks(m, sentences[m.sentence], lists["person_cues_after"]) for m in ms):
             things.add(key)  # things don't speak ("PSY tiết lộ ..." beside "album Psy 9")
-        elif org and ms[0].type == "PER" and (fold(sylls[0]),) not in lists["given_names"]:
+        elif org and not org_type and (fold(sylls[0]),) not in lists["given_names"]:
             new_key = "ORG:" + fold(name.replace("-", " "))
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
