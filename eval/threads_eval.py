@@ -28,6 +28,7 @@ The joining rule is chosen on dev; test is read once per adopted change (--split
     .venv/bin/python eval/threads_eval.py --batch 500 --param rejoin_grown=true  # incremental
     .venv/bin/python eval/threads_eval.py --seeds          # the seed pages' stories, pair by pair
     .venv/bin/python eval/threads_eval.py --batch 500 --agree   # runs of 500 against one run
+    .venv/bin/python eval/threads_eval.py --gold-stories   # each cluster one story (an aid)
 """
 
 from __future__ import annotations
@@ -128,6 +129,35 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, tra
     for sid, tid, _, ids in idx.stories():
         members[sid], thread[sid] = ids, tid
     return gold, members, thread, idx
+
+
+def gold_stories(cluster_of: dict[str, str]) -> None:
+    """--gold-stories: make the story stage put each article in the story of its mds
+    cluster (or open one), in this process only, to see how much of the threads' misses
+    the story stage's splits cause (it spreads many clusters over several stories, and a
+    cluster is stood for by its largest piece, often one article)."""
+    from thoisu.stories import cluster
+
+    story_of: dict[tuple[int, str], str] = {}
+    current: dict[str, str | None] = {"c": None}
+    day_of, add = cluster.day_of, cluster.StoryIndex._add
+
+    def day(a: Any) -> int | None:  # called once per new article, before its links
+        current["c"] = cluster_of.get(a.id)
+        return day_of(a)
+
+    def linked(self: Any, vec: Any, query: Any, d: Any, year: Any) -> dict[str, float]:
+        sid = story_of.get((id(self), current["c"] or ""))
+        return {sid: 1.0} if sid and sid in self._stories else {}
+
+    def added(self: Any, sid: str, a: Any, *rest: Any) -> None:
+        story_of.setdefault((id(self), cluster_of.get(a.id, "")), sid)
+        add(self, sid, a, *rest)
+
+    cluster.day_of = day  # type: ignore[assignment]
+    cluster.StoryIndex._linked = linked  # type: ignore[method-assign]
+    cluster.StoryIndex._within_years = lambda self, ln, year: set(ln)  # type: ignore[method-assign]
+    cluster.StoryIndex._add = added  # type: ignore[method-assign]
 
 
 def load_gold(path: Path = GOLD) -> dict[tuple[str, str], dict[str, Any]]:
@@ -331,6 +361,9 @@ def main() -> int:
     ap.add_argument("--agree", action="store_true",
                     help="compare runs of --batch articles with one run in the same order: cluster pairs "
                          "of the split joined by one and not the other (no labels needed)")
+    ap.add_argument("--gold-stories", action="store_true",
+                    help="each mds cluster made one story (the story stage's splits taken away): an aid to "
+                         "see how much of the misses the splits cause, not a figure of the system")
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
     args = ap.parse_args()
@@ -346,6 +379,8 @@ def main() -> int:
         print(f"eval: {MDS} not found", file=sys.stderr)
         return 1
     arts = load_articles(args.cache, args.workers)
+    if args.gold_stories:
+        gold_stories({a.id: c for c, a in arts})
     labels = load_gold(args.gold)
     if args.agree:
         print(json.dumps(agreement(arts, args.seed, args.batch, labels, args.split)))
