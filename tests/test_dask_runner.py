@@ -34,7 +34,8 @@ SMALL = [
 
 def _pages() -> list[Page]:
     seeds = [p for p in read_inputs([str(SEEDS)]) if isinstance(p, Page)] if SEEDS.is_dir() else []
-    small = [page_from_text(SMALL[0].format(n=n), f"small-{n}.txt") for n in range(10, 14)]
+    # enough pages for the window test below to mean something without the seeds too
+    small = [page_from_text(SMALL[0].format(n=n), f"small-{n}.txt") for n in range(10, 18)]
     empty = page_from_text("\n\n", "empty.txt")  # no article: an empty list, as locally
     return [*seeds[:3], *small, empty, *seeds[3:]]
 
