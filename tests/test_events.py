@@ -784,10 +784,13 @@ def test_cooperation_but_not_a_joint_police_operation():
         "Bộ Tài chính đã phối hợp với Ngân hàng Thế giới xây dựng chiến lược nợ công.",
         "Công an huyện Tân Phú phối hợp với VKSND huyện Tân Phú khám nghiệm hiện trường.",
         "Sở Y tế phối hợp với Công ty Hòa Bình bắt giữ Lê Văn Tâm.",  # the arrest, not a cooperation
+        "Sở Y tế phối hợp với Công ty Hòa Bình và Ngân hàng Thế giới nhanh chóng khởi tố Lê Văn Tâm.",
+        "Quốc hội giao Bộ Tài chính chủ trì, phối hợp với Ngân hàng Thế giới soạn thảo luật.",  # a task
     ], GAZ_DOMESTIC))
     e = one(ev, "COOPERATE", line=1)
     assert {"ORG:bộ tài chính", "ORG:wb"} <= set(e.actors + e.recipients)
-    assert not [e for e in ev if e.type == "COOPERATE" and e.line in (2, 3)]
+    assert not [e for e in ev if e.type == "COOPERATE" and e.line in (2, 3, 4, 5)]
+    one(ev, "COERCE", line=4, recipients=["PER:tâm"])  # the act after the manner verb is coded
 
 
 def test_proposals_sent_up_and_requests_to_defer():

@@ -122,10 +122,27 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
                 continue
             if trig.unless and not trig.unless.isdisjoint(toks[i + n : i + n + res.windows["unless"]]):
                 continue
+            if trig.notafter and any(toks[k] in trig.notafter and not an.in_name[k]
+                                     for k in range(max(0, i - res.windows["notafter"]), i)):
+                continue  # (not inside a name: "Sở Giao thông vận tải phối hợp với ...")
+            if trig.yields and _act_follows(an, i + n):
+                continue
             out.append((i, i + n, trig))
             covered = i + n
             break
     return out
+
+
+def _act_follows(an: Analysis, k: int) -> bool:
+    """Another trigger starts within the yield window after k, before the clause ends: the
+    manner verb ("phối hợp với X bắt giữ Y") gives its site to that act."""
+    toks = an.toks
+    for m in range(k, min(len(toks), k + an.res.windows["yield"])):
+        if toks[m] in (";", ".", ":"):
+            return False
+        if an._trigger_at(m):
+            return True
+    return False
 
 
 def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,

@@ -44,6 +44,8 @@ class Trigger:
     sym: bool = False
     near: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()  # none may follow: "phối hợp với X bắt giữ Y" is the arrest
+    notafter: frozenset[str] = frozenset()  # none just before: "giao X chủ trì, phối hợp": a task
+    yields: bool = False  # another trigger after it in its clause is the act ("phối hợp với X bắt")
     obj: str | None = None
     subj: str | None = None
     motion: bool = False
@@ -106,10 +108,12 @@ def _load_triggers() -> dict[str, list[Trigger]]:
         for f in flags.split(","):
             f = f.strip()
             if f in ("noun", "sym", "motion", "passive", "vobj", "inner", "nosports",
-                     "operation"):
+                     "operation", "yields"):
                 kw[f] = True
             elif f.startswith("near="):
                 kw["near"] = frozenset(fold_word(w) for w in f[5:].split("|"))
+            elif f.startswith("notafter="):
+                kw["notafter"] = frozenset(fold_word(w) for w in f[9:].split("|"))
             elif f.startswith("unless="):
                 kw["unless"] = frozenset(fold_word(w) for w in f[7:].split("|"))
             elif f.startswith("obj="):
