@@ -514,3 +514,10 @@ def test_a_continent_in_lower_case_ends_an_organisation_name() -> None:
     assert ("LOC", "châu Âu") in typed(a)  # not after a name: the continent
     b = article(["HĐTV Tổng Công ty Đường sắt Việt Nam đã họp."])
     assert ("ORG", "HĐTV Tổng Công ty Đường sắt Việt Nam") in typed(b)
+
+
+def test_a_country_glued_to_the_next_verb_ends_there_and_coast_guards_are_known() -> None:
+    a = article(["Đại sứ quán Mỹ tặng Việt Nam 10 máy thở."])
+    assert ("ORG", "Đại sứ quán Mỹ") in typed(a) and ("GPE", "Việt Nam") in typed(a)
+    b = article(["Tàu Hải cảnh Trung Quốc bám theo tàu của Cảnh sát biển Việt Nam."])
+    assert {m.key for m in b.mentions if m.type == "ORG"} == {"ORG:CCG", "ORG:VNCG"}
