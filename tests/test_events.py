@@ -855,3 +855,12 @@ def test_court_orders_licences_and_rings():
     one(ev, "SANCTION", line=2, actors=["ORG:sở y tế"], recipients=["ORG:hòa bình"])
     one(ev, "COERCE", line=3, actors=["ORG:ca tân phú"])
     assert not [e for e in ev if e.line == 4]
+
+
+def test_a_trigger_that_is_also_part_of_a_title_word_splits_the_names_around_it():
+    # "tố" (of "công tố viên") and "hạ", "sát" (of "hạ nghị sĩ", "cảnh sát") between two
+    # names are verbs, not a title joining them into one phrase
+    ev = _coded(["Nga tố Mỹ vi phạm hiệp ước hạt nhân.",
+                 "Cảnh sát cho biết Nguyễn Văn An hạ sát Trần Văn Bình sau khi cãi nhau."])
+    one(ev, "ACCUSE", line=1, actors=["GPE:RUS"], recipients=["GPE:USA"])
+    one(ev, "ASSAULT", line=2, actors=["PER:nguyễn văn an"], recipients=["PER:trần văn bình"])

@@ -141,9 +141,11 @@ class Analysis:
             b = max(a + 1, self.tok_at(m.end - 1) + 1) if m.end > m.start else a + 1
             if a >= len(toks) or self.aside[a]:
                 continue
+            # title words between two names make one phrase ("Mỹ" + "Ngoại trưởng" + name),
+            # unless a trigger stands there: "Nga tố Mỹ" (tố of "công tố viên") is a clause
             if nps and a <= nps[-1].end + 3 and all(
                 t in titles for t in toks[nps[-1].end : a]
-            ) and a >= nps[-1].end:
+            ) and a >= nps[-1].end and not any(self._trigger_at(k) for k in range(nps[-1].end, a)):
                 nps[-1].end = max(nps[-1].end, b)
                 nps[-1].mentions.append(m)
                 continue
