@@ -320,3 +320,36 @@ def test_an_undated_article_does_not_chain_stories_of_years_apart() -> None:
     idx.assign([undated])
     assert undated.story_id in {old.story_id, new.story_id}  # alike to both, joins one
     assert old.story_id != new.story_id and not idx.merged
+
+
+def test_years_a_text_only_mentions_do_not_part_two_undated_reports() -> None:
+    # two undated reports of one death: a career's years ("năm 2004", "năm 2018") say when
+    # a text was written at the earliest, not when; a date with a month dates the report
+    from thoisu.models import Timex
+
+    body = ("Nữ diễn viên Shion Nakamaru qua đời ở tuổi 39 vì bệnh tật, công ty quản lý của cô "
+            "thông báo, tang lễ được tổ chức kín đáo theo nguyện vọng của gia đình.")
+
+    def art(aid: str, tail: str, years: list[str], published: str | None = None) -> Article:
+        a = Article(id=aid, page=aid, title="Nữ diễn viên Shion Nakamaru qua đời ở tuổi 39",
+                    paragraphs=[Paragraph(f"{body} {tail}", 3)],
+                    published=TimeValue(published, published) if published else None)
+        a.timexes = [Timex(value=y, text=y, sentence=0, start=0, end=0, line=3) for y in years]
+        return a
+
+    a = art("n-1", "Năm 2004, cô đóng vai chính trong bộ phim truyền hình nổi tiếng đầu tiên, được "
+            "khán giả nhỏ tuổi yêu mến và nhận nhiều lời mời quảng cáo sau đó.", ["2004"])
+    b = art("n-2", "Năm 2018, cô tham gia bộ phim điện ảnh cuối cùng trước khi lâm bệnh nặng, vai "
+            "diễn được giới phê bình đánh giá cao về chiều sâu tâm lý nhân vật.", ["2018"])
+    idx = StoryIndex()
+    idx.assign([a, b])
+    assert a.story_id == b.story_id
+    # a report dated 16/1/2024 in its text is not one of 2017
+    # (each with sentences of its own: alike, not copies, which join their original's story)
+    c = art("n-3", "Hãng tin NHK đưa tin ngày 16/1/2024, người hâm mộ khắp nơi đã đặt hoa tưởng "
+            "niệm trước trụ sở công ty và chia sẻ những kỷ niệm về các vai diễn của cô.", ["2024-01-16"])
+    d = art("n-4", "Trước đó, cô từng nhiều lần phải nhập viện điều trị dài ngày và tạm ngừng mọi "
+            "hoạt động nghệ thuật để dành thời gian chăm sóc sức khỏe bản thân.", [], "2017-07-15")
+    idx = StoryIndex()
+    idx.assign([c, d])
+    assert c.story_id != d.story_id

@@ -176,11 +176,22 @@ def year_of(article: Article) -> int | None:
     the latest year its text gives a date in (a report of 16 January 2024 is not from
     2017). Stories hold the years of their members, and an article whose year is more
     than max_year_gap away never joins: undated pages of other years stay apart."""
+    return dated_year(article)[0]
+
+
+def dated_year(article: Article) -> tuple[int | None, bool]:
+    """``year_of`` and whether it dates the article itself: its publication year, or a
+    date with a month in its text ("16/1/2024", "tháng 9.2023"). A bare year ("Năm
+    2004", "sinh năm 1983") only says the text was written in it or later: a biography's
+    years are no date of the report."""
     v = article.published.value if article.published else ""
     if v[:4].isdigit():
-        return int(v[:4])
-    years = [int(t.value[:4]) for t in article.timexes if t.value[:4].isdigit()]
-    return max(years) if years else None
+        return int(v[:4]), True
+    years = [(int(t.value[:4]), len(t.value) >= 7) for t in article.timexes if t.value[:4].isdigit()]
+    if not years:
+        return None, False
+    top = max(y for y, _ in years)
+    return top, any(y == top and month for y, month in years)
 
 
 # --------------------------------------------------------------------------- index
@@ -192,7 +203,8 @@ class StoryIndex:
     def __init__(self) -> None:
         self.n_docs = 0
         self.df: Counter[int] = Counter()  # term_key -> articles holding the term
-        # article id -> [story id, vector, day, title, year]; duplicates: [story id, None, day, title]
+        # article id -> [story id, vector, day, title, year, year dates it]; duplicates:
+        # [story id, None, day, title]
         self._arts: dict[str, list[Any]] = {}
         # story id -> {"a": [article ids], "c": centroid, "d": [min day, max day] | None,
         #              "py": [first, last publication year] | None}
@@ -320,17 +332,17 @@ class StoryIndex:
             self.n_docs += 1
             vec = self.vectorize(counts)
             day = day_of(a)
-            year = year_of(a)
+            year, dated = dated_year(a)
             query = top_terms(vec, settings()["query_terms"])  # looked up, then posted under
             published = published_year(a)
-            linked = self._within_years(self._linked(vec, query, day, year), published)
+            linked = self._within_years(self._linked(vec, query, day, year, dated), published)
             if linked:
                 sid = self._union(linked)
             else:
                 sid = "s-" + a.id
                 self._stories[sid] = {"a": [], "c": {}, "d": None, "py": None}
                 opened.append(sid)
-            self._add(sid, a, vec, day, year, published)
+            self._add(sid, a, vec, day, year, published, dated)
             self._post(a.id, query)
             batch.setdefault(sid, []).append(a)
         final = {old: self._final(old) for old in self.merged}
@@ -366,7 +378,8 @@ class StoryIndex:
             aid, seen = nxt, seen + 1
         return aid or ""
 
-    def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None) -> dict[str, float]:
+    def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None,
+                dated: bool = True) -> dict[str, float]:
         """The stories of the stored articles alike enough to this one, each with the score
         of its first such article (candidates come best-posted first, and the others of a
         story already linked are not compared): a decision on the two articles only, so
@@ -395,8 +408,12 @@ class StoryIndex:
             if other is None or sid in out:
                 continue
             oyear = rest[0] if rest else None
-            if year is not None and oyear is not None and abs(year - oyear) > max_years:
-                continue  # the texts speak of other years: another event, whatever the words
+            # the texts speak of other years: another event, whatever the words. The later
+            # year is when its text was written or before; the earlier one parts them only
+            # if it dates its own article (stored entries without the flag were so judged)
+            if (year is not None and oyear is not None and abs(year - oyear) > max_years
+                    and (dated if year < oyear else (rest[1] if len(rest) > 1 else True))):
+                continue
             s = sum(w * other.get(t, 0.0) for t, w in vec.items())
             if day is not None and oday is not None:
                 gap = abs(day - oday)
@@ -460,7 +477,7 @@ class StoryIndex:
         self.merged[other] = into
 
     def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None,
-             published: int | None = None) -> None:
+             published: int | None = None, dated: bool = True) -> None:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
@@ -474,7 +491,7 @@ class StoryIndex:
         if published is not None:  # its members' publication years (a story stored without
             st["py"] = _widen(st.get("py"), published, published)  # them learns from its next)
         # the article's vector is kept: later articles are compared with it
-        self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year]
+        self._arts[a.id] = [sid, vec, day, a.title or _first_words(a), year, dated]
 
     def _post(self, aid: str, terms: Iterable[str]) -> None:
         """Index an article under its strongest terms (its top query_terms); a list keeps the latest
