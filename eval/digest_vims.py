@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from page_split import page_text  # eval/page_split.py: a document as the text page digest reads
 from stories import bcubed  # eval/stories.py: the one B-cubed scorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,11 +46,7 @@ def main() -> int:
         pages = Path(tmp) / "pages"
         pages.mkdir()
         for n, (cid, d) in enumerate(docs):
-            body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
-            dateline = f"{d['published']}\n\n" if d.get("published") else ""  # as pages show it
-            (pages / f"{n:05d}_{cid}_{d['id']}.txt").write_text(
-                f"{d.get('title') or ''}\n\n{dateline}{body}\n", "utf-8"
-            )
+            (pages / f"{n:05d}_{cid}_{d['id']}.txt").write_text(page_text(d), "utf-8")
         out = Path(tmp) / "out"
         t = time.perf_counter()
         proc = subprocess.run(

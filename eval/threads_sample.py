@@ -21,6 +21,8 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from page_split import page_text  # eval/page_split.py: a document as the text page digest reads
+
 ROOT = Path(__file__).resolve().parents[1]
 MDS = ROOT.parent / "shared" / "mds"
 FILES = ("vims-dev.jsonl", "abmusu-train.jsonl", "abmusu-validation.jsonl")
@@ -35,10 +37,7 @@ def write_pages(folder: Path, seed: int = 13) -> int:
                 docs += [(c["id"], d) for d in c["documents"]]
     random.Random(seed).shuffle(docs)
     for n, (cid, d) in enumerate(docs):
-        body = "\n\n".join(p for p in d["text"].split("\n") if p.strip())
-        dateline = f"{d['published']}\n\n" if d.get("published") else ""
-        (folder / f"{n:05d}_{cid}_{d['id']}.txt").write_text(
-            f"{d.get('title') or ''}\n\n{dateline}{body}\n", "utf-8")
+        (folder / f"{n:05d}_{cid}_{d['id']}.txt").write_text(page_text(d), "utf-8")
     return len(docs)
 
 
