@@ -496,3 +496,13 @@ def test_a_story_that_absorbs_another_takes_in_its_profile(monkeypatch) -> None:
     prof = idx._threads[talks]["m"]["s-talks-1"]
     assert {"PER:britney spears", "PER:sergei lavrov"} <= prof["e"].keys()
     assert idx.moved_to(singer) == talks
+
+
+def test_join_evidence_names_the_bodies_when_titles_share_nothing() -> None:
+    # two profiles with no shared participant or title/lead word: the evidence names what
+    # their bodies share rather than saying "joined by: " and nothing
+    p1 = story_profile({"n:hop off": 0.5, "xe buýt": 0.6, "du lịch": 0.3}, [])
+    p2 = story_profile({"n:hop off": 0.4, "xe buýt": 0.5, "giá vé": 0.4}, [])
+    ev = join_evidence(p1, p2, 0.6, None)
+    assert ev["words"] and ev["text"] != "joined by: "
+    assert "hop off" in ev["text"] and "xe buýt" in ev["text"]

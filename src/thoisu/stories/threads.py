@@ -393,6 +393,9 @@ def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list
             if t in old[part]:
                 words_w[t] += w * old[part][t]
     words = [t[2:] if t.startswith("n:") else t for t, _ in words_w.most_common(3)]
+    if not people and not words:  # the gate passed on the bodies' names and words: name those
+        body = {t: w * old["v"][t] for t, w in new["v"].items() if t in old["v"]}
+        words = [t[2:] if t.startswith("n:") else t for t in sorted(body, key=lambda t: (-body[t], t))[:3]]
     acts = [_act_text(x, {**new["n"], **old["n"]})
             for x in sorted(set(new["x"]) & set(old["x"])) if ":" in x][:2]
     text = ", ".join(people + words + acts)
