@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from thoisu.annotate.arguments import gpe_modifier
+from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.syntax import ACTOR_TYPES, NP, Analysis, head_keys
 
 _DATA = Path(__file__).parent / "data" / "event_arguments.json"
@@ -175,9 +173,7 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
         return actors, recipients
     sym = site.typ in m.symmetric
     cands = candidates(an, site, sym)
-    kept = RECORDS.get()
-    if kept is not None:
-        kept.append((site.line, site.typ, sym, list(actors), list(recipients), cands))
+    RECORDS.add((site.line, site.typ, sym, list(actors), list(recipients), cands))
     acts, recs = list(actors), list(recipients)
     # a country qualifying a noun ("hãng xe Nhật Bản") is nobody's side
     modifiers = {head_keys(np.head) for np in an.nps if gpe_modifier(an, np)}
@@ -201,17 +197,7 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     return acts, recs
 
 
-# within recording(): for every event revised, (line, type, symmetric, the rules' actors and
-# recipients, candidate keys and features), for train/events_arguments.py, for train/events_arguments.py; nothing kept at run time
-RECORDS: ContextVar[list[tuple[Any, ...]] | None] = ContextVar("arg_records", default=None)
-
-
-@contextmanager
-def recording() -> Iterator[list[tuple[Any, ...]]]:
-    """Collect, while the block runs, what the role model is trained on."""
-    got: list[tuple[Any, ...]] = []
-    token = RECORDS.set(got)
-    try:
-        yield got
-    finally:
-        RECORDS.reset(token)
+# for every event revised, (line, type, symmetric, the rules' actors and recipients,
+# candidate keys and features): what train/events_arguments.py trains on, within recording()
+RECORDS: Recorder[tuple[Any, ...]] = Recorder("argument_model")
+recording = RECORDS.collecting

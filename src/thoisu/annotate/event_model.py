@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.syntax import ACTOR_TYPES, NP, Analysis
 
 _DATA = Path(__file__).parent / "data" / "event_roles.json"
@@ -125,17 +123,7 @@ def pick_recipient(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     return best
 
 
-# within recording(): for every event with an actor, (line, type, actors, the rules'
-# recipients, candidate features), for train/events_roles.py; nothing kept at run time
-RECORDS: ContextVar[list[tuple[Any, ...]] | None] = ContextVar("records", default=None)
-
-
-@contextmanager
-def recording() -> Iterator[list[tuple[Any, ...]]]:
-    """Collect, while the block runs, what the recipient picker is trained on."""
-    kept: list[tuple[Any, ...]] = []
-    token = RECORDS.set(kept)
-    try:
-        yield kept
-    finally:
-        RECORDS.reset(token)
+# for every event with an actor, (line, type, actors, the rules' recipients, candidate
+# features): what train/events_roles.py trains the picker on, within recording()
+RECORDS: Recorder[tuple[Any, ...]] = Recorder("recipient_picker")
+recording = RECORDS.collecting

@@ -18,10 +18,6 @@ Actors/recipients/location hold Mention keys (the corpus stage maps them to enti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from thoisu.annotate import event_arguments, event_model
 from thoisu.annotate.arguments import (
     event_date,
@@ -39,6 +35,7 @@ from thoisu.annotate.event_anaphora import Antecedents, anaphor_mentions
 from thoisu.annotate.lexicon import Trigger, resources
 from thoisu.annotate.participants import complete_mentions, participant_mentions
 from thoisu.annotate.quote_spans import quoted_spans
+from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.roles import (
     SentenceState,
     coordinated_passive,
@@ -65,26 +62,14 @@ from thoisu.text import fold
 
 # --------------------------------------------------------------------------- coding
 
-# within dropped_triggers(): for every trigger that codes nothing, (article id, line,
-# type, why), for eval/events_eval.py; nothing is kept at run time
-_DROPPED: ContextVar[list[tuple[str, int, str, str]] | None] = ContextVar("dropped", default=None)
-
-
-@contextmanager
-def dropped_triggers() -> Iterator[list[tuple[str, int, str, str]]]:
-    """Collect, while the block runs, the triggers that coded nothing and why."""
-    kept: list[tuple[str, int, str, str]] = []
-    token = _DROPPED.set(kept)
-    try:
-        yield kept
-    finally:
-        _DROPPED.reset(token)
+# for every trigger that codes nothing, (article id, line, type, why): what
+# eval/events_eval.py reports, within dropped_triggers()
+_DROPPED: Recorder[tuple[str, int, str, str]] = Recorder("dropped_triggers")
+dropped_triggers = _DROPPED.collecting
 
 
 def _dropped(article: str, line: int, trig: Trigger, why: str) -> None:
-    kept = _DROPPED.get()
-    if kept is not None:
-        kept.append((article, line, trig.type, why))
+    _DROPPED.add((article, line, trig.type, why))
 
 
 def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
@@ -293,10 +278,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             recipients.remove(loc)
         if actors and not passive and not trig.sym:
             role_typ = trig.type + ("/visit" if trig.mode == "visit" else "")
-            kept = event_model.RECORDS.get()
-            if kept is not None:
-                kept.append((line, role_typ, list(actors), list(recipients),
-                             event_model.candidate_features(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
+            if event_model.RECORDS.active:
+                event_model.RECORDS.add((line, role_typ, list(actors), list(recipients), event_model.candidate_features(
+                    an, i, j, st.cs, st.ce, role_typ, actors, st.objs)))
             if not recipients:  # the rules found no object: the learned picker may
                 got = event_model.pick_recipient(an, i, j, st.cs, st.ce, role_typ, actors, st.objs)
                 if got is not None and (got != loc or trig.mode == "visit") and not same_person(
