@@ -339,7 +339,8 @@ def _person_name(words: list[Word], a: int, b: int, sent: Sentence) -> str:
     return sent.text[words[a].start:words[b - 1].end]
 
 
-def _org_key(name: str) -> str:
+def org_key(name: str) -> str:
+    """The key of an organisation the dictionary does not know: its folded name."""
     return "ORG:" + fold(name.replace("-", " "))
 
 
@@ -945,7 +946,7 @@ def unify_missions(out: list[Mention]) -> None:
     hosts: dict[str, set[str]] = {}
     for m in out:
         if m.type == "ORG" and " tại " in m.name:
-            hosts.setdefault(_org_key(m.name.split(" tại ")[0]), set()).add(m.key)
+            hosts.setdefault(org_key(m.name.split(" tại ")[0]), set()).add(m.key)
     if not hosts:
         return
     for m in out:
@@ -1047,7 +1048,7 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
                                   country=entry.country))
             end = h_end
         name = sent.text[words[a].start:words[end - 1].end]
-        return [_mention(words, a, end, "ORG", _org_key(name), name, si, sent, country=country), *extra]
+        return [_mention(words, a, end, "ORG", org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
     prefix = "GPE:" if typ == "GPE" else "LOC:"
     return [_mention(words, a, b, typ, prefix + fold(name.replace("-", " ")), name, si, sent)]

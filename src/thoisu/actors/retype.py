@@ -1,4 +1,5 @@
-"""Foreign names typed as people that the article shows to be organisations, or things.
+"""Types the article's mentions together: foreign names typed as people that the article
+shows to be organisations, or things; and a person's name typed a place somewhere else.
 
 A lone foreign name is typed a person by a speech verb after it ("Atlassian nói rằng") or
 by its letters ("Vinpearl Safari", "Celsius"), where nothing in its sentence says more.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 
 from thoisu.actors.dictionary import load, syllables
+from thoisu.actors.mentions import org_key
 from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Mention, Sentence
 from thoisu.text import fold
@@ -131,7 +133,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
         if thing and not any(_speaks(m, sentences[m.sentence], lists["person_cues_after"]) for m in ms):
             things.add(key)  # things don't speak ("PSY tiết lộ ..." beside "album Psy 9")
         elif org and not org_type and (fold(sylls[0]),) not in lists["given_names"]:
-            new_key = "ORG:" + fold(name.replace("-", " "))
+            new_key = org_key(name)
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
     return [m for m in mentions if m.key not in things] if things else mentions
