@@ -445,7 +445,8 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     labelled = vouched or _label_above(lines, ln.idx)
     if not labelled and min(sum(x.words for x in cur.body[-3:]), sum(x.words for x in after)) < th["split_min_words"]:
         return False
-    own = _overlap(ln, {w for x in after for w in x.key.split()})
+    after_vocab = {w for x in after for w in x.key.split()}
+    own = _overlap(ln, after_vocab)
     above = _overlap(ln, {w for x in cur.body[-3:] for w in x.key.split()})
     # texts on one subject may share few bigrams, and two articles' texts the common ones
     # of news ("cho biết", "của ông"): a headline that sums up its own lead and not the text
@@ -462,7 +463,7 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
     if not (strong or plain or apart):
         return False  # (the bigram sets below cost more than the syllable overlaps)
     after_bi = _bigrams(after)
-    if not labelled and _section_head(ln, cur, after, after_bi):
+    if not labelled and _section_head(ln, cur, after_vocab, after_bi):
         return False
     coh = _coh(_bigrams(cur.body[-3:]), after_bi)
     if (strong and coh < th["split_cohesion_max_strong"]
@@ -474,19 +475,19 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)/:-]\s")
 
 
-def _section_head(ln: Line, cur: Block, after: list[Line], after_bi: set[tuple[str, str]]) -> bool:
+def _section_head(ln: Line, cur: Block, vocab: set[str], bigrams: set[tuple[str, str]]) -> bool:
     """Is headline ``ln`` a section of the article above rather than another article? A
     numbered heading ("2. Cách chăm sóc khi trẻ bị ho") is; so is a short one under which
     the text speaks of the article's own headline (a syllable pair of it, or a third of its
     syllables): feature articles cut their text into subjects under such headings, and an
     unsigned second article on a page seldom goes on with the first one's headline
-    (mds pages of one document: a third of them were cut at such headings)."""
+    (mds pages of one document: a third of them were cut at such headings). ``vocab`` and
+    ``bigrams``: the syllables and syllable pairs of the text under the heading."""
     if _NUMBERED.match(ln.text):
         return True
     if cur.title is None or ln.words > thresholds()["section_head_max_words"]:
         return False
-    vocab = {w for x in after for w in x.key.split()}
-    return _bigram_share(cur.title, after_bi) > 0 or _overlap(cur.title, vocab) >= thresholds()["title_low_overlap"]
+    return _bigram_share(cur.title, bigrams) > 0 or _overlap(cur.title, vocab) >= thresholds()["title_low_overlap"]
 
 
 def _live(lines: list[Line], start: int, end: int) -> bool:

@@ -171,19 +171,14 @@ def published_year(article: Article) -> int | None:
     return int(v[:4]) if v[:4].isdigit() else None
 
 
-def year_of(article: Article) -> int | None:
-    """The year an article was written in, as far as it tells: its publication year, else
-    the latest year its text gives a date in (a report of 16 January 2024 is not from
-    2017). Stories hold the years of their members, and an article whose year is more
-    than max_year_gap away never joins: undated pages of other years stay apart."""
-    return dated_year(article)[0]
-
-
 def dated_year(article: Article) -> tuple[int | None, bool]:
-    """``year_of`` and whether it dates the article itself: its publication year, or a
-    date with a month in its text ("16/1/2024", "tháng 9.2023"). A bare year ("Năm
-    2004", "sinh năm 1983") only says the text was written in it or later: a biography's
-    years are no date of the report."""
+    """The year an article was written in, as far as it tells, and whether that year dates
+    the article itself. Its publication year does; else the latest year its text gives a
+    date in (a report of 16 January 2024 is not from 2017), which dates it when that date
+    has a month ("16/1/2024", "tháng 9.2023"): a bare year ("Năm 2004", "sinh năm 1983")
+    only says the text was written in it or later, a biography's years are no date of the
+    report. Two articles whose years are more than max_year_gap apart never pair when the
+    earlier year dates its article: undated pages of other years stay apart."""
     v = article.published.value if article.published else ""
     if v[:4].isdigit():
         return int(v[:4]), True
@@ -379,7 +374,7 @@ class StoryIndex:
         return aid or ""
 
     def _linked(self, vec: Vector, query: Vector, day: int | None, year: int | None,
-                dated: bool = True) -> dict[str, float]:
+                dated: bool) -> dict[str, float]:
         """The stories of the stored articles alike enough to this one, each with the score
         of its first such article (candidates come best-posted first, and the others of a
         story already linked are not compared): a decision on the two articles only, so
@@ -430,7 +425,7 @@ class StoryIndex:
         together: taken best score first, a story is left out when its publication years
         and those already taken would span more than max_year_gap. Each pair is checked
         already, but an undated page alike to a story of 2016 and one of 2022 chained
-        them. Publication years only: the years a text mentions (year_of, which pairs
+        them. Publication years only: the years a text mentions (dated_year, which pairs
         use) spread over decades within one cluster (an undated page that recalls 1975),
         and splitting stories on them cost more than the chains. Only such conflicts
         depend on arrival order."""
@@ -477,7 +472,7 @@ class StoryIndex:
         self.merged[other] = into
 
     def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None,
-             published: int | None = None, dated: bool = True) -> None:
+             published: int | None, dated: bool) -> None:
         cfg = settings()
         st = self._stories[sid]
         st["a"].append(a.id)
