@@ -225,7 +225,7 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
         while s >= 0 and (toks[s] not in _APPOSITION or an.aside[s]):
             s -= 1  # (an aside of titles is such a segment too)
         if s < 0 or not 0 < k - s - 1 <= an.res.windows["title_segment_words"] or toks[
-                s + 1] not in an.res.title_words or any(an._trigger_at(m) for m in range(s + 1, k)):
+                s + 1] not in an.res.title_words or any(an.trigger_at(m) for m in range(s + 1, k)):
             return None
         k = s
     return None

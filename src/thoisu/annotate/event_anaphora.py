@@ -283,7 +283,7 @@ def anaphor_mentions(an: object, mentions: list[Mention], ants: Antecedents,
             k = cfg.singular.match(toks, i)
             if k:
                 dem = i + k < n and toks[i + k] in cfg.sg_demonstratives
-                if not an._trigger_at(i) and _singular(prev, cfg.sg_blockers) and (dem or (  # type: ignore[attr-defined]
+                if not an.trigger_at(i) and _singular(prev, cfg.sg_blockers) and (dem or (
                         tuple(toks[i : i + k]) not in cfg.sg_need_demonstrative
                         and _slot(an, i) and not _capitalised_after(an, i + k)
                         and not _name_at(spans, taken, i + k))):

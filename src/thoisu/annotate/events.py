@@ -125,7 +125,7 @@ def _act_follows(an: Analysis, k: int) -> bool:
     for m in range(k, min(len(toks), k + an.res.windows["yield"])):
         if toks[m] in (";", ".", ":"):
             return False
-        if an._trigger_at(m):
+        if an.trigger_at(m):
             return True
     return False
 

@@ -145,7 +145,7 @@ class Analysis:
             # unless a trigger stands there: "Nga tố Mỹ" (tố of "công tố viên") is a clause
             if nps and a <= nps[-1].end + 3 and all(
                 t in titles for t in toks[nps[-1].end : a]
-            ) and a >= nps[-1].end and not any(self._trigger_at(k) for k in range(nps[-1].end, a)):
+            ) and a >= nps[-1].end and not any(self.trigger_at(k) for k in range(nps[-1].end, a)):
                 nps[-1].end = max(nps[-1].end, b)
                 nps[-1].mentions.append(m)
                 continue
@@ -179,7 +179,7 @@ class Analysis:
                 inner[0].head.type in ("GPE", "LOC"))  # "Công an quận Hoàng Mai, Hà Nội, ..."
             if after_name and not opener and not place and any(not np.prep for np in inner):
                 continue  # "Theo KCNA, ông Oleg Burmistrov, ..." is no appositive
-            if any(self._trigger_at(k) for k in range(a + 1, min(a + 3, n))):
+            if any(self.trigger_at(k) for k in range(a + 1, min(a + 3, n))):
                 continue  # ", gặp gỡ ..." is a clause
             for k in range(a + 1, b):
                 self.aside[k] = True
@@ -234,7 +234,7 @@ class Analysis:
                 nxt = i + k
                 continue
             k = speech.match(toks, i)
-            if k and not self._trigger_at(i):
+            if k and not self.trigger_at(i):
                 out.append((i, i + k, "speech"))
                 nxt = i + k
                 continue
@@ -244,7 +244,8 @@ class Analysis:
                 nxt = i + k
         return out
 
-    def _trigger_at(self, i: int) -> bool:
+    def trigger_at(self, i: int) -> bool:
+        """Does an event trigger of the lexicon start at token i?"""
         return any(
             tuple(self.toks[i : i + len(t.words)]) == t.words
             for t in self.res.triggers.get(self.toks[i], ())
