@@ -509,6 +509,11 @@ def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, 
     why = story["joined_by"]
     assert why["text"].startswith("joined by: ") and why["with"] and "thread" not in why
     assert html.escape(why["text"], quote=False) in (tmp_path / "report.html").read_text("utf-8")
+    from thoisu.export import stories as exported_stories
+
+    db = sqlite3.connect(tmp_path / "thoisu.db")
+    assert next(s for s in exported_stories(db) if s["id"] == lavrov[0])["joined_by"] == why["text"]
+    db.close()
     monkeypatch.setattr(threads, "thread_settings", lambda: usual)
     page = tmp_path / "lavrov.txt"
     page.write_text(
