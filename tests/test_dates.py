@@ -224,6 +224,8 @@ def test_date_key_orders_known_years_first() -> None:
         ("20/05/16 11:03", "2016-05-20"),
         ("05/20/2016", "2016-05-20"),
         ("May 20, 2016", "2016-05-20"),
+        ("Thứ bảy, 21 Tháng năm 2016, 03:05 GMT+7", "2016-05-21"),
+        ("Thứ tư, 01 Tháng Mười Một 2016", "2016-11-01"),
         ("2017", "2017"),
     ],
 )
@@ -232,7 +234,7 @@ def test_parse_date(text: str, value: str) -> None:
     assert tv is not None and tv.value == value and tv.text == text
 
 
-@pytest.mark.parametrize("text", ["", "11:03", "Thứ ba, 31/02/2016 - 10:00", "không rõ"])
+@pytest.mark.parametrize("text", ["", "11:03", "Thứ ba, 31/02/2016 - 10:00", "không rõ", "31 Tháng Hai 2016"])
 def test_parse_date_none(text: str) -> None:
     assert parse_date(text) is None
 

@@ -639,6 +639,9 @@ _META_DMY = re.compile(
     r"(?:(?P=s)\s*(?P<y>\d{4}|\d{2})|[/.\-]\s*(?P<y4>(?:1[89]|20)\d\d))(?![\d:])")
 _META_TEXT = re.compile(
     r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,)?\s*(?P<y>(?:1[89]|20)\d\d)", _F)
+# "Thứ bảy, 21 Tháng năm 2016": the month as a word, as some outlets' date lines write it
+_META_TEXT_WORD = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s+tháng\s+(?P<mw>{_MW})\s*,?\s*(?:năm\s+)?(?P<y>(?:1[89]|20)\d\d)(?!\d)", _F)
 _EN_MONTH = _alt(_DATA["english_months"])
 _META_EN1 = re.compile(rf"\b(?P<mon>{_EN_MONTH})[a-z]*\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", _F)
 _META_EN2 = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_EN_MONTH})[a-z]*\.?,?\s+(?P<y>\d{{4}})", _F)
@@ -669,6 +672,9 @@ def _written_date(raw: str) -> tuple[str, str] | None:
     if mt := _META_TEXT.search(raw):
         v = _checked(int(mt["y"]), int(mt["m"]), int(mt["d"]))
         return (v, mt[0]) if v else None
+    if mt := _META_TEXT_WORD.search(raw):
+        v = _checked(int(mt["y"]), _MONTH_WORDS[_key(mt["mw"])], int(mt["d"]))
+        return (v, mt[0]) if v else None
     for pat in (_META_EN1, _META_EN2):
         if mt := pat.search(raw):
             mon = _DATA["english_months"].get(mt["mon"].lower()[:4].rstrip(".")) or \
@@ -684,7 +690,7 @@ def _written_date(raw: str) -> tuple[str, str] | None:
 def parse_date(text: str) -> TimeValue | None:
     """One date from a metadata string: "2016-05-20", "Thứ 6, 11:03, 20/05/2016",
     "20/05/2016 11:03", "11:03 ngày 20 tháng 05 năm 2016", "2017-07-24T10:00:00+07:00",
-    "May 20, 2016", "2016-05". Day-first as Vietnamese sites write it; month-first only
+    "May 20, 2016", "Thứ bảy, 21 Tháng năm 2016", "2016-05". Day-first as Vietnamese sites write it; month-first only
     when the day-first reading is impossible ("05/20/2016"). Times and zones are dropped;
     ``text`` is the whole value."""
     raw = " ".join(text.split()) if text else ""
