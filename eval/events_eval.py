@@ -1,6 +1,6 @@
 """Score PLOVER events with roles and one event per happening against eval/gold/events.jsonl.
 
-    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1|2] [--show 15]
+    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1 2 3 4] [--show 15]
                                          [--json OUT] [--gold eval/gold/events.jsonl]
                                          [--mds ../shared/mds]
 
@@ -328,20 +328,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3),
-                    help="only the articles of this selection batch (events_select.py): "
-                         "2, 3 = dev articles annotated after the rules were shaped (3 held out to the end of a round)")
+    ap.add_argument("--batch", type=int, nargs="+", choices=(1, 2, 3, 4),
+                    help="only the articles of these selection batches (events_select.py): "
+                         "2, 3 = dev articles annotated after the rules were shaped (3 held out "
+                         "to the end of a round); 4 = other outlets' reports of dev clusters, "
+                         "held out from the rules and the event filter ('--batch 1 2 3' is the "
+                         "development set they were shaped on)")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
     gold = [g for g in load_gold(Path(args.gold)) if args.split in ("all", g["split"])
-            and args.batch in (None, g.get("batch", 1))]
+            and (args.batch is None or g.get("batch", 1) in args.batch)]
     mds = Path(args.mds)
     if not mds.exists():
         print(f"mds data not found at {mds}", file=sys.stderr)
         return 1
     res = evaluate(gold, load_docs(mds, gold), args.show)
-    report(res, args.split + (f", batch {args.batch}" if args.batch else ""))
+    report(res, args.split + (f", batch {' '.join(map(str, args.batch))}" if args.batch else ""))
     if args.json:
         Path(args.json).write_text(json.dumps(
             {k: v for k, v in res.items() if not k.startswith("_")}, ensure_ascii=False,
