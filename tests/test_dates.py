@@ -83,6 +83,11 @@ def test_absolute(text: str, published: str | None, expected: list) -> None:
         ("Ngày mai sẽ có kết quả.", "2020-05-31", [("Ngày mai", "2020-06-01", None)]),
         ("Tuần trước, Quốc hội họp.", "2020-05-10", [("Tuần trước", "2020-W18", None)]),
         ("Tuần tới, Quốc hội họp.", "2020-05-10", [("Tuần tới", "2020-W20", None)]),
+        # a weekday of a relative week is a day, not "six weeks ago" (2016-05-31 is a Tuesday)
+        ("Máy bay gặp sự cố hôm thứ sáu tuần trước.", "2016-05-31",
+         [("thứ sáu tuần trước", "2016-05-27", None)]),
+        ("Hai bên gặp nhau vào thứ Hai tuần tới.", "2016-05-31", [("thứ Hai tuần tới", "2016-06-06", None)]),
+        ("Sáu tuần trước, ông nghỉ việc.", "2016-05-31", [("Sáu tuần trước", "2016-W16", None)]),
         ("Năm ngoái, kinh tế tăng 7%.", "2020-05-10", [("Năm ngoái", "2019", None)]),
         ("Năm nay, kinh tế tăng 7%.", "2020-05-10", [("Năm nay", "2020", None)]),
         ("Tháng trước, giá xăng giảm.", "2020-01-10", [("Tháng trước", "2019-12", None)]),

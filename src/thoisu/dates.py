@@ -74,7 +74,9 @@ _REL = _alt([t for t, _, _ in _DATA["relative"]])
 _REL_DAY = _alt([t for t, u, _ in _DATA["relative"] if u == "day"])
 _MONTH_WORDS = {_key(k): v for k, v in _DATA["month_words"].items()}
 _NUMBER_WORDS = {_key(k): v for k, v in _DATA["number_words"].items()}
-_WEEKDAYS = {_key(k) for k in _DATA["weekdays"]}
+_WEEKDAYS = {_key(k): v for k, v in _DATA["weekdays"].items()}
+# "tuần trước", "tuần tới": the relative weeks a weekday may name a day of
+_WEEK_REL = _alt([t for t, u, _ in _DATA["relative"] if u == "week" and t.startswith("tuần")])
 _QUANT = {_key(w) for w in _DATA["quantifiers"]}
 _BLOCKED_AFTER = re.compile(r"\s+(?:" + _alt(_DATA["blocked_after"]) + r")(?!\w)", _F)
 _DECADE_BEFORE = re.compile(r"(?:" + _alt(_DATA["decade_cues"]) + r")\s+$", _F)
@@ -121,6 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_span", re.compile(
         rf"\b(?:{_alt(_DATA['year_span_cues'])})\s+{y}\s*[-–]\s*{_Y.format('y2')}", _F)),
     ("rel", re.compile(rf"(?<!\w)(?P<rel>{_REL})(?!\w)(?:\s*\(\s*{y}\s*\))?", _F)),
+    # "thứ Sáu tuần trước": a day of a relative week (not "six weeks ago")
+    ("weekday_rel", re.compile(rf"\b(?P<wd>{_WD})\s*,?\s+(?P<rel>{_WEEK_REL})(?!\w)", _F)),
     ("rel_num", re.compile(
         rf"(?:\b(?P<cach>cách\s+đây)\s+)?(?<![\w.,])(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<u>ngày|tuần|tháng|năm)"
         rf"(?:\s+(?P<tr>(?:về\s+)?trước))?(?!\w)", _F)),
@@ -142,7 +146,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "full": ("digit",), "text": ("digit", "tháng"), "range": ("digit",), "dm": ("digit",),
     "paren": ("digit", "("), "rel_date": ("digit",), "weekday": ("digit",),
     "month_year": ("digit", "tháng"), "month": ("tháng",), "year": ("digit", "năm"),
-    "year_span": ("digit",), "rel": ("rel",), "rel_num": ("unit",), "day_only": ("digit", "ngày"),
+    "year_span": ("digit",), "rel": ("rel",), "weekday_rel": ("rel",), "rel_num": ("unit",), "day_only": ("digit", "ngày"),
 }
 
 
@@ -163,6 +167,7 @@ class _Cand:
     past: bool = False
     evidence_year: int | None = None  # "năm ngoái (2023)": anchor year implied
     paren_rel: int | None = None  # "hôm qua (21/7)": day offset of the explicit date
+    weekday: int | None = None  # "thứ Sáu tuần trước": ISO weekday within the relative week
 
 
 @dataclass(slots=True)
@@ -312,6 +317,9 @@ def _handle(kind: str, mt: re.Match[str], text: str, si: int) -> list[_Cand]:
             c.evidence_year = int(g["y"]) - n if unit == "year" else None
             c.y = int(g["y"]) if unit == "year" else None
         return [c]
+    if kind == "weekday_rel":
+        _, n = _REL_TABLE[_key(g["rel"])]
+        return [_Cand(si, s, e, rel=("week", n), weekday=_WEEKDAYS[_key(g["wd"])])]
     if kind == "rel_num":
         raw = g["n"]
         n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(_key(raw))
@@ -520,6 +528,9 @@ def _resolve_rel(c: _Cand, a: _Anchor) -> str | None:
         if a.y is None:
             return None
         iy, iw, _ = (base + timedelta(weeks=n)).isocalendar()
+        if c.weekday is not None:
+            day = date.fromisocalendar(iy, iw, c.weekday)
+            return _fmt(day.year, day.month, day.day)
         return f"{iy:04d}-W{iw:02d}"
     return None
 
