@@ -125,6 +125,7 @@ def test_relative(text: str, published: str | None, expected: list) -> None:
         "Ông Kim gặp ông Putin sau 4 năm.",
         "Ông ở lại tháng năm dài đằng đẵng.",
         "Lễ hội diễn ra ngày 19/3 âm lịch hằng năm.",
+        "Đại lễ diễn ra ngày 15/4 năm Bính Thân.",
         "Vào thứ Năm tới, đội bóng sẽ tập luyện.",
         "Ông gặp vấn đề cổ tay suốt nửa tháng qua.",
     ],

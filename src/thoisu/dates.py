@@ -80,7 +80,9 @@ _WEEK_REL = _alt([t for t, u, _ in _DATA["relative"] if u == "week" and t.starts
 _QUANT = {_key(w) for w in _DATA["quantifiers"]}
 _BLOCKED_AFTER = re.compile(r"\s+(?:" + _alt(_DATA["blocked_after"]) + r")(?!\w)", _F)
 _DECADE_BEFORE = re.compile(r"(?:" + _alt(_DATA["decade_cues"]) + r")\s+$", _F)
-_LUNAR_AFTER = re.compile(r"\s*(?:\(\s*)?(?:" + _alt(_DATA["lunar_after"]) + r")(?!\w)", _F)
+_LUNAR_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:" + _alt(_DATA["lunar_after"]) + r"|năm\s+(?:" + _alt(_DATA["lunar_year_stems"])
+    + r")\s+(?:" + _alt(_DATA["lunar_year_branches"]) + r"))(?!\w)", _F)
 _FUTURE = re.compile(r"(?<!\w)(?:" + _alt(_DATA["future_cues"]) + r")(?!\w)", _F)
 _FUTURE_AFTER = {_key(w) for w in _DATA["future_after"]}
 _PAST_AFTER = {_key(w) for w in _DATA["past_after"]}
