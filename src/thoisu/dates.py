@@ -83,6 +83,11 @@ _DECADE_BEFORE = re.compile(r"(?:" + _alt(_DATA["decade_cues"]) + r")\s+$", _F)
 _LUNAR_AFTER = re.compile(
     r"\s*(?:\(\s*)?(?:" + _alt(_DATA["lunar_after"]) + r"|năm\s+(?:" + _alt(_DATA["lunar_year_stems"])
     + r")\s+(?:" + _alt(_DATA["lunar_year_branches"]) + r"))(?!\w)", _F)
+_SAME_YEAR = re.compile(r"\s*,?\s*(?:" + _alt(_DATA["same_year_after"]) + r")(?!\w)", _F)
+_AGE_NUM = "(?:" + _alt([*_DATA["number_words"], *_DATA["age_number_words"]]) + ")"
+_AGE = re.compile(
+    r"(?:\s+(?:" + _alt(_DATA["age_between"]) + r"))?\s+(?:\d{1,3}|" + _AGE_NUM + r"(?:\s+" + _AGE_NUM
+    + r"){0,3})\s+(?:" + _alt(_DATA["age_after"]) + r")(?!\w)", _F)
 _FUTURE = re.compile(r"(?<!\w)(?:" + _alt(_DATA["future_cues"]) + r")(?!\w)", _F)
 _FUTURE_AFTER = {_key(w) for w in _DATA["future_after"]}
 _PAST_AFTER = {_key(w) for w in _DATA["past_after"]}
@@ -170,6 +175,7 @@ class _Cand:
     evidence_year: int | None = None  # "năm ngoái (2023)": anchor year implied
     paren_rel: int | None = None  # "hôm qua (21/7)": day offset of the explicit date
     weekday: int | None = None  # "thứ Sáu tuần trước": ISO weekday within the relative week
+    same_year: bool = False  # "tháng 12 cùng năm": the year the text named last
 
 
 @dataclass(slots=True)
@@ -310,6 +316,8 @@ def _handle(kind: str, mt: re.Match[str], text: str, si: int) -> list[_Cand]:
         prev = _prev_word(text, s)
         if prev == "thứ":
             return []  # "thứ Năm tới" is next Thursday, not next year
+        if unit == "year" and n == 0 and _AGE.match(text, e):
+            return []
         if unit != "day" and (prev in _QUANT or prev.isdigit()):
             return []  # "3 tháng qua", "những năm tới": a span of time
         if unit == "month" and re.match(r"\s+(?:\d|" + _MW + ")", text[mt.end("rel"):], _F):
@@ -370,6 +378,8 @@ def _scan(sentences: list[Sentence]) -> list[_Cand]:
                 continue  # "ngày 19/3 âm lịch": the lunar calendar
             if c.start >= last:
                 c.future = c.future or (future and not c.past)
+                c.same_year = c.y is None and c.rel is None and c.m is not None and bool(
+                    _SAME_YEAR.match(text, c.end))
                 out.append(c)
                 last = c.end
     return out
@@ -580,8 +590,14 @@ def find_timexes(article: Article, *, anchor: TimeValue | None = None) -> list[T
     base = anchor if anchor is not None else article.published
     a = _infer_anchor(_parse_value(base.value if base else None), cands, sentences)
     out: list[Timex] = []
+    named_year = None  # the last year the text wrote out
     for c in cands:
-        value, end_value = _resolve(c, a)
+        if c.same_year:
+            value, end_value = _fmt(named_year, c.m, c.d), None
+        else:
+            value, end_value = _resolve(c, a)
+        if c.y is not None and c.rel is None:
+            named_year = c.y
         if value is None:
             continue
         sent = sentences[c.sent]
