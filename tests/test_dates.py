@@ -8,28 +8,23 @@ the speed of find_timexes in kchar/s over its article texts.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from thoisu.annotate.sentences import split_text
 from thoisu.dates import date_key, day_ordinal, find_timexes, first_day, parse_date
-from thoisu.models import Article, Paragraph, Sentence, TimeValue, Timex
+from thoisu.models import Timex
 
 GOLD = Path(__file__).parent / "data" / "dates_gold.json"
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def make_article(paragraphs: list[str], published: str | None = None, aid: str = "a") -> Article:
-    art = Article(id=aid, page="test", published=TimeValue(published, published) if published else None)
-    art.paragraphs = [Paragraph(text=t, line=10 * (i + 1)) for i, t in enumerate(paragraphs)]
-    art.sentences = [
-        Sentence(text=s, line=p.line, para=i, start=start)
-        for i, p in enumerate(art.paragraphs)
-        for start, s in split_text(p.text)
-    ]
-    return art
+_spec = importlib.util.spec_from_file_location(
+    "dates_eval", Path(__file__).resolve().parents[1] / "eval" / "dates_eval.py")
+assert _spec is not None and _spec.loader is not None
+dates_eval = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(dates_eval)
+make_article = dates_eval.make_article
+SHARED = dates_eval.SHARED
 
 
 def timexes(text: str, published: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -254,29 +249,6 @@ def test_parse_date_none(text: str) -> None:
 # --------------------------------------------------------------------------- gold set
 
 
-def _score(pairs: list[tuple[list[Timex], list[dict], str]]) -> dict[str, float]:
-    """pairs: (found, gold, sentence text); gold timexes as {text|start,end, value, end_value}."""
-    found = gold = span_ok = value_ok = 0
-    for pred, golds, sent in pairs:
-        found += len(pred)
-        gold += len(golds)
-        used: set[int] = set()
-        for p in pred:
-            for i, g in enumerate(golds):
-                gtext = g["text"] if "text" in g else sent[g["start"]:g["end"]]
-                if i in used or not (gtext in p.text or p.text in gtext):
-                    continue
-                used.add(i)
-                span_ok += 1
-                value_ok += p.value == g["value"] and p.end_value == g.get("end_value")
-                break
-    return {
-        "gold": gold, "found": found,
-        "span_p": span_ok / max(found, 1), "span_r": span_ok / max(gold, 1),
-        "value_p": value_ok / max(found, 1), "value_r": value_ok / max(gold, 1),
-    }
-
-
 def evaluate(path: Path = GOLD) -> dict[str, float]:
     """Span and value precision/recall on the hand-labelled set.
 
@@ -288,36 +260,11 @@ def evaluate(path: Path = GOLD) -> dict[str, float]:
     for item in items:
         art = make_article(item["paragraphs"], item["published"])
         pairs.append((find_timexes(art), item["timexes"], ""))
-    return {"items": len(items), **_score(pairs)}
-
-
-MDS_GOLD = Path(__file__).parent / "data" / "dates_mds_gold.json"
-
-
-def evaluate_mds(path: Path = MDS_GOLD) -> dict[str, float] | None:
-    """Same scores on sentences sampled from ../shared/mds (pointers in the fixture).
-
-    Each sentence is scored alone, with its document's publication date as anchor.
-    """
-    if not (SHARED / "mds").exists():
-        return None
-    items = json.loads(path.read_text(encoding="utf-8"))["items"]
-    docs: dict[str, dict] = {}
-    pairs = []
-    for item in items:
-        key = item["file"]
-        if key not in docs:
-            with (SHARED / "mds" / key).open(encoding="utf-8") as fh:
-                docs[key] = {c["id"]: c for c in map(json.loads, fh)}
-        text = docs[key][item["cluster"]]["documents"][item["doc"]]["text"].split("\n")[item["para"]]
-        sent = split_text(text)[item["sentence"]][1]
-        pred = find_timexes(make_article([sent], item["published"]))
-        pairs.append((pred, item["timexes"], sent))
-    return {"items": len(items), **_score(pairs)}
+    return {"items": len(items), **dates_eval.score(pairs)}
 
 
 def test_mds_sample() -> None:
-    scores = evaluate_mds()
+    scores = dates_eval.evaluate_mds(dates_eval.SPLITS["dev"])
     if scores is None:
         pytest.skip("../shared/mds absent")
     assert scores["span_p"] >= 0.85 and scores["span_r"] >= 0.8
@@ -350,7 +297,7 @@ def _speed() -> str:
 
 
 if __name__ == "__main__":
-    for name, s in (("dates_gold.json", evaluate()), ("dates_mds_gold.json", evaluate_mds())):
+    for name, s in (("dates_gold.json", evaluate()), ("dates_mds_gold.json", dates_eval.evaluate_mds(dates_eval.SPLITS["dev"]))):
         if s is None:
             print(f"{name}: ../shared/mds absent")
             continue
