@@ -87,6 +87,10 @@ def test_absolute(text: str, published: str | None, expected: list) -> None:
         ("Xe ra mắt tháng 8 năm 1997 và được bán từ tháng 12 cùng năm.", "2016-05-20",
          [("tháng 8 năm 1997", "1997-08", None), ("tháng 12", "1997-12", None)]),
         ("Xe được bán từ tháng 12 cùng năm.", "2016-05-20", [("tháng 12", "XXXX-12", None)]),
+        # quarters: TIMEX3 YYYY-Qn; the year unknown when neither written nor implied
+        ("Lợi nhuận quý II/2022 tăng 20%.", None, [("quý II/2022", "2022-Q2", None)]),
+        ("Quý 4 năm ngoái, doanh thu giảm.", "2016-05-20", [("Quý 4 năm ngoái", "2015-Q4", None)]),
+        ("Doanh thu quý 2 tăng.", "2016-05-20", [("quý 2", "XXXX-Q2", None)]),
         ("Năm ngoái, kinh tế tăng 7%.", "2020-05-10", [("Năm ngoái", "2019", None)]),
         ("Năm nay, kinh tế tăng 7%.", "2020-05-10", [("Năm nay", "2020", None)]),
         ("Tháng trước, giá xăng giảm.", "2020-01-10", [("Tháng trước", "2019-12", None)]),
@@ -127,6 +131,8 @@ def test_relative(text: str, published: str | None, expected: list) -> None:
         "Đại lễ diễn ra ngày 15/4 năm Bính Thân.",
         "Chồng cô năm nay 34 tuổi.",
         "Chị năm nay mới hai mươi tuổi.",
+        "Kim loại quý 3 loại được tìm thấy.",
+        "Quý khách vui lòng chờ.",
         "Vào thứ Năm tới, đội bóng sẽ tập luyện.",
         "Ông gặp vấn đề cổ tay suốt nửa tháng qua.",
     ],
@@ -312,6 +318,9 @@ def test_day_ordinal_and_first_day() -> None:
         assert day_ordinal(v) is None
     assert str(first_day("2017-07")) == "2017-07-01"
     assert str(first_day("2017-W29")) == "2017-07-17"
+    assert str(first_day("2017-Q3")) == "2017-07-01"
+    assert sorted(["2017-07", "2017-Q2", "2017-03-01", "2017"], key=date_key) == [
+        "2017", "2017-03-01", "2017-Q2", "2017-07"]
     assert first_day("XXXX-07-22") is None
     assert str(first_day("2017-07-22T10:00")) == "2017-07-22"
 

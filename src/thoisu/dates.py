@@ -118,6 +118,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_date", re.compile(
         rf"\b(?P<rel>{_REL_DAY})\s*,?\s+{d}(?P<s>[/.\-]){m}(?:(?P=s){y})?{_NUM_END}", _F)),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD})\s*,?\s+{d}(?P<s>[/.\-]){m}(?:(?P=s){y})?{_NUM_END}", _F)),
+    ("quarter", re.compile(
+        rf"\b(?i:{_alt(_DATA['quarter_words'])})\s+(?P<q>{_alt(_DATA['quarter_numerals'])})(?![\w%])"
+        rf"(?:(?:\s*[/.\-]\s*|\s+năm\s+|\s*,\s*){y}(?![\w%]|[./\-]\d)"
+        rf"|\s+(?P<rely>năm\s+(?:ngoái|nay|trước|tới|sau))(?!\w))?")),  # numerals in upper case
     ("month_year", re.compile(
         rf"(?:\b(?P<mod>{_MOD})\s+)?\btháng\s+(?P<m>0?[1-9]|1[0-2]|{_MW})"
         rf"(?:\s*[/.\-]\s*|\s+năm\s+|\s*,\s*){y}(?![\w%]|[./\-]\d)", _F)),
@@ -149,11 +153,14 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w\-]*")
 _ANY_DIGIT = re.compile(r"\d")
 _REL_ANY = re.compile(_REL)
 _UNIT_WORDS = ("ngày", "tuần", "tháng", "năm")
+_QUARTER_WORDS = tuple(_DATA["quarter_words"])
+_QUARTER_NOT_AFTER = frozenset(_DATA["quarter_not_after"])
 _NEEDS: dict[str, tuple[str, ...]] = {
     "full": ("digit",), "text": ("digit", "tháng"), "range": ("digit",), "dm": ("digit",),
     "paren": ("digit", "("), "rel_date": ("digit",), "weekday": ("digit",),
     "month_year": ("digit", "tháng"), "month": ("tháng",), "year": ("digit", "năm"),
-    "year_span": ("digit",), "rel": ("rel",), "weekday_rel": ("rel",), "rel_num": ("unit",), "day_only": ("digit", "ngày"),
+    "year_span": ("digit",), "quarter": ("quarter",), "rel": ("rel",), "weekday_rel": ("rel",),
+    "rel_num": ("unit",), "day_only": ("digit", "ngày"),
 }
 
 
@@ -176,6 +183,7 @@ class _Cand:
     paren_rel: int | None = None  # "hôm qua (21/7)": day offset of the explicit date
     weekday: int | None = None  # "thứ Sáu tuần trước": ISO weekday within the relative week
     same_year: bool = False  # "tháng 12 cùng năm": the year the text named last
+    quarter: int | None = None  # "quý 2/2016"
 
 
 @dataclass(slots=True)
@@ -284,6 +292,13 @@ def _handle(kind: str, mt: re.Match[str], text: str, si: int) -> list[_Cand]:
             return []
         c = _Cand(si, s, e, num("y"), num("m"), num("d"))
         return [c] if _valid(c.y, c.m, c.d) else []
+    if kind == "quarter":
+        if _prev_word(text, s) in _QUARTER_NOT_AFTER:
+            return []
+        c = _Cand(si, s, e, num("y"), quarter=_DATA["quarter_numerals"][g["q"]])
+        if g.get("rely"):
+            c.rel = ("year", _REL_TABLE[_key(g["rely"])][1])
+        return [c]
     if kind == "month_year":
         mo = _month(g["m"])
         return [] if mo is None else [_Cand(si, s, e, num("y"), mo)]
@@ -361,6 +376,7 @@ def _scan(sentences: list[Sentence]) -> list[_Cand]:
         for w in _UNIT_WORDS:
             has[w] = w in low
         has["unit"] = any(has[w] for w in _UNIT_WORDS)
+        has["quarter"] = any(w in low for w in _QUARTER_WORDS)
         found: list[_Cand] = []
         for kind, pat in _PATTERNS:
             if not all(has[n] for n in _NEEDS[kind]):
@@ -549,6 +565,9 @@ def _resolve_rel(c: _Cand, a: _Anchor) -> str | None:
 
 def _resolve(c: _Cand, a: _Anchor) -> tuple[str | None, str | None]:
     """(value, end_value) of a candidate against the anchor."""
+    if c.quarter is not None:
+        yy = c.y if c.y is not None else a.y + c.rel[1] if c.rel is not None and a.y is not None else None
+        return ("XXXX" if yy is None else f"{yy:04d}") + f"-Q{c.quarter}", None
     if c.rel is not None and c.y is None:
         return _resolve_rel(c, a), None
     if c.anchor_day is not None:  # "ngày 26 tới"
@@ -622,10 +641,15 @@ def date_key(value: str | None) -> tuple[int, int, int, int]:
         if parts[1].startswith("W") and parts[1][1:].isdigit() and yy:
             monday = date.fromisocalendar(yy, int(parts[1][1:]), 1)
             return (unknown, monday.year, monday.month, monday.day)
-        mm = int(parts[1]) if parts[1].isdigit() else 0
+        mm = int(parts[1]) if parts[1].isdigit() else _quarter_month(parts[1]) or 0
     if len(parts) > 2 and parts[2].isdigit():
         dd = int(parts[2])
     return (unknown, yy, mm, dd)
+
+
+def _quarter_month(part: str) -> int | None:
+    """First month of a quarter part ("Q2" -> 4)."""
+    return 3 * int(part[1]) - 2 if len(part) == 2 and part[0] == "Q" and part[1] in "1234" else None
 
 
 _FULL_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -645,7 +669,7 @@ def day_ordinal(value: str | None) -> int | None:
 
 def first_day(value: str | None) -> date | None:
     """First day of the period a value with a known year names: "2017-07" -> 2017-07-01,
-    "2017-W29" -> its Monday, "2017" -> 2017-01-01, "2017-07-22T10:00" -> 2017-07-22;
+    "2017-W29" -> its Monday, "2017-Q2" -> 2017-04-01, "2017" -> 2017-01-01, "2017-07-22T10:00" -> 2017-07-22;
     None for unknown years. Places values on the report's and web app's time axes."""
     parts = (value or "").split("T")[0].split("-")
     if len(parts[0]) != 4 or not parts[0].isdigit():
@@ -653,6 +677,8 @@ def first_day(value: str | None) -> date | None:
     try:
         if len(parts) > 1 and parts[1].startswith("W") and parts[1][1:].isdigit():
             return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+        if len(parts) > 1 and _quarter_month(parts[1]):
+            return date(int(parts[0]), _quarter_month(parts[1]), 1)
         return date(int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1,
                     int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1)
     except ValueError:
