@@ -864,3 +864,23 @@ def test_a_trigger_that_is_also_part_of_a_title_word_splits_the_names_around_it(
                  "Cảnh sát cho biết Nguyễn Văn An hạ sát Trần Văn Bình sau khi cãi nhau."])
     one(ev, "ACCUSE", line=1, actors=["GPE:RUS"], recipients=["GPE:USA"])
     one(ev, "ASSAULT", line=2, actors=["PER:nguyễn văn an"], recipients=["PER:trần văn bình"])
+
+
+def test_event_filter_drops_a_hedged_event_and_keeps_a_clear_one(monkeypatch):
+    """The learned filter's hook (annotate/event_filter.py): no data file ships (its
+    cross-validation on the dev gold found no gain, see train/events_filter.py), so a
+    model that weighs only hedging is put in; the features come from the real coder."""
+    from thoisu.annotate import event_filter
+
+    paras = ["Công an tỉnh Lâm Đồng đã bắt giữ Trần Văn Bình về tội lừa đảo.",
+             "Công an tỉnh Khánh Hòa có thể sẽ bắt giữ Nguyễn Văn Nam trong tuần tới."]
+    assert {e.line for e in _coded(paras) if e.type == "COERCE"} == {1, 2}
+    m = event_filter.FilterModel({"bias": 2.0, "hedge": -5.0}, 0.5, (("có", "thể"),))
+    monkeypatch.setattr(event_filter, "model", lambda: m)
+    with event_filter.recording() as recs:
+        kept = [e for e in _coded(paras) if e.type == "COERCE"]
+    feats = {line: f for line, typ, _a, _r, f in recs if typ == "COERCE"}
+    assert "hedge" in feats[2] and "hedge" not in feats[1]
+    assert "fut" in feats[2] and "t=COERCE" in feats[1]
+    assert [e.line for e in kept] == [1]
+    assert kept[0].recipients == ["PER:trần văn bình"]

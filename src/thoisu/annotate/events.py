@@ -18,7 +18,7 @@ Actors/recipients/location hold Mention keys (the corpus stage maps them to enti
 
 from __future__ import annotations
 
-from thoisu.annotate import event_arguments, event_model
+from thoisu.annotate import event_arguments, event_filter, event_model
 from thoisu.annotate.arguments import (
     event_date,
     find_location,
@@ -138,8 +138,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
     fut_sentence = has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
     persons = {m.key for np in an.nps for m in np.mentions if m.type == "PER"}
-    for i, j, trig in _find_triggers(an):
+    found = _find_triggers(an)
+    for i, j, trig in found:
         st = site_of(an, i, j, trig)
+        src = event_filter.Sources()  # which rule gave each side (a feature of the filter)
         if st.objs:
             sent.objects.add(id(st.objs[0]))
         embedded = is_embedded(an, st, sent)
@@ -164,6 +166,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             # "truy tìm kẻ chém ông Lộc", "trốn khỏi bọn bắt cóc": the doer is the noun,
             # unnamed; the sentence's subject does something else to them
             actors, recipients = object_roles(an, st, [], [])
+            src.note("agent_noun", actors, recipients)
             if not recipients:
                 _dropped(article, line, trig, "agent_noun")
                 continue
@@ -174,10 +177,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         else:
             agentive = False
             actors, recipients, passive = coordinated_passive(an, st, sent)
+            src.note("coordinated", actors, recipients)
         if not passive and not agentive:
             actors, recipients, passive = subject_roles(an, st, sent)
+            src.note("subject", actors, recipients)
         if not actors and not passive and not agentive:
             actors = fallback_actors(an, st, sent, state)
+            src.note("fallback", actors, recipients)
             pk = next((k for k in range(st.cs, i) if passive_at(an, k)), None)
             if actors and (pk is not None or trig.passive) and not any(
                     ch.keys() and st.cs <= ch.start < (i if pk is None else pk)
@@ -186,6 +192,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 agent = [key for ch in an.chains if pk is not None and pk < ch.start and ch.end <= i
                          for key in ch.keys(ACTOR_TYPES)]
                 actors, recipients, passive = agent, actors, True
+                src.a, src.r = "fallback_agent" if actors else "", "fallback_patient"
         unnamed = agentive
         if not actors and not passive and not agentive:
             got = unnamed_actor(an, st)
@@ -193,19 +200,24 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 actors, unnamed = got[0], True
                 if got[1]:
                     recipients, passive = got[1], True
+                src.note("unnamed", actors, recipients)
         actors, recipients = object_roles(an, st, actors, recipients)
+        src.note("object", actors, recipients)
         strike = not recipients and trig.type.lower() in res.words["strike_types"] and strike_target(
             an, st)
         if strike:  # "Nga phóng hàng loạt tên lửa vào thủ đô Kiev": an attack on Kiev, no test
             recipients = strike
+            src.note("strike", actors, recipients)
         if not (actors or passive or unnamed) and recipients and object_only(an, st):
             unnamed = True  # "gần 20 người ... truy sát anh X": a named target is enough
             if zero_subject(an, st):  # "Ngày 30/5, bắt quả tang Y": the same doer goes on
                 got = state.get("by_type", {}).get(trig.type)
                 if got and state["n"] - got[0] <= an.res.windows["zero_subject_sentences"]:
                     actors = [a for a in got[1] if a not in recipients]
+                    src.note("zero_subject", actors, recipients)
         if actors and not recipients and not passive:
             recipients = reply_target(an, st, actors, state)
+            src.note("reply", actors, recipients)
         if actors and not recipients and trig.type.lower() in res.words["ultimatum_types"]:
             # "Nguyên dọa nếu vợ không đưa tiền thì sẽ chém": who must comply is threatened
             cond = res.cues["conditional"]
@@ -213,16 +225,20 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                                if 0 <= ch.start - j <= res.windows["object"] and not ch.prep
                                and cond.ends_at(toks, ch.start)
                                and not set(ch.keys()) & set(actors)), [])
+            src.note("ultimatum", actors, recipients)
         if (trig.passive or passive) and not recipients:
             recipients = copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
             passive = passive or bool(recipients)
+            src.note("copula", actors, recipients)
         if not actors and not passive:
             actors = fronted_actors(an, st, recipients)
+            src.note("fronted", actors, recipients)
         if trig.inner and actors:  # "Trung Quốc đưa Đài Loan vào danh sách cấm vận"
             for ch in an.chains:
                 if st.cs <= ch.start and not ch.prep and 0 <= i - ch.end <= 1:
                     names = ch.keys()
                     recipients = recipients + [k for k in names if k not in actors + recipients]
+                    src.note("inner", actors, recipients)
         victims: list[str] = []
         if trig.type.lower() in res.words["casualty_types"] and has_cue(an, "casualty", st.cs, i):
             subj = find_subject(an, st.cs, st.i, sent.objects)  # "X thiệt mạng trong cuộc không
@@ -230,6 +246,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             if victims:
                 actors = [k for k in actors + recipients if k not in victims]
                 recipients, passive = victims, True
+                src.r = "victims"
         objs = st.objs
         if objs and " ".join(trig.words) in res.words["handover_verbs"] and not objs[0].prep \
                 and objs[0].head.type == "PER":
@@ -287,6 +304,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                         got, actors) and not any(np.head.key == got and gpe_modifier(an, np)
                                                  for np in an.nps):
                     recipients = [got]
+                    src.note("picker", actors, recipients)
         neg = is_negated(an, st.cs, i)
         fut = fut_sentence or has_cue(an, "future", st.cs, i)
         hyp = has_cue(an, "hypothetical", st.cs, i) or has_cue(an, "conditional", 0, i)
@@ -294,9 +312,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if neg and fut and typ == "CONSULT":
             typ, mode, neg = "REJECT", "meet", False  # "sẽ không đàm phán": refuses to meet
         # the learned role model fills the sides the rules left empty
+        sides = len(actors) + len(recipients)
         actors, recipients = event_arguments.revise(an, event_arguments.Site(
             i, j, st.cs, st.ce, line, typ + ("/visit" if mode == "visit" else ""),
             bool(passive), bool(unnamed), st.objs, before), actors, recipients)
+        src.note("argmodel", actors, recipients)
         if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
             recipients = [k for k in recipients  # court hears the suit, it is not sued
                           if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
@@ -307,9 +327,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 sent.last_passive = (j, same[0].actors, same[0].recipients)
             _dropped(article, line, trig, "same_happening")
             continue
+        date = event_date(timexes, an, st.cs, st.ce, i)
+        if not event_filter.keep(an, event_filter.Coded(
+                i, j, st.cs, typ + ("/visit" if mode == "visit" else ""), actors, recipients,
+                neg, fut, hyp, st.nominal, bool(passive), bool(unnamed),
+                len(actors) + len(recipients) > sides, date is not None, line, len(found), src)):
+            _dropped(article, line, trig, "filter")
+            continue  # the learned filter finds it unlikely (hedged, second hand, ...)
         sent.out.append(Event(
             id="", type=typ, mode=mode, actors=actors, recipients=recipients, location=loc,
-            date=event_date(timexes, an, st.cs, st.ce, i), negated=neg, hypothetical=hyp, future=fut,
+            date=date, negated=neg, hypothetical=hyp, future=fut,
             article=article, line=line, text=an.text,
         ))
         sent.last_clause = st.cs
