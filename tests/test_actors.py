@@ -231,6 +231,10 @@ def test_place_followed_by_its_country() -> None:
     assert khasan.type == "GPE" and khasan.country == "RUS"
     (kherson,) = by_text(a, "Kherson")
     assert kherson.country == "UKR"
+    # a region spanning countries is nobody's: North Korea's North America desk
+    b = article(["Ông Sin Hong-chol phụ trách các vấn đề Bắc Mỹ của Triều Tiên."])
+    (na,) = by_text(b, "Bắc Mỹ")
+    assert na.type == "LOC" and na.country is None
 
 
 def test_name_shape_model_types_context_free_foreign_names() -> None:

@@ -66,6 +66,9 @@ class Dictionary:
     country_names: dict[str, str]  # ISO3 -> Vietnamese name
     caps_stats: dict[str, float]  # folded word -> share of mid-sentence uses that are capitalised
     vocab: set[str]  # folded compounds seen in lower case: real words, not glued names
+    # keys of regions that span countries ("Bắc Mỹ", "Biển Đông"): no "của Triều Tiên" after
+    # one makes it that country's
+    borderless: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -130,6 +133,7 @@ def load() -> Dictionary:
         for alias in [name, *(rest[0].split("|") if rest else [])]:
             add(alias, args)
 
+    borderless: set[str] = set()
     for iso, kind, name, *rest in _rows("places.tsv"):
         country = None if iso == "-" else iso
         if kind in ("capital", "city"):
@@ -138,6 +142,8 @@ def load() -> Dictionary:
             key, typ = f"LOC:{iso}:{fold(name)}", "LOC"
         else:
             key, typ = f"LOC:{fold(name)}", "LOC"
+            if country is None:
+                borderless.add(key)
         args = dict(key=key, name=name, type=typ, country=country, kind=kind)
         for alias in [name, *(rest[0].split("|") if rest else [])]:
             add(alias, args)
@@ -191,4 +197,5 @@ def load() -> Dictionary:
         country_names=country_names,
         caps_stats=caps_stats,
         vocab=vocab,
+        borderless=frozenset(borderless),
     )

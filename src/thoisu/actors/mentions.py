@@ -874,7 +874,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             role = None
         k += 1
     _appositions(d, words, out, sent, pre)
-    _places_in_countries(out, sent)
+    _places_in_countries(d, out, sent)
     if dropped and out:
         out = _coordinated_people(d, words, dropped, out, sent, si, pre)
     return out
@@ -955,11 +955,13 @@ def unify_missions(out: list[Mention]) -> None:
             m.key = next(iter(keys))
 
 
-def _places_in_countries(out: list[Mention], sent: Sentence) -> None:
+def _places_in_countries(d: Dictionary, out: list[Mention], sent: Sentence) -> None:
     """"Khasan, Nga", "Vienna (Áo)", "Kherson của Ukraine": a place with no known country
-    followed by a country's name is in that country."""
+    followed by a country's name is in that country; a region that spans countries is in
+    none ("các vấn đề Bắc Mỹ của Triều Tiên": North Korea's North America desk)."""
     for m, n in zip(out, out[1:], strict=False):
-        if m.type in ("GPE", "LOC") and m.country is None and n.type == "GPE" and n.country \
+        if m.type in ("GPE", "LOC") and m.country is None and m.key not in d.borderless \
+                and n.type == "GPE" and n.country \
                 and n.key == f"GPE:{n.country}" and _IN_COUNTRY.match(sent.text[m.end:n.start]):
             m.country = n.country
 
