@@ -199,6 +199,18 @@ def test_actor_record_and_merged_id(client, store, ids, tmp_path):
     assert page.status_code == 301 and page.headers["location"] == f"/actors/{ids['burmistrov']}"
 
 
+def test_untitled_article_listed_by_its_first_words(client, store, ids):
+    # seed 003 is a page with no headline: a reader sees its first words, not its id
+    db = sqlite3.connect(store)
+    aid, first = db.execute(
+        "SELECT a.id, p.text FROM articles a JOIN paragraphs p ON p.article = a.id AND p.idx = 0 "
+        "WHERE a.title IS NULL AND a.page LIKE '%003_%'").fetchone()
+    db.close()
+    page = client.get(f"/actors/{ids['prk']}").text
+    assert f'href="/articles/{aid}">{aid}<' not in page
+    assert " ".join(first.split()[:15]) in page
+
+
 # --------------------------------------------------------------------------- events
 
 

@@ -397,6 +397,18 @@ def stories_of_thread(db: sqlite3.Connection, tid: str) -> list[dict[str, Any]]:
     return [r for s in sids if (r := story_row(db, s))]
 
 
+def shown_title(db: sqlite3.Connection, aid: str, title: str | None, words: int = 15) -> str:
+    """An article's title, or for a page without one its first words (as its story is
+    named): an id means nothing to a reader."""
+    if title:
+        return title
+    row = db.execute("SELECT text FROM paragraphs WHERE article = ? ORDER BY idx LIMIT 1", (aid,)).fetchone()
+    if not row:
+        return aid
+    head = row[0].split()
+    return " ".join(head[:words]) + (" …" if len(head) > words else "")
+
+
 def story_articles(db: sqlite3.Connection, sids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Articles of each story, duplicates folded under the article they copy."""
     out: dict[str, list[dict[str, Any]]] = {}
@@ -407,8 +419,8 @@ def story_articles(db: sqlite3.Connection, sids: list[str]) -> dict[str, list[di
         originals: dict[str, dict[str, Any]] = {}
         dups: list[tuple] = []
         for aid, title, outlet, pub, dup, page in rows:
-            item = {"id": aid, "title": title, "outlet": outlet, "published": pub, "page": page,
-                    "copies": []}
+            item = {"id": aid, "title": shown_title(db, aid, title), "outlet": outlet, "published": pub,
+                    "page": page, "copies": []}
             if dup:
                 dups.append((dup, item))
             else:
@@ -476,7 +488,8 @@ def actor(db: sqlite3.Connection, eid: str, limit: int = 50) -> dict[str, Any] |
     else:
         sql = ("SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN "
                "(SELECT article FROM mentions WHERE entity = ?) ORDER BY a.seq DESC LIMIT 20")
-    articles = [{"id": a, "title": t, "published": p} for a, t, p in db.execute(sql, (eid,))]
+    articles = [{"id": a, "title": shown_title(db, a, t), "published": p}
+                for a, t, p in db.execute(sql, (eid,)).fetchall()]
     return {"entity": ent, "n_mentions": n_mentions, "months": months, "roles": roles,
             "quotes": quotes, "quotes_total": quotes_total, "counterparts": counterparts.most_common(),
             "articles": articles}
