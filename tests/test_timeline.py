@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from thoisu.annotate.dates import find_timexes
 from thoisu.annotate.sentences import split_text
-from thoisu.models import Article, Event, Paragraph, Sentence, TimelineEntry, TimeValue
+from thoisu.models import (
+    Article,
+    EntityMention,
+    Event,
+    Paragraph,
+    Sentence,
+    TimelineEntry,
+    TimeValue,
+)
 from thoisu.stories.timeline import build_timeline, main_timex
 
 
@@ -120,6 +128,21 @@ def test_events_give_entries_with_ids() -> None:
     assert (e.event, e.date.value, e.line) == ("a-e0", "2017-12-08", 1)
     art.events = [ev]
     assert build_timeline([art])[0].event == "a-e0"  # events default to the articles' own
+
+
+def test_one_entry_for_an_event_reported_twice() -> None:
+    # one visit, reported at line 1 (undated) and line 3 ("hôm 22/7"): the event, dated by
+    # its second report, is the one entry; its reports are not entries of their own
+    art = make_article("v", [
+        "Đại sứ Oleg Burmistrov đã tới Bình Nhưỡng để thảo luận về tình hình bán đảo.",
+        "Ông Burmistrov đến thủ đô Bình Nhưỡng hôm 22/7, trước chuyến thăm kéo dài 4 ngày.",
+    ], "2017-07-24")
+    first, second = art.sentences
+    ev = Event(id="v-e0", type="CONSULT", mode="visit", actors=["PER:burmistrov"], recipients=["GPE:PRK"],
+               location=None, date=TimeValue("2017-07-22", "hôm 22/7"), negated=False,
+               hypothetical=False, future=False, article="v", line=first.line, text=first.text,
+               mentions=[EntityMention("v", first.line, first.text), EntityMention("v", second.line, second.text)])
+    assert rows(build_timeline([art], [ev])) == [("2017-07-22", "v", first.line)]
 
 
 def test_relative_without_any_anchor_stays_out() -> None:

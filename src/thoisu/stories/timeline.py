@@ -2,7 +2,8 @@
 
 ``build_timeline(articles, events)`` gathers
 
-- every event with a date (its sentence, article, line and id), and
+- every event with a date (its sentence, article, line and id), standing for all its
+  reports, and
 - every other sentence whose main date expression reports something: the finest-grained
   timex of the sentence that is not background ("kể từ năm 2019", a year naming a thing
   as in "thỏa thuận Minsk năm 2015"); at most one entry per sentence;
@@ -124,9 +125,9 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _sentence_of(article: Article, ev: Event) -> int | None:
+def _sentence_of(article: Article, line: int, text: str) -> int | None:
     for i, s in enumerate(article.sentences):
-        if s.line == ev.line and (s.text == ev.text or ev.text in s.text or s.text in ev.text):
+        if s.line == line and (s.text == text or text in s.text or s.text in text):
             return i
     return None
 
@@ -141,9 +142,16 @@ def _entries(
         if ev.date is None or ev.article not in by_id:
             continue
         k, art = by_id[ev.article]
-        idx = _sentence_of(art, ev)
+        idx = _sentence_of(art, ev.line, ev.text)
         if idx is not None:
             covered.add((art.id, idx))
+        # the event's other reports ("Ông Burmistrov đến Bình Nhưỡng hôm 22/7") are the
+        # same happening: the event's entry stands for them
+        for m in ev.mentions:
+            if m.article in by_id and (m.article, m.line) != (ev.article, ev.line):
+                j = _sentence_of(by_id[m.article][1], m.line, m.text)
+                if j is not None:
+                    covered.add((m.article, j))
         out.append(_Entry(ev.date.value, ev.date.text, ev.text, art.id, ev.line, ev.id, k,
                           _salient(art, idx, ev.text), _words(art, idx, ev.text)))
     for k, art in enumerate(articles):
