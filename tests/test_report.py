@@ -13,6 +13,10 @@ def test_network_edges_follow_events():
     assert {n["label"] for n in net["nodes"]} == {"Lavrov", "Tillerson", "Choe"}
     assert sorted(e["type"] for e in net["edges"]) == ["CONSULT", "SUPPORT"]
     assert network_svg([], ents) is None
+    # the drawing is as tall as its nodes: two actors on one line are a band, not a square
+    pair = network_svg([_ev("CONSULT", ["1", "2"], [])], ents)
+    assert pair["height"] < pair["size"] / 2 and net["height"] > pair["height"]
+    assert all(pair["top"] <= n["y"] <= pair["top"] + pair["height"] for n in pair["nodes"])
 
 
 def test_timeline_chart_places_dated_entries_only():

@@ -70,11 +70,18 @@ def network(
         degree[b] += n
     keep = [n for n, _ in degree.most_common(max_nodes)]
     keep_set = set(keep)
-    r, c = size / 2 - 130, size / 2  # room for labels on either side
+    # a circle as large as its nodes need (two actors on a 560-pixel circle were a page
+    # of white), with room for labels on either side
+    r = min(size / 2 - 130, max(45.0, 22.0 * len(keep)))
+    size = round(2 * r + 260)
+    c = size / 2
     pos = {n: (c + r * math.cos(2 * math.pi * i / len(keep)), c + r * math.sin(2 * math.pi * i / len(keep)))
            for i, n in enumerate(keep)}
+    ys = [y for _, y in pos.values()]
     return {
         "size": size,
+        # the band the nodes occupy (two actors sit on one line: no square of white)
+        "top": round(min(ys) - 30), "height": round(max(ys) - min(ys) + 60),
         "nodes": [{"id": n, "x": round(pos[n][0], 1), "y": round(pos[n][1], 1),
                    "label": names[n]["name"], "type": names[n]["type"],
                    "anchor": "end" if pos[n][0] < c - 1 else "start",
