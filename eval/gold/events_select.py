@@ -30,8 +30,10 @@ technology pages, so batch 4 takes, for each dev cluster already in the events g
 shortest document not in the gold with MIN_WORDS..MAX_WORDS_2 words, same md5 order.
 These are new articles about happenings the gold already holds (another outlet's report):
 unseen text, not unseen happenings. Annotated: the first BATCH_4 of that order.
+Batch 5 (``--batch 5``): the next BATCH_5 of that order, annotated the same way once batch 4
+had been scored and used for training, to keep a held-out dev sample for the next round.
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4] -> JSON lines of pointers
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MIN_WORDS, MAX_WORDS = 100, 420
 MAX_WORDS_2 = 700  # batch 2: longer articles, still readable in full
 BATCH_4 = 44  # batch 4: how far down its order the annotation went
+BATCH_5 = 44  # batch 5: the next ones of batch 4's order
 CATEGORIES = ("Thế giới", "Pháp luật", "Kinh tế", "Văn hóa - Xã hội")
 
 
@@ -60,6 +63,7 @@ def _batch_4(mds: Path) -> list[dict]:
     gold = [json.loads(line)
             for line in (ROOT / "eval" / "gold" / "events.jsonl").open(encoding="utf-8")]
     taken = {g["cluster"]: g["doc"] for g in gold if g["split"] == "dev" and g.get("batch", 1) < 4}
+    # (batches 4-5 take one more document of each of these clusters, in one order)
     out: list[dict] = []
     for fname in ("vims-dev.jsonl", "abmusu-validation.jsonl", "abmusu-train.jsonl"):
         for line in (mds / fname).open(encoding="utf-8"):
@@ -75,12 +79,14 @@ def _batch_4(mds: Path) -> list[dict]:
                         "category": c["category"] or "vims", "split": "dev",
                         "words": len(d["text"].split()), "batch": 4})
     out.sort(key=lambda p: _hash(p["cluster"]))
-    return out[:BATCH_4]
+    return out
 
 
 def select(mds: Path, batch: int = 1) -> list[dict]:
     if batch == 4:
-        return _batch_4(mds)
+        return _batch_4(mds)[:BATCH_4]
+    if batch == 5:
+        return [p | {"batch": 5} for p in _batch_4(mds)[BATCH_4 : BATCH_4 + BATCH_5]]
     used = {json.loads(line)["cluster"]
             for line in (ROOT / "eval" / "gold" / "actors.jsonl").open(encoding="utf-8")}
     out: list[dict] = []
@@ -115,7 +121,7 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4))
+    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5))
     args = ap.parse_args()
     for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))
