@@ -20,6 +20,14 @@ them) and batches 2-3 apart. The threshold written is --add (chosen on that tabl
 ``--silver N`` adds the rules' complete events on N other mds articles (not used: see SILVER).
 ``--hold-batch N`` writes a model trained without dev batch N, to read its errors there.
 Softmax regression (numpy, L2); deterministic (full-batch steps from zero weights).
+
+Tried and left out (this round, CV over dev batches 1-4, 238 gold events): letting the
+model code the triggers the rules drop for want of a participant when it finds their
+actor at probability p ("rescue"): p 0.5-0.9 gave 117-123 right for 179-203 coded against
+115/169 without it (F 0.555-0.563 vs 0.565), and on batch 4's folds no right event, only
+4-9 wrong ones. Batch 4 in training changes no CV figure of batches 1-3 and the model adds
+nothing on batch 4's folds (15/26 with or without it), so the shipped weights (batches 1-3)
+stay.
 """
 
 from __future__ import annotations
