@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.test_events import build
+from thoisu.actors import find_mentions
 from thoisu.annotate.quotes import find_quotes
+from thoisu.annotate.sentences import annotate_sentences
+from thoisu.models import Article, Paragraph
 
 from .conftest import seed_articles
 
@@ -31,6 +34,23 @@ def test_frame_after_quote_names_the_speaker():
     assert "tích cực. Chúng tôi sẽ tiếp tục" in qs[1].text
     assert [q.id for q in qs] == [f"t-0-q{i}" for i in range(4)]
     assert [q.line for q in qs] == [1, 2, 3, 4]
+
+
+def test_dan_loi_cites_the_person_a_title_phrase_names():
+    # "dẫn lời" + a body or country whose title phrase goes on to a person: the person
+    # speaks, not the ministry or North Korea; a body named alone still speaks itself
+    art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate([
+        "Hãng tin Yonhap dẫn lời người phát ngôn Bộ Quốc phòng Hàn Quốc Moon Sang-gyun cho biết: “Chúng "
+        "tôi bày tỏ sự tiếc nuối rằng Triều Tiên đã đề xuất đối thoại nhưng không đề cập tới hạt nhân”.",
+        "“Tôi nghĩ ý tưởng của ông ấy hoàn toàn vô nghĩa và không có chút chân thành nào”, Reuters dẫn lời "
+        "Đại sứ Triều Tiên tại Liên Hợp Quốc Ja Song-nam cho biết.",
+        "“Chúng tôi sẽ có biện pháp đáp trả tương xứng với các lệnh trừng phạt mới này”, Reuters dẫn lời "
+        "Bộ Ngoại giao Nga cho biết.",
+    ])])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)  # the real mention finder: nested names and all
+    qs = [q for q in find_quotes(art) if q.direct]
+    assert [q.speaker for q in qs] == ["PER:moon sang gyun", "PER:ja song nam", "ORG:RU_MFA"]
 
 
 def test_frame_before_quote_and_second_quote_of_the_same_speaker():

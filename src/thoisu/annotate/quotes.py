@@ -39,6 +39,8 @@ class SpeechConfig:
     min_words: int
     max_frame_words: int
     max_speaker_words: int
+    cited_title_preps: frozenset[tuple[str, ...]]
+    cited_max_gap: int
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +54,8 @@ def speech_config() -> SpeechConfig:
         int(raw["min_words"]),
         int(raw["max_frame_words"]),
         int(raw["max_speaker_words"]),
+        frozenset(phrase(p) for p in raw["cited_title_preps"]),
+        int(raw["cited_max_gap"]),
     )
 
 
@@ -133,7 +137,7 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
         if k:
             for ch in an.chains:
                 if ch.start >= i + k and ch.start <= i + k + 1 and _head(ch) is not None:
-                    h = _head(ch)
+                    h = _cited(an, ch, v)
                     return h.key, h.text
     if best is not None and _distance(an, best.end, v) <= 6:
         h = _head(best)
@@ -150,6 +154,28 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
             return last_per[-1], surface
         return None, surface
     return None, None
+
+
+def _cited(an: Analysis, ch: Chain, end: int) -> Mention:
+    """Who a "dẫn lời" cites: the head of the chain after it or, when that is a body or
+    place, the person its title phrase goes on to name ("dẫn lời Đại sứ Triều Tiên tại
+    Liên Hợp Quốc Se-pyong": the ambassador, not North Korea)."""
+    h = _head(ch)
+    assert h is not None
+    if h.type == "PER":
+        return h
+    for np in an.nps:
+        # (a name inside the body's name starts a phrase of its own that the person joins:
+        # "Bộ Quốc phòng [Hàn Quốc Moon Sang-gyun]", so phrases are compared by first name)
+        if ch.nps[0].first < np.first < end and np not in ch.nps and np.head.type == "PER":
+            gap = an.toks[ch.end : max(ch.end, np.start)]
+            cfg = speech_config()
+            if (not np.prep or np.prep == ch.prep or np.prep in cfg.cited_title_preps) \
+                    and len(gap) <= cfg.cited_max_gap and not any(
+                    t in _SENT_END or t == "," for t in gap):
+                return np.head
+            break
+    return h
 
 
 def _distance(an: Analysis, a: int, b: int) -> int:
@@ -181,7 +207,7 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
     if cfg.cite.match(an.toks, v):  # "Reuters dẫn lời bà Choe"
         for ch in an.chains:
             if ch.start >= ve and ch.end <= end and _head(ch) is not None:
-                h = _head(ch)
+                h = _cited(an, ch, end)
                 return h.key, h.text
     key, text = _speaker_before(an, v, i, last_per)
     if key is None:  # '”, người phát ngôn của Đại sứ quán ... Liu Pengyu nói.': the person
