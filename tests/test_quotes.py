@@ -53,6 +53,32 @@ def test_dan_loi_cites_the_person_a_title_phrase_names():
     assert [q.speaker for q in qs] == ["PER:moon sang gyun", "PER:ja song nam", "ORG:RU_MFA"]
 
 
+def _real(paras: list[str]) -> Article:
+    art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(paras)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    return art
+
+
+def test_frames_with_degrees_appositions_and_long_tails():
+    qs = [q for q in find_quotes(_real([
+        # a degree written with dots ("TS.BS") ends no sentence and names no body
+        '"Nếu trẻ có một trong ba triệu chứng nêu trên, cha mẹ cần đưa trẻ đến ngay cơ sở y tế để khám", '
+        "TS.BS Đỗ Thiện Hải nhấn mạnh.",
+        # the speech verb is near the quote; the clause after it may run long
+        "“Chúng tôi vẫn được yêu cầu thường xuyên gửi báo cáo cập nhật tình hình cho phía vườn thú đối tác” – "
+        "anh Lê Văn Hoàng – Trưởng Bộ phận chăm sóc động vật cho biết thêm về những phương thức phối hợp chặt "
+        "chẽ trong công tác bảo tồn động vật hoang dã quý hiếm.",
+        # the name before an apposition speaks, not the country inside it
+        "Sami Khedira, người đeo băng đội trưởng trong trận Đức thua Slovakia, phát biểu: \"Đó là một đòn đau "
+        "cho cậu ấy, nhưng tôi tin cậu ấy sẽ có một cơ hội khác trên sân khấu lớn\".",
+        "“Tôi đóng vai trò như mẹ của bọn trẻ và muốn chúng sống một cuộc sống bình thường” - bà Ko Yong-suk "
+        "tâm sự về khoảng thời gian ở Bern.",
+    ])) if q.direct]
+    assert [q.speaker for q in qs] == ["PER:đỗ thiện hải", "PER:lê văn hoàng", "PER:sami khedira",
+                                       "PER:ko yong suk"]
+
+
 def test_frame_before_quote_and_second_quote_of_the_same_speaker():
     art = build([
         "Cùng ngày 11/9, người phát ngôn Bộ Ngoại giao Mỹ Matthew Miller nói: “Chúng tôi sẽ theo dõi "

@@ -127,6 +127,12 @@ def _verbs(an: Analysis, lo: int, hi: int) -> list[tuple[int, int]]:
 def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple[str | None, str | None]:
     """Subject of the speech verb at token v: nearest chain before it in [lo, v)."""
     cfg = speech_config()
+    if v > 0 and an.toks[v - 1] == ",":  # "Sami Khedira, người đeo băng đội trưởng trong trận
+        for ch in an.chains:               # Đức thua Slovakia, phát biểu": the name before the
+            h = _head(ch)                  # apposition speaks, not a name inside it
+            if lo <= ch.start <= lo + 1 and ch.end < v - 1 and an.toks[ch.end] == "," \
+                    and not ch.prep and h is not None and h.type == "PER":
+                return h.key, h.text
     best: Chain | None = None
     for ch in an.chains:
         if ch.start >= lo and ch.end <= v and not ch.prep and _head(ch) is not None:
@@ -154,6 +160,15 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
             return last_per[-1], surface
         return None, surface
     return None, None
+
+
+def _sentence_end(an: Analysis, k: int) -> bool:
+    """Token k ends a sentence: "." "!" "?", but not a dot inside an abbreviation written
+    without spaces ("TS.BS Đỗ Thiện Hải", "TP.HCM")."""
+    if an.toks[k] not in _SENT_END:
+        return False
+    spans = an.spans
+    return not (0 < k < len(spans) - 1 and spans[k - 1][1] == spans[k][0] and spans[k][1] == spans[k + 1][0])
 
 
 def _cited(an: Analysis, ch: Chain, end: int) -> Mention:
@@ -191,17 +206,21 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
     while i < n and an.toks[i] in {",", "-", "–", "—"}:
         i += 1
     end = i
-    while end < n and an.toks[end] not in _SENT_END and not an.aside[end]:
+    while end < n and not _sentence_end(an, end) and not an.aside[end]:
         end += 1
-    if end - i > cfg.max_frame_words or i >= n:
+    if i >= n:
         return None
     if an.toks[i] == "theo":  # '…”, theo bản khai của FBI.'
+        if end - i > cfg.max_frame_words:
+            return None
         for ch in an.chains:
             if i < ch.start < end and _head(ch) is not None:
                 h = _head(ch)
                 return h.key, h.text
     verbs = _verbs(an, i, end)
-    if not verbs:
+    # the speech verb near the quote; what follows it may run long ("– anh Hoàng – Trưởng
+    # Bộ phận ... cho biết thêm về những phương thức ...")
+    if not verbs or _distance(an, i, verbs[0][0]) > cfg.max_frame_words:
         return None
     v, ve = verbs[0]
     if cfg.cite.match(an.toks, v):  # "Reuters dẫn lời bà Choe"
