@@ -74,9 +74,12 @@ def test_frames_with_degrees_appositions_and_long_tails():
         "cho cậu ấy, nhưng tôi tin cậu ấy sẽ có một cơ hội khác trên sân khấu lớn\".",
         "“Tôi đóng vai trò như mẹ của bọn trẻ và muốn chúng sống một cuộc sống bình thường” - bà Ko Yong-suk "
         "tâm sự về khoảng thời gian ở Bern.",
+        # a description names the person the paragraph has just named
+        "Bác sĩ Nguyễn Văn Khanh cho biết nhiều người ngộ nhận về cách sơ cứu. “Khi virus đã xâm nhập, biện "
+        "pháp hút nọc không có tác dụng và việc nặn máu sẽ không có giá trị gì”, chuyên gia cảnh báo.",
     ])) if q.direct]
     assert [q.speaker for q in qs] == ["PER:đỗ thiện hải", "PER:lê văn hoàng", "PER:sami khedira",
-                                       "PER:ko yong suk"]
+                                       "PER:ko yong suk", "PER:nguyễn văn khanh"]
 
 
 def test_frame_before_quote_and_second_quote_of_the_same_speaker():

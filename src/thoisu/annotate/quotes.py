@@ -41,6 +41,7 @@ class SpeechConfig:
     max_speaker_words: int
     cited_title_preps: frozenset[tuple[str, ...]]
     cited_max_gap: int
+    descriptions: frozenset[str]  # folded
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,7 @@ def speech_config() -> SpeechConfig:
         int(raw["max_speaker_words"]),
         frozenset(phrase(p) for p in raw["cited_title_preps"]),
         int(raw["cited_max_gap"]),
+        frozenset(fold(d) for d in raw["descriptions"]),
     )
 
 
@@ -342,9 +344,11 @@ def find_quotes(article: Article) -> list[Quote]:
             ):
                 continue  # “Tịnh thất Bồng Lai - Thiền am bên bờ vũ trụ”: a name or a title
             speaker = None
+            k_at = None  # the sentence whose frame named the speaker
             end_at = pa.sentence_at(qe - 1)
             if end_at is not None:
                 k, s = end_at
+                k_at = k
                 an = pa.an[k]
                 t0 = an.tok_at(qe - s.start)
                 speaker = _speaker_after(an, t0, last_per + _pers(pa, k))
@@ -352,6 +356,7 @@ def find_quotes(article: Article) -> list[Quote]:
                 start_at = pa.sentence_at(qs)
                 if start_at is not None:
                     k, s = start_at
+                    k_at = k
                     an = pa.an[k]
                     speaker = _speaker_pre(an, an.tok_at(qs - s.start),
                                            last_per + _pers(pa, k))
@@ -362,7 +367,7 @@ def find_quotes(article: Article) -> list[Quote]:
             if speaker is None or speaker == (None, None):
                 continue  # a title, a slogan or a term: nobody is said to say it
             if speaker[0] is None and speaker[1]:
-                speaker = (_by_title(speaker[1], roles), speaker[1])
+                speaker = (_by_title(speaker[1], roles) or _described(speaker[1], pa, k_at), speaker[1])
             if (qs, qe) in singles and speaker[0] is None:
                 continue
             found.append((para.line, qs, Quote("", speaker[0], speaker[1], inner, True,
@@ -405,6 +410,18 @@ def _by_title(surface: str, roles: list[tuple[str, str]]) -> str | None:
         if title in role:
             return key
     return None
+
+
+def _described(surface: str, pa: _Para, k: int | None) -> str | None:
+    """"chuyên gia cảnh báo", "Nữ diễn viên viết:": the last person the paragraph named as
+    a subject up to the quote's sentence, for a speaker named by a description only."""
+    words = fold(surface).split()
+    if words and words[-1] in ("này", "ấy"):
+        words = words[:-1]
+    if k is None or " ".join(words) not in speech_config().descriptions:
+        return None
+    pers = _pers(pa, k + 1)
+    return pers[-1] if pers else None
 
 
 def _pers(pa: _Para, upto: int | None) -> list[str]:
