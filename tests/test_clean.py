@@ -687,3 +687,37 @@ def test_section_headings_of_one_article_open_no_other_article():
         arts = extract_articles(page_from_text("\n".join([title, *_S[:3], head, *_S[3:]])))
         assert [a.title for a in arts] == [title], head
         assert _kept(arts) == [*_S[:3], head, *_S[3:]]  # the heading stays in its text
+
+
+# an invented report whose second half, under a heading, follows the case up
+_ABOVE = [
+    "Khoảng 21 giờ tối qua, tổ công tác Đội Cảnh sát giao thông số 5 đang làm nhiệm vụ tại nút giao Nguyễn "
+    "Trãi thì ra hiệu cho một người đàn ông điều khiển xe máy dừng lại để kiểm tra.",
+    "Ngay khi cán bộ đưa thiết bị đo lại gần, người này lấy cớ nghe điện thoại, dắt xe vào lề đường rồi bất "
+    "ngờ bỏ lại chiếc xe, bế theo đứa trẻ ngồi phía trước và đi bộ vào một con hẻm gần đó.",
+    "Tổ công tác đã lập biên bản tạm giữ chiếc xe, đồng thời đề nghị công an phường xác minh danh tính chủ sở "
+    "hữu theo biển số đăng ký.",
+]
+_BELOW = [
+    "Trần Văn K., 38 tuổi, trú tại quận Thanh Xuân, sáng nay đã tới trụ sở làm việc, kết quả đo vượt ngưỡng "
+    "0,4 miligam mỗi lít khí thở, mức vi phạm cao nhất.",
+    "Với hành vi này, anh K. bị phạt tiền từ sáu đến tám triệu đồng, tước giấy phép lái xe hai mươi hai tháng "
+    "theo Nghị định 100 của Chính phủ.",
+    "Thời gian tới, lực lượng chức năng sẽ tăng cường tuần tra vào buổi tối và các ngày cuối tuần, xử lý "
+    "nghiêm người lái sau khi đã uống rượu bia.",
+]
+
+
+def test_heading_on_the_headlines_subject_or_a_pull_quote_is_a_section():
+    title = "Bị yêu cầu thổi nồng độ cồn, tài xế bỏ lại xe máy rồi chạy mất"
+    # two lower-case syllable pairs of the headline ("nồng độ", "độ cồn"): the same case
+    # followed up, though the text under the heading shares no words with the text above
+    for head in ("Tài xế Trần Văn K. vi phạm nồng độ cồn ở mức cao nhất",
+                 "“Tôi sợ bị giữ xe nên bế con bỏ đi, không nghĩ sẽ bị phạt nặng như vậy”"):
+        arts = extract_articles(page_from_text("\n\n".join([title, *_ABOVE, head, *_BELOW])))
+        assert [a.title for a in arts] == [title], head
+    # names shared with the headline are not its subject: another article on the same
+    # person is one ("Trần Văn K." twice, no lower-case pair in common)
+    other = "Trần Văn K. từng bị xử phạt vì chở quá số người quy định"
+    arts = extract_articles(page_from_text("\n\n".join([title, *_ABOVE, other, *_BELOW])))
+    assert len(arts) == 2

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.test_events import build
+from thoisu.actors import find_mentions
 from thoisu.annotate.quotes import find_quotes
+from thoisu.annotate.sentences import annotate_sentences
+from thoisu.models import Article, Paragraph
 
 from .conftest import seed_articles
 
@@ -31,6 +34,52 @@ def test_frame_after_quote_names_the_speaker():
     assert "tích cực. Chúng tôi sẽ tiếp tục" in qs[1].text
     assert [q.id for q in qs] == [f"t-0-q{i}" for i in range(4)]
     assert [q.line for q in qs] == [1, 2, 3, 4]
+
+
+def test_dan_loi_cites_the_person_a_title_phrase_names():
+    # "dẫn lời" + a body or country whose title phrase goes on to a person: the person
+    # speaks, not the ministry or North Korea; a body named alone still speaks itself
+    art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate([
+        "Hãng tin Yonhap dẫn lời người phát ngôn Bộ Quốc phòng Hàn Quốc Moon Sang-gyun cho biết: “Chúng "
+        "tôi bày tỏ sự tiếc nuối rằng Triều Tiên đã đề xuất đối thoại nhưng không đề cập tới hạt nhân”.",
+        "“Tôi nghĩ ý tưởng của ông ấy hoàn toàn vô nghĩa và không có chút chân thành nào”, Reuters dẫn lời "
+        "Đại sứ Triều Tiên tại Liên Hợp Quốc Ja Song-nam cho biết.",
+        "“Chúng tôi sẽ có biện pháp đáp trả tương xứng với các lệnh trừng phạt mới này”, Reuters dẫn lời "
+        "Bộ Ngoại giao Nga cho biết.",
+    ])])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)  # the real mention finder: nested names and all
+    qs = [q for q in find_quotes(art) if q.direct]
+    assert [q.speaker for q in qs] == ["PER:moon sang gyun", "PER:ja song nam", "ORG:RU_MFA"]
+
+
+def _real(paras: list[str]) -> Article:
+    art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(paras)])
+    art.sentences = annotate_sentences(art)
+    art.mentions = find_mentions(art)
+    return art
+
+
+def test_frames_with_degrees_appositions_and_long_tails():
+    qs = [q for q in find_quotes(_real([
+        # a degree written with dots ("TS.BS") ends no sentence and names no body
+        '"Nếu trẻ có một trong ba triệu chứng nêu trên, cha mẹ cần đưa trẻ đến ngay cơ sở y tế để khám", '
+        "TS.BS Đỗ Thiện Hải nhấn mạnh.",
+        # the speech verb is near the quote; the clause after it may run long
+        "“Chúng tôi vẫn được yêu cầu thường xuyên gửi báo cáo cập nhật tình hình cho phía vườn thú đối tác” – "
+        "anh Lê Văn Hoàng – Trưởng Bộ phận chăm sóc động vật cho biết thêm về những phương thức phối hợp chặt "
+        "chẽ trong công tác bảo tồn động vật hoang dã quý hiếm.",
+        # the name before an apposition speaks, not the country inside it
+        "Sami Khedira, người đeo băng đội trưởng trong trận Đức thua Slovakia, phát biểu: \"Đó là một đòn đau "
+        "cho cậu ấy, nhưng tôi tin cậu ấy sẽ có một cơ hội khác trên sân khấu lớn\".",
+        "“Tôi đóng vai trò như mẹ của bọn trẻ và muốn chúng sống một cuộc sống bình thường” - bà Ko Yong-suk "
+        "tâm sự về khoảng thời gian ở Bern.",
+        # a description names the person the paragraph has just named
+        "Bác sĩ Nguyễn Văn Khanh cho biết nhiều người ngộ nhận về cách sơ cứu. “Khi virus đã xâm nhập, biện "
+        "pháp hút nọc không có tác dụng và việc nặn máu sẽ không có giá trị gì”, chuyên gia cảnh báo.",
+    ])) if q.direct]
+    assert [q.speaker for q in qs] == ["PER:đỗ thiện hải", "PER:lê văn hoàng", "PER:sami khedira",
+                                       "PER:ko yong suk", "PER:nguyễn văn khanh"]
 
 
 def test_frame_before_quote_and_second_quote_of_the_same_speaker():

@@ -39,6 +39,9 @@ class SpeechConfig:
     min_words: int
     max_frame_words: int
     max_speaker_words: int
+    cited_title_preps: frozenset[tuple[str, ...]]
+    cited_max_gap: int
+    descriptions: frozenset[str]  # folded
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +55,9 @@ def speech_config() -> SpeechConfig:
         int(raw["min_words"]),
         int(raw["max_frame_words"]),
         int(raw["max_speaker_words"]),
+        frozenset(phrase(p) for p in raw["cited_title_preps"]),
+        int(raw["cited_max_gap"]),
+        frozenset(fold(d) for d in raw["descriptions"]),
     )
 
 
@@ -123,6 +129,12 @@ def _verbs(an: Analysis, lo: int, hi: int) -> list[tuple[int, int]]:
 def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple[str | None, str | None]:
     """Subject of the speech verb at token v: nearest chain before it in [lo, v)."""
     cfg = speech_config()
+    if v > 0 and an.toks[v - 1] == ",":  # "Sami Khedira, người đeo băng đội trưởng trong trận
+        for ch in an.chains:               # Đức thua Slovakia, phát biểu": the name before the
+            h = _head(ch)                  # apposition speaks, not a name inside it
+            if lo <= ch.start <= lo + 1 and ch.end < v - 1 and an.toks[ch.end] == "," \
+                    and not ch.prep and h is not None and h.type == "PER":
+                return h.key, h.text
     best: Chain | None = None
     for ch in an.chains:
         if ch.start >= lo and ch.end <= v and not ch.prep and _head(ch) is not None:
@@ -133,7 +145,7 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
         if k:
             for ch in an.chains:
                 if ch.start >= i + k and ch.start <= i + k + 1 and _head(ch) is not None:
-                    h = _head(ch)
+                    h = _cited(an, ch, v)
                     return h.key, h.text
     if best is not None and _distance(an, best.end, v) <= 6:
         h = _head(best)
@@ -152,6 +164,37 @@ def _speaker_before(an: Analysis, v: int, lo: int, last_per: list[str]) -> tuple
     return None, None
 
 
+def _sentence_end(an: Analysis, k: int) -> bool:
+    """Token k ends a sentence: "." "!" "?", but not a dot inside an abbreviation written
+    without spaces ("TS.BS Đỗ Thiện Hải", "TP.HCM")."""
+    if an.toks[k] not in _SENT_END:
+        return False
+    spans = an.spans
+    return not (0 < k < len(spans) - 1 and spans[k - 1][1] == spans[k][0] and spans[k][1] == spans[k + 1][0])
+
+
+def _cited(an: Analysis, ch: Chain, end: int) -> Mention:
+    """Who a "dẫn lời" cites: the head of the chain after it or, when that is a body or
+    place, the person its title phrase goes on to name ("dẫn lời Đại sứ Triều Tiên tại
+    Liên Hợp Quốc Se-pyong": the ambassador, not North Korea)."""
+    h = _head(ch)
+    assert h is not None
+    if h.type == "PER":
+        return h
+    for np in an.nps:
+        # (a name inside the body's name starts a phrase of its own that the person joins:
+        # "Bộ Quốc phòng [Hàn Quốc Moon Sang-gyun]", so phrases are compared by first name)
+        if ch.nps[0].first < np.first < end and np not in ch.nps and np.head.type == "PER":
+            gap = an.toks[ch.end : max(ch.end, np.start)]
+            cfg = speech_config()
+            if (not np.prep or np.prep == ch.prep or np.prep in cfg.cited_title_preps) \
+                    and len(gap) <= cfg.cited_max_gap and not any(
+                    t in _SENT_END or t == "," for t in gap):
+                return np.head
+            break
+    return h
+
+
 def _distance(an: Analysis, a: int, b: int) -> int:
     """Words between two token positions, asides and commas not counted."""
     return sum(1 for k in range(a, b) if not an.aside[k] and an.toks[k] != ",")
@@ -165,23 +208,27 @@ def _speaker_after(an: Analysis, t0: int, last_per: list[str]) -> tuple[str | No
     while i < n and an.toks[i] in {",", "-", "–", "—"}:
         i += 1
     end = i
-    while end < n and an.toks[end] not in _SENT_END and not an.aside[end]:
+    while end < n and not _sentence_end(an, end) and not an.aside[end]:
         end += 1
-    if end - i > cfg.max_frame_words or i >= n:
+    if i >= n:
         return None
     if an.toks[i] == "theo":  # '…”, theo bản khai của FBI.'
+        if end - i > cfg.max_frame_words:
+            return None
         for ch in an.chains:
             if i < ch.start < end and _head(ch) is not None:
                 h = _head(ch)
                 return h.key, h.text
     verbs = _verbs(an, i, end)
-    if not verbs:
+    # the speech verb near the quote; what follows it may run long ("– anh Hoàng – Trưởng
+    # Bộ phận ... cho biết thêm về những phương thức ...")
+    if not verbs or _distance(an, i, verbs[0][0]) > cfg.max_frame_words:
         return None
     v, ve = verbs[0]
     if cfg.cite.match(an.toks, v):  # "Reuters dẫn lời bà Choe"
         for ch in an.chains:
             if ch.start >= ve and ch.end <= end and _head(ch) is not None:
-                h = _head(ch)
+                h = _cited(an, ch, end)
                 return h.key, h.text
     key, text = _speaker_before(an, v, i, last_per)
     if key is None:  # '”, người phát ngôn của Đại sứ quán ... Liu Pengyu nói.': the person
@@ -297,9 +344,11 @@ def find_quotes(article: Article) -> list[Quote]:
             ):
                 continue  # “Tịnh thất Bồng Lai - Thiền am bên bờ vũ trụ”: a name or a title
             speaker = None
+            k_at = None  # the sentence whose frame named the speaker
             end_at = pa.sentence_at(qe - 1)
             if end_at is not None:
                 k, s = end_at
+                k_at = k
                 an = pa.an[k]
                 t0 = an.tok_at(qe - s.start)
                 speaker = _speaker_after(an, t0, last_per + _pers(pa, k))
@@ -307,6 +356,7 @@ def find_quotes(article: Article) -> list[Quote]:
                 start_at = pa.sentence_at(qs)
                 if start_at is not None:
                     k, s = start_at
+                    k_at = k
                     an = pa.an[k]
                     speaker = _speaker_pre(an, an.tok_at(qs - s.start),
                                            last_per + _pers(pa, k))
@@ -317,7 +367,7 @@ def find_quotes(article: Article) -> list[Quote]:
             if speaker is None or speaker == (None, None):
                 continue  # a title, a slogan or a term: nobody is said to say it
             if speaker[0] is None and speaker[1]:
-                speaker = (_by_title(speaker[1], roles), speaker[1])
+                speaker = (_by_title(speaker[1], roles) or _described(speaker[1], pa, k_at), speaker[1])
             if (qs, qe) in singles and speaker[0] is None:
                 continue
             found.append((para.line, qs, Quote("", speaker[0], speaker[1], inner, True,
@@ -360,6 +410,18 @@ def _by_title(surface: str, roles: list[tuple[str, str]]) -> str | None:
         if title in role:
             return key
     return None
+
+
+def _described(surface: str, pa: _Para, k: int | None) -> str | None:
+    """"chuyên gia cảnh báo", "Nữ diễn viên viết:": the last person the paragraph named as
+    a subject up to the quote's sentence, for a speaker named by a description only."""
+    words = fold(surface).split()
+    if words and words[-1] in ("này", "ấy"):
+        words = words[:-1]
+    if k is None or " ".join(words) not in speech_config().descriptions:
+        return None
+    pers = _pers(pa, k + 1)
+    return pers[-1] if pers else None
 
 
 def _pers(pa: _Para, upto: int | None) -> list[str]:

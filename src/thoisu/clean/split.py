@@ -473,6 +473,25 @@ def _unsigned_boundary(lines: list[Line], ln: Line, cur: Block) -> bool:
 
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)/:-]\s")
+_PUNCT = "\"'“”‘’«»()[],.:;!?…-–—"
+# a pull quote: the whole heading in quotation marks
+_QUOTED = re.compile(r"^\s*[\"“‘'«][^\"“”‘’«»]+[\"”’'»]\s*[.!?…]?\s*$")
+
+
+def _subject_bigrams(ln: Line) -> set[tuple[str, str]]:
+    """Syllable pairs of a headline in lower case (all of them in an all-capitals one):
+    its subject words ("nồng độ cồn"), not the names it shares with another article on
+    the same country or person ("Nga-Trung Quốc")."""
+    upper = ln.text.isupper()
+    w = [(k.strip(_PUNCT), t.strip(_PUNCT)) for k, t in zip(ln.key.split(), ln.text.split(), strict=False)
+         if any(c.isalpha() for c in k)]
+    return {(a, b) for (a, ta), (b, tb) in zip(w, w[1:], strict=False)
+            if upper or not (ta[:1].isupper() or tb[:1].isupper())}
+
+
+def _title_bigrams(ln: Line) -> set[tuple[str, str]]:
+    w = [k.strip(_PUNCT) for k in ln.key.split() if any(c.isalpha() for c in k)]
+    return set(zip(w, w[1:], strict=False))
 
 
 def _section_head(ln: Line, cur: Block, vocab: set[str], bigrams: set[tuple[str, str]]) -> bool:
@@ -485,9 +504,16 @@ def _section_head(ln: Line, cur: Block, vocab: set[str], bigrams: set[tuple[str,
     ``bigrams``: the syllables and syllable pairs of the text under the heading."""
     if _NUMBERED.match(ln.text):
         return True
-    if cur.title is None or ln.words > thresholds()["section_head_max_words"]:
+    if cur.title is None:
         return False
-    return _bigram_share(cur.title, bigrams) > 0 or _overlap(cur.title, vocab) >= thresholds()["title_low_overlap"]
+    th = thresholds()
+    if ln.words <= th["section_head_shared_max_words"] and (
+            _QUOTED.match(ln.text)
+            or len(_subject_bigrams(ln) & _title_bigrams(cur.title)) >= th["section_head_shared_bigrams"]):
+        return True
+    if ln.words > th["section_head_max_words"]:
+        return False
+    return _bigram_share(cur.title, bigrams) > 0 or _overlap(cur.title, vocab) >= th["title_low_overlap"]
 
 
 def _live(lines: list[Line], start: int, end: int) -> bool:
