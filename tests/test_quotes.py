@@ -82,17 +82,6 @@ def test_frames_with_degrees_appositions_and_long_tails():
                                        "PER:ko yong suk", "PER:nguyễn văn khanh"]
 
 
-def test_what_something_is_called_is_no_quote():
-    art = _real([
-        "Sau trận thua, trong bài viết có tiêu đề: “Đội tuyển U19 Việt Nam hướng đến tương lai sau thất bại "
-        "đáng tiếc”, Liên đoàn Bóng đá Việt Nam nói về trận đấu.",
-        "Sư đoàn đã chiến đấu kiên cường theo phương châm “chốt cứng, chặn đứng, giữ vững trận địa dài ngày, "
-        "không cho xe địch lên xuống”.",
-        "“Chúng tôi sẽ tiếp tục hỗ trợ các gia đình bị ảnh hưởng trong thời gian tới”, ông Nguyễn Văn Nam nói.",
-    ])
-    assert [q.speaker for q in find_quotes(art) if q.direct] == ["PER:nguyễn văn nam"]
-
-
 def test_frame_before_quote_and_second_quote_of_the_same_speaker():
     art = build([
         "Cùng ngày 11/9, người phát ngôn Bộ Ngoại giao Mỹ Matthew Miller nói: “Chúng tôi sẽ theo dõi "

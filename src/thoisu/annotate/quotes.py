@@ -42,7 +42,6 @@ class SpeechConfig:
     cited_title_preps: frozenset[tuple[str, ...]]
     cited_max_gap: int
     descriptions: frozenset[str]  # folded
-    name_cue: re.Pattern[str]  # a naming word right before a quotation
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +58,6 @@ def speech_config() -> SpeechConfig:
         frozenset(phrase(p) for p in raw["cited_title_preps"]),
         int(raw["cited_max_gap"]),
         frozenset(fold(d) for d in raw["descriptions"]),
-        re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(c) for c in sorted(raw["name_cues"], key=len, reverse=True))
-                   + r")\s*:?\s*$", re.IGNORECASE),
     )
 
 
@@ -346,8 +343,6 @@ def find_quotes(article: Article) -> list[Quote]:
                 c in inner for c in ".!?,"
             ):
                 continue  # “Tịnh thất Bồng Lai - Thiền am bên bờ vũ trụ”: a name or a title
-            if cfg.name_cue.search(text, max(0, qs - 40), qs):
-                continue  # 'có tiêu đề: “...”', 'phương châm “...”': what something is called
             speaker = None
             k_at = None  # the sentence whose frame named the speaker
             end_at = pa.sentence_at(qe - 1)
