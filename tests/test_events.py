@@ -884,3 +884,14 @@ def test_event_filter_drops_a_hedged_event_and_keeps_a_clear_one(monkeypatch):
     assert "fut" in feats[2] and "t=COERCE" in feats[1]
     assert [e.line for e in kept] == [1]
     assert kept[0].recipients == ["PER:trần văn bình"]
+
+
+def test_a_wife_named_in_parentheses_and_a_body_located_after_a_comma():
+    ev = _coded(["Tối 3/5, Trần Văn Khải ăn cơm với vợ (Đỗ Thị Mai, SN 1990) thì xảy ra mâu thuẫn.",
+                 "Trong lúc cãi nhau, Khải dọa nếu vợ không đưa tiền thì sẽ đánh.",
+                 "Ngày 9/5, Công an huyện Củ Chi, TP.HCM đang tạm giữ Phạm Văn Hòa để điều tra."])
+    # the wife is the person in parentheses right after "vợ"
+    one(ev, "THREATEN", line=2, actors=["PER:trần văn khải"], recipients=["PER:đỗ thị mai"])
+    # the city closes the body's name: the police hold him, not the city
+    e = one(ev, "COERCE", line=3, recipients=["PER:phạm văn hòa"])
+    assert e.actors == ["ORG:công an huyện củ chi"], e.actors

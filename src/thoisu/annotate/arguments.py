@@ -116,8 +116,9 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     glue = (an.res.words["aux"] | an.res.words["light_verbs"] | an.res.words["future"]
             | {"không", "chưa", "có", "thể"})
     for ch in an.chains:
-        if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects:
-            continue
+        if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
+                or body_place(an, ch) is not None:
+            continue  # ", TP.HCM" after "Công an huyện Bình Chánh": where the body is
         led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
         if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
             gap = [w for k, w in enumerate(an.toks[ch.end + led : t], ch.end + led)
@@ -127,7 +128,8 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
             continue
         if ch.prep and _owner_subject(an, lo, ch) is None or gpe_modifier(an, ch.nps[0]):
             continue
-        gap = [w for k, w in enumerate(an.toks[ch.end : t], ch.end) if not an.aside[k]
+        end = _place_after(an, ch)
+        gap = [w for k, w in enumerate(an.toks[end : t], end) if not an.aside[k]
                and not (w == "," and (an.aside[k - 1] or k + 1 < t and an.aside[k + 1]))]
         if len(gap) <= 4 and all(w in glue for w in gap) and not (
             ch.start > 0 and an.toks[ch.start - 1] in an.res.words["nominalizers"]
@@ -151,6 +153,30 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     if best is not None:
         return title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
+
+
+def body_place(an: Analysis, ch: Chain) -> Chain | None:
+    """The local body a place right after it locates ("Công an huyện Bình Chánh, TP.HCM
+    đang tạm giữ ...": TP.HCM is no subject of its own), or None."""
+    np = ch.nps[0]
+    if ch.prep or len(ch.nps) > 1 or np.head.type != "GPE" or np.start < 2 \
+            or an.toks[np.start - 1] != "," or an.aside[np.start - 1]:
+        return None
+    levels = an.res.cues["address_levels"]
+    for c in an.chains:
+        body = c.nps[-1]
+        if body.end == np.start - 1 and body.head.type == "ORG" and any(
+                levels.match(an.toks, k) for k in range(body.first, body.end)):
+            return c
+    return None
+
+
+def _place_after(an: Analysis, ch: Chain) -> int:
+    """Where the chain ends, over the place that locates it (``body_place``)."""
+    for c in an.chains:
+        if c.start == ch.end + 1 and body_place(an, c) is ch:
+            return c.end
+    return ch.end
 
 
 def carried_subject(an: Analysis, seg: int, lo: int, t: int) -> bool:

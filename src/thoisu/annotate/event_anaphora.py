@@ -120,8 +120,10 @@ class Antecedents:
     orgs: list[tuple[Mention, str]] = field(default_factory=list)  # (mention, folded name)
     kin: dict[tuple[str, ...], Mention] = field(default_factory=dict)  # "vợ" -> Lê Thị Hậu
 
-    def read(self, an: object) -> None:
-        """Remember the named participants of an analysed sentence (``syntax.Analysis``)."""
+    def read(self, an: object, mentions: list[Mention] | tuple = ()) -> None:
+        """Remember the named participants of an analysed sentence (``syntax.Analysis``;
+        ``mentions``: its named mentions, for the persons in parentheses the analysis
+        leaves out: "ăn cơm với vợ (Lê Thị Hậu, SN 1994)")."""
         for ch in an.chains:  # type: ignore[attr-defined]
             people = [np.head for np in ch.nps if np.head.type == "PER"]
             real = [m for m in people if not isinstance(m, GroupMention)]
@@ -147,6 +149,10 @@ class Antecedents:
                     self.person_of[m.key] = m
                 elif m.type == "ORG":
                     self.orgs.append((m, fold(m.text)))
+        for m in mentions:
+            a = an.tok_at(m.start)  # type: ignore[attr-defined]
+            if m.type == "PER" and 0 < a < len(an.toks) and an.toks[a - 1] == "(":  # type: ignore[attr-defined]
+                self._kin(an.toks, a, m)  # type: ignore[attr-defined]
         self.n += 1
 
     def _kin(self, toks: list[str], start: int, m: Mention) -> None:

@@ -392,7 +392,7 @@ def code_events(article: Article) -> list[Event]:
             return anaphor_mentions(an, ms, ants, k, line)
 
         an = Analysis(text, by_sent.get(k, []), quotes.get(k, []), res, extra)
-        ants.read(an)
+        ants.read(an, by_sent.get(k, []))
         if text.rstrip().endswith("?"):
             continue
         seen: set[tuple] = set()
