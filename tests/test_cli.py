@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -134,6 +135,19 @@ def test_bad_inputs_one_line_each_rest_digested(tmp_path, seeds_dir):
         assert sum(name in line for line in errs) == 1, (name, errs)
     data = json.loads((out / "digest.json").read_text("utf-8"))
     assert len(data["articles"]) >= 1
+
+
+def test_run_summary_is_one_line_however_long_the_path(tmp_path, seeds_dir):
+    # scripts read the summary line: a narrow or absent terminal must not break it
+    out = tmp_path / ("o" * 120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "thoisu.cli", "digest", str(next(iter(sorted(seeds_dir.glob("*.txt"))))),
+         "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COLUMNS": "40"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    (summary,) = [line for line in proc.stderr.splitlines() if "stored;" in line]
+    assert summary.endswith(str(out / "report.html"))
 
 
 def test_exit_status_one_when_nothing_digested(tmp_path):

@@ -29,7 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="thoisu: raw Vietnamese news pages in; clean articles, actors, events, stories out.",
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line a message, whatever the width
 
 
 def _error_line(msg: str) -> None:
