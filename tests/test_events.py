@@ -895,3 +895,10 @@ def test_a_wife_named_in_parentheses_and_a_body_located_after_a_comma():
     # the city closes the body's name: the police hold him, not the city
     e = one(ev, "COERCE", line=3, recipients=["PER:phạm văn hòa"])
     assert e.actors == ["ORG:công an huyện củ chi"], e.actors
+
+
+def test_the_subject_of_a_background_clause_is_no_antecedent():
+    ev = _coded(["Vụ án liên quan đến việc cô Lê Thu Hà đăng bài trên mạng, khi ông Hoàng Văn Tùng là giám đốc.",
+                 "Người mẫu này đã bị bắt giữ vì chia sẻ bài thơ châm biếm ông Hoàng Văn Tùng."])
+    e = one(ev, "COERCE", line=2, recipients=["PER:lê thu hà"])
+    assert "PER:hoàng văn tùng" not in e.recipients

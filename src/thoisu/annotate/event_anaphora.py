@@ -129,7 +129,8 @@ class Antecedents:
             real = [m for m in people if not isinstance(m, GroupMention)]
             if len({m.key for m in real}) > 1:
                 self.groups.append((self.n, real))
-            if not ch.prep and people and not isinstance(people[0], GroupMention):
+            if not ch.prep and people and not isinstance(people[0], GroupMention) \
+                    and not _background(an, ch.start):
                 self.subjects.append((self.n, people[0]))
         cfg = _config()
         tg = cfg.title_gender
@@ -222,6 +223,13 @@ class Antecedents:
             if name.startswith(heads):
                 return m
         return None
+
+
+def _background(an: object, k: int) -> bool:
+    """The phrase at token k opens a background clause ("..., khi ông Erdogan là người
+    đứng đầu chính phủ"): its subject is no protagonist for "người mẫu này" next."""
+    toks, subs = an.toks, an.res.words["background_subs"]  # type: ignore[attr-defined]
+    return any(" ".join(toks[k - n : k]) in subs for n in (1, 2) if k >= n)
 
 
 def _capitalised_after(an: object, k: int) -> bool:
