@@ -8,15 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from thoisu.text import fold, phrase_alternation
+from thoisu.text import UPPER_CLASS, fold, phrase_alternation
 
 DATA = Path(__file__).parent / "data"
 
-# upper-case Latin letters with Vietnamese diacritics, for regex classes ("À-Ỹ" as a range
-# would also take the lower-case letters that sit between them in Unicode)
-UPPER = "A-Z" + "".join(
-    c for c in map(chr, range(0xC0, 0x1EFA)) if c.isalpha() and c.isupper() and c.lower() != c
-)
+# upper-case letters for the cleaner's regex classes: the one list (text.UPPER_CLASS)
+UPPER = UPPER_CLASS
 
 
 @dataclass(frozen=True, slots=True)
