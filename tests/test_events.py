@@ -902,3 +902,8 @@ def test_the_subject_of_a_background_clause_is_no_antecedent():
                  "Người mẫu này đã bị bắt giữ vì chia sẻ bài thơ châm biếm ông Hoàng Văn Tùng."])
     e = one(ev, "COERCE", line=2, recipients=["PER:lê thu hà"])
     assert "PER:hoàng văn tùng" not in e.recipients
+
+
+def test_an_agency_named_with_its_field_in_lower_case_acts():
+    ev = _coded(["Cục Quản lý cạnh tranh khuyến cáo người dân không tham gia mua hàng đa cấp."])
+    one(ev, "REQUEST", line=1, actors=["ORG:cục quản lý cạnh tranh"])
