@@ -211,6 +211,29 @@ def test_untitled_article_listed_by_its_first_words(client, store, ids):
     assert " ".join(first.split()[:15]) in page
 
 
+def test_atom_feeds_follow_threads_and_their_stories(client, store, ids):
+    from xml.etree import ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    r = client.get("/feed.xml")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(r.content)
+    db = sqlite3.connect(store)
+    threads = [t for (t,) in db.execute("SELECT id FROM threads ORDER BY last_seq DESC")]
+    entries = feed.findall("a:entry", ns)
+    assert [e.find("a:link", ns).get("href").rsplit("/", 1)[1] for e in entries] == threads[:50]
+    assert all(e.find("a:updated", ns).text.endswith("Z") for e in entries)
+    # a thread's feed lists its stories, each linked to its page and with its summary
+    tid = ids["thread"]
+    one = ET.fromstring(client.get(f"/threads/{tid}/feed.xml").content)
+    stories = {s for (s,) in db.execute("SELECT id FROM stories WHERE thread_id = ?", (tid,))}
+    got = {e.find("a:link", ns).get("href").rsplit("/", 1)[1] for e in one.findall("a:entry", ns)}
+    assert got == stories
+    assert all(e.find("a:summary", ns).text for e in one.findall("a:entry", ns))
+    db.close()
+    assert client.get("/threads/t-nothing-here/feed.xml").status_code == 404
+
+
 # --------------------------------------------------------------------------- events
 
 

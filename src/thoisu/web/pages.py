@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from thoisu.models import PLOVER_TYPES, Event
 from thoisu.report import charts
 from thoisu.store import records
-from thoisu.web import params, queries, security, views
+from thoisu.web import feeds, params, queries, security, views
 from thoisu.web.jobs import UPLOAD_PREFIX
 from thoisu.web.params import db, need, opt
 from thoisu.web.uploads import read_upload
@@ -147,6 +147,30 @@ def _owner(request: Request, kind: str, ident: str) -> Response:
 @router.get("/threads/{thread_id}")
 def thread(request: Request, thread_id: str) -> Response:
     return _owner(request, "thread", thread_id)
+
+
+_ATOM = "application/atom+xml; charset=utf-8"
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+@router.get("/feed.xml")
+def feed(request: Request) -> Response:
+    """The threads by latest activity, as an Atom feed to follow in a feed reader."""
+    return Response(feeds.threads_feed(db(request), _base(request)), media_type=_ATOM)
+
+
+@router.get("/threads/{thread_id}/feed.xml")
+def thread_feed(request: Request, thread_id: str) -> Response:
+    """One thread's stories, the latest changed first (Atom)."""
+    conn = db(request)
+    security.check_id(thread_id)
+    if (moved := records.thread_target(conn, thread_id)) is not None:
+        return RedirectResponse(f"/threads/{moved}/feed.xml", status_code=301)
+    body = need(feeds.thread_feed(conn, _base(request), thread_id), "thread", thread_id)
+    return Response(body, media_type=_ATOM)
 
 
 @router.get("/stories/{story_id}")
