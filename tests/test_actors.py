@@ -484,6 +484,35 @@ def test_a_foreign_name_the_article_shows_to_be_a_company_is_an_organisation() -
     assert {m.type for m in c.mentions if m.text == "Fendrick"} <= {"PER"}
 
 
+def test_an_organisation_named_with_its_head_is_that_organisation_bare() -> None:
+    # "hãng Viva Aerobus" names a company: "Viva Aerobus cho biết" is the company, one key
+    a = article(["Chuyến bay của hãng Viva Aerobus khởi hành từ Guadalajara, Mexico.",
+                 "Viva Aerobus cho biết tia lửa là do ma sát của kim loại."])
+    got = {(m.type, m.key) for m in a.mentions if "Viva Aerobus" in m.text}
+    assert got == {("ORG", "ORG:viva aerobus")}
+
+
+def test_a_city_that_plays_a_match_is_its_club() -> None:
+    a = article(["CLB Hà Nội giành giải CLB xuất sắc nhất tháng 8 của V.League, HLV Chun Jae-ho được bình chọn.",
+                 "Ở trận đấu giữa TP.HCM 2-1 Hải Phòng, tiền vệ Ngô Hoàng Thịnh ghi bàn thắng đẹp nhất.",
+                 "Giải thưởng được trao ngày 4/9 trên sân Thống Nhất, khi TP.HCM tiếp đón Nam Định.",
+                 "Các đội sẽ thi đấu tại Hải Phòng vào tháng tới."])
+    types = {(m.text, m.line, m.type) for m in a.mentions if m.text in ("Hải Phòng", "Nam Định")}
+    assert ("Hải Phòng", 2, "ORG") in types and ("Nam Định", 3, "ORG") in types
+    assert ("Hải Phòng", 4, "GPE") in types  # "tại Hải Phòng": where the match is played
+    # outside a sports article a city is a city
+    b = article(["Hải Phòng tiếp đón đoàn công tác của Bộ Y tế vào sáng nay."])
+    assert {m.type for m in b.mentions if m.text == "Hải Phòng"} == {"GPE"}
+
+
+def test_streets_named_after_people_are_no_actors() -> None:
+    a = article(["Tối 30/6, trên giao lộ Nguyễn Thị Minh Khai - Lý Chính Thắng, lực lượng cảnh sát đã xử lý "
+                 "nhiều trường hợp vi phạm.", "Ông Nguyễn Văn Bình, trú tại phố Lê Phụng Hiểu, cho biết như vậy."])
+    names = {m.text for m in a.mentions}
+    assert not names & {"Nguyễn Thị Minh Khai", "Lý Chính Thắng", "Lê Phụng Hiểu"}
+    assert "Nguyễn Văn Bình" in names
+
+
 def test_things_with_foreign_names_are_not_actors() -> None:
     a = article(["Phiên giao dịch đưa chỉ số VN-Index về dưới 1.200 điểm.",
                  "Sau đó VN-Index hồi phục mạnh."])

@@ -23,7 +23,11 @@ bracket). Names of the dictionary are never touched.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from thoisu.actors.dictionary import load, syllables
 from thoisu.actors.mentions import org_key
@@ -35,6 +39,18 @@ _APPOSED = re.compile(r"^\s*[–—,(-]\s*")  # "Atlassian – công ty ...", "C
 _DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&-]{1,9})\)")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 _AGE = re.compile(r"^\s*\(\s*(?:\d|sn\b)", re.IGNORECASE)
+_SCORE = re.compile(r"(?<![\d/.])\d{1,2}\s*-\s*\d{1,2}(?![\d/.])")  # "2-1", not a date or a range of years
+_DASH = re.compile(r"^\s*[-–]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, Any]:
+    raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
+    tup = {k: {tuple(syllables(p)) for p in raw[k]}
+           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads")}
+    return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
+            "match_articles_min": int(raw["match_articles_min"]),
+            "not_actors": {fold(n) for n in raw["not_actors"]}}
 
 
 def _ends_with(phrases: set[tuple[str, ...]], words: tuple[str, ...]) -> bool:
@@ -90,10 +106,87 @@ def _places_named_as_people(mentions: list[Mention], groups: dict[str, list[Ment
             m.type, m.key, m.name, m.country = "PER", p.key, p.name, p.country
 
 
+def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
+    """Length in characters of a lower-case head word that opens an organisation's mention
+    ("hãng Viva Aerobus" -> len("hãng ")), else 0."""
+    words = m.text.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        lead = words[:k]
+        if all(w[:1].islower() for w in lead) and tuple(syllables(" ".join(lead))) in heads \
+                and words[k][:1].isupper():
+            return len(" ".join(lead)) + 1
+    return 0
+
+
+def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -> None:
+    """"hãng Viva Aerobus" names an organisation, so does "Viva Aerobus" anywhere in the
+    article (typed a person by its letters or a speech verb); both take the bare name's
+    key and name."""
+    named: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.type == "ORG" and (cut := _head_of(m, heads)):
+            bare = m.text[cut:]
+            named[fold(bare)] = (org_key(bare), bare)
+    if not named:
+        return
+    for m in mentions:
+        cut = _head_of(m, heads) if m.type == "ORG" else 0
+        got = named.get(fold(m.text[cut:]))
+        if got is not None and (m.type == "ORG" or (m.type == "PER" and not m.role)):
+            m.type, (m.key, m.name), m.role = "ORG", got, None
+
+
+def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> None:
+    """In a sports article, a province or city that plays a match is its club: "Hà Nội
+    thắng 2-1 HAGL", "TP.HCM tiếp đón Nam Định", "trận giữa Hà Nội và Bình Định". Countries
+    (national teams) stay countries, and a place after "tại"/"ở" is where it is played."""
+    text = " ".join(fold(s.text) for s in sentences)
+    if sum(cue in text for cue in lists["match_cues"]) < lists["match_articles_min"]:
+        return
+    d = load()
+    for m in mentions:
+        if m.type != "GPE" or m.key == f"GPE:{m.country}":
+            continue  # a country: a national team is its country
+        sent = sentences[m.sentence].text
+        before = tuple(syllables(sent[max(0, m.start - 30):m.start])[-3:])
+        after = tuple(syllables(sent[m.end:m.end + 30])[:3])
+        if before[-1:] and (before[-1],) in d.lex_tuples["locative_preps"]:
+            continue  # "tại Hà Nội": the venue
+        near = _SCORE.search(sent[max(0, m.start - 12):m.end + 12]) is not None
+        verb = any(after[:k] in lists["match_verbs"] for k in range(1, 4)) or any(
+            before[-k:] in lists["match_verbs"] for k in range(1, 3))
+        if near or verb:
+            m.type, m.key, m.country = "ORG", org_key(m.text), m.country
+
+
+def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
+    """Ids of the mentions that name a street or a crossing ("giao lộ Nguyễn Thị Minh Khai
+    - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
+    out: set[int] = set()
+    prev: Mention | None = None
+    for m in mentions:
+        sent = sentences[m.sentence].text
+        before = tuple(syllables(sent[max(0, m.start - 20):m.start])[-3:])
+        street = any(before[-k:] in heads for k in range(1, 3)) and m.type in ("PER", "LOC", "GPE")
+        if not street and prev is not None and id(prev) in out and prev.sentence == m.sentence:
+            street = _DASH.match(sent[prev.end:m.start]) is not None  # "A - B": the crossing's other street
+        if street and m.type != "GPE":
+            out.add(id(m))
+        prev = m
+    return out
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
     to be things left out."""
+    extra = _lists()
+    mentions = [m for m in mentions if fold(m.name or m.text) not in extra["not_actors"]]
+    streets = _streets(mentions, sentences, extra["street_heads"])
+    if streets:
+        mentions = [m for m in mentions if id(m) not in streets]
+    _named_organisations(mentions, extra["named_heads"])
+    _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         if m.type in ("PER", "ORG"):
@@ -103,6 +196,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     _places_named_as_people(mentions, groups)
     d = load()
     lists = d.lex_tuples
+    thing_heads = lists["thing_heads"] | extra["thing_heads"]
     things: set[str] = set()
     common: set[str] | None = None  # read only when an acronym is met
     for key, ms in groups.items():
@@ -117,7 +211,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
         if all(is_vietnamese_syllable(s) for s in sylls):
             continue
         org_type = ms[0].type == "ORG"
-        thing = any(_after_thing(m, sentences[m.sentence], lists["thing_heads"]) for m in ms)
+        thing = any(_after_thing(m, sentences[m.sentence], thing_heads) for m in ms)
         if org_type and (not thing or (len(ms) > 1 and ms[0].text != ms[-1].text)):
             continue  # an organisation is left alone unless a word for a thing stands before it
         if tuple(syllables(name)) in d.gazetteer:
