@@ -52,6 +52,12 @@ eval: $(STAMP)
 	$(PY) eval/cleaneval2/score.py --split test
 	$(PY) eval/page_split.py
 	$(PY) eval/actors_eval.py
+	$(PY) eval/actors_eval.py --gold eval/gold/actors_dev2.jsonl
+	$(PY) eval/actors_eval.py --gold eval/gold/actors_test.jsonl
+	$(PY) eval/quotes_eval.py --split dev
+	$(PY) eval/quotes_eval.py --split test
+	$(PY) eval/dates_eval.py --split both
+	$(PY) eval/duplicates_eval.py
 	$(PY) eval/events_eval.py --split dev
 	$(PY) eval/events_eval.py --split test
 	$(PY) eval/segmentation_check.py
