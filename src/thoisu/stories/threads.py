@@ -470,18 +470,25 @@ class ThreadIndex:
         _drop(self._joins, story_id)
         if not th or story_id not in th["s"]:
             return tid
-        prof = th["m"].pop(story_id, None)
-        th["s"].remove(story_id)
+        prof = self._take_from(tid, th, story_id)
         if prof is not None and merged_into and thread_settings().get("merge_absorbed"):
             self._absorb(merged_into, prof)
         if not th["s"]:
             into = self._of.get(merged_into) if merged_into else None
             self._retire(tid, prof, into if into != tid else None)
-            return tid
-        if prof is not None:  # the thread's centroid no longer holds the story's vector
-            _take_out(th["c"], prof["v"])
-        self._threads[tid] = th
         return tid
+
+    def _take_from(self, tid: str, th: dict[str, Any], story_id: str) -> dict[str, Any] | None:
+        """Take a story out of a thread's members and stored stories and its vector out of
+        the thread's centroid; a thread that keeps other stories is written back (one left
+        empty is the caller's to retire). Returns the story's stored profile, if any."""
+        prof = th["m"].pop(story_id, None)
+        th["s"].remove(story_id)
+        if th["s"]:
+            if prof is not None:  # the thread's centroid no longer holds the story's vector
+                _take_out(th["c"], prof["v"])
+            self._threads[tid] = th
+        return prof
 
     def _absorb(self, into: str, prof: dict[str, Any]) -> None:
         """The story ``into`` took in a merged story's articles: its stored profile takes
@@ -712,12 +719,7 @@ class ThreadIndex:
         _, _, _, joins = self._match(rest, prof, seen)
         if joins:
             return None
-        old = th["m"].get(story_id)
-        th["s"].remove(story_id)
-        th["m"].pop(story_id, None)
-        if old is not None:  # the thread's centroid no longer holds the story's vector
-            _take_out(th["c"], old["v"])
-        self._threads[tid] = th
+        self._take_from(tid, th, story_id)
         if tid not in self.left:
             self.left.append(tid)
         _drop(self._joins, story_id)
