@@ -907,3 +907,12 @@ def test_the_subject_of_a_background_clause_is_no_antecedent():
 def test_an_agency_named_with_its_field_in_lower_case_acts():
     ev = _coded(["Cục Quản lý cạnh tranh khuyến cáo người dân không tham gia mua hàng đa cấp."])
     one(ev, "REQUEST", line=1, actors=["ORG:cục quản lý cạnh tranh"])
+
+
+def test_a_name_after_nen_opens_a_clause_of_its_own():
+    ev = _coded(["Chị Phạm Thị Hoa có quan hệ với anh Đỗ Văn Bình nên Lê Văn Toàn đã đánh chị Hoa.",
+                 "Sau đó, Lê Văn Toàn bỏ trốn nên Công an huyện Mê Linh đã ra quyết định truy nã Toàn."])
+    # 'nên' is 'so' here, no 'should', and Bình (after 'với') is no partner of the subject
+    one(ev, "ASSAULT", line=1, actors=["PER:lê văn toàn"], recipients=["PER:phạm thị hoa"])
+    e = one(ev, "COERCE", line=2, recipients=["PER:lê văn toàn"])
+    assert e.actors == ["ORG:công an huyện mê linh"], e.actors

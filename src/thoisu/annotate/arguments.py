@@ -260,9 +260,10 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
 def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
     """The chain is the partner of "phối hợp với ... và X", "cùng với X" (no comma between):
     a co-actor named after the subject, not the subject itself."""
+    result = an.res.cues["result_connectives"]
     for k in range(ch.start - 1, max(lo, ch.start - 6) - 1, -1):
-        if an.toks[k] == ",":
-            return False
+        if an.toks[k] == "," or result.match(an.toks, k):
+            return False  # "... với anh Lai nên Thịnh đã đánh": a clause of its own
         if an.toks[k] == "với":
             return True
     return False

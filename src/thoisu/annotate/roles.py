@@ -64,9 +64,25 @@ class SentenceState:
     last_passive: tuple[int, list[str], list[str]] | None = None
 
 
+def _after_result(an: Analysis, lo: int, i: int) -> int:
+    """Where the trigger's clause starts past a result connective followed by a named
+    subject ("..., Giàng bỏ trốn nên cơ quan CSĐT quyết định truy nã": 'nên' is 'so'
+    there, no 'should' and no subject carried over it), else ``lo``."""
+    result = an.res.cues["result_connectives"]
+    starts = {ch.start for ch in an.chains if not ch.prep and lo <= ch.start < i}
+    for k in range(lo, i):
+        n = result.match(an.toks, k)
+        if n and k + n in starts:
+            lo = k + n
+    return lo
+
+
 def site_of(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
     res, toks, cues = an.res, an.toks, an.res.cues
     cs, kind, bstart = an.clause_start(i)
+    after = _after_result(an, cs, i)
+    if after > cs:  # "... với anh Lai nên Thịnh đã đánh Thơm": 'nên' + a name opens it
+        cs, kind, bstart = after, "sub", after - 1
     ce = clause_end(an, j)
     k_cls = cues["classifiers"].ends_at(toks, i)
     if k_cls and cues["light_verbs"].ends_at(toks, i) > k_cls:
