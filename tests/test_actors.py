@@ -505,6 +505,18 @@ def test_a_city_that_plays_a_match_is_its_club() -> None:
     assert {m.type for m in b.mentions if m.text == "Hải Phòng"} == {"GPE"}
 
 
+def test_bodies_joined_with_their_place_or_name_and_people_after_titles() -> None:
+    a = article(["Đúng 7h, hai bị cáo được đưa đến TAND Tp.HCM vào sáng nay.",
+                 "VKSND tỉnh Bắc Ninh đã truy tố bị can về tội lừa đảo.",
+                 "Michael Byers, giáo sư Đại học British Columbia, cảnh báo về mảnh vỡ.",
+                 "Vấn đề đối với thầy trò HLV Đoàn Minh Hải là tính chính xác.",
+                 "Đoàn Thanh niên tổ chức hội trại hè."])
+    got = {(m.text, m.type) for m in a.mentions}
+    assert {("TAND Tp.HCM", "ORG"), ("VKSND tỉnh Bắc Ninh", "ORG"), ("Đại học British Columbia", "ORG"),
+            ("Đoàn Minh Hải", "PER"), ("Đoàn Thanh niên", "ORG")} <= got
+    assert not {t for t, _ in got} & {"TAND", "VKSND", "Đại học", "British Columbia"}
+
+
 def test_streets_named_after_people_are_no_actors() -> None:
     a = article(["Tối 30/6, trên giao lộ Nguyễn Thị Minh Khai - Lý Chính Thắng, lực lượng cảnh sát đã xử lý "
                  "nhiều trường hợp vi phạm.", "Ông Nguyễn Văn Bình, trú tại phố Lê Phụng Hiểu, cho biết như vậy."])

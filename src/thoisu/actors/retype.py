@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from thoisu.actors.dictionary import load, syllables
+from thoisu.actors.dictionary import load, person_key, syllables
 from thoisu.actors.mentions import org_key
 from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Mention, Sentence
@@ -49,6 +49,11 @@ def _lists() -> dict[str, Any]:
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
            for k in ("named_heads", "street_heads", "match_verbs", "thing_heads")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
+            "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
+            "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
+            "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
+                raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
+            "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
             "match_articles_min": int(raw["match_articles_min"]),
             "not_actors": {fold(n) for n in raw["not_actors"]}}
 
@@ -159,6 +164,46 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
             m.type, m.key, m.country = "ORG", org_key(m.text), m.country
 
 
+def _joined_bodies(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> list[Mention]:
+    """A body's acronym and the place it serves ("TAND Tp.HCM", "VKSND tỉnh Bắc Ninh"), or an
+    organisation's bare head and the name after it ("Đại học British Columbia"), are one
+    organisation: the first mention is stretched over the second, which goes."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "ORG" and len(words) > 1 and words[0] in lists["jurisdiction_bodies"]:
+            m.type, m.key, m.name = "ORG", org_key(m.text), m.text  # one run "TAND Tp.HCM", typed a place
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "ORG" and prev.sentence == m.sentence and m.start >= prev.end:
+            gap = sentences[m.sentence].text[prev.end:m.start]
+            body = prev.text in lists["jurisdiction_bodies"] and m.type == "GPE" and lists["jurisdiction"].match(gap)
+            head = fold(prev.text) in lists["bare_heads"] and m.type in ("PER", "ORG") and not gap.strip()
+            if body or head:
+                text = sentences[m.sentence].text[prev.start:m.end]
+                prev.end, prev.text, prev.name, prev.key = m.end, text, text, org_key(text)
+                if head:
+                    prev.country = prev.country or m.country
+                continue
+        out.append(m)
+    return out
+
+
+def _people_by_title(mentions: list[Mention], sentences: list[Sentence], before_words: set[tuple[str, ...]]) -> None:
+    """A Vietnamese full name typed an organisation right after a person's title or
+    honorific is the person ("HLV Đoàn Minh Hải": "Đoàn" also heads a delegation)."""
+    d = load()
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "ORG" or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+            continue
+        if fold(words[0]) not in d.lex["vn_surnames"] or not all(is_vietnamese_syllable(w) for w in words):
+            continue
+        sent = sentences[m.sentence].text
+        before = tuple(syllables(sent[max(0, m.start - 30):m.start])[-3:])
+        if any(before[-k:] in before_words for k in range(1, 4)):
+            m.type, m.key, m.name = "PER", person_key(m.text), m.text
+
+
 def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
     """Ids of the mentions that name a street or a crossing ("giao lộ Nguyễn Thị Minh Khai
     - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
@@ -185,6 +230,8 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     streets = _streets(mentions, sentences, extra["street_heads"])
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
+    mentions = _joined_bodies(mentions, sentences, extra)
+    _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
     _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
