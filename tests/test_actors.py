@@ -517,6 +517,15 @@ def test_bodies_joined_with_their_place_or_name_and_people_after_titles() -> Non
     assert not {t for t, _ in got} & {"TAND", "VKSND", "Đại học", "British Columbia"}
 
 
+def test_a_country_that_is_a_given_name_among_people_is_a_person() -> None:
+    a = article(["Ca sĩ Mỹ Tâm và Mỹ Linh biểu diễn tại Hà Nội.", "Thủ tướng Anh Boris Johnson từ chức.",
+                 "Đại sứ Việt Nam tại Nga Đặng Minh Khôi phát biểu.", "Quan hệ Nga Mỹ đang căng thẳng."])
+    got = {(m.text, m.type) for m in a.mentions}
+    assert {("Mỹ Tâm", "PER"), ("Mỹ Linh", "PER"), ("Anh", "GPE"), ("Boris Johnson", "PER"),
+            ("Nga", "GPE"), ("Đặng Minh Khôi", "PER"), ("Mỹ", "GPE")} <= got
+    assert ("Tâm", "PER") not in got
+
+
 def test_streets_named_after_people_are_no_actors() -> None:
     a = article(["Tối 30/6, trên giao lộ Nguyễn Thị Minh Khai - Lý Chính Thắng, lực lượng cảnh sát đã xử lý "
                  "nhiều trường hợp vi phạm.", "Ông Nguyễn Văn Bình, trú tại phố Lê Phụng Hiểu, cho biết như vậy."])

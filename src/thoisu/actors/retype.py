@@ -54,6 +54,7 @@ def _lists() -> dict[str, Any]:
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
+            "given_name_countries": frozenset(raw["given_name_countries"]),
             "match_articles_min": int(raw["match_articles_min"]),
             "not_actors": {fold(n) for n in raw["not_actors"]}}
 
@@ -204,6 +205,77 @@ def _people_by_title(mentions: list[Mention], sentences: list[Sentence], before_
             m.type, m.key, m.name = "PER", person_key(m.text), m.text
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+_LISTED = re.compile(r"^\s*(?:,|và|cùng)\s*$")
+
+
+def _among_people(m: Mention, mentions: list[Mention], sentences: list[Sentence],
+                  before_words: set[tuple[str, ...]]) -> bool:
+    """A person's title or honorific just before the name, or a person listed next to it
+    ("nghệ sĩ Tú Oanh, Anh Tuấn", "Mỹ Tâm và Lệ Quyên")."""
+    text = sentences[m.sentence].text
+    before = tuple(syllables(text[max(0, m.start - 30):m.start])[-3:])
+    if any(before[-k:] in before_words for k in range(1, 4)):
+        return True
+    return any(n.type == "PER" and n.sentence == m.sentence and (
+        _LISTED.match(text[n.end:m.start]) if n.end <= m.start else _LISTED.match(text[m.end:n.start]))
+        for n in mentions if n is not m and (n.end <= m.start or n.start >= m.end)
+        and abs((n.start if n.start >= m.end else n.end) - (m.end if n.start >= m.end else m.start)) <= 6)
+
+
+def _country_given_names(mentions: list[Mention], sentences: list[Sentence], countries: frozenset[str],
+                         before_words: set[tuple[str, ...]]) -> list[Mention]:
+    """"Mỹ Tâm", "Anh Tuấn", "Đức Việt": a country's one-syllable name followed by a
+    capitalised Vietnamese syllable that is no surname and starts no place or other name,
+    among people (a title before it, a person listed beside it), begins a person's name
+    (one or two syllables more); the person's mention replaces the country and any
+    mention of the rest. Places stay ("Mỹ Tho" has no person beside it)."""
+    d = load()
+    out: list[Mention] = []
+    drop: set[int] = set()
+    for m in mentions:
+        if id(m) in drop:
+            continue
+        if m.type == "GPE" and m.text in countries and m.key == f"GPE:{m.country}":
+            text = sentences[m.sentence].text
+            end, parts = m.end, []
+            while len(parts) < 2 and (nxt := _NEXT_WORD.match(text, end)) is not None:
+                w = nxt.group(1)
+                if not (w[:1].isupper() and is_vietnamese_syllable(w)) or fold(w) in d.lex["vn_surnames"] \
+                        or (fold(w),) in d.gazetteer or (fold(w),) in d.lex_tuples["function_words"]:
+                    break
+                if not parts and any(k[:1] == (fold(w),) for k in _gazetteer_starts(d)):
+                    break  # "Trung" of "Trung Quốc": another country, "quan hệ Nga Trung"
+                parts.append(w)
+                end = nxt.end()
+            if parts and _among_people(m, mentions, sentences, before_words):
+                name = text[m.start:end]
+                m.type, m.key, m.name, m.text, m.end, m.country = "PER", person_key(name), name, name, end, None
+                drop |= {id(n) for n in mentions if n is not m and n.sentence == m.sentence
+                         and m.start <= n.start < end}
+        out.append(m)
+    return [m for m in out if id(m) not in drop]
+
+
+_STARTS: set[tuple[str, ...]] | None = None
+
+
+def _gazetteer_starts(d: Any) -> set[tuple[str, ...]]:
+    """First syllables of the dictionary's names of more than one syllable."""
+    global _STARTS
+    if _STARTS is None:
+        _STARTS = {k[:1] for k in d.gazetteer if len(k) > 1}
+    return _STARTS
+
+
+def d_person_cues() -> set[tuple[str, ...]]:
+    """Honorifics and person cues of lexicon.json, with the titles of the dictionary."""
+    d = load()
+    return set(d.lex_tuples["honorifics"]) | set(d.lex_tuples["person_cues_before"]) | set(d.titles)
+
+
 def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
     """Ids of the mentions that name a street or a crossing ("giao lộ Nguyễn Thị Minh Khai
     - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
@@ -231,6 +303,8 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
+    mentions = _country_given_names(mentions, sentences, extra["given_name_countries"],
+                                    extra["person_before"] | d_person_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
     _clubs(mentions, sentences, extra)
