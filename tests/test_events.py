@@ -916,3 +916,16 @@ def test_a_name_after_nen_opens_a_clause_of_its_own():
     one(ev, "ASSAULT", line=1, actors=["PER:lê văn toàn"], recipients=["PER:phạm thị hoa"])
     e = one(ev, "COERCE", line=2, recipients=["PER:lê văn toàn"])
     assert e.actors == ["ORG:công an huyện mê linh"], e.actors
+
+
+def test_a_government_written_alone_is_its_state():
+    ev = _coded(["Công đoàn Y tế Việt Nam đề nghị Chính phủ cấp kinh phí cho cán bộ y tế tỉnh Nghệ An.",
+                 "Văn phòng Chính phủ đề nghị Bộ Y tế báo cáo."])
+    one(ev, "REQUEST", line=1, actors=["ORG:công đoàn y tế việt nam"], recipients=["GPE:VNM"])
+    e = one(ev, "REQUEST", line=2, recipients=["ORG:bộ y tế"])
+    assert "GPE:VNM" not in e.actors  # part of a body's name, not the government
+    # a world story: the government is the state the article names with it
+    ev = _coded(["Đây là quy định của chính phủ Nhật Bản về thử nghiệm xe.",
+                 "Chính phủ đã yêu cầu tất cả các nhà sản xuất ô tô rà soát quy trình."])
+    assert not [e for e in ev if "GPE:VNM" in e.actors]
+    one(ev, "REQUEST", line=2, actors=["GPE:JPN"])

@@ -392,6 +392,54 @@ def _known(surface: str) -> Entry | None:
     return fits[0] if len({e.key for e in fits}) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _government() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))["government"]
+    words = "|".join(re.escape(w) for w in raw["words"])
+    not_after = phrase_alternation(raw["not_after"])
+    return (re.compile(rf"(?<!\w)(?:{words})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{not_after})\s+$", re.IGNORECASE), raw["state"])
+
+
+def _governments(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """"đề nghị Chính phủ cấp kinh phí": a government written alone, as a trigger's subject
+    or object, is the state's mention (``participants.json``, government)."""
+    pat, before, state = _government()
+    states = {m.country for m in mentions if m.type == "GPE" and m.country}
+    home = not states or state["country"] in states  # not a world story of other states
+    named = sorted((m for m in mentions if m.type == "GPE" and m.country and fold(
+        article.sentences[m.sentence].text[max(0, m.start - 10) : m.start]).endswith("chính phủ")),
+        key=lambda m: (m.sentence, m.start))  # "chính phủ Nhật Bản": the state meant after it
+    out: list[Mention] = []
+    for si, sent in enumerate(article.sentences):
+        text = sent.text
+        if "Chính" not in text:
+            continue  # the cheap test: most sentences name no government
+        for m in pat.finditer(text):
+            a, b = m.start(), m.end()
+            head = text[max(0, a - 40) : a]
+            prev = _CAP_WORD.findall(head)
+            if before.search(head) or prev and head.endswith(" ") and _is_cap(prev[-1]) and (
+                    text[:a].strip() != prev[-1]) or _CAP_START.match(text, b + 1) and (
+                    text[b : b + 1] == " "):
+                continue  # "Thủ tướng Chính phủ", "Chính phủ Mỹ": part of another name
+            if any(o.sentence == si and o.start < b and a < o.end for o in mentions):
+                continue
+            if not _argument_slot(text, a, b, _trigger_spans(text)):
+                continue
+            ref = [o for o in named if (o.sentence, o.start) < (si, a)]
+            if ref:
+                o = ref[-1]
+                key, name, country = o.key, o.name or o.text, o.country
+            elif home:
+                key, name, country = state["key"], state["name"], state["country"]
+            else:
+                continue  # no state the article names: whose government is not known
+            out.append(Mention(text=text[a:b], type="GPE", key=key, sentence=si, start=a,
+                               end=b, line=sent.line, name=name, country=country))
+    return out
+
+
 def complete_mentions(article: Article) -> list[Mention]:
     """The article's mentions plus bodies of a place, names next to triggers and
     given-name back-references."""
@@ -400,6 +448,7 @@ def complete_mentions(article: Article) -> list[Mention]:
     extra = _institutions(article, base, cfg)
     extra += _given_names(article, base + extra, cfg)
     extra += _free_names(article, base + extra, cfg)
+    extra += _governments(article, base + extra)
     return sorted(base + extra, key=lambda m: (m.sentence, m.start, -m.end))
 
 
