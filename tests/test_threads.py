@@ -18,7 +18,9 @@ from thoisu.stories.threads import (
     pair_features,
     pair_probability,
     passes_gate,
+    shared_act_signatures,
     shared_acts,
+    specific_act,
     story_profile,
     thread_parts,
     thread_settings,
@@ -138,6 +140,48 @@ def test_the_same_act_by_the_same_party_is_what_two_episodes_share(monkeypatch) 
     assert shared_acts(p1, p2) == 0 and pair_probability(p1, p2) == 0.0
     ev = join_evidence(story_profile(v2, [_art("w3", "x", "x.", mod)]) | {"x": ["ASSAULT:GPE:RUS"]}, p1, 0.6, None)
     assert ev["acts"] == ["ASSAULT Nga"] and ev["text"] == "joined by: Bộ Quốc phòng Nga, ASSAULT Nga"
+
+
+def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``what_acts``: two stories naming one official (who) that share no subject word and
+    only acts of a generic kind -- Vietnam's support, talks with that official himself,
+    an initial ("anh T.") -- are not one matter: no join, where the former rule (every
+    act with a party) joined them. The same person arrested (a legal act on a person) is
+    one case's: joined, and the evidence names that act. Aid to a country counts only
+    when either story reports that country at war."""
+    who = [("PER:nguyễn văn an", "Nguyễn Văn An")]
+    v1 = {"k:PER:nguyễn văn an": 0.3, "hội nghị": 0.6, "đầu tư": 0.5}
+    v2 = {"k:PER:nguyễn văn an": 0.3, "cây trồng": 0.6, "mùa vụ": 0.5}
+    a1 = _art("g1", "Hội nghị đầu tư", "Hội nghị đầu tư khai mạc.", who)
+    a2 = _art("g2", "Cây trồng mùa vụ", "Cây trồng mùa vụ mới.", who)
+    generic = [_event("SUPPORT", ["GPE:VNM"], []), _event("CONSULT", [], ["PER:nguyễn văn an"]),
+               _event("REQUEST", ["PER:t"], [])]
+    a1.events, a2.events = list(generic), list(generic)
+    p1, p2 = story_profile(v1, [a1]), story_profile(v2, [a2])
+    f = pair_features(p1, p2)
+    assert f[0] == f[1] == 0.0 and f[3] >= thread_settings()["who_floor"]  # who, no subject word
+    assert shared_acts(p1, p2) == 0 and pair_probability(p1, p2) == 0.0
+    monkeypatch.setitem(thread_settings(), "what_acts", None)  # every act with a party counts
+    assert shared_acts(p1, p2) == 3 and pair_probability(p1, p2) > 0.0
+    monkeypatch.undo()
+
+    arrest = _event("COERCE", ["ORG:công an tỉnh x"], ["PER:trần văn bình"])
+    a1.events, a2.events = [*generic, arrest], [*generic, arrest]
+    p1, p2 = story_profile(v1, [a1]), story_profile(v2, [a2])
+    assert shared_act_signatures(p1, p2) == ["COERCE:PER:trần văn bình"]  # the police unit is no party
+    assert pair_probability(p1, p2) > 0.0
+    ev = join_evidence(p2, p1, 0.6, None)
+    assert ev["acts"] == ["COERCE trần văn bình"]
+
+    aid = _event("AID", ["GPE:USA"], ["GPE:UKR"])
+    a1.events, a2.events = [aid], [aid]
+    p1, p2 = story_profile(v1, [a1]), story_profile(v2, [a2])
+    assert shared_acts(p1, p2) == 0 and pair_probability(p1, p2) == 0.0  # aid as diplomacy
+    a1.events = [aid, _event("ASSAULT", ["GPE:RUS"], ["GPE:UKR"])]
+    p1 = story_profile(v1, [a1])
+    assert shared_act_signatures(p1, p2) == ["AID:GPE:UKR"]  # Ukraine is at war in the first, the US not
+    assert pair_probability(p1, p2) > 0.0
+    assert specific_act("ASSAULT:GPE:RUS") and not specific_act("COERCE:GPE:VNM:tp.hcm")
 
 
 def test_places_of_several_countries_count_a_little() -> None:

@@ -342,11 +342,71 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | N
     return [text, sw, sn, part, float(n_part), sp, events, gap]
 
 
+def specific_act(sig: str, both: set[str] | frozenset[str] = frozenset(),
+                  fighting: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether an event signature with a party ("ASSAULT:GPE:RUS") tells a matter, not a
+    kind of news (``what_acts`` of data/threads.json). It does when it is an act of a
+    conflict or legal kind (``conflict_types``) by or on a person or a country
+    (``conflict_kinds``: a war's attacks by Russia, the accused of one case); when its
+    party is a country at war in either story (``fighting``: the war's aid to Ukraine);
+    or when its party is a person or organisation (``party_kinds``) that, with
+    ``beyond_who``, is not already who both stories name (``both``: "CONSULT Kim
+    Jong-un" beside Kim Jong-un, a city court's sentences beside its court say who
+    again). A country's diplomacy ("SUPPORT Việt Nam", "MOBILIZE Trung Quốc") is every
+    diplomatic story's, an initial ("PER:t", shorter than ``party_min_chars``) nobody's,
+    a province's or city's acts (arrests in Ho Chi Minh City) every local crime story's,
+    and a bare type ("ASSAULT") tells nothing."""
+    kind, _, party = sig.partition(":")
+    if not party:
+        return False
+    rule = thread_settings().get("what_acts")
+    if not rule:  # no rule: every act with a party counts (as before round 9)
+        return True
+    pkind, _, name = party.partition(":")
+    if len(name) < rule.get("party_min_chars", 0):
+        return False
+    if pkind == "GPE" and ":" in name:  # a province or city is where, not who ("GPE:VNM:tp.hcm")
+        return False
+    if kind in rule["conflict_types"] and pkind in rule["conflict_kinds"]:
+        return True
+    if party in fighting:
+        return True
+    if pkind not in rule["party_kinds"]:
+        return False
+    return not (rule.get("beyond_who") and (party in both or fold(name) in both or fold(name).split()[-1] in both))
+
+
+def _fighting(*profiles: dict[str, Any]) -> set[str]:
+    """Countries (``what_acts`` ``war_kinds``) that are parties to the acts of war
+    (``war_types``: attacks, fighting) of some profiles: "GPE:UKR" of "ASSAULT:GPE:UKR".
+    Arrests (COERCE) are not war: most Vietnamese crime news codes one by a province or
+    by Vietnam; nor is a person a country at war (Obama of the Hiroshima bombing)."""
+    rule = thread_settings().get("what_acts") or {}
+    types, kinds = rule.get("war_types") or (), rule.get("war_kinds") or ()
+    out = set()
+    for p in profiles:
+        for x in p["x"]:
+            kind, _, party = x.partition(":")
+            if kind in types and party.partition(":")[0] in kinds:
+                out.add(party)
+    return out
+
+
+def shared_act_signatures(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    """The event signatures with a party two profiles share that tell a matter
+    (``specific_act``), sorted: the same kind of act by or on the same party. Who both
+    name: their shared participants, and the entity keys and names of both vectors
+    ("k:PER:barack obama", "n:obama")."""
+    both = (a["e"].keys() & b["e"].keys()) | {t[2:] for t in a["v"].keys() & b["v"].keys() if is_name(t)}
+    fighting = _fighting(a, b)
+    return sorted(x for x in set(a["x"]) & set(b["x"]) if specific_act(x, both, fighting))
+
+
 def shared_acts(a: dict[str, Any], b: dict[str, Any]) -> int:
-    """How many event signatures with an argument (type and actor or recipient:
-    "ASSAULT:GPE:RUS", "AID:GPE:UKR") two profiles share: the same kind of act by or on
-    the same party, not merely the same kind of act."""
-    return sum(":" in x for x in set(a["x"]) & set(b["x"]))
+    """How many event signatures with a party ("ASSAULT:GPE:RUS", "AID:GPE:UKR") two
+    profiles share that tell a matter (``specific_act``): the same kind of act by or on
+    the same party, not merely the same kind of act, nor a diplomatic act of a country."""
+    return len(shared_act_signatures(a, b))
 
 
 def passes_gate(f: list[float], acts: int = 0) -> bool:
@@ -396,8 +456,7 @@ def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list
     if not people and not words:  # the gate passed on the bodies' names and words: name those
         body = {t: w * old["v"][t] for t, w in new["v"].items() if t in old["v"]}
         words = [t[2:] if t.startswith("n:") else t for t in sorted(body, key=lambda t: (-body[t], t))[:3]]
-    acts = [_act_text(x, {**new["n"], **old["n"]})
-            for x in sorted(set(new["x"]) & set(old["x"])) if ":" in x][:2]
+    acts = [_act_text(x, {**new["n"], **old["n"]}) for x in shared_act_signatures(new, old)][:2]
     text = ", ".join(people + words + acts)
     if span:
         a, b = _date_text(span[0]), _date_text(span[1])
