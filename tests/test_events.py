@@ -929,3 +929,10 @@ def test_a_government_written_alone_is_its_state():
                  "Chính phủ đã yêu cầu tất cả các nhà sản xuất ô tô rà soát quy trình."])
     assert not [e for e in ev if "GPE:VNM" in e.actors]
     one(ev, "REQUEST", line=2, actors=["GPE:JPN"])
+
+
+def test_rushing_at_someone_leads_the_attack():
+    ev = _coded(["Phạm Văn Tâm cãi nhau với hàng xóm.",
+                 "Lúc này, bà Lê Thị Mai (SN 1968) chạy vào thì bị Tâm xông đến dùng dao chém "
+                 "nhiều nhát vào người bà Mai."])
+    one(ev, "ASSAULT", line=2, actors=["PER:phạm văn tâm"], recipients=["PER:lê thị mai"])

@@ -145,7 +145,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if st.objs:
             sent.objects.add(id(st.objs[0]))
         embedded = is_embedded(an, st, sent)
-        if not st.nominal:
+        if not st.nominal and not (trig.motion and not st.objs and i > 0
+                                   and toks[i - 1] in res.words["rush_verbs"]):
+            # (rushing at someone leads the act that follows: "xông đến dùng dao chém")
             sent.verbal.append((st.cs, j))
         if embedded:
             head_ev = sent.out[-1] if sent.out and sent.out[-1].type.lower() in res.words[
