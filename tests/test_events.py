@@ -936,3 +936,9 @@ def test_rushing_at_someone_leads_the_attack():
                  "Lúc này, bà Lê Thị Mai (SN 1968) chạy vào thì bị Tâm xông đến dùng dao chém "
                  "nhiều nhát vào người bà Mai."])
     one(ev, "ASSAULT", line=2, actors=["PER:phạm văn tâm"], recipients=["PER:lê thị mai"])
+
+
+def test_an_airline_named_after_its_country_is_the_airline():
+    ev = _coded(["Bộ Tài chính đề nghị Vietnam Airlines báo cáo phương án tái cơ cấu."])
+    e = one(ev, "REQUEST", line=1, actors=["ORG:bộ tài chính"], recipients=["ORG:VNA"])
+    assert "GPE:VNM" not in e.recipients
