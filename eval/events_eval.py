@@ -332,8 +332,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="only the articles of these selection batches (events_select.py): "
                          "2, 3 = dev articles annotated after the rules were shaped (3 held out "
                          "to the end of a round); 4 = other outlets' reports of dev clusters, "
-                         "held out from the rules and the event filter ('--batch 1 2 3' is the "
-                         "development set they were shaped on)")
+                         "held out until its first scoring, then worked on; 5 = the held-out "
+                         "dev sample ('--batch 1 2 3' is the development set the rules were "
+                         "first shaped on)")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args(argv)
