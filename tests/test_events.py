@@ -438,6 +438,17 @@ def _candidates(text: str, actors: list[str]) -> dict[str, list[str]]:
         an, i, j, 0, len(an.toks), t.type, actors, [])] for i, j, t in _find_triggers(an)}
 
 
+def test_a_name_phrase_does_not_reach_back_into_a_trigger():
+    from thoisu.annotate.lexicon import resources
+    from thoisu.annotate.syntax import Analysis
+
+    # "nghị" of "đề nghị" is also a title word ("nghị sĩ"): the phrase starts at the name
+    art = build(["Tổng Liên đoàn đề nghị Nga giảm giá khí đốt cho các nước láng giềng."])
+    an = Analysis(art.sentences[0].text, art.mentions, [], resources())
+    (np,) = [np for np in an.nps if np.head.key == "GPE:RUS"]
+    assert an.toks[np.start] == "nga"
+
+
 def test_recipient_picker_candidates_leave_out_speakers_but_not_passive_patients():
     # a phrase before the subject is a speaker or a topic, not what the verb is done to
     assert _candidates("Ông Peskov cho biết Nga đã kêu gọi Mỹ rút quân.",

@@ -150,7 +150,9 @@ class Analysis:
                 nps[-1].mentions.append(m)
                 continue
             s = a
-            while s > 0 and toks[s - 1] in titles and not self.aside[s - 1]:
+            # title words before a name, but not the end of a trigger ("đề nghị Chính phủ":
+            # "nghị" of "nghị sĩ" is a title word)
+            while s > 0 and toks[s - 1] in titles and not self.aside[s - 1] and not self._in_trigger(s - 1):
                 s -= 1
             nps.append(NP(s, b, [m], first=a))
         preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
@@ -243,6 +245,12 @@ class Analysis:
                 out.append((i, i + k, "sub"))
                 nxt = i + k
         return out
+
+    def _in_trigger(self, k: int) -> bool:
+        """Is token k inside (not at the start of) a trigger of the lexicon?"""
+        return any(self.trigger_at(j) and any(j + len(t.words) > k for t in self.res.triggers.get(self.toks[j], ())
+                                               if tuple(self.toks[j:j + len(t.words)]) == t.words)
+                   for j in range(max(0, k - 3), k))
 
     def trigger_at(self, i: int) -> bool:
         """Does an event trigger of the lexicon start at token i?"""
