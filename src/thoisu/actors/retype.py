@@ -56,7 +56,8 @@ def _lists() -> dict[str, Any]:
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
             "given_name_countries": frozenset(raw["given_name_countries"]),
             "match_articles_min": int(raw["match_articles_min"]),
-            "not_actors": {fold(n) for n in raw["not_actors"]}}
+            "not_actors": {fold(n) for n in raw["not_actors"]},
+            "not_actor_firsts": {n.split()[0].lower() for n in raw["not_actors"]}}
 
 
 def _ends_with(phrases: set[tuple[str, ...]], words: tuple[str, ...]) -> bool:
@@ -115,6 +116,8 @@ def _places_named_as_people(mentions: list[Mention], groups: dict[str, list[Ment
 def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
     """Length in characters of a lower-case head word that opens an organisation's mention
     ("hãng Viva Aerobus" -> len("hãng ")), else 0."""
+    if not m.text[:1].islower():
+        return 0  # the usual case: a name written with its capital
     words = m.text.split()
     for k in range(min(3, len(words) - 1), 0, -1):
         lead = words[:k]
@@ -146,7 +149,9 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
     """In a sports article, a province or city that plays a match is its club: "Hà Nội
     thắng 2-1 HAGL", "TP.HCM tiếp đón Nam Định", "trận giữa Hà Nội và Bình Định". Countries
     (national teams) stay countries, and a place after "tại"/"ở" is where it is played."""
-    text = " ".join(fold(s.text) for s in sentences)
+    if not any(m.type == "GPE" and m.key != f"GPE:{m.country}" for m in mentions):
+        return  # no province or city: nothing to read (most articles; checked first, cheaply)
+    text = " ".join(s.text.lower() for s in sentences)
     if sum(cue in text for cue in lists["match_cues"]) < lists["match_articles_min"]:
         return
     d = load()
@@ -270,10 +275,13 @@ def _gazetteer_starts(d: Any) -> set[tuple[str, ...]]:
     return _STARTS
 
 
-def d_person_cues() -> set[tuple[str, ...]]:
-    """Honorifics and person cues of lexicon.json, with the titles of the dictionary."""
+@lru_cache(maxsize=1)
+def _people_cues() -> frozenset[tuple[str, ...]]:
+    """What may stand before a person's name: retype.json's person_before, the honorifics
+    and person cues of lexicon.json, the titles of the dictionary."""
     d = load()
-    return set(d.lex_tuples["honorifics"]) | set(d.lex_tuples["person_cues_before"]) | set(d.titles)
+    return frozenset(_lists()["person_before"]) | frozenset(d.lex_tuples["honorifics"]) \
+        | frozenset(d.lex_tuples["person_cues_before"]) | frozenset(d.titles)
 
 
 def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
@@ -281,10 +289,14 @@ def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tupl
     - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
     out: set[int] = set()
     prev: Mention | None = None
+    firsts = {h[0] for h in heads}
     for m in mentions:
         sent = sentences[m.sentence].text
-        before = tuple(syllables(sent[max(0, m.start - 20):m.start])[-3:])
-        street = any(before[-k:] in heads for k in range(1, 3)) and m.type in ("PER", "LOC", "GPE")
+        window = sent[max(0, m.start - 20):m.start].lower()
+        street = False
+        if m.type in ("PER", "LOC") and any(f in window for f in firsts):  # the usual case: no head near
+            before = tuple(syllables(window)[-3:])
+            street = any(before[-k:] in heads for k in range(1, 3))
         if not street and prev is not None and id(prev) in out and prev.sentence == m.sentence:
             street = _DASH.match(sent[prev.end:m.start]) is not None  # "A - B": the crossing's other street
         if street and m.type != "GPE":
@@ -298,13 +310,14 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     organisations made organisations (type and key, in place), and those its words show
     to be things left out."""
     extra = _lists()
-    mentions = [m for m in mentions if fold(m.name or m.text) not in extra["not_actors"]]
+    firsts = extra["not_actor_firsts"]
+    mentions = [m for m in mentions if (m.name or m.text).split()[0].lower() not in firsts
+                or fold(m.name or m.text) not in extra["not_actors"]]
     streets = _streets(mentions, sentences, extra["street_heads"])
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
-    mentions = _country_given_names(mentions, sentences, extra["given_name_countries"],
-                                    extra["person_before"] | d_person_cues())
+    mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
     _clubs(mentions, sentences, extra)
