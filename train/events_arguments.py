@@ -45,8 +45,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "src"))
 
+import events_cv  # noqa: E402
 from actors_eval import (  # noqa: E402
-    PRF,
     Ent,
     build_article,
     load_docs,
@@ -55,7 +55,6 @@ from actors_eval import (  # noqa: E402
     predicted_entities,
     run_pipeline,
 )
-from events_eval import evaluate  # noqa: E402
 
 from thoisu.annotate import event_arguments  # noqa: E402
 
@@ -195,66 +194,21 @@ def silver_rows(n: int, mds: Path, c: Counter) -> list[tuple[list[str], int, flo
     return rows
 
 
-def folds_of(dev: list[dict], k: int) -> list[int]:
-    """Fold of each dev article: clusters in sorted order dealt round."""
-    clusters = sorted({(g["file"], g["cluster"]) for g in dev})
-    at = {c: n % k for n, c in enumerate(clusters)}
-    return [at[(g["file"], g["cluster"])] for g in dev]
-
-
-def score(gold: list[dict], docs: dict, m: event_arguments.ArgModel | None) -> dict[str, PRF]:
-    real = event_arguments.model
-    event_arguments.model = lambda: m  # type: ignore[assignment]
-    try:
-        return evaluate(gold, docs, show=0)["_prf"]
-    finally:
-        event_arguments.model = real  # type: ignore[assignment]
-
-
 GRID = {"add": (0.4, 0.5, 0.6, 0.7, 0.8)}
+
 SKIP: tuple[str, ...] = ()  # feature prefixes left out (--skip), to compare feature sets
-
-
-def _part(g: dict) -> str:
-    """The batch group an article is reported in: 1 (the rules were shaped on it), 2-3, 4."""
-    b = g.get("batch", 1)
-    return "b1" if b == 1 else "b4" if b == 4 else "b23"
 
 
 def cross_validate(dev: list[dict], old_rows: list, dev_rows: dict[int, list], docs: dict,
                    k: int) -> None:
     """Summed figures of the held-out folds, for the batch 1 articles (the rules were
     shaped on them), batches 2-3 and batch 4 apart."""
-    fold = folds_of(dev, k)
-    parts = ("b1", "b23", "b4")
-    grid = list(itertools.product(*GRID.values()))
-    base = {p: PRF() for p in parts}
-    tot = {s: {p: PRF() for p in parts} for s in grid}
-    for f in range(k):
-        held = {p: [g for g, fo in zip(dev, fold, strict=True) if fo == f and _part(g) == p]
-                for p in parts}
-        train = old_rows + [r for n, fo in enumerate(fold) if fo != f for r in dev_rows.get(n, [])]
-        w = fit(train)
-        for p in parts:
-            if not held[p]:
-                continue
-            got = score(held[p], docs, None)["roles"]
-            base[p].add(got.tp, got.pred, got.gold)
-            for s in grid:
-                got = score(held[p], docs, as_model(w, *s))["roles"]
-                tot[s][p].add(got.tp, got.pred, got.gold)
 
-    def row(label: str, d: dict[str, PRF]) -> str:
-        a = PRF(sum(d[p].tp for p in parts), sum(d[p].pred for p in parts),
-                sum(d[p].gold for p in parts))
-        return (f"  {label:<14} all P {a.p:.3f} R {a.r:.3f} F {a.f:.3f} ({a.tp}/{a.pred}/{a.gold})"
-                + "".join(f" | {p} P {d[p].p:.3f} R {d[p].r:.3f} ({d[p].tp}/{d[p].pred}/{d[p].gold})"
-                          for p in parts if d[p].gold or d[p].pred))
+    def fit_fold(f: int, fold: list[int]) -> dict[str, list[float]]:
+        return fit(old_rows + [r for n, fo in enumerate(fold) if fo != f for r in dev_rows.get(n, [])])
 
-    print(f"{k}-fold CV over {len(dev)} dev articles, type + roles (tp/pred/gold)")
-    print(row("rules alone", base))
-    for s in grid:
-        print(row(f"add {s[0]}", tot[s]))
+    events_cv.cross_validate(dev, docs, k, event_arguments, list(itertools.product(*GRID.values())),
+                             fit_fold, lambda w, s: as_model(w, *s), lambda s: f"add {s[0]}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -49,8 +49,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 sys.path.insert(0, str(ROOT / "src"))
 
+import events_cv  # noqa: E402
 from actors_eval import (  # noqa: E402
-    PRF,
     Ent,
     build_article,
     load_docs,
@@ -58,7 +58,7 @@ from actors_eval import (  # noqa: E402
     predicted_entities,
     run_pipeline,
 )
-from events_eval import GEv, PEv, evaluate, gold_events, level_ok  # noqa: E402
+from events_eval import GEv, PEv, gold_events, level_ok  # noqa: E402
 
 from thoisu.annotate import event_filter  # noqa: E402
 
@@ -162,62 +162,20 @@ def as_model(weights: dict[str, float], threshold: float) -> event_filter.Filter
     return event_filter.FilterModel(weights, threshold, tuple(tuple(h.split()) for h in HEDGES))
 
 
-def folds_of(dev: list[dict], k: int) -> list[int]:
-    """Fold of each dev article: clusters in sorted order dealt round."""
-    clusters = sorted({(g["file"], g["cluster"]) for g in dev})
-    at = {c: n % k for n, c in enumerate(clusters)}
-    return [at[(g["file"], g["cluster"])] for g in dev]
-
-
-def score(gold: list[dict], docs: dict, m: event_filter.FilterModel | None) -> dict[str, PRF]:
-    real = event_filter.model
-    event_filter.model = lambda: m  # type: ignore[assignment]
-    try:
-        return evaluate(gold, docs, show=0)["_prf"]
-    finally:
-        event_filter.model = real  # type: ignore[assignment]
-
-
 GRID = {"l2": (1.0, 3.0, 10.0), "threshold": (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)}
-
-
-def _part(g: dict) -> str:
-    b = g.get("batch", 1)
-    return "b1" if b == 1 else "b4" if b == 4 else "b23"
 
 
 def cross_validate(dev: list[dict], rows: dict[int, list], docs: dict, k: int,
                    extra: list) -> None:
-    fold = folds_of(dev, k)
-    parts = ("b1", "b23", "b4")
     grid = list(itertools.product(*GRID.values()))
-    base = {p: PRF() for p in parts}
-    tot = {s: {p: PRF() for p in parts} for s in grid}
-    for f in range(k):
-        held = {p: [g for g, fo in zip(dev, fold, strict=True) if fo == f and _part(g) == p]
-                for p in parts}
+
+    def fit_fold(f: int, fold: list[int]) -> dict[float, dict[str, float]]:
         train = extra + [r for n, fo in enumerate(fold) if fo != f for r in rows.get(n, [])]
-        weights = {l2: fit(train, l2) for l2 in GRID["l2"]}
-        for p in parts:
-            if not held[p]:
-                continue
-            got = score(held[p], docs, None)["roles"]
-            base[p].add(got.tp, got.pred, got.gold)
-            for s in grid:
-                got = score(held[p], docs, as_model(weights[s[0]], s[1]))["roles"]
-                tot[s][p].add(got.tp, got.pred, got.gold)
+        return {l2: fit(train, l2) for l2 in GRID["l2"]}
 
-    def row(label: str, d: dict[str, PRF]) -> str:
-        a = PRF(sum(d[p].tp for p in parts), sum(d[p].pred for p in parts),
-                sum(d[p].gold for p in parts))
-        return (f"  {label:<18} all P {a.p:.3f} R {a.r:.3f} F {a.f:.3f} ({a.tp}/{a.pred}/{a.gold})"
-                + "".join(f" | {p} P {d[p].p:.3f} R {d[p].r:.3f} ({d[p].tp}/{d[p].pred}/{d[p].gold})"
-                          for p in parts if d[p].gold or d[p].pred))
-
-    print(f"{k}-fold CV by cluster over {len(dev)} dev articles, type + roles (tp/pred/gold)")
-    print(row("rules alone", base))
-    for s in grid:
-        print(row(f"l2 {s[0]} thr {s[1]}", tot[s]))
+    events_cv.cross_validate(dev, docs, k, event_filter, grid, fit_fold,
+                             lambda weights, s: as_model(weights[s[0]], s[1]),
+                             lambda s: f"l2 {s[0]} thr {s[1]}")
 
 
 def main(argv: list[str] | None = None) -> int:
