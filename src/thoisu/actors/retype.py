@@ -251,7 +251,7 @@ def _country_given_names(mentions: list[Mention], sentences: list[Sentence], cou
                 if not (w[:1].isupper() and is_vietnamese_syllable(w)) or fold(w) in d.lex["vn_surnames"] \
                         or (fold(w),) in d.gazetteer or (fold(w),) in d.lex_tuples["function_words"]:
                     break
-                if not parts and any(k[:1] == (fold(w),) for k in _gazetteer_starts(d)):
+                if not parts and (fold(w),) in _gazetteer_starts():
                     break  # "Trung" of "Trung Quốc": another country, "quan hệ Nga Trung"
                 parts.append(w)
                 end = nxt.end()
@@ -264,15 +264,10 @@ def _country_given_names(mentions: list[Mention], sentences: list[Sentence], cou
     return [m for m in out if id(m) not in drop]
 
 
-_STARTS: set[tuple[str, ...]] | None = None
-
-
-def _gazetteer_starts(d: Any) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1)
+def _gazetteer_starts() -> frozenset[tuple[str, ...]]:
     """First syllables of the dictionary's names of more than one syllable."""
-    global _STARTS
-    if _STARTS is None:
-        _STARTS = {k[:1] for k in d.gazetteer if len(k) > 1}
-    return _STARTS
+    return frozenset(k[:1] for k in load().gazetteer if len(k) > 1)
 
 
 @lru_cache(maxsize=1)
