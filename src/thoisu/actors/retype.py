@@ -167,7 +167,7 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
         verb = any(after[:k] in lists["match_verbs"] for k in range(1, 4)) or any(
             before[-k:] in lists["match_verbs"] for k in range(1, 3))
         if near or verb:
-            m.type, m.key, m.country = "ORG", org_key(m.text), m.country
+            m.type, m.key = "ORG", org_key(m.text)  # (its country stays: a club of Vietnam)
 
 
 def _joined_bodies(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> list[Mention]:
