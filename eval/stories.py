@@ -9,7 +9,7 @@ precision, recall and F1.
     .venv/bin/python eval/stories.py                      # vims-dev, all 200 clusters
     .venv/bin/python eval/stories.py --set abmusu-validation
     .venv/bin/python eval/stories.py --clusters 1-100     # the tuning half
-    .venv/bin/python eval/stories.py --train-common       # rebuild data/common.tsv
+    .venv/bin/python eval/stories.py --train-common       # rebuild src/thoisu/data/common.tsv
 
 ``--train-common`` counts document frequencies of terms (entity keys included, so it
 runs the sentence and actor annotators first) over abmusu-train (never used for
@@ -159,7 +159,7 @@ def train_common(min_share: float = 0.01) -> None:
         df.update(article_terms(a).keys())
     n = len(articles)
     keep = sorted(((t, c / n) for t, c in df.items() if c / n >= min_share), key=lambda x: -x[1])
-    out = ROOT / "src" / "thoisu" / "stories" / "data" / "common.tsv"
+    out = ROOT / "src" / "thoisu" / "data" / "common.tsv"
     with out.open("w", encoding="utf-8") as f:
         f.write(f"# share of {n} background news articles holding the term (>= {min_share});"
                 " built by eval/stories.py --train-common\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from thoisu.background import common_terms
 from thoisu.clean.furniture import body_like
 from thoisu.clean.lexicon import thresholds
 from thoisu.clean.lines import Line
@@ -507,9 +508,10 @@ def _section_head(ln: Line, cur: Block, vocab: set[str], bigrams: set[tuple[str,
     if cur.title is None:
         return False
     th = thresholds()
+    shared = _subject_bigrams(ln) & _title_bigrams(cur.title) if ln.words <= th["section_head_shared_max_words"] else set()
     if ln.words <= th["section_head_shared_max_words"] and (
-            _QUOTED.match(ln.text)
-            or len(_subject_bigrams(ln) & _title_bigrams(cur.title)) >= th["section_head_shared_bigrams"]):
+            _QUOTED.match(ln.text) or len(shared) >= th["section_head_shared_bigrams"]
+            or any(common_terms().get(f"{a} {b}", 0.0) < th["section_head_rare_share"] for a, b in shared)):
         return True
     if ln.words > th["section_head_max_words"]:
         return False

@@ -3,7 +3,7 @@
 Each article becomes a short TF-IDF vector over its salient terms (syllable bigrams,
 capitalised names, numbers, entity keys from ``article.mentions``), with IDF learned
 from the corpus seen so far and smoothed by a background table of common terms
-(``data/common.tsv``) so a five-page digest already knows which words say nothing.
+(``thoisu/data/common.tsv``, ``background.common_terms``) so a five-page digest already knows which words say nothing.
 
 A story is a connected component of the graph whose edges join two articles alike
 enough (``pair_threshold``; published dates, when both are known, must be close and
@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from thoisu.background import common_terms
 from thoisu.dates import day_ordinal
 from thoisu.models import Article, Story, Thread
 from thoisu.stories.dedup import DuplicateIndex, article_text
@@ -60,19 +61,6 @@ _NAME_RUN = re.compile(rf"{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*")
 _SENT_END = set(".!?:;\"“”'‘’«»()[]-–—…|")
 
 Vector = dict[str, float]
-
-
-@lru_cache(maxsize=1)
-def common_terms() -> dict[str, float]:
-    """Background share of news articles holding each common term."""
-    out: dict[str, float] = {}
-    path = _DATA / "common.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("# "):  # "#2016" is a number term
-                term, p = line.rsplit("\t", 1)
-                out[term] = float(p)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -213,7 +213,7 @@ def _day(article: Any) -> int | None:
 
 def _specificity(term: str) -> float:
     """1 for a term seldom in news, less the more articles hold it (common.tsv share)."""
-    from thoisu.stories.cluster import common_terms  # cluster imports this module
+    from thoisu.background import common_terms
 
     floor = thread_settings()["specificity_floor"]
     return math.log(1.0 / (common_terms().get(term, 0.0) + floor)) / math.log(1.0 / floor)
