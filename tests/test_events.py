@@ -704,10 +704,10 @@ def test_lifting_an_embargo_and_a_coordinated_second_verb():
 
 
 def test_a_court_is_not_the_one_sued_and_a_threat_names_who_must_comply():
-    ev = _coded(["Bà Nguyễn Thị Lan đã khởi kiện ra TAND quận 3.",
+    ev = _coded(["Bà Nguyễn Thị Lan đã khởi kiện bà Trần Thị Mai ra TAND quận 3.",
                  "Lê Văn Hùng và vợ là chị Phạm Thị Hoa thường xảy ra mâu thuẫn.",
                  "Trong lúc cãi nhau, Hùng dọa nếu vợ không đưa tiền thì sẽ đánh."])
-    e = one(ev, "ACCUSE", line=1, actors=["PER:nguyễn thị lan"])
+    e = one(ev, "ACCUSE", line=1, actors=["PER:nguyễn thị lan"], recipients=["PER:trần thị mai"])
     assert not [k for k in e.recipients if "tand" in k]
     one(ev, "THREATEN", line=3, actors=["PER:lê văn hùng"], recipients=["PER:phạm thị hoa"])
 
@@ -953,3 +953,22 @@ def test_an_airline_named_after_its_country_is_the_airline():
     ev = _coded(["Bộ Tài chính đề nghị Vietnam Airlines báo cáo phương án tái cơ cấu."])
     e = one(ev, "REQUEST", line=1, actors=["ORG:bộ tài chính"], recipients=["ORG:VNA"])
     assert "GPE:VNM" not in e.recipients
+
+
+def test_one_sided_meetings_and_attacks_code_nothing():
+    ev = _coded(["Bộ trưởng Nguyễn Văn An dự và chủ trì hội nghị tại Hà Nội.",
+                 "Bà Nguyễn Thị Lan đã khởi kiện ra TAND quận 3.",
+                 "Hai người khác bị quân đội Mỹ tấn công.",
+                 "Ông Nguyễn Văn An đã gặp ông Trần Văn Bình tại Hà Nội."])
+    assert not [e for e in ev if e.line in (1, 2)]  # no one met, no one sued: no event
+    one(ev, "ASSAULT", line=3)  # a passive names its victims, unnamed
+    one(ev, "CONSULT", line=4)
+
+
+def test_local_forces_deployed_fight_fires_or_run_an_operation():
+    ev = _coded(["Công an huyện Nghi Xuân đã huy động lực lượng đến hiện trường chữa cháy.",
+                 "Công an huyện Yên Lạc đã huy động lực lượng truy tìm đối tượng gây tai nạn.",
+                 "Trung Quốc đã điều động lực lượng tàu chiến tới Biển Đông."])
+    one(ev, "AID", line=1, actors=["ORG:công an huyện nghi xuân"])
+    assert not [e for e in ev if e.line == 2]
+    assert not [e for e in ev if e.line == 1 and e.type == "MOBILIZE"]

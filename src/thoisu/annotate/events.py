@@ -137,6 +137,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
     sent = SentenceState()
     fut_sentence = has_cue(an, "future_sentence", 0, len(toks))
     meets: list[list[str]] = []
+    lonely: set[int] = set()  # ids of events of counterpart_types coded with one side
     persons = {m.key for np in an.nps for m in np.mentions if m.type == "PER"}
     found = _find_triggers(an)
     for i, j, trig in found:
@@ -322,6 +323,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
             recipients = [k for k in recipients  # court hears the suit, it is not sued
                           if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
+        if typ == "MOBILIZE" and mode == "troops" and actors and all(
+                _local_force(k, res) for k in actors):
+            if not has_cue(an, "rescue", 0, len(toks)):
+                _dropped(article, line, trig, "local_force")
+                continue  # "Công an huyện Yên Lạc đã huy động lực lượng truy tìm ...": an
+                # operation, no mobilisation of troops
+            typ, mode = "AID", None  # "huy động 100% quân số ... chữa cháy": fire fighting
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
@@ -341,6 +349,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             date=date, negated=neg, hypothetical=hyp, future=fut,
             article=article, line=line, text=an.text,
         ))
+        if typ.lower() in res.words["counterpart_types"] and not (passive or unnamed):
+            lonely.add(id(sent.out[-1]))  # checked when the sentence is done: a later verb
+            # may still name the counterpart ("ký thỏa thuận hợp tác với B")
         sent.last_clause = st.cs
         sent.last_j = j
         if actors and not (neg or hyp):
@@ -349,6 +360,12 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them
+    for e in [e for e in sent.out if id(e) in lonely and len(e.actors) == 1 and not e.recipients]:
+        # "Bộ trưởng X dự và chủ trì hội nghị", "Thịnh chém ông Lai" read without its victim:
+        # a meeting, agreement, accusation or attack with one named party is a mis-parse or
+        # a setting (a passive names its patient, if unnamed: "hai người bị Mỹ tấn công")
+        _DROPPED.add((article, line, e.type, "no_counterpart"))
+        sent.out.remove(e)
     # remember participants for pronouns of later sentences ("hai ông", "ông", "nước này",
     # "cơ quan này")
     state["meet"] += meets
@@ -365,6 +382,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                      if not ch.prep and ch.nps[0].head.type == "ORG"][:1]
     return sent.out
 
+
+
+def _local_force(key: str, res) -> bool:
+    """A police force, inspectorate or local government ("ORG:công an huyện x", a
+    Vietnamese place): its forces fight fires and catch suspects, they are no troops."""
+    typ, _, rest = key.partition(":")
+    if typ == "GPE":
+        code, _, name = rest.partition(":")
+        return code == "VNM" or not (code.isupper() and len(code) == 3 and not name)
+    return typ == "ORG" and rest.startswith(tuple(w + " " for w in res.words["local_forces"]))
 
 
 def code_events(article: Article) -> list[Event]:
