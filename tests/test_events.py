@@ -972,3 +972,13 @@ def test_local_forces_deployed_fight_fires_or_run_an_operation():
     one(ev, "AID", line=1, actors=["ORG:công an huyện nghi xuân"])
     assert not [e for e in ev if e.line == 2]
     assert not [e for e in ev if e.line == 1 and e.type == "MOBILIZE"]
+
+
+def test_a_named_phrase_right_before_bi_undergoes_the_act():
+    gaz = {**GAZ, "Mitsubishi": ("ORG", "ORG:mitsubishi"), "Nissan": ("ORG", "ORG:nissan"),
+           "Lê Thị Lan": ("PER", "PER:lê thị lan")}
+    ev = code_events(build([
+        "Điều đáng chú ý là sau Mitsubishi, đến lượt hãng xe Nissan cũng bị cáo buộc gian lận.",
+        "Tối 28-5, tại nhà ông Dần đã xảy ra vụ án mạng khiến bà Lê Thị Lan bị đâm chết."], gaz))
+    one(ev, "ACCUSE", line=1, actors=[], recipients=["ORG:nissan"])
+    one(ev, "ASSAULT", line=2, recipients=["PER:lê thị lan"])

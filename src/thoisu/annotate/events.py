@@ -38,6 +38,7 @@ from thoisu.annotate.quote_spans import quoted_spans
 from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.roles import (
     SentenceState,
+    adjacent_patient,
     coordinated_passive,
     copula_patient,
     fallback_actors,
@@ -261,6 +262,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.obj == "ANY" and not recipients:
             _dropped(article, line, trig, "obj_any")
             continue
+        if not (actors or recipients):
+            recipients = adjacent_patient(an, st)  # "khiến bà Lan bị đâm chết"
+            passive = passive or bool(recipients)
+            src.note("adjacent_patient", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue

@@ -455,3 +455,27 @@ def fronted_actors(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:
     if main is not None and ((recipients and met) or len(main.keys()) > 1):
         return main.keys()
     return []
+
+
+def adjacent_patient(an: Analysis, st: _Site) -> list[str]:
+    """The named phrase right before a passive marker right before the trigger ("hãng xe
+    Nissan cũng bị cáo buộc", "khiến bà Lan bị đâm chết"): it undergoes the act, whatever
+    the clause's subject (none found, or a background clause's). Auxiliaries may stand
+    between; an agent between the marker and the trigger is another rule's."""
+    if st.nominal or st.prep_before:
+        return []
+    toks, aux = an.toks, an.res.words["aux"]
+    k = st.i - 1
+    while k >= st.cs and toks[k] in aux and not an.aside[k]:
+        k -= 1
+    if k < st.cs or not passive_at(an, k):
+        return []
+    k -= 1
+    while k >= st.cs and toks[k] in aux and not an.aside[k]:
+        k -= 1
+    ch = next((c for c in an.chains if c.end == k + 1 and not c.prep), None)
+    if ch is None or gpe_modifier(an, ch.nps[-1]) or is_address(an, ch):
+        return []  # "chân sút Mexico bị bắt cóc"
+    if ch.nps[-1].head.type == "GPE" and ch.start > st.cs and toks[ch.start - 1] != ",":
+        return []  # a place closing a phrase: "(các đối tượng) cùng trú TP Hồ Chí Minh bị bắt"
+    return ch.keys(ACTOR_TYPES)
