@@ -982,3 +982,15 @@ def test_a_named_phrase_right_before_bi_undergoes_the_act():
         "Tối 28-5, tại nhà ông Dần đã xảy ra vụ án mạng khiến bà Lê Thị Lan bị đâm chết."], gaz))
     one(ev, "ACCUSE", line=1, actors=[], recipients=["ORG:nissan"])
     one(ev, "ASSAULT", line=2, recipients=["PER:lê thị lan"])
+
+
+def test_signings_and_fixtures_are_no_agreements_or_meetings():
+    gaz = {**GAZ, "Liverpool": ("ORG", "ORG:liverpool"), "Joel Matip": ("PER", "PER:joel matip"),
+           "Incheon United": ("ORG", "ORG:incheon"), "Gwangju FC": ("ORG", "ORG:gwangju"),
+           "Brendan Rodgers": ("PER", "PER:brendan rodgers"), "Celtic": ("ORG", "ORG:celtic")}
+    ev = code_events(build([
+        "Ở kỳ chuyển nhượng mùa Đông, Liverpool đã đạt được thỏa thuận với Joel Matip.",
+        "Ngày 22.5, Incheon United sẽ tiếp đón Gwangju FC tại vòng 11 giải đấu.",
+        "Brendan Rodgers đang đàm phán với Celtic về chiếc ghế HLV trưởng của đội bóng."], gaz))
+    assert not [e for e in ev if e.line in (1, 2)]
+    one(ev, "CONSULT", line=3, actors=["PER:brendan rodgers"])

@@ -275,10 +275,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if has_cue(an, "irrealis", st.cs, i):
             _dropped(article, line, trig, "irrealis")
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
-        if trig.type == "CONSULT" and trig.mode != "visit" and has_cue(
-                an, "sports_match", 0, len(toks)):
+        if trig.mode != "visit" and any(has_cue(an, c, 0, len(toks))
+                                        for c in res.sports.get(trig.type, ())):
             _dropped(article, line, trig, "sports_match")
-            continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture
+            continue  # "Liverpool tiếp Bournemouth tại vòng 4 Premier League": a fixture;
+            # "Liverpool đạt được thỏa thuận chiêu mộ Joel Matip": a squad matter
         if trig.motion and has_cue(an, "private_trip", 0, len(toks)):
             _dropped(article, line, trig, "private_trip")
             continue  # "Kim Jong-un cũng tới Thụy Sĩ để học tập": a trip, not a visit

@@ -96,6 +96,7 @@ class Resources:
     windows: dict[str, int] = field(default_factory=dict)  # sizes in words (data)
     replies: dict[str, PhraseSet] = field(default_factory=dict)  # event type -> its nouns
     bodies: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # bare -> heads
+    sports: dict[str, tuple[str, ...]] = field(default_factory=dict)  # type -> cue lists stopping it
 
 
 def _load_triggers() -> dict[str, list[Trigger]]:
@@ -151,6 +152,7 @@ def resources() -> Resources:
     bodies = {phrase(k): tuple(" ".join(phrase(h)) for h in v)
               for k, v in cues_raw["bare_bodies"].items() if not k.startswith("_")}
     cues["bare_bodies"] = PhraseSet(list(bodies))
+    sports = {t: tuple(v) for t, v in cues_raw["sports_types"].items()}
     return Resources(_load_triggers(), cues, titles, PhraseSet(verbs), words, windows, replies,
-                     bodies)
+                     bodies, sports)
 
