@@ -994,3 +994,10 @@ def test_signings_and_fixtures_are_no_agreements_or_meetings():
         "Brendan Rodgers đang đàm phán với Celtic về chiếc ghế HLV trưởng của đội bóng."], gaz))
     assert not [e for e in ev if e.line in (1, 2)]
     one(ev, "CONSULT", line=3, actors=["PER:brendan rodgers"])
+
+
+def test_a_trigger_inside_a_compound_word_is_none():
+    gaz = {**GAZ, "Kornhuber": ("PER", "PER:kornhuber")}
+    ev = code_events(build(["Tiến sĩ Kornhuber nằm trong số những người tham gia một nghiên cứu về "
+                            "khí hậu được công bố trong tháng 7."], gaz))
+    assert not ev  # "cứu" (rescue) of "nghiên cứu" (research)
