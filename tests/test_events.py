@@ -1001,3 +1001,10 @@ def test_a_trigger_inside_a_compound_word_is_none():
     ev = code_events(build(["Tiến sĩ Kornhuber nằm trong số những người tham gia một nghiên cứu về "
                             "khí hậu được công bố trong tháng 7."], gaz))
     assert not ev  # "cứu" (rescue) of "nghiên cứu" (research)
+
+
+def test_a_name_before_bi_and_an_agent_is_the_patient():
+    ev = _coded(["Đình Luật bị Ban kỷ luật VFF treo giò ba trận và phạt 15 triệu đồng vì lỗi "
+                 "trong trận đấu giữa Quảng Nam và Bình Dương ngày 18/5."])
+    e = one(ev, "SANCTION", line=1)
+    assert any("đình luật" in k for k in e.recipients)

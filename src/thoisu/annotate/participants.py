@@ -241,6 +241,9 @@ def _glue() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             words("subject_lead", "connectors", "coordinators"))
 
 
+_PASSIVE_GAP = 10  # words from "bị" to the trigger: an agent body's name and a first verb
+
+
 def _argument_slot(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     """Does text[a:b] stand where a trigger's object ("đề nghị Viettel", "ký với Sony") or
     subject ("Viettel đã ký ...", after nothing but punctuation or a connective) stands?"""
@@ -259,6 +262,9 @@ def _argument_slot(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> b
             opens = not before or not text[:a].rstrip()[-1:].isalnum() or fold(before[-1]) in lead
             if opens and len(between) <= 3 and all(x in subj_glue for x in between):
                 return True
+            if opens and between[:1] == ["bị"] and len(between) <= _PASSIVE_GAP and not any(
+                    c in text[b:s] for c in ",.;:"):
+                return True  # "Hải bị Công an quận Thủ Đức phát hiện và bắt giữ": the patient
     return False
 
 
