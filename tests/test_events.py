@@ -1008,3 +1008,20 @@ def test_a_name_before_bi_and_an_agent_is_the_patient():
                  "trong trận đấu giữa Quảng Nam và Bình Dương ngày 18/5."])
     e = one(ev, "SANCTION", line=1)
     assert any("đình luật" in k for k in e.recipients)
+
+
+def test_orders_praise_letters_and_fires_put_out():
+    gaz = {**GAZ, "Sở Y tế": ("ORG", "ORG:sở y tế"),
+           "Trung tâm Kiểm soát bệnh tật": ("ORG", "ORG:cdc"), "Tô Lâm": ("PER", "PER:tô lâm"),
+           "Cảnh sát PCCC": ("ORG", "ORG:cảnh sát pccc"),
+           "Ban Tuyên giáo": ("ORG", "ORG:ban tuyên giáo"),
+           "Phạm Văn An": ("PER", "PER:phạm văn an")}
+    ev = code_events(build([
+        "Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật giám sát chặt chẽ tình hình dịch bệnh.",
+        "Bộ trưởng Tô Lâm đã có thư khen các đơn vị tham gia phá án.",
+        "Lực lượng Cảnh sát PCCC đã dập tắt đám cháy sau 3 giờ.",
+        "Phó trưởng Ban Tuyên giáo, Phó trưởng ban chỉ đạo Phạm Văn An cho biết như vậy."], gaz))
+    one(ev, "REQUEST", line=1, actors=["ORG:sở y tế"], recipients=["ORG:cdc"])
+    one(ev, "SUPPORT", line=2, actors=["PER:tô lâm"])
+    one(ev, "AID", line=3, actors=["ORG:cảnh sát pccc"])
+    assert not [e for e in ev if e.line == 4]  # "ban chỉ đạo": a steering committee
