@@ -1025,3 +1025,9 @@ def test_orders_praise_letters_and_fires_put_out():
     one(ev, "SUPPORT", line=2, actors=["PER:tô lâm"])
     one(ev, "AID", line=3, actors=["ORG:cảnh sát pccc"])
     assert not [e for e in ev if e.line == 4]  # "ban chỉ đạo": a steering committee
+
+
+def test_a_name_ending_in_a_classifier_word_leaves_the_verb_a_verb():
+    gaz = {**GAZ, "Cục Cảnh sát hình sự": ("ORG", "ORG:c02")}
+    ev = code_events(build(["Cục Cảnh sát hình sự khuyến cáo người dân cần cảnh giác."], gaz))
+    one(ev, "REQUEST", line=1, actors=["ORG:c02"])  # "sự" of "hình sự" is no "sự" + verb

@@ -87,6 +87,8 @@ def site_of(an: Analysis, i: int, j: int, trig: Trigger) -> _Site:
     k_cls = cues["classifiers"].ends_at(toks, i)
     if k_cls and cues["light_verbs"].ends_at(toks, i) > k_cls:
         k_cls = 0  # "đang trong quá trình đàm phán": an aspect, not a noun phrase
+    if k_cls and an.in_name[i - 1]:
+        k_cls = 0  # "Cục Cảnh sát hình sự khuyến cáo": the end of a name, not "sự" + verb
     # "thông qua" is a light verb before a nominal event ("thông qua gói trừng phạt")
     k_prep = cues["preps"].ends_at(toks, i - k_cls)
     prep_before = k_prep > cues["light_verbs"].ends_at(toks, i - k_cls) and not (
