@@ -1031,3 +1031,12 @@ def test_a_name_ending_in_a_classifier_word_leaves_the_verb_a_verb():
     gaz = {**GAZ, "Cục Cảnh sát hình sự": ("ORG", "ORG:c02")}
     ev = code_events(build(["Cục Cảnh sát hình sự khuyến cáo người dân cần cảnh giác."], gaz))
     one(ev, "REQUEST", line=1, actors=["ORG:c02"])  # "sự" of "hình sự" is no "sự" + verb
+
+
+def test_a_coordinated_verb_of_what_a_speaker_says_is_the_speakers():
+    gaz = {**GAZ, "Bộ Môi trường Hàn Quốc": ("ORG", "ORG:bộ môi trường hàn quốc"),
+           "Nissan": ("ORG", "ORG:nissan")}
+    ev = code_events(build([
+        "Bộ Môi trường Hàn Quốc cho biết sẽ đình chỉ việc tiêu thụ xe Qashqai và yêu cầu Nissan "
+        "triệu hồi 814 phương tiện."], gaz))
+    one(ev, "REQUEST", line=1, actors=["ORG:bộ môi trường hàn quốc"], recipients=["ORG:nissan"])

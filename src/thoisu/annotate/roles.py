@@ -211,11 +211,16 @@ def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -
             | res.words["future"] | res.words["pronouns_speaker"])
     lead = [w for k, w in enumerate(toks[st.cs : st.i], st.cs)
             if w not in ("này", "ấy", "ta") and (w.isalnum() or an.aside[k])]
-    if not actors and st.kind in ("speech", "sub") and (
+    # "Bộ X cho biết sẽ đình chỉ ... và yêu cầu Nissan ...": a second verb of what the
+    # speaker says, coordinated, with no subject of its own in the reported clause
+    said_too = (st.kind == "speech" and not st.nominal and st.i > st.cs
+                and toks[st.i - 1] in res.words["coordinators"]
+                and not any(st.cs <= ch.start < st.i and not ch.prep for ch in an.chains))
+    if not actors and st.kind in ("speech", "sub") and (said_too or (
         len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
         and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"]
              or " ".join(toks[st.bstart : st.cs]) in res.words["purpose_subs"]
-             and st.trig.type.lower() in res.words["purpose_types"])
+             and st.trig.type.lower() in res.words["purpose_types"]))
     ):  # (purpose: "Cơ quan Công an phải dùng biện pháp mạnh để bắt giữ Tiệp")
         # control: "Triều Tiên thông báo phóng ..." -> the reporter did it
         prev = an.clause_start(st.bstart)[0]
