@@ -1040,3 +1040,15 @@ def test_a_coordinated_verb_of_what_a_speaker_says_is_the_speakers():
         "Bộ Môi trường Hàn Quốc cho biết sẽ đình chỉ việc tiêu thụ xe Qashqai và yêu cầu Nissan "
         "triệu hồi 814 phương tiện."], gaz))
     one(ev, "REQUEST", line=1, actors=["ORG:bộ môi trường hàn quốc"], recipients=["ORG:nissan"])
+
+
+def test_a_wanted_notice_is_its_own_act_and_a_wanted_suspect_none():
+    gaz = {**GAZ, "Công an tỉnh Hòa Bình": ("ORG", "ORG:công an tỉnh hòa bình"),
+           "Khà A Giàng": ("PER", "PER:khà a giàng"), "Kwon Yonggil": ("PER", "PER:kwon yonggil")}
+    ev = code_events(build([
+        "Công an tỉnh Hòa Bình quyết định khởi tố và bắt tạm giam Khà A Giàng.",
+        "Ngày 15/11/2011, Công an tỉnh Hòa Bình quyết định truy nã lần thứ 3 đối với Khà A Giàng.",
+        "Người đàn ông đó chính là đối tượng truy nã Kwon Yonggil."], gaz))
+    wanted = one(ev, "COERCE", mode="wanted", recipients=["PER:khà a giàng"])
+    assert [m.line for m in wanted.mentions] == [2]  # not merged with the prosecution
+    assert not [e for e in ev if "PER:kwon yonggil" in e.recipients]
