@@ -1052,3 +1052,14 @@ def test_a_wanted_notice_is_its_own_act_and_a_wanted_suspect_none():
     wanted = one(ev, "COERCE", mode="wanted", recipients=["PER:khà a giàng"])
     assert [m.line for m in wanted.mentions] == [2]  # not merged with the prosecution
     assert not [e for e in ev if "PER:kwon yonggil" in e.recipients]
+
+
+def test_the_bodies_a_letter_is_sent_to_are_addressed_not_asking():
+    gaz = {**GAZ, "Phạm Việt Thắng": ("PER", "PER:phạm việt thắng"),
+           "Văn phòng Chính phủ": ("ORG", "ORG:vpcp"), "Bộ Tài chính": ("ORG", "ORG:btc"),
+           "Bộ Y tế": ("ORG", "ORG:byt")}
+    ev = code_events(build([
+        "Ông Phạm Việt Thắng vừa ký công văn gửi Văn phòng Chính phủ, Bộ Y tế, Bộ Tài chính đề "
+        "nghị hỗ trợ ngư dân."], gaz))
+    e = one(ev, "REQUEST", line=1, actors=["PER:phạm việt thắng"])
+    assert {"ORG:vpcp", "ORG:btc"} <= set(e.recipients)

@@ -47,6 +47,7 @@ from thoisu.annotate.roles import (
     object_only,
     object_roles,
     reply_target,
+    sent_to,
     site_of,
     strike_target,
     subject_roles,
@@ -207,6 +208,14 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 src.note("unnamed", actors, recipients)
         actors, recipients = object_roles(an, st, actors, recipients)
         src.note("object", actors, recipients)
+        sent_msg = sent_to(an, st, sent.objects) if trig.type.lower() in res.words[
+            "message_types"] and not passive else None
+        if sent_msg is not None:  # "ký công văn gửi Văn phòng Chính phủ, Bộ X ... đề nghị"
+            sender, addressees = sent_msg
+            if set(actors) & set(addressees) or not actors:
+                actors = [k for k in sender if k not in addressees]
+            recipients = recipients + [k for k in addressees if k not in recipients + actors]
+            src.note("sent_to", actors, recipients)
         strike = not recipients and trig.type.lower() in res.words["strike_types"] and strike_target(
             an, st)
         if strike:  # "Nga phóng hàng loạt tên lửa vào thủ đô Kiev": an attack on Kiev, no test

@@ -486,3 +486,24 @@ def adjacent_patient(an: Analysis, st: _Site) -> list[str]:
     if ch.nps[-1].head.type == "GPE" and ch.start > st.cs and toks[ch.start - 1] != ",":
         return []  # a place closing a phrase: "(các đối tượng) cùng trú TP Hồ Chí Minh bị bắt"
     return ch.keys(ACTOR_TYPES)
+
+
+def sent_to(an: Analysis, st: _Site, objects: set[int]) -> tuple[list[str], list[str]] | None:
+    """(sender, addressees) when a verb of sending stands before the trigger in its clause
+    ("Hội Nghề cá vừa ký công văn gửi Văn phòng Chính phủ, Bộ Tài chính ... đề nghị",
+    "Công an Q.Gò Vấp có báo cáo gửi Ban Giám đốc Công an TPHCM ... xin ý kiến"): the
+    phrases after it are the addressees of the message, never its sender, however the
+    comma segments of their list fall; the sender is the subject before the verb."""
+    res, toks = an.res, an.toks
+    send = res.words["send_verbs"]
+    k = next((k for k in range(st.i - 1, st.cs - 1, -1) if toks[k] in send and not an.aside[k]),
+             None)
+    if k is None:
+        return None
+    to = [ch for ch in an.chains if k < ch.start < st.i and ch.keys()
+          and (not ch.prep or " ".join(ch.prep) in res.words["recipient_preps"])]
+    if not to or to[0].start - k > res.windows["send_object"]:
+        return None
+    subj = find_subject(an, st.cs, k, objects)
+    addressees = list(dict.fromkeys(k for ch in to for k in ch.keys(ACTOR_TYPES)))
+    return (subj.keys() if subj is not None else []), addressees
