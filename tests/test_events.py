@@ -1063,3 +1063,10 @@ def test_the_bodies_a_letter_is_sent_to_are_addressed_not_asking():
         "nghị hỗ trợ ngư dân."], gaz))
     e = one(ev, "REQUEST", line=1, actors=["PER:phạm việt thắng"])
     assert {"ORG:vpcp", "ORG:btc"} <= set(e.recipients)
+
+
+def test_congratulating_people_unnamed_is_support():
+    gaz = {**GAZ, "Lê Quốc Phong": ("PER", "PER:lê quốc phong")}
+    ev = code_events(build(["Ông Lê Quốc Phong chúc mừng tất cả đảng viên được trao huy hiệu."],
+                           gaz))
+    one(ev, "SUPPORT", line=1, actors=["PER:lê quốc phong"])
