@@ -1070,3 +1070,11 @@ def test_congratulating_people_unnamed_is_support():
     ev = code_events(build(["Ông Lê Quốc Phong chúc mừng tất cả đảng viên được trao huy hiệu."],
                            gaz))
     one(ev, "SUPPORT", line=1, actors=["PER:lê quốc phong"])
+
+
+def test_private_people_meeting_is_no_consult():
+    ev = _coded(["Ngày 30/3/2014, Nguyễn Thanh Hải gặp Lê Văn Phi tại khu vực cầu vượt Tân Thới "
+                 "Hiệp, quận 12.",
+                 "Tổng thống Nga Vladimir Putin đã gặp Chủ tịch Trung Quốc Tập Cận Bình tại Moskva."])
+    assert not [e for e in ev if e.type == "CONSULT" and e.line == 1]
+    one(ev, "CONSULT", line=2)  # public figures: their titles, their countries

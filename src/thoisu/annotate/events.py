@@ -345,6 +345,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 continue  # "Công an huyện Yên Lạc đã huy động lực lượng truy tìm ...": an
                 # operation, no mobilisation of troops
             typ, mode = "AID", None  # "huy động 100% quân số ... chữa cháy": fire fighting
+        if typ == "CONSULT" and mode != "visit" and actors + recipients and all(
+                k.startswith("PER:") and k not in state.get("public", ()) for k in actors + recipients):
+            _dropped(article, line, trig, "private_meeting")
+            continue  # "Hải gặp Phi tại cầu vượt", "Lâm - Hoắc gặp nhau trên phim trường": people
+            # with no title or country anywhere in the article meet privately, no CONSULT
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
@@ -424,7 +429,9 @@ def code_events(article: Article) -> list[Event]:
     for t in article.timexes:
         tx_by_sent.setdefault(t.sentence, []).append(t)
     quotes = quoted_spans(article)
-    state: dict = {"meet": [], "per": [], "n": 0}
+    # people the article gives a title or a country somewhere: public figures
+    state: dict = {"meet": [], "per": [], "n": 0, "public": {
+        m.key for m in article.mentions if m.type == "PER" and (m.role or m.country)}}
     ants = Antecedents(title=fold(article.title or ""))
     events: list[Event] = []
     prev_an: Analysis | None = None
