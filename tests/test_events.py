@@ -177,6 +177,8 @@ def test_precision_guards():
 
 def test_ids_and_provenance():
     art = build(["Nga đã phản đối.", "Ông Lavrov đã gặp bà Choe tại Moscow."])
+    for m in art.mentions:  # the actor dictionary gives both their countries
+        m.country = {"PER:sergei lavrov": "RUS", "PER:choe son hui": "PRK"}.get(m.key, m.country)
     ev = code_events(art)
     assert [e.id for e in ev] == ["t-0-e0", "t-0-e1"]
     assert ev[1].line == 2 and ev[1].text.startswith("Ông Lavrov") and ev[1].article == "t-0"
