@@ -32,6 +32,13 @@ GAZ = {
     "Matthew Miller": ("PER", "PER:matthew miller"), "Sung Kim": ("PER", "PER:sung kim"),
     "Noh Kyu Duk": ("PER", "PER:noh kyu duk"), "Donald Trump": ("PER", "PER:donald trump"),
 }
+# the countries the actor dictionary gives these people (public figures: their meetings are
+# CONSULT events, not private ones)
+COUNTRY = {"PER:oleg burmistrov": "RUS", "PER:sin hong-chol": "PRK", "PER:sergei lavrov": "RUS",
+           "PER:rex tillerson": "USA", "PER:dmitry peskov": "RUS", "PER:vladimir putin": "RUS",
+           "PER:choe son hui": "PRK", "PER:kim jong un": "PRK", "PER:kim jong il": "PRK",
+           "PER:matthew miller": "USA", "PER:sung kim": "USA", "PER:noh kyu duk": "KOR",
+           "PER:donald trump": "USA"}
 _DATE = re.compile(r"(?:ngày |hôm )?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?")
 
 
@@ -47,7 +54,8 @@ def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
                     continue
                 taken.append((m.start(), m.end()))
                 typ, key = gaz[name]
-                art.mentions.append(Mention(name, typ, key, k, m.start(), m.end(), s.line))
+                art.mentions.append(Mention(name, typ, key, k, m.start(), m.end(), s.line,
+                                            country=COUNTRY.get(key)))
         for m in _DATE.finditer(s.text):
             d, mo, y = m.groups()
             value = f"{y or 'XXXX'}-{int(mo):02d}-{int(d):02d}"
@@ -177,8 +185,6 @@ def test_precision_guards():
 
 def test_ids_and_provenance():
     art = build(["Nga đã phản đối.", "Ông Lavrov đã gặp bà Choe tại Moscow."])
-    for m in art.mentions:  # the actor dictionary gives both their countries
-        m.country = {"PER:sergei lavrov": "RUS", "PER:choe son hui": "PRK"}.get(m.key, m.country)
     ev = code_events(art)
     assert [e.id for e in ev] == ["t-0-e0", "t-0-e1"]
     assert ev[1].line == 2 and ev[1].text.startswith("Ông Lavrov") and ev[1].article == "t-0"
