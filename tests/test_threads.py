@@ -268,6 +268,29 @@ def test_thread_is_bounded_by_its_anchor() -> None:
     assert "s-drift-0" in stored  # the anchor is always kept
 
 
+def test_a_long_thread_still_compares_its_earlier_stories(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A matter told over a dozen stories (a war's episodes): a new story very like an
+    earlier story of the thread -- not its anchor, not one of its five latest -- joins it
+    through that story (a relay: it joined the anchor itself). The thread keeps enough
+    stored stories to compare (``compared_stories``); at five, the earlier one was gone
+    and the story opened a thread of its own."""
+    from thoisu.stories import threads
+
+    def tag(prof: dict) -> str:  # each story's vector carries its own marker term
+        return next(t for t in prof["v"] if t.startswith("id "))
+
+    like = {frozenset(("id new", "id s1"))} | {frozenset(("id s0", f"id s{i}")) for i in range(1, 11)}
+    monkeypatch.setattr(threads, "pair_probability",
+                        lambda a, b, seen=None: 0.9 if frozenset((tag(a), tag(b))) in like else 0.0)
+    idx = ThreadIndex()
+    for sid in [f"s{i}" for i in range(11)]:
+        idx.add_story(sid, {f"id {sid}": 1.0, "chiến sự": 1.0})
+    assert idx.threads()["t-s0"] == [f"s{i}" for i in range(11)]  # each joined the anchor
+    idx.add_story("new", {"id new": 1.0, "chiến sự": 1.0})
+    assert idx.thread_of("new") == "t-s0"
+    assert idx.evidence_of("new")["with"] == "s1"
+
+
 @pytest.mark.skipif(not (SHARED / "mds" / "vims-dev.jsonl").exists(), reason="mds absent")
 def test_vims_place_only_stories_stay_apart() -> None:
     """Real stories sharing only a place (Taiwan: inauguration and earthquake; Yên Bái:

@@ -525,9 +525,8 @@ class ThreadIndex:
         if not tid:
             return None
         th = self._threads.get(tid)
-        _drop(self._of, story_id)
-        _drop(self._joins, story_id)
-        if not th or story_id not in th["s"]:
+        if not th or story_id not in th["s"]:  # its thread no longer lists it: only forget it
+            self._take_from(tid, None, story_id)
             return tid
         prof = self._take_from(tid, th, story_id)
         if prof is not None and merged_into and thread_settings().get("merge_absorbed"):
@@ -537,10 +536,16 @@ class ThreadIndex:
             self._retire(tid, prof, into if into != tid else None)
         return tid
 
-    def _take_from(self, tid: str, th: dict[str, Any], story_id: str) -> dict[str, Any] | None:
-        """Take a story out of a thread's members and stored stories and its vector out of
-        the thread's centroid; a thread that keeps other stories is written back (one left
-        empty is the caller's to retire). Returns the story's stored profile, if any."""
+    def _take_from(self, tid: str, th: dict[str, Any] | None, story_id: str) -> dict[str, Any] | None:
+        """Take a story out of its thread: its thread and join records are forgotten (it is
+        in none until placed again), it leaves the thread's members and stored stories and
+        its vector the thread's centroid; a thread that keeps other stories is written back
+        (one left empty is the caller's to retire). Returns the story's stored profile, if
+        any. ``th`` None: only the records are forgotten."""
+        _drop(self._of, story_id)
+        _drop(self._joins, story_id)
+        if th is None:
+            return None
         prof = th["m"].pop(story_id, None)
         th["s"].remove(story_id)
         if th["s"]:
@@ -781,7 +786,6 @@ class ThreadIndex:
         self._take_from(tid, th, story_id)
         if tid not in self.left:
             self.left.append(tid)
-        _drop(self._joins, story_id)
         best, best_p, best_with = self._best_thread(prof, keys, seen, skip=tid, placing=story_id)
         best = self._settle(story_id, prof, keys, seen, best, best_p, best_with)
         self.pulled[story_id] = best
