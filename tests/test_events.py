@@ -1086,3 +1086,14 @@ def test_private_people_meeting_is_no_consult():
                  "Tổng thống Nga Vladimir Putin đã gặp Chủ tịch Trung Quốc Tập Cận Bình tại Moskva."])
     assert not [e for e in ev if e.type == "CONSULT" and e.line == 1]
     one(ev, "CONSULT", line=2)  # public figures: their titles, their countries
+
+
+def test_patients_listed_after_an_enumerator():
+    # "gồm" spells out who the act fell on, after an unnamed object or a passive
+    ev = _coded(["Liên quan vụ án, nhà chức trách đã bắt 2 người gồm: Lê Thái Duy (28 tuổi), "
+                 "Lê Việt Hoàn (35 tuổi) cùng ở thành phố Phủ Lý.",
+                 "Các đối tượng bị khởi tố gồm: Nguyễn Văn Cường (SN 1990) và Trần Văn Bằng."])
+    e = one(ev, "COERCE", line=1)
+    assert {"PER:lê thái duy", "PER:lê việt hoàn"} <= set(e.recipients)
+    e = one(ev, "COERCE", line=2)
+    assert "PER:nguyễn văn cường" in e.recipients

@@ -239,8 +239,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                                and cond.ends_at(toks, ch.start)
                                and not set(ch.keys()) & set(actors)), [])
             src.note("ultimatum", actors, recipients)
-        if (trig.passive or passive) and not recipients:
-            recipients = copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
+        if not recipients:  # "Đối tượng bị bắt giữ là Kwon Yonggil", "bắt 2 người gồm: X, Y"
+            recipients = copula_patient(an, st, trig.passive or passive)
             passive = passive or bool(recipients)
             src.note("copula", actors, recipients)
         if not actors and not passive:

@@ -421,17 +421,34 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
     return []
 
 
-def copula_patient(an: Analysis, st: _Site) -> list[str]:
-    """The names after "là" right behind a passive trigger: "người bị bắt là X" -> X."""
-    toks, k = an.toks, st.j
-    while k < len(toks) and k - st.j < 3 and toks[k] in an.res.words["aux"]:
+def copula_patient(an: Analysis, st: _Site, passive: bool = True) -> list[str]:
+    """The names a trigger's patient is spelled out as right behind it: "người bị bắt là
+    X" -> X (a passive); "các đối tượng bị khởi tố gồm: X, Y", "bắt 2 người gồm: X, Y" ->
+    X and Y (an enumerator, after an unnamed object of at most ``list_object`` words when
+    the trigger is active). Every person or body named in the list, up to ';' or '.'."""
+    res, toks, k = an.res, an.toks, st.j
+    while k < len(toks) and k - st.j < 3 and toks[k] in res.words["aux"]:
         k += 1
-    if k >= len(toks) or toks[k] != "là":
+    starts = {ch.start for ch in an.chains}
+    if not passive:  # skip an unnamed object: "2 người", "các đối tượng"
+        lim = st.j + res.windows["list_object"]
+        while k < min(lim, len(toks)) and toks[k] not in (",", ";", ".") and k not in starts \
+                and not res.cues["enumerators"].match(toks, k):
+            k += 1
+    if k >= len(toks):
         return []
+    if passive and toks[k] == "là":
+        return next((ch.keys() for ch in an.chains if ch.start == k + 1 and not ch.prep), [])
+    n = res.cues["enumerators"].match(toks, k)
+    if not n:
+        return []
+    k += n + (k + n < len(toks) and toks[k + n] == ":")
+    stop = next((t for t in range(k, len(toks)) if toks[t] in (";", ".")), len(toks))
+    out: list[str] = []
     for ch in an.chains:
-        if ch.start == k + 1 and not ch.prep:
-            return ch.keys()
-    return []
+        if k <= ch.start < stop and not ch.prep and not is_address(an, ch):
+            out += [key for key in ch.keys(("PER", "ORG")) if key not in out]
+    return out
 
 
 def _named_in_list(an: Analysis, st: _Site) -> list[str]:
