@@ -1097,3 +1097,13 @@ def test_patients_listed_after_an_enumerator():
     assert {"PER:lê thái duy", "PER:lê việt hoàn"} <= set(e.recipients)
     e = one(ev, "COERCE", line=2)
     assert "PER:nguyễn văn cường" in e.recipients
+
+
+def test_no_recipient_behind_a_passive_or_a_charge():
+    # the patient of "bị ..." stands before the marker; what follows "vì" is the charge
+    ev = _coded(["Ngay sau đó, Khà A Lếnh cũng bị bắt khẩn cấp còn Khà A Giàng bỏ trốn.",
+                 "Tòa án Thổ Nhĩ Kỳ vừa kết án 14 tháng tù treo cựu Hoa hậu nước này vì "
+                 "“công khai xúc phạm” Tổng thống Recep Tayyip Erdogan trên mạng xã hội."])
+    e = one(ev, "COERCE", line=1)
+    assert "PER:khà a lếnh" in e.recipients and "PER:khà a giàng" not in e.recipients
+    assert not [e for e in ev if e.line == 2 and "PER:recep tayyip erdogan" in e.recipients]

@@ -362,9 +362,13 @@ def zero_subject(an: Analysis, st: _Site) -> bool:
 
 def object_roles(an: Analysis, st: _Site, actors: list[str],
                   recipients: list[str]) -> tuple[list[str], list[str]]:
-    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
+    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X"). Behind a
+    passive ("bị truy tố xúc phạm tổng thống Erdogan") the patient stands before the
+    marker: a phrase right after the trigger without a preposition is the charge's, not
+    the trigger's."""
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
+    after_passive = not st.nominal and (trig.passive or _marked_passive(an, st))
     objs_r: list[tuple[str, tuple[str, ...]]] = []
     first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
@@ -372,6 +376,8 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
         p = np.prep or an.chain_of(np).prep
         if np.prep and an.chain_of(np).start - len(np.prep) < j:
             p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
+        if after_passive and not p:
+            continue
         if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
                 or h.key in actors or gpe_modifier(an, np)):
             continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
@@ -398,6 +404,14 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     elif owners:
         recipients += [k for k in owners if k not in recipients]
     return actors, recipients
+
+
+def _marked_passive(an: Analysis, st: _Site) -> bool:
+    """A passive marker right before the trigger, auxiliaries aside ("bị truy tố")."""
+    k = st.i - 1
+    while k >= st.cs and an.toks[k] in an.res.words["aux"] and not an.aside[k]:
+        k -= 1
+    return k >= st.cs and passive_at(an, k)
 
 
 def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
