@@ -47,6 +47,9 @@ def main() -> int:
     args = ap.parse_args()
     if args.src:
         sys.path.insert(0, str(Path(args.src) / "src" if (Path(args.src) / "src").is_dir() else args.src))
+        # bind the package now: actors_eval puts this tree's src first on the path when
+        # imported, which silently made --src run this tree (until round 7)
+        import thoisu.annotate.events  # noqa: F401
     sys.path.insert(1, str(ROOT / "eval"))
     from actors_eval import build_article, run_pipeline
 

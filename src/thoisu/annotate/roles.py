@@ -445,6 +445,8 @@ def copula_patient(an: Analysis, st: _Site, passive: bool = True) -> list[str]:
         k += 1
     starts = {ch.start for ch in an.chains}
     if not passive:  # skip an unnamed object: "2 người", "các đối tượng"
+        if st.trig.type.lower() not in res.words["enumerated_types"]:
+            return []  # "khoảng 700 khách mời bao gồm ...": guests, no one acted on
         lim = st.j + res.windows["list_object"]
         while k < min(lim, len(toks)) and toks[k] not in (",", ";", ".") and k not in starts \
                 and not res.cues["enumerators"].match(toks, k):
