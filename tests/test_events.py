@@ -1107,3 +1107,10 @@ def test_no_recipient_behind_a_passive_or_a_charge():
     e = one(ev, "COERCE", line=1)
     assert "PER:khà a lếnh" in e.recipients and "PER:khà a giàng" not in e.recipients
     assert not [e for e in ev if e.line == 2 and "PER:recep tayyip erdogan" in e.recipients]
+
+
+def test_partners_of_a_joint_operation_act_too():
+    # the gold codes a joint operation's act with every body named as its doer
+    ev = _coded(["Sáng 8/8, đại tá Nguyễn Văn Trung xác nhận công an tỉnh phối hợp với Bộ Công an "
+                 "vừa bắt Nguyễn Sỹ Đạt (46 tuổi)."])
+    one(ev, "COERCE", actors=["ORG:bộ công an"], recipients=["PER:nguyễn sỹ đạt"])

@@ -44,6 +44,7 @@ from thoisu.annotate.roles import (
     fallback_actors,
     fronted_actors,
     is_embedded,
+    joint_partners,
     object_only,
     object_roles,
     reply_target,
@@ -198,6 +199,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                          for key in ch.keys(ACTOR_TYPES)]
                 actors, recipients, passive = agent, actors, True
                 src.a, src.r = "fallback_agent" if actors else "", "fallback_patient"
+        if not passive and not agentive:  # "A phối hợp với B bắt X": B does it too
+            actors = actors + [k for k in joint_partners(an, st) if k not in actors + recipients]
+            src.note("joint", actors, recipients)
         unnamed = agentive
         if not actors and not passive and not agentive:
             got = unnamed_actor(an, st)

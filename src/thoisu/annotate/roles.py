@@ -540,3 +540,26 @@ def sent_to(an: Analysis, st: _Site, objects: set[int]) -> tuple[list[str], list
     subj = find_subject(an, st.cs, k, objects)
     addressees = list(dict.fromkeys(k for ch in to for k in ch.keys(ACTOR_TYPES)))
     return (subj.keys() if subj is not None else []), addressees
+
+
+def joint_partners(an: Analysis, st: _Site) -> list[str]:
+    """Bodies named after a yielding manner verb before the trigger in its clause
+    ("Công an tỉnh phối hợp với Bộ Công an vừa bắt X", "Cục ... phối hợp với Công an TP HCM
+    bắt giữ X"): they do the act too, whether or not the subject is a name the mention
+    finder knows."""
+    toks, triggers = an.toks, an.res.triggers
+    out: list[str] = []
+    if st.trig.type.lower() not in an.res.words["joint_types"] or st.trig.motion:
+        return out  # "Chi cục phối hợp với Công an tỉnh ... tới xã X": a trip, no joint act
+    for k in range(st.cs, st.i):
+        if an.aside[k]:
+            continue
+        n = next((len(t.words) for t in triggers.get(toks[k], ()) if t.yields
+                  and tuple(toks[k : k + len(t.words)]) == t.words), 0)
+        if not n:
+            continue
+        for ch in an.chains:
+            if k + n <= ch.start < st.i and ch.end <= st.i and ch.prep and ch.prep[-1] in (
+                    "với", "cùng"):
+                out += [key for key in ch.keys(("ORG", "GPE")) if key not in out]
+    return out
