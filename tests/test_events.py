@@ -1121,3 +1121,9 @@ def test_partners_of_a_joint_operation_act_too():
     ev = _coded(["Sáng 8/8, đại tá Nguyễn Văn Trung xác nhận công an tỉnh phối hợp với Bộ Công an "
                  "vừa bắt Nguyễn Sỹ Đạt (46 tuổi)."])
     one(ev, "COERCE", actors=["ORG:bộ công an"], recipients=["PER:nguyễn sỹ đạt"])
+
+
+def test_unit_written_before_its_parent_acts():
+    ev = _coded(["Cục QLXNC – Bộ Công an khuyến cáo người dân không nên đổ xô đi làm hộ chiếu."])
+    e = one(ev, "REQUEST", line=1)
+    assert "ORG:cục qlxnc" in e.actors

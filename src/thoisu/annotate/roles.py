@@ -111,6 +111,9 @@ def is_embedded(an: Analysis, st: _Site, sent: SentenceState) -> bool:
     return inside and not ({"và", ","} & set(an.toks[max(st.cs, st.i - 3) : st.i]))
 
 
+_DASHES = frozenset(("-", "–", "—"))
+
+
 def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[str], list[str], bool]:
     """(actors, recipients, passive) from the subject of the trigger's clause."""
     res, toks, trig = an.res, an.toks, st.trig
@@ -130,6 +133,11 @@ def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[st
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
     actors += [k for k in _parent_body(an, subj, st.i) if k not in actors]
+    if subj.start > 0 and an.toks[subj.start - 1] in _DASHES:
+        # "Cục QLXNC – Bộ Công an khuyến cáo": the unit written before its parent acts
+        unit = next((np for np in an.nps if np.end == subj.start - 1 and np.head.type == "ORG"), None)
+        if unit is not None and unit.head.key not in actors:
+            actors = [unit.head.key] + actors
     gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
     by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
         subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
