@@ -1127,3 +1127,9 @@ def test_unit_written_before_its_parent_acts():
     ev = _coded(["Cục QLXNC – Bộ Công an khuyến cáo người dân không nên đổ xô đi làm hộ chiếu."])
     e = one(ev, "REQUEST", line=1)
     assert "ORG:cục qlxnc" in e.actors
+
+
+def test_opening_adverbial_before_a_group_subject():
+    ev = _coded(["Bo Tý và Cao Lâm phát hiện 7 nữ sinh trượt chân rơi xuống lòng hồ. Ngay lập tức hai em "
+                 "đã lao nhanh xuống lòng hồ, lần lượt cứu được 5 nữ sinh đưa vào bờ."])
+    one(ev, "AID", actors=["PER:bo tý", "PER:cao lâm"])
