@@ -1133,3 +1133,8 @@ def test_opening_adverbial_before_a_group_subject():
     ev = _coded(["Bo Tý và Cao Lâm phát hiện 7 nữ sinh trượt chân rơi xuống lòng hồ. Ngay lập tức hai em "
                  "đã lao nhanh xuống lòng hồ, lần lượt cứu được 5 nữ sinh đưa vào bờ."])
     one(ev, "AID", actors=["PER:bo tý", "PER:cao lâm"])
+
+
+def test_side_named_with_ve_phia_is_the_subject():
+    ev = _coded(["Về phía bà Trang cũng đã có đơn bác bỏ các yêu cầu của Diệu Hân trong đơn kiện."])
+    one(ev, "REJECT", actors=["PER:trang"])
