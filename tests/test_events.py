@@ -1131,3 +1131,12 @@ def test_opening_adverbial_before_a_group_subject():
 def test_side_named_with_ve_phia_is_the_subject():
     ev = _coded(["Về phía bà Trang cũng đã có đơn bác bỏ các yêu cầu của Diệu Hân trong đơn kiện."])
     one(ev, "REJECT", actors=["PER:trang"])
+
+
+def test_perpetrator_named_with_a_suspect_noun():
+    ev = _coded(["Tại nhà ông Sầm Văn Dần đã xảy ra vụ án mạng khiến bà Vi Thị Loan bị đâm chết tại chỗ, "
+                 "Công an huyện Quế Phong đã có mặt tại hiện trường, xác định được nghi can là "
+                 "Vi Văn Thắng (23 tuổi).",
+                 "Trần Đình Thịnh bị cáo buộc là hung thủ trong vụ án giết người xảy ra tối 20/8/2015."])
+    one(ev, "ASSAULT", line=1, actors=["PER:vi văn thắng"])
+    one(ev, "ASSAULT", line=2, actors=["PER:trần đình thịnh"])

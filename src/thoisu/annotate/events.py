@@ -45,6 +45,7 @@ from thoisu.annotate.roles import (
     fronted_actors,
     is_embedded,
     joint_partners,
+    named_perpetrator,
     object_only,
     object_roles,
     reply_target,
@@ -279,6 +280,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             recipients = adjacent_patient(an, st)  # "khiến bà Lan bị đâm chết"
             passive = passive or bool(recipients)
             src.note("adjacent_patient", actors, recipients)
+        if not actors and trig.type.lower() in res.words["perpetrator_types"]:
+            actors = named_perpetrator(an, st, recipients)  # "xác định nghi can là X"
+            src.note("perpetrator", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue

@@ -571,3 +571,32 @@ def joint_partners(an: Analysis, st: _Site) -> list[str]:
                     "với", "cùng"):
                 out += [key for key in ch.keys(("ORG", "GPE")) if key not in out]
     return out
+
+
+def named_perpetrator(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:
+    """The person the sentence names as the doer with a perpetrator noun, for an attack
+    whose doer the clause leaves unnamed: "... bà Lan bị đâm chết, Công an đã xác định được
+    nghi can là Vi Văn Thắng", "bắt Nguyễn Sỹ Đạt với cáo buộc là chủ mưu bắn chết ông
+    Trí", "Thịnh bị cáo buộc là hung thủ trong vụ án giết người"."""
+    res, toks = an.res, an.toks
+    perp, links = res.cues["perpetrators"], res.words["perpetrator_links"]
+    for k in range(len(toks)):
+        n = perp.match(toks, k)
+        if not n or an.aside[k]:
+            continue
+        if k + n < len(toks) and toks[k + n] == "là":  # "nghi can là X"
+            ch = next((c for c in an.chains if c.start == k + n + 1 and not c.prep), None)
+            if ch is not None:
+                got = [key for key in ch.keys(("PER",)) if key not in recipients]
+                if got:
+                    return got
+        if k > 0 and toks[k - 1] == "là":  # "X bị cáo buộc là hung thủ"
+            m = k - 2
+            while m >= 0 and (an.aside[m] or toks[m] in links):
+                m -= 1
+            ch = next((c for c in an.chains if c.end == m + 1 and not c.prep), None)
+            if ch is not None:
+                got = [key for key in ch.keys(("PER",)) if key not in recipients]
+                if got:
+                    return got
+    return []
