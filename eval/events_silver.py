@@ -30,7 +30,7 @@ Round 7 (dev batches 1-6 type + roles tp/pred before -> after, and the silver re
   'ngân hàng', 'trung tâm' in bare_bodies): dev unchanged, silver 2 new events, both wrong
   (a one-sided cooperation with an unnamed firm, a company 'requesting' its workers).
 - an organisation pronoun after a comma ('Vì vậy, cơ quan này đề nghị ...') resolved as one
-  opening the clause: dev 157/212 -> 158/216 (one right, a wrong type, a duplicate and a
+  opening the clause: dev 156/212 -> 157/216 (one right, a wrong type, a duplicate and a
   truncated name), silver 1 plausible and 1 wrong new event.
 - the argument model and the recipient picker retrained on batches 1-6: see
   train/events_arguments.py and train/events_roles.py (both left out).
