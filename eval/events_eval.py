@@ -1,6 +1,6 @@
 """Score PLOVER events with roles and one event per happening against eval/gold/events.jsonl.
 
-    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1 2 3 4 5] [--show 15]
+    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1 2 3 4 5 6] [--show 15]
                                          [--json OUT] [--gold eval/gold/events.jsonl]
                                          [--mds ../shared/mds]
 
@@ -328,12 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
-    ap.add_argument("--batch", type=int, nargs="+", choices=(1, 2, 3, 4, 5),
+    ap.add_argument("--batch", type=int, nargs="+", choices=(1, 2, 3, 4, 5, 6),
                     help="only the articles of these selection batches (events_select.py): "
                          "2, 3 = dev articles annotated after the rules were shaped (3 held out "
                          "to the end of a round); 4 = other outlets' reports of dev clusters, "
-                         "held out until its first scoring, then worked on; 5 = the held-out "
-                         "dev sample ('--batch 1 2 3' is the development set the rules were "
+                         "held out until its first scoring, then worked on; 5, 6 = later "
+                         "samples of that order, each scored once before work on it ('--batch 1 2 3' is the development set the rules were "
                          "first shaped on)")
     ap.add_argument("--show", type=int, default=15)
     ap.add_argument("--json", help="also write the figures to this file")

@@ -24,6 +24,18 @@ Rule changes read here and left out (round 6; type + roles tp/pred on dev batche
   and coded their advice as REQUESTs (silver +2).
 - sports: squad words ('HLV', 'đội bóng') stopping a CONSULT lose 'Brendan Rodgers đàm phán
   với Celtic' (gold): only match and transfer cues stop a CONSULT.
+
+Round 7 (dev batches 1-6 type + roles tp/pred before -> after, and the silver reading):
+- a bare body as a subject ('Công đoàn', 'hiệp hội', 'tập đoàn', 'chi cục', 'công ty',
+  'ngân hàng', 'trung tâm' in bare_bodies): dev unchanged, silver 2 new events, both wrong
+  (a one-sided cooperation with an unnamed firm, a company 'requesting' its workers).
+- an organisation pronoun after a comma ('Vì vậy, cơ quan này đề nghị ...') resolved as one
+  opening the clause: dev 156/212 -> 157/216 (one right, a wrong type, a duplicate and a
+  truncated name), silver 1 plausible and 1 wrong new event.
+- the argument model and the recipient picker retrained on batches 1-6: see
+  train/events_arguments.py and train/events_roles.py (both left out).
+Until round 7 ``--src`` was overridden by this tree's src (actors_eval puts it first on the
+path when imported), so diffs read with it compared the working tree with itself.
 """
 
 from __future__ import annotations
@@ -47,6 +59,9 @@ def main() -> int:
     args = ap.parse_args()
     if args.src:
         sys.path.insert(0, str(Path(args.src) / "src" if (Path(args.src) / "src").is_dir() else args.src))
+        # bind the package now: actors_eval puts this tree's src first on the path when
+        # imported, which silently made --src run this tree (until round 7)
+        import thoisu.annotate.events  # noqa: F401
     sys.path.insert(1, str(ROOT / "eval"))
     from actors_eval import build_article, run_pipeline
 

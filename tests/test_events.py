@@ -1086,3 +1086,57 @@ def test_private_people_meeting_is_no_consult():
                  "Tổng thống Nga Vladimir Putin đã gặp Chủ tịch Trung Quốc Tập Cận Bình tại Moskva."])
     assert not [e for e in ev if e.type == "CONSULT" and e.line == 1]
     one(ev, "CONSULT", line=2)  # public figures: their titles, their countries
+
+
+def test_patients_listed_after_an_enumerator():
+    # "gồm" spells out who the act fell on, after an unnamed object or a passive
+    ev = _coded(["Liên quan vụ án, nhà chức trách đã bắt 2 người gồm: Lê Thái Duy (28 tuổi), "
+                 "Lê Việt Hoàn (35 tuổi) cùng ở thành phố Phủ Lý.",
+                 "Các đối tượng bị khởi tố gồm: Nguyễn Văn Cường (SN 1990) và Trần Văn Bằng."])
+    e = one(ev, "COERCE", line=1)
+    assert {"PER:lê thái duy", "PER:lê việt hoàn"} <= set(e.recipients)
+    e = one(ev, "COERCE", line=2)
+    assert "PER:nguyễn văn cường" in e.recipients
+
+
+def test_no_recipient_behind_a_passive_or_a_charge():
+    # the patient of "bị ..." stands before the marker; what follows "vì" is the charge
+    ev = _coded(["Ngay sau đó, Khà A Lếnh cũng bị bắt khẩn cấp còn Khà A Giàng bỏ trốn.",
+                 "Tòa án Thổ Nhĩ Kỳ vừa kết án 14 tháng tù treo cựu Hoa hậu nước này vì "
+                 "“công khai xúc phạm” Tổng thống Recep Tayyip Erdogan trên mạng xã hội."])
+    e = one(ev, "COERCE", line=1)
+    assert "PER:khà a lếnh" in e.recipients and "PER:khà a giàng" not in e.recipients
+    assert not [e for e in ev if e.line == 2 and "PER:recep tayyip erdogan" in e.recipients]
+
+
+def test_partners_of_a_joint_operation_act_too():
+    # the gold codes a joint operation's act with every body named as its doer
+    ev = _coded(["Sáng 8/8, đại tá Nguyễn Văn Trung xác nhận công an tỉnh phối hợp với Bộ Công an "
+                 "vừa bắt Nguyễn Sỹ Đạt (46 tuổi)."])
+    one(ev, "COERCE", actors=["ORG:bộ công an"], recipients=["PER:nguyễn sỹ đạt"])
+
+
+def test_unit_written_before_its_parent_acts():
+    ev = _coded(["Cục QLXNC – Bộ Công an khuyến cáo người dân không nên đổ xô đi làm hộ chiếu."])
+    e = one(ev, "REQUEST", line=1)
+    assert "ORG:cục qlxnc" in e.actors
+
+
+def test_opening_adverbial_before_a_group_subject():
+    ev = _coded(["Bo Tý và Cao Lâm phát hiện 7 nữ sinh trượt chân rơi xuống lòng hồ. Ngay lập tức hai em "
+                 "đã lao nhanh xuống lòng hồ, lần lượt cứu được 5 nữ sinh đưa vào bờ."])
+    one(ev, "AID", actors=["PER:bo tý", "PER:cao lâm"])
+
+
+def test_side_named_with_ve_phia_is_the_subject():
+    ev = _coded(["Về phía bà Trang cũng đã có đơn bác bỏ các yêu cầu của Diệu Hân trong đơn kiện."])
+    one(ev, "REJECT", actors=["PER:trang"])
+
+
+def test_perpetrator_named_with_a_suspect_noun():
+    ev = _coded(["Tại nhà ông Sầm Văn Dần đã xảy ra vụ án mạng khiến bà Vi Thị Loan bị đâm chết tại chỗ, "
+                 "Công an huyện Quế Phong đã có mặt tại hiện trường, xác định được nghi can là "
+                 "Vi Văn Thắng (23 tuổi).",
+                 "Trần Đình Thịnh bị cáo buộc là hung thủ trong vụ án giết người xảy ra tối 20/8/2015."])
+    one(ev, "ASSAULT", line=1, actors=["PER:vi văn thắng"])
+    one(ev, "ASSAULT", line=2, actors=["PER:trần đình thịnh"])

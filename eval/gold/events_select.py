@@ -32,8 +32,10 @@ These are new articles about happenings the gold already holds (another outlet's
 unseen text, not unseen happenings. Annotated: the first BATCH_4 of that order.
 Batch 5 (``--batch 5``): the next BATCH_5 of that order, annotated the same way once batch 4
 had been scored and used for training, to keep a held-out dev sample for the next round.
+Batch 6 (``--batch 6``): the next BATCH_6 of that order, annotated the same way by reading
+before the pipeline was scored on them (round 7's unseen-text reading), then dev.
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5] -> JSON lines of pointers
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ MIN_WORDS, MAX_WORDS = 100, 420
 MAX_WORDS_2 = 700  # batch 2: longer articles, still readable in full
 BATCH_4 = 44  # batch 4: how far down its order the annotation went
 BATCH_5 = 44  # batch 5: the next ones of batch 4's order
+BATCH_6 = 26  # batch 6: the next ones after batch 5
 CATEGORIES = ("Thế giới", "Pháp luật", "Kinh tế", "Văn hóa - Xã hội")
 
 
@@ -87,6 +90,9 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
         return _batch_4(mds)[:BATCH_4]
     if batch == 5:
         return [p | {"batch": 5} for p in _batch_4(mds)[BATCH_4 : BATCH_4 + BATCH_5]]
+    if batch == 6:
+        start = BATCH_4 + BATCH_5
+        return [p | {"batch": 6} for p in _batch_4(mds)[start : start + BATCH_6]]
     used = {json.loads(line)["cluster"]
             for line in (ROOT / "eval" / "gold" / "actors.jsonl").open(encoding="utf-8")}
     out: list[dict] = []
@@ -121,7 +127,7 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5))
+    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6))
     args = ap.parse_args()
     for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))

@@ -69,6 +69,14 @@ def lead_ok(an: Analysis, seg: int, start: int) -> bool:
     return unknown <= an.res.windows["subject_lead"]
 
 
+def _side_subject(an: Analysis, ch: Chain, t: int) -> bool:
+    """ "Về phía bà Trang cũng đã có đơn bác bỏ ...": a side named with 'về phía' and no
+    comma before the verb is the subject (with a comma it is a topic: "Về phía Nga, ...")."""
+    side = " ".join(ch.prep) in ("về phía", "phía") or (
+        ch.prep == ("về",) and an.toks[ch.start] == "phía")  # "phía" read into the phrase
+    return side and "," not in an.toks[ch.end : t]
+
+
 def _owner_subject(an: Analysis, lo: int, ch: Chain) -> int | None:
     """First token of "các công tố viên của <ch>" (titles, "của", the body): the body acts
     through its people. None if the chain's preposition is not such a "của"."""
@@ -126,7 +134,9 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
             if len(gap) <= 4 and all(w in glue for w in gap):
                 near = ch
             continue
-        if ch.prep and _owner_subject(an, lo, ch) is None or gpe_modifier(an, ch.nps[0]):
+        side = _side_subject(an, ch, t)
+        if ch.prep and _owner_subject(an, lo, ch) is None and not side \
+                or gpe_modifier(an, ch.nps[0]):
             continue
         end = _place_after(an, ch)
         gap = [w for k, w in enumerate(an.toks[end : t], end) if not an.aside[k]
@@ -139,7 +149,8 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
         for k in range(lo, ch.start):
             if an.toks[k] == "," and not an.aside[k]:
                 seg = k + 1
-        if not lead_ok(an, seg, ch.start if not ch.prep else _owner_subject(an, lo, ch)):
+        if not lead_ok(an, seg, ch.start if not ch.prep else ch.start - len(ch.prep) if side
+                       else _owner_subject(an, lo, ch)):
             continue
         if is_address(an, ch) and (seg < segment_of(an, lo, t) or _address_goes_on(an, ch)):
             continue  # "..., xã Na Tông, huyện Điện Biên, bắt ...", "đến Công an xã X, huyện Y

@@ -243,6 +243,13 @@ def _trigger_ends() -> PhraseSet:
     return PhraseSet([t.words for lst in resources().triggers.values() for t in lst])
 
 
+@lru_cache(maxsize=1)
+def _opener_phrases() -> PhraseSet:
+    """The slot openers of several words ("ngay lập tức", "sau đó")."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return PhraseSet([phrase(x) for x in raw["slot_openers"] if " " in x])
+
+
 def _slot(an: object, i: int) -> bool:
     """toks[i] opens a participant slot: a subject (after the sentence's start, a comma or
     a connective) or an object (right after a trigger or a recipient preposition). Outside
@@ -251,7 +258,7 @@ def _slot(an: object, i: int) -> bool:
     k = i - 1
     while k >= 0 and aside[k]:
         k -= 1
-    if k < 0 or toks[k] in _config().openers:
+    if k < 0 or toks[k] in _config().openers or _opener_phrases().ends_at(toks, k + 1):
         return True
     res = an.res  # type: ignore[attr-defined]
     return toks[k] in res.words["recipient_preps"] or bool(_trigger_ends().ends_at(toks, i))

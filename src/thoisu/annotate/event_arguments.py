@@ -128,7 +128,11 @@ def candidates(an: Analysis, site: Site, sym: bool
         ]
         if side == "b" and i > 0 and toks[i - 1] in _PASSIVE:
             f.append(f"pas_before|{side}")
-        out.append((keys, f, inside))
+        # a phrase behind a cause connective ("kết án ... vì xúc phạm Tổng thống X") is
+        # the charge's, not the trigger's: the model adds no side from there
+        charged = side == "a" and any(an.res.cues["charge_connectives"].match(gap, k)
+                                      for k in range(len(gap)))
+        out.append((keys, f, inside and not charged))
     if site.before is not None:  # who the paragraph's previous sentence names
         b = site.before
         named_b = [np for np in b.nps if np.head.type in ACTOR_TYPES]
@@ -187,10 +191,17 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
         if len(acts) + len(recs) < 2 and best is not None and best[1] + best[2] >= m.add:
             acts += [k for k in best[0] if k not in acts]
         return acts, recs
+    # behind a passive trigger its patient stands before the marker ("Khoảng 2.000 người
+    # bị truy tố xúc phạm tổng thống X"): no recipient after it (one in the sentence before
+    # may be the referent of an anaphoric subject: "y bị bắt giữ")
+    toks = an.toks
+    marked = site.passive or any(t in _PASSIVE for t in toks[max(0, site.i - 1) : site.i + 1])
+    bare_after = {keys for keys, feats, _ in cands if "side=a" in feats}
     for side, role in ((recs, 2), (acts, 1)):
         if side or (role == 1 and site.unnamed):
             continue
-        best = max(free, key=lambda c: c[role], default=None)
+        pool = [c for c in free if not (role == 2 and marked and c[0] in bare_after)]
+        best = max(pool, key=lambda c: c[role], default=None)
         if best is not None and best[role] >= m.add and best[role] > best[3 - role]:
             side += [k for k in best[0] if k not in acts + recs]
             free.remove(best)

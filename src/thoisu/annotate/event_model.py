@@ -60,6 +60,10 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     # recipient ("Thượng tá X cho biết Công an TP.HCM tạm đình chỉ ...": X is a speaker)
     act_at = [np.start for np in an.nps if np.head.key in actors]
     speech = an.res.speech
+    charge = an.res.cues["charge_connectives"]
+    # behind a passive trigger ("bị truy tố xúc phạm tổng thống") the patient stands before
+    # the marker: a bare phrase after it is the charge's, as is any after "vì", "về tội"
+    marked = any(t in _PASSIVE for t in toks[max(0, i - 1) : i + 1])
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     after = before = 0
@@ -77,6 +81,9 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
         gap_toks = toks[np.end : i] if side == "b" else toks[j : np.start]
         if any(speech.match(gap_toks, k) for k in range(len(gap_toks))):
             continue  # "X cho biết ... đình chỉ": a reporting verb between
+        if side == "a" and (marked and not (np.prep or (an.chain_of(np).prep if np.chain >= 0 else ()))
+                            or any(charge.match(gap_toks, k) for k in range(len(gap_toks)))):
+            continue
         if side == "a":
             after += 1
             rank, dist, gap = after, np.start - j, toks[j : np.start]

@@ -44,6 +44,8 @@ from thoisu.annotate.roles import (
     fallback_actors,
     fronted_actors,
     is_embedded,
+    joint_partners,
+    named_perpetrator,
     object_only,
     object_roles,
     reply_target,
@@ -198,6 +200,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                          for key in ch.keys(ACTOR_TYPES)]
                 actors, recipients, passive = agent, actors, True
                 src.a, src.r = "fallback_agent" if actors else "", "fallback_patient"
+        if not passive and not agentive:  # "A phối hợp với B bắt X": B does it too
+            actors = actors + [k for k in joint_partners(an, st) if k not in actors + recipients]
+            src.note("joint", actors, recipients)
         unnamed = agentive
         if not actors and not passive and not agentive:
             got = unnamed_actor(an, st)
@@ -239,8 +244,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                                and cond.ends_at(toks, ch.start)
                                and not set(ch.keys()) & set(actors)), [])
             src.note("ultimatum", actors, recipients)
-        if (trig.passive or passive) and not recipients:
-            recipients = copula_patient(an, st)  # "Đối tượng bị bắt giữ là Kwon Yonggil"
+        if not recipients:  # "Đối tượng bị bắt giữ là Kwon Yonggil", "bắt 2 người gồm: X, Y"
+            recipients = copula_patient(an, st, trig.passive or passive)
             passive = passive or bool(recipients)
             src.note("copula", actors, recipients)
         if not actors and not passive:
@@ -275,6 +280,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             recipients = adjacent_patient(an, st)  # "khiến bà Lan bị đâm chết"
             passive = passive or bool(recipients)
             src.note("adjacent_patient", actors, recipients)
+        if not actors and trig.type.lower() in res.words["perpetrator_types"]:
+            actors = named_perpetrator(an, st, recipients)  # "xác định nghi can là X"
+            src.note("perpetrator", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue

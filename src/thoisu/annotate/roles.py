@@ -111,6 +111,9 @@ def is_embedded(an: Analysis, st: _Site, sent: SentenceState) -> bool:
     return inside and not ({"và", ","} & set(an.toks[max(st.cs, st.i - 3) : st.i]))
 
 
+_DASHES = frozenset(("-", "–", "—"))
+
+
 def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[str], list[str], bool]:
     """(actors, recipients, passive) from the subject of the trigger's clause."""
     res, toks, trig = an.res, an.toks, st.trig
@@ -130,6 +133,11 @@ def subject_roles(an: Analysis, st: _Site, sent: SentenceState) -> tuple[list[st
     actors = subj.keys() if not trig.subj else [
         np.head.key for np in subj.nps if np.head.type == trig.subj]
     actors += [k for k in _parent_body(an, subj, st.i) if k not in actors]
+    if subj.start > 0 and an.toks[subj.start - 1] in _DASHES:
+        # "Cục QLXNC – Bộ Công an khuyến cáo": the unit written before its parent acts
+        unit = next((np for np in an.nps if np.end == subj.start - 1 and np.head.type == "ORG"), None)
+        if unit is not None and unit.head.key not in actors:
+            actors = [unit.head.key] + actors
     gap_ks = [k for k in range(subj.end, st.i - st.k_cls) if not an.aside[k] and toks[k] != ","]
     by_agent = any(  # "X bị Cơ quan CSĐT Bộ Công an khởi tố": a long agent right before
         subj.end < ch.start and 0 <= st.i - st.k_cls - ch.end <= 1 and ch.start > 0
@@ -362,9 +370,13 @@ def zero_subject(an: Analysis, st: _Site) -> bool:
 
 def object_roles(an: Analysis, st: _Site, actors: list[str],
                   recipients: list[str]) -> tuple[list[str], list[str]]:
-    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X")."""
+    """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X"). Behind a
+    passive ("bị truy tố xúc phạm tổng thống Erdogan") the patient stands before the
+    marker: a phrase right after the trigger without a preposition is the charge's, not
+    the trigger's."""
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
+    after_passive = not st.nominal and (trig.passive or _marked_passive(an, st))
     objs_r: list[tuple[str, tuple[str, ...]]] = []
     first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
@@ -372,6 +384,8 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
         p = np.prep or an.chain_of(np).prep
         if np.prep and an.chain_of(np).start - len(np.prep) < j:
             p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
+        if after_passive and not p:
+            continue
         if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
                 or h.key in actors or gpe_modifier(an, np)):
             continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
@@ -400,6 +414,14 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     return actors, recipients
 
 
+def _marked_passive(an: Analysis, st: _Site) -> bool:
+    """A passive marker right before the trigger, auxiliaries aside ("bị truy tố")."""
+    k = st.i - 1
+    while k >= st.cs and an.toks[k] in an.res.words["aux"] and not an.aside[k]:
+        k -= 1
+    return k >= st.cs and passive_at(an, k)
+
+
 def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
     """Recipients of a reply aimed at an earlier event ("Hàn Quốc bác bỏ đề nghị này",
     "Trung Quốc lên án chuyến thăm"): the actors of the latest event of the type its
@@ -421,17 +443,36 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
     return []
 
 
-def copula_patient(an: Analysis, st: _Site) -> list[str]:
-    """The names after "là" right behind a passive trigger: "người bị bắt là X" -> X."""
-    toks, k = an.toks, st.j
-    while k < len(toks) and k - st.j < 3 and toks[k] in an.res.words["aux"]:
+def copula_patient(an: Analysis, st: _Site, passive: bool = True) -> list[str]:
+    """The names a trigger's patient is spelled out as right behind it: "người bị bắt là
+    X" -> X (a passive); "các đối tượng bị khởi tố gồm: X, Y", "bắt 2 người gồm: X, Y" ->
+    X and Y (an enumerator, after an unnamed object of at most ``list_object`` words when
+    the trigger is active). Every person or body named in the list, up to ';' or '.'."""
+    res, toks, k = an.res, an.toks, st.j
+    while k < len(toks) and k - st.j < 3 and toks[k] in res.words["aux"]:
         k += 1
-    if k >= len(toks) or toks[k] != "là":
+    starts = {ch.start for ch in an.chains}
+    if not passive:  # skip an unnamed object: "2 người", "các đối tượng"
+        if st.trig.type.lower() not in res.words["enumerated_types"]:
+            return []  # "khoảng 700 khách mời bao gồm ...": guests, no one acted on
+        lim = st.j + res.windows["list_object"]
+        while k < min(lim, len(toks)) and toks[k] not in (",", ";", ".") and k not in starts \
+                and not res.cues["enumerators"].match(toks, k):
+            k += 1
+    if k >= len(toks):
         return []
+    if passive and toks[k] == "là":
+        return next((ch.keys() for ch in an.chains if ch.start == k + 1 and not ch.prep), [])
+    n = res.cues["enumerators"].match(toks, k)
+    if not n:
+        return []
+    k += n + (k + n < len(toks) and toks[k + n] == ":")
+    stop = next((t for t in range(k, len(toks)) if toks[t] in (";", ".")), len(toks))
+    out: list[str] = []
     for ch in an.chains:
-        if ch.start == k + 1 and not ch.prep:
-            return ch.keys()
-    return []
+        if k <= ch.start < stop and not ch.prep and not is_address(an, ch):
+            out += [key for key in ch.keys(("PER", "ORG")) if key not in out]
+    return out
 
 
 def _named_in_list(an: Analysis, st: _Site) -> list[str]:
@@ -507,3 +548,55 @@ def sent_to(an: Analysis, st: _Site, objects: set[int]) -> tuple[list[str], list
     subj = find_subject(an, st.cs, k, objects)
     addressees = list(dict.fromkeys(k for ch in to for k in ch.keys(ACTOR_TYPES)))
     return (subj.keys() if subj is not None else []), addressees
+
+
+def joint_partners(an: Analysis, st: _Site) -> list[str]:
+    """Bodies named after a yielding manner verb before the trigger in its clause
+    ("Công an tỉnh phối hợp với Bộ Công an vừa bắt X", "Cục ... phối hợp với Công an TP HCM
+    bắt giữ X"): they do the act too, whether or not the subject is a name the mention
+    finder knows."""
+    toks, triggers = an.toks, an.res.triggers
+    out: list[str] = []
+    if st.trig.type.lower() not in an.res.words["joint_types"] or st.trig.motion:
+        return out  # "Chi cục phối hợp với Công an tỉnh ... tới xã X": a trip, no joint act
+    for k in range(st.cs, st.i):
+        if an.aside[k]:
+            continue
+        n = next((len(t.words) for t in triggers.get(toks[k], ()) if t.yields
+                  and tuple(toks[k : k + len(t.words)]) == t.words), 0)
+        if not n:
+            continue
+        for ch in an.chains:
+            if k + n <= ch.start < st.i and ch.end <= st.i and ch.prep and ch.prep[-1] in (
+                    "với", "cùng"):
+                out += [key for key in ch.keys(("ORG", "GPE")) if key not in out]
+    return out
+
+
+def named_perpetrator(an: Analysis, st: _Site, recipients: list[str]) -> list[str]:
+    """The person the sentence names as the doer with a perpetrator noun, for an attack
+    whose doer the clause leaves unnamed: "... bà Lan bị đâm chết, Công an đã xác định được
+    nghi can là Vi Văn Thắng", "bắt Nguyễn Sỹ Đạt với cáo buộc là chủ mưu bắn chết ông
+    Trí", "Thịnh bị cáo buộc là hung thủ trong vụ án giết người"."""
+    res, toks = an.res, an.toks
+    perp, links = res.cues["perpetrators"], res.words["perpetrator_links"]
+    for k in range(len(toks)):
+        n = perp.match(toks, k)
+        if not n or an.aside[k]:
+            continue
+        if k + n < len(toks) and toks[k + n] == "là":  # "nghi can là X"
+            ch = next((c for c in an.chains if c.start == k + n + 1 and not c.prep), None)
+            if ch is not None:
+                got = [key for key in ch.keys(("PER",)) if key not in recipients]
+                if got:
+                    return got
+        if k > 0 and toks[k - 1] == "là":  # "X bị cáo buộc là hung thủ"
+            m = k - 2
+            while m >= 0 and (an.aside[m] or toks[m] in links):
+                m -= 1
+            ch = next((c for c in an.chains if c.end == m + 1 and not c.prep), None)
+            if ch is not None:
+                got = [key for key in ch.keys(("PER",)) if key not in recipients]
+                if got:
+                    return got
+    return []
