@@ -46,6 +46,14 @@ def _copy(m: Mention, src: Mention) -> None:
     m.country = m.country or src.country
 
 
+def _clean(m: Mention) -> bool:
+    """A full name fit to absorb a short one of two syllables or more: every word written
+    with a capital, none in capitals only ("Chạng vạng Kristen Stewart", "GĐĐH Oliver Kahn"
+    hold a run's stray words, and "Kristen Stewart" is better left alone)."""
+    words = (m.name or m.text).replace("-", " ").split()
+    return all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words)
+
+
 def resolve_people(mentions: list[Mention]) -> None:
     full: dict[str, list[str]] = {}  # key -> name syllables, for full names seen so far
     count: dict[str, int] = {}
@@ -54,15 +62,17 @@ def resolve_people(mentions: list[Mention]) -> None:
         if m.type != "PER":
             continue
         sylls = normalise_name_syllables(m.name or m.text)
-        if len(sylls) >= 2 and m.key not in full:
-            # a longer name may itself be the short form of a known one ("Jong Un")
+        cands = [k for k, fs in full.items() if k != m.key and len(fs) > len(sylls)
+                 and (fs[: len(sylls)] == sylls or fs[-len(sylls):] == sylls)
+                 and (len(sylls) == 1 or _clean(info[k]))]
+        if len(sylls) >= 2 and m.key not in full and not cands:
             full[m.key] = sylls
             info[m.key] = m
         if m.key in full and len(sylls) >= 2:
             count[m.key] = count.get(m.key, 0) + 1
             continue
-        cands = [k for k, fs in full.items() if k != m.key and len(fs) > len(sylls)
-                 and (fs[: len(sylls)] == sylls or fs[-len(sylls):] == sylls)]
+        # a name of two syllables or more may itself be the short form of a longer one met
+        # before ("Jong Un" after "Kim Jong Un"; "HLV Hữu Thắng" after "Nguyễn Hữu Thắng")
         if not cands:
             count[m.key] = count.get(m.key, 0) + 1
             continue
