@@ -344,6 +344,13 @@ def org_key(name: str) -> str:
     return "ORG:" + fold(name.replace("-", " "))
 
 
+def _dot_ends(d: Dictionary, prev: Word, w: Word) -> bool:
+    """Does the dot of a short abbreviation ("TP.") also end the sentence, the next word
+    being an ordinary word written with a capital ("Theo", "Cụ thể")?"""
+    return prev.text.endswith(".") and len(prev.text) <= 5 and (
+        w.fold in d.lex["not_names"] or d.caps_stats.get(w.fold, 1.0) < 0.5)
+
+
 def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
     """End (exclusive) of the run of capitalised words starting at k."""
     j = k + 1
@@ -364,6 +371,9 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
         if _match(words, j, d.gazetteer, pre.gaz) or _match(words, j, d.titles, pre.titles):
             break
         if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
+            break
+        if _dot_ends(d, words[j - 1], w):
+            w.initial = True  # "HĐND TP. Theo đó": the abbreviation's dot also ended the sentence
             break
         j += 1
     return j
@@ -758,6 +768,9 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.kind == "country" and k > 0 and _ends_with(d, "language_words", words, k):
+                k = end  # "tiếng Anh", "ngôn ngữ Trung Quốc": a language, not the state
+                continue
             if entry is not None:
                 m = _from_entry(d, entry, words, k, end, sent, si)
                 if m.type == "PER" and role is not None:
@@ -793,6 +806,15 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k += 1
             continue
         # 4. a run of capitalised words
+        if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
+            k += 1  # "8 GB", "50 MP": a unit after its number
+            continue
+        if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
+                k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
+            if k + 1 < n and _dot_ends(d, w, words[k + 1]):
+                words[k + 1].initial = True
+            k += 1  # "TP. Cà Mau": the head of a known place, which the look-up takes next;
+            continue  # "TP." alone ends a sentence: the city named before, no name of its own
         if w.cap and not w.punct:
             if w.allcaps and w.fold in d.lex["not_acronyms"] and k + 1 < n and words[k + 1].cap \
                     and not any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads")):
