@@ -47,7 +47,7 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 def _lists() -> dict[str, Any]:
     raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
-           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads")}
+           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads", "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
@@ -57,6 +57,7 @@ def _lists() -> dict[str, Any]:
             "given_name_countries": frozenset(raw["given_name_countries"]),
             "match_articles_min": int(raw["match_articles_min"]),
             "not_actors": {fold(n) for n in raw["not_actors"]},
+            "event_tails": {tuple(syllables(t)) for t in raw["event_tails"]},
             "not_actor_firsts": {n.split()[0].lower() for n in raw["not_actors"]}}
 
 
@@ -300,6 +301,34 @@ def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tupl
     return out
 
 
+_YEAR_AFTER = re.compile(r"^\s+(?:19|20)\d\d\b")  # "Miss International 2022", "WWDC 2022"
+
+
+def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> list[Mention]:
+    """Drop the names of happenings (competitions, fairs, conferences): a name ending in an
+    event word ("V-League", "SEA Games"), one after a lower-case word for an event ("sự kiện
+    WWDC"), or an organisation the dictionary does not know written with a year after it
+    ("Miss International 2022", but not "Hoa khôi Đại học Nam Cần Thơ 2021"). Dictionary
+    entries are left alone ("hội nghị APEC")."""
+    tails, words = extra["event_tails"], extra["event_words"]
+    heads = load().lex_tuples["org_heads"]
+    keep = []
+    for m in mentions:
+        if m.type not in ("PER", "ORG") or (m.key[4:].isupper() and m.type == "ORG"):
+            keep.append(m)
+            continue
+        sylls = tuple(fold(s) for s in syllables(m.text))
+        text = sentences[m.sentence].text
+        before = tuple(fold(s) for s in syllables(text[max(0, m.start - 30):m.start]))
+        if (any(sylls[-len(t):] == t for t in tails if len(t) < len(sylls))
+                or _ends_with(words, before)
+                or (m.type == "ORG" and _YEAR_AFTER.match(text[m.end:])
+                    and not any(sylls[:k] in heads for k in (1, 2, 3)))):
+            continue
+        keep.append(m)
+    return keep
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -308,6 +337,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     firsts = extra["not_actor_firsts"]
     mentions = [m for m in mentions if (m.name or m.text).split()[0].lower() not in firsts
                 or fold(m.name or m.text) not in extra["not_actors"]]
+    mentions = _happenings(mentions, sentences, extra)
     streets = _streets(mentions, sentences, extra["street_heads"])
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
