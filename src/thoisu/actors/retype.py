@@ -57,6 +57,7 @@ def _lists() -> dict[str, Any]:
             "given_name_countries": frozenset(raw["given_name_countries"]),
             "match_articles_min": int(raw["match_articles_min"]),
             "not_actors": {fold(n) for n in raw["not_actors"]},
+            "player_words": {tuple(syllables(w)) for w in raw["player_words"]},
             "event_tails": {tuple(syllables(t)) for t in raw["event_tails"]},
             "not_actor_firsts": {n.split()[0].lower() for n in raw["not_actors"]}}
 
@@ -146,6 +147,14 @@ def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -
             m.type, (m.key, m.name), m.role = "ORG", got, None
 
 
+_AND = re.compile(r"^\s*(?:và|với|,)\s*$")
+
+
+def _windows(sylls: list[str]) -> set[tuple[str, ...]]:
+    """Every run of one or two syllables."""
+    return {tuple(sylls[i:i + k]) for k in (1, 2) for i in range(len(sylls) - k + 1)}
+
+
 def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> None:
     """In a sports article, a province or city that plays a match is its club: "Hà Nội
     thắng 2-1 HAGL", "TP.HCM tiếp đón Nam Định", "trận giữa Hà Nội và Bình Định". Countries
@@ -156,7 +165,11 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
     if sum(cue in text for cue in lists["match_cues"]) < lists["match_articles_min"]:
         return
     d = load()
+    club: Mention | None = None  # the last place that is a club
     for m in mentions:
+        if m.type == "ORG" and tuple(syllables(m.text)) in d.gazetteer:
+            club = m  # a club named after its place by an earlier rule ("Hà Nội" of "CLB Hà Nội")
+            continue
         if m.type != "GPE" or m.key == f"GPE:{m.country}":
             continue  # a country: a national team is its country
         sent = sentences[m.sentence].text
@@ -167,8 +180,14 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
         near = _SCORE.search(sent[max(0, m.start - 12):m.end + 12]) is not None
         verb = any(after[:k] in lists["match_verbs"] for k in range(1, 4)) or any(
             before[-k:] in lists["match_verbs"] for k in range(1, 3))
-        if near or verb:
+        # "giữa Quảng Nam và Bình Dương": the second side of a match is a club as the first;
+        # "trung vệ Ngọc Thịnh của Hải Phòng": a player's place is his club
+        paired = club is not None and club.sentence == m.sentence and _AND.match(sent[club.end:m.start])
+        player = before[-1:] == ("của",) and any(
+            w in lists["player_words"] for w in _windows(syllables(sent[max(0, m.start - 50):m.start])))
+        if near or verb or paired or player:
             m.type, m.key = "ORG", org_key(m.text)  # (its country stays: a club of Vietnam)
+            club = m
 
 
 def _joined_bodies(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> list[Mention]:
