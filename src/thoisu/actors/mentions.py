@@ -1020,7 +1020,7 @@ def _pick(entries: list[Entry], caps: list[bool], upper: bool, words: list[Word]
 
 
 def _from_entry(d: Dictionary, e: Entry, words: list[Word], a: int, b: int, sent: Sentence, si: int) -> Mention:
-    if e.kind in ("capital", "seat"):
+    if e.kind in ("capital", "seat") and not (e.kind == "capital" and (e.country or "").lower() in d.lex["home_countries"]):
         locative = a > 0 and _ends_with(d, "locative_preps", words, a)
         if not locative:
             key, name, typ = _state_entry(d, e.country or "")
