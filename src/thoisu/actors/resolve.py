@@ -10,8 +10,13 @@
 
 from __future__ import annotations
 
+import re
+
 from thoisu.actors.dictionary import normalise_name_syllables
 from thoisu.models import Mention
+
+_INITIAL = re.compile(r"^([^\W\d_])\.?$")  # "D.": a name cut to its last initial
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")  # "P.T.D.", "N.V.Đ."
 
 
 def _is_acronym(text: str) -> bool:
@@ -83,3 +88,23 @@ def resolve_people(mentions: list[Mention]) -> None:
         m.key, m.name = src.key, src.name
         m.country = m.country or src.country
         count[src.key] = count.get(src.key, 0) + 1
+    _initials(mentions)
+
+
+def _initials(mentions: list[Mention]) -> None:
+    """A person written as one initial ("ông D.") is the one person of the article whose
+    initials end with it ("P.T.D."), wherever in the article the initials stand (crime
+    reports often name the initials once, late)."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and _INITIALS.match(m.text):
+            full.setdefault(m.text.rstrip(".").rsplit(".", 1)[-1].lower(), set()).add(m.key)
+    if not full:
+        return
+    src = {m.key: m for m in mentions if m.type == "PER"}
+    for m in mentions:
+        one = _INITIAL.match(m.text) if m.type == "PER" else None
+        keys = full.get(one.group(1).lower(), set()) if one else set()
+        if len(keys) == 1:
+            s = src[next(iter(keys))]
+            m.key, m.name, m.country = s.key, s.name, m.country or s.country
