@@ -899,7 +899,66 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
     _places_in_countries(d, out, sent)
     if dropped and out:
         out = _coordinated_people(d, words, dropped, out, sent, si, pre)
+    if any(m.type == "GPE" for m in out):
+        out = _coordinated_places(d, words, dropped, out, sent, si, pre)
     return out
+
+
+_LIST_SEP = {",", "và", "hoặc"}
+
+
+def _coordinated_places(d: Dictionary, words: list[Word], dropped: list[tuple[int, int]], out: list[Mention],
+                        sent: Sentence, si: int, pre: _Prefixes) -> list[Mention]:
+    """A name listed right after a province, district or city is a place too: "huyện Di
+    Linh, Lâm Hà, Bảo Lộc (Lâm Đồng)", "ở Pleiku và La Grai". It was left untyped, or
+    typed a person by a surname-like first syllable ("Lâm", "La") with no title, no
+    honorific and nothing after it but the list going on or ending; countries start no
+    such list ("Mỹ, Nguyễn Văn An"), and it must start at a place written with its head
+    or after a locative."""
+    index = {w.start: i for i, w in enumerate(words)}
+    # a list starts at a place written with its head or after a locative ("huyện Di Linh",
+    # "ở Pleiku", "TP.Pleiku"), and goes on over the province in brackets after an item
+    place_ends = set()
+    for m in out:
+        i = index.get(m.start)
+        if m.type == "GPE" and m.key != f"GPE:{m.country}" and i is not None and (
+                _in(d, "gpe_heads", words, i) or _ends_with(d, "gpe_heads", words, i)
+                or _ends_with(d, "locative_preps", words, i)
+                or (i > 0 and words[i - 1].text == "(" and words[i - 2].end in place_ends)):
+            place_ends.add(m.end)
+    starts = {words[a].start: (a, b) for a, b in dropped}
+    persons = {m.start: m for m in out if m.type == "PER" and m.role is None and len(m.text.split()) == 2}
+    if not place_ends or not (starts or persons):
+        return out
+    ends = {w.end: i for i, w in enumerate(words)}
+    drop: set[int] = set()
+    added: list[Mention] = []
+    for m0 in sorted([*((words[a].start, None) for a, _ in dropped), *((p.start, p) for p in persons.values())],
+                     key=lambda x: x[0]):
+        start, per = m0
+        a = index.get(start)
+        if a is None or a < 2 or words[a - 1].fold not in _LIST_SEP:
+            continue
+        prev = words[a - 2]
+        if prev.end not in place_ends and not (prev.text == ")" and a >= 3 and words[a - 3].end in place_ends):
+            continue
+        b = ends.get(per.end, -1) + 1 if per is not None else starts[start][1]
+        if b <= a or not all(w.cap and not w.allcaps for w in words[a:b]) or _in(d, "org_heads", words, a) \
+                or not all(is_vietnamese_syllable(s.text) for w in words[a:b] for s in w.sylls):
+            continue  # Vietnamese place names only: a foreign name after a place is mostly a person
+        if b < len(words) and not (words[b].punct or words[b].fold in _LIST_SEP):
+            continue  # "Hà Nội, Lâm Hà cho biết": a person speaking
+        if sum(len(w.sylls) for w in words[a:b]) > 2 or (
+                b + 1 < len(words) and words[b].text == "(" and words[b + 1].num):
+            continue  # "Hờ A Dế, Hờ A Giàng": people; "Cao Lâm (13 tuổi)": a person's age
+        if per is not None:
+            drop.add(id(per))
+        new = _run_mentions(d, words, a, b, "GPE", None, sent, si, pre)
+        added.extend(new)
+        place_ends.update(m.end for m in new)
+    if not added:
+        return out
+    return sorted([*(m for m in out if id(m) not in drop), *added], key=lambda m: m.start)
 
 
 def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[int, int]], out: list[Mention],
