@@ -472,7 +472,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             return "PER"  # "... cho biết", "bạn gái Ileana Salas", "Adele là nghệ sĩ"
         if len(sylls) < 2:
             return None  # one foreign word and no context: a weapon, a brand, a town...
-        return shape_type(" ".join(w.text for w in words[a:b]))
+        typ = shape_type(" ".join(w.text for w in words[a:b]))
+        if typ == "PER" and any(w.allcaps and len(w.text) > 1 and w.text.isalpha() for w in words[a:b]):
+            return None  # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
+        return typ
     if locative and len(sylls) >= 2 and all(s.cap for s in sylls):
         return "GPE"
     return None
