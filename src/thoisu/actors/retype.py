@@ -348,6 +348,27 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
     return keep
 
 
+_CREDIT = re.compile(r"(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)
+_SHORT_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{0,2}$")  # "N.H", "N.V", "T.L."
+_CODE = re.compile(r"^[A-ZĐ][A-ZĐa-z&]*(?:-[A-ZĐ][A-ZĐa-z&]*)*$")  # "NQ-HĐND", "QĐ-TTg", "NĐ-CP"
+
+
+def _credits_and_codes(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """Drop what names no actor of the story: a photo credit or a line holding only a
+    writer's initials ("Ảnh: N.H", "N.V" under the text), and the letters of a document's
+    number ("Nghị quyết số 03/2022/NQ-HĐND", "Quyết định 1234/QĐ-TTg")."""
+    keep = []
+    for m in mentions:
+        text = sentences[m.sentence].text
+        before, after = text[:m.start], text[m.end:]
+        if _SHORT_INITIALS.match(m.text) and (_CREDIT.search(before) or (not before.strip() and not after.strip(" .)"))):
+            continue
+        if _CODE.match(m.text) and (re.search(r"\d/$", before) or re.match(r"/\d", after)):
+            continue
+        keep.append(m)
+    return keep
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -357,6 +378,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     mentions = [m for m in mentions if (m.name or m.text).split()[0].lower() not in firsts
                 or fold(m.name or m.text) not in extra["not_actors"]]
     mentions = _happenings(mentions, sentences, extra)
+    mentions = _credits_and_codes(mentions, sentences)
     streets = _streets(mentions, sentences, extra["street_heads"])
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
