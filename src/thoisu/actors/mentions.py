@@ -578,11 +578,17 @@ def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Senten
         g = _match(words, h, d.gazetteer, pre.gaz)
         if g and g[0] == b:
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, h, b)
-            if entry is not None and entry.type == "GPE" and entry.kind != "country":
+            if entry is not None and entry.type == "GPE" and entry.kind != "country" and not _home_place(d, entry):
                 # a capital in a body's name is the city, not its state ("... Hà Nội")
                 return [_mention(words, h, b, entry.type, entry.key, entry.name, si, sent,
                                  country=entry.country)]
     return []
+
+
+def _home_place(d: Dictionary, e: Entry) -> bool:
+    """A province or city of the corpus's own country: in a local body's name ("Công an
+    tỉnh Cà Mau", "UBND TP Hạ Long") it is the body's jurisdiction, part of its name."""
+    return e.kind in ("city", "capital") and (e.country or "").lower() in d.lex["home_countries"]
 
 
 def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
@@ -1121,8 +1127,9 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
                     entry.kind == "org" and entry.country and entry.n > 1)):
                 # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"; "Công an" + "Hà Nội"
                 # (a city in an organisation's name is the place, not its state)
-                extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
-                                      country=entry.country))
+                if not _home_place(d, entry):
+                    extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
+                                          country=entry.country))
                 if entry.type == "ORG":
                     extra.extend(_nested_country(d, words, b, g[0], sent, si))
                 end, country = g[0], entry.country
