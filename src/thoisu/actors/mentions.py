@@ -368,7 +368,12 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 j += 1
                 continue
             break
-        if _match(words, j, d.gazetteer, pre.gaz) or _match(words, j, d.titles, pre.titles):
+        g = _match(words, j, d.gazetteer, pre.gaz)
+        if g and j == k + 1 and len(words[k].sylls) == 1 and words[k].fold in d.lex["vn_surnames"] \
+                and len(g[1]) == 2 and all(e.kind == "city" for e in d.gazetteer[g[1]]) and g[0] - k <= 4:
+            j = g[0]  # "Nguyễn Hải Nam": a surname before a place's name makes a person's name
+            continue
+        if g or _match(words, j, d.titles, pre.titles):
             break
         if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
             break
@@ -780,6 +785,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.kind == "country" and k > 0 and _ends_with(d, "language_words", words, k):
                 k = end  # "tiếng Anh", "ngôn ngữ Trung Quốc": a language, not the state
                 continue
+            if entry is not None and entry.kind == "country" and k > 0 and _YOUTH.match(words[k - 1].text):
+                # "U20 Việt Nam": a youth team, an organisation, and its country named in it
+                out.append(_mention(words, k - 1, end, "ORG", org_key(sent.text[words[k - 1].start:words[end - 1].end]),
+                                    sent.text[words[k - 1].start:words[end - 1].end], si, sent, country=entry.country))
             if entry is not None:
                 m = _from_entry(d, entry, words, k, end, sent, si)
                 if m.type == "PER" and role is not None:
@@ -990,6 +999,7 @@ def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[in
     return sorted([*out, *added], key=lambda m: m.start)
 
 
+_YOUTH = re.compile(r"^U\d{2}$")  # "U19", "U23": a youth team's age group
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
 
 
