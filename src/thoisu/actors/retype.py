@@ -50,6 +50,7 @@ def _lists() -> dict[str, Any]:
            for k in ("named_heads", "street_heads", "match_verbs", "thing_heads", "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
+            "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
@@ -383,6 +384,10 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
+    # "Chủ tịch UBND tỉnh cho biết": a local body named by its kind and level alone is no entity
+    mentions = [m for m in mentions if not (
+        m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
+        and fold(m.text.split(maxsplit=1)[1]) in extra["jurisdiction_levels"])]
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
