@@ -460,6 +460,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return "ORG" if len(words[a].text) <= 10 else None
     if all(s.fold in d.lex["roman_numerals"] for s in sylls):
         return None
+    if b - a == 1 and _MIXED_ACRONYM.match(words[a].text):
+        return "ORG"  # "HoSE", "HoREA": an acronym written in mixed case
     foreign = not all(is_vietnamese_syllable(s.text) for s in sylls)
     if sylls[0].fold in d.lex["vn_surnames"] and 2 <= len(sylls) <= 4 and not foreign:
         return "PER"
@@ -999,6 +1001,7 @@ def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[in
     return sorted([*out, *added], key=lambda m: m.start)
 
 
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[a-zđ]*[A-ZĐ]){3})[A-ZĐ][A-ZĐa-zđ]{2,6}(?<![A-ZĐ]s)$")  # not "BLINKs"
 _YOUTH = re.compile(r"^U\d{2}$")  # "U19", "U23": a youth team's age group
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
 

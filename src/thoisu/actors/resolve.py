@@ -21,7 +21,10 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")  # "P.T.D.", "N.V.Đ."
 
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in text
+    upper = sum(c.isupper() for c in letters)
+    # all in capitals ("NSA"), or mixed with three capitals at least ("HoSE")
+    return 2 <= len(letters) <= 10 and (upper == len(letters) or (upper >= 3 and letters[0].isupper())) \
+        and " " not in text
 
 
 def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
@@ -30,7 +33,9 @@ def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
     prev: Mention | None = None
     for m in mentions:
         if _is_acronym(m.text):
-            if (prev is not None and prev.sentence == m.sentence and prev.type in ("ORG", "GPE", "LOC")
+            mixed = not m.text.isupper()  # "HoSE" names an organisation, never a place
+            if (prev is not None and prev.sentence == m.sentence
+                    and prev.type in (("ORG",) if mixed else ("ORG", "GPE", "LOC"))
                     and texts[m.sentence][prev.end:m.start].strip() == "(" and prev.key != m.key):
                 own = m.key.startswith("ORG:") and m.key[4:] == m.text.lower()
                 if own:  # unknown acronym: it names what it follows
