@@ -468,6 +468,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
         return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
     locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+    if foreign and len(sylls) > 1 and any(s.text.isupper() and len(s.text) > 1 and s.text.isalpha() for s in sylls):
+        # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
+        return None if locative or not _in(d, "person_cues_after", words, b) else "ORG"
     if foreign:
         if locative:
             return "GPE"
@@ -479,10 +482,7 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             return "PER"  # "... cho biết", "bạn gái Ileana Salas", "Adele là nghệ sĩ"
         if len(sylls) < 2:
             return None  # one foreign word and no context: a weapon, a brand, a town...
-        typ = shape_type(" ".join(w.text for w in words[a:b]))
-        if typ == "PER" and any(w.allcaps and len(w.text) > 1 and w.text.isalpha() for w in words[a:b]):
-            return None  # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
-        return typ
+        return shape_type(" ".join(w.text for w in words[a:b]))
     if locative and len(sylls) >= 2 and all(s.cap for s in sylls):
         return "GPE"
     return None
