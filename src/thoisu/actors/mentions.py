@@ -1163,6 +1163,11 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         return [_mention(words, a, end, "ORG", org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
     prefix = "GPE:" if typ == "GPE" else "LOC:"
+    h = _in(d, "gpe_heads", words, a) if typ == "GPE" else 0
+    if 0 < h < b - a and not any(w.num for w in words[a + h:b]):
+        # "TP Vinh" and "Vinh" are one place: the key leaves the head out ("quận 1" keeps it)
+        return [_mention(words, a, b, typ, prefix + fold(sent.text[words[a + h].start:words[b - 1].end]
+                                                        .replace("-", " ")), name, si, sent)]
     return [_mention(words, a, b, typ, prefix + fold(name.replace("-", " ")), name, si, sent)]
 
 
