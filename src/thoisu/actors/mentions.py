@@ -847,6 +847,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 k += 1  # "CBCS Phòng Cảnh sát PCCC": the staff of, then the organisation
                 continue
             b = _run_end(d, words, k, pre)
+            lead = _in(d, "delegation_heads", words, k)
+            if lead and k + lead < b and _in(d, "org_heads", words, k + lead):
+                k += lead  # "Đoàn" + "Quân đội Nhân dân Việt Nam": the delegation's body is the actor
+                continue
             inner = _inner_org(d, words, k, b)
             if inner:
                 k = inner  # "Thường trực Ban Chỉ đạo Tây Nguyên": the organisation starts at its head
