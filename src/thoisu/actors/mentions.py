@@ -465,6 +465,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     foreign = not all(is_vietnamese_syllable(s.text) for s in sylls)
     if sylls[0].fold in d.lex["vn_surnames"] and 2 <= len(sylls) <= 4 and not foreign:
         return "PER"
+    if not foreign and 2 <= len(sylls) <= 3 and a > 0 and _ends_with(d, "person_cues_before", words, a):
+        return "PER"  # "trung vệ Ngọc Thịnh", "nghi phạm Văn Tú": a person's noun before a given name
+    if b - a == 1 and len(sylls) == 1 and len(sylls[0].fold) > 5 and sylls[0].fold.endswith("bank"):
+        return "ORG"  # "Sacombank", "Vietcombank": a bank's name
     if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
         return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
     locative = a > 0 and _ends_with(d, "locative_preps", words, a)

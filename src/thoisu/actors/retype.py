@@ -122,7 +122,7 @@ def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
     if not m.text[:1].islower():
         return 0  # the usual case: a name written with its capital
     words = m.text.split()
-    for k in range(min(3, len(words) - 1), 0, -1):
+    for k in range(min(4, len(words) - 1), 0, -1):  # "doanh nghiệp tư nhân": four words
         lead = words[:k]
         if all(w[:1].islower() for w in lead) and tuple(syllables(" ".join(lead))) in heads \
                 and words[k][:1].isupper():
