@@ -706,10 +706,6 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         n = _in(d, "org_field_words", words, j)
         if not n and w.fold == "điều tra" and words[j - 1].fold in d.lex["org_investigators"]:
             n = 1  # "Cơ quan Cảnh sát" + "điều tra": the investigating arm, not the verb
-        if not n and j > b + led and w.fold in d.lex["org_tail_joiners"] and j + 1 < len(words) \
-                and not words[j + 1].cap:
-            n = _in(d, "org_field_words", words, j + 1)
-            n = n + 1 if n else 0  # "điều tra tội phạm" + "về" + "ma túy": one field
         if not n:
             break
         j += n
