@@ -596,6 +596,15 @@ def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Senten
     return []
 
 
+def _home_party(d: Dictionary) -> Entry | None:
+    """The dictionary entry of the ruling party that a bare "Đảng" names (lexicon home_party)."""
+    for name in d.lex["home_party"]:
+        for e in d.gazetteer.get(tuple(name.split()), []):
+            if e.type == "ORG":
+                return e
+    return None
+
+
 def _home_place(d: Dictionary, e: Entry) -> bool:
     """A province or city of the corpus's own country: in a local body's name ("Công an
     tỉnh Cà Mau", "UBND TP Hạ Long") it is the body's jurisdiction, part of its name."""
@@ -832,6 +841,14 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k += 1
             continue
         # 4. a run of capitalised words
+        if w.cap and w.fold == "đảng" and not (k > 0 and words[k - 1].cap and not words[k - 1].punct) \
+                and not (k + 1 < n and (words[k + 1].cap or f"đảng {words[k + 1].fold}" in d.vocab
+                                        or _in(d, "org_heads", words, k) > 1)) \
+                and (party := _home_party(d)) is not None:
+            out.append(_mention(words, k, k + 1, "ORG", party.key, party.name, si, sent, country=party.country))
+            role = _after_entity(role, out[-1])
+            k += 1  # "của Đảng", "xây dựng Đảng": the ruling party (not "Quốc Dân Đảng", "Đảng Dân chủ")
+            continue
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
             continue
