@@ -754,8 +754,9 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
         if foreign and seen_vn and not w.allcaps and (
                 role is not None or w.sylls[0].fold in d.lex["given_names"]):
             return j
-        if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"]:
-            return j
+        if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"] \
+                and w.fold not in d.vocab:
+            return j  # (not a common word that starts like a surname: "Nông nghiệp")
         seen_vn = seen_vn or not foreign
     return b
 
