@@ -360,6 +360,14 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
             if _glued_joiner(d, w) and 0 < _in(d, "org_heads", words, k) < j - k:
                 j += 1  # "Bộ Nông nghiệp" + "và_Phát_triển_nông_thôn": the tokenizer's one word
                 continue
+            # a dash between two halves of one agency's name ("Viện Huyết học - Truyền máu
+            # Trung ương"), unless another body or a place starts after it ("Bộ Y tế - Bộ Tài chính")
+            if w.text in ("-", "–") and j + 1 < len(words) and words[j + 1].cap \
+                    and 0 < _in(d, "org_heads", words, k) < j - k and not _in(d, "org_heads", words, j + 1) \
+                    and not _match(words, j + 1, d.gazetteer, pre.gaz) and not words[j + 1].allcaps \
+                    and words[j - 1].end == w.start - 1 and words[j + 1].start == w.end + 1:
+                j += 1
+                continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
                     (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
@@ -381,6 +389,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
             w.initial = True  # "HĐND TP. Theo đó": the abbreviation's dot also ended the sentence
             break
         j += 1
+    while j > k + 1 and words[j - 1].text in ("-", "–"):
+        j -= 1  # a dash taken over to a word that then ended the run
     return j
 
 
@@ -721,6 +731,8 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     if j == b + led:
         return b  # "Ban quản lý" + "dự án ...": where the name ends is not known
     p = j + (j + 1 < len(words) and words[j + 1].cap and _in(d, "gpe_heads", words, j))
+    if j > b + led and p < len(words) and words[p].cap and _in(d, "org_level_suffixes", words, p):
+        return p + _in(d, "org_level_suffixes", words, p)  # "... huyết học truyền máu" + "Trung ương"
     if p < len(words) and words[p].cap:
         g = _match(words, p, d.gazetteer, pre.gaz)
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
@@ -750,6 +762,8 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
     seen_vn = head > 0
     for j in range(a + head, b):
         w = words[j]
+        if w.punct:
+            continue  # the dash inside "Bộ Kế hoạch - Tài chính" starts no person
         foreign = not all(is_vietnamese_syllable(s.text) for s in w.sylls)
         if foreign and seen_vn and not w.allcaps and (
                 role is not None or w.sylls[0].fold in d.lex["given_names"]):
