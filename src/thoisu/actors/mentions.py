@@ -418,6 +418,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     sylls = [s for w in words[a:b] for s in w.sylls if s.text[0].isalnum()]
     if not sylls or any(c.isdigit() for s in sylls for c in s.text):
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
+    if words[a].fold in d.lex["false_heads"]:
+        return None  # "Hội chứng Ramsay Hunt", "Hội thảo ...": a thing or a happening
+    if b - a == 1 and _INITIALS.match(words[a].text) and sum(c.isalpha() for c in words[a].text) >= 3:
+        return "PER"  # "Đ.V.H", "T.Q.V.": a person cut to initials, as crime reports do
     head = _in(d, "org_heads", words, a)
     if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
