@@ -331,19 +331,28 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
     ("Miss International 2022", but not "Hoa khôi Đại học Nam Cần Thơ 2021"). Dictionary
     entries are left alone ("hội nghị APEC")."""
     tails, words = extra["event_tails"], extra["event_words"]
-    heads = load().lex_tuples["org_heads"]
+    last_tail = {t[-1] for t in tails}  # cheap tests first: most names end in no event word
+    last_word = {w[-1] for w in words}
+    heads: set[tuple[str, ...]] | None = None
     keep = []
     for m in mentions:
         if m.type not in ("PER", "ORG") or (m.key[4:].isupper() and m.type == "ORG"):
             keep.append(m)
             continue
-        sylls = tuple(fold(s) for s in syllables(m.text))
         text = sentences[m.sentence].text
-        before = tuple(fold(s) for s in syllables(text[max(0, m.start - 30):m.start]))
+        lead = text[max(0, m.start - 30):m.start].split()
+        year = m.type == "ORG" and _YEAR_AFTER.match(text[m.end:]) is not None
+        if not (year or (lead and fold(lead[-1]) in last_word)
+                or fold(m.text.replace("-", " ").split()[-1]) in last_tail):
+            keep.append(m)
+            continue
+        sylls = tuple(fold(s) for s in syllables(m.text))
+        before = tuple(fold(s) for s in syllables(" ".join(lead)))
+        if year and heads is None:
+            heads = load().lex_tuples["org_heads"]
         if (any(sylls[-len(t):] == t for t in tails if len(t) < len(sylls))
                 or _ends_with(words, before)
-                or (m.type == "ORG" and _YEAR_AFTER.match(text[m.end:])
-                    and not any(sylls[:k] in heads for k in (1, 2, 3)))):
+                or (year and heads is not None and not any(sylls[:k] in heads for k in (1, 2, 3)))):
             continue
         keep.append(m)
     return keep
