@@ -344,6 +344,13 @@ def org_key(name: str) -> str:
     return "ORG:" + fold(name.replace("-", " "))
 
 
+def _dot_ends(d: Dictionary, prev: Word, w: Word) -> bool:
+    """Does the dot of a short abbreviation ("TP.") also end the sentence, the next word
+    being an ordinary word written with a capital ("Theo", "Cụ thể")?"""
+    return prev.text.endswith(".") and len(prev.text) <= 5 and (
+        w.fold in d.lex["not_names"] or d.caps_stats.get(w.fold, 1.0) < 0.5)
+
+
 def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
     """End (exclusive) of the run of capitalised words starting at k."""
     j = k + 1
@@ -353,6 +360,14 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
             if _glued_joiner(d, w) and 0 < _in(d, "org_heads", words, k) < j - k:
                 j += 1  # "Bộ Nông nghiệp" + "và_Phát_triển_nông_thôn": the tokenizer's one word
                 continue
+            # a dash between two halves of one agency's name ("Viện Huyết học - Truyền máu
+            # Trung ương"), unless another body or a place starts after it ("Bộ Y tế - Bộ Tài chính")
+            if w.text in ("-", "–") and j + 1 < len(words) and words[j + 1].cap \
+                    and 0 < _in(d, "org_heads", words, k) < j - k and not _in(d, "org_heads", words, j + 1) \
+                    and not _match(words, j + 1, d.gazetteer, pre.gaz) and not words[j + 1].allcaps \
+                    and words[j - 1].end == w.start - 1 and words[j + 1].start == w.end + 1:
+                j += 1
+                continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
                     (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
@@ -361,11 +376,21 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 j += 1
                 continue
             break
-        if _match(words, j, d.gazetteer, pre.gaz) or _match(words, j, d.titles, pre.titles):
+        g = _match(words, j, d.gazetteer, pre.gaz)
+        if g and j == k + 1 and len(words[k].sylls) == 1 and words[k].fold in d.lex["vn_surnames"] \
+                and len(g[1]) == 2 and all(e.kind == "city" for e in d.gazetteer[g[1]]) and g[0] - k <= 4:
+            j = g[0]  # "Nguyễn Hải Nam": a surname before a place's name makes a person's name
+            continue
+        if g or _match(words, j, d.titles, pre.titles):
             break
         if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
             break
+        if _dot_ends(d, words[j - 1], w):
+            w.initial = True  # "HĐND TP. Theo đó": the abbreviation's dot also ended the sentence
+            break
         j += 1
+    while j > k + 1 and words[j - 1].text in ("-", "–"):
+        j -= 1  # a dash taken over to a word that then ended the run
     return j
 
 
@@ -393,6 +418,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
     sylls = [s for w in words[a:b] for s in w.sylls if s.text[0].isalnum()]
     if not sylls or any(c.isdigit() for s in sylls for c in s.text):
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
+    if words[a].fold in d.lex["false_heads"]:
+        return None  # "Hội chứng Ramsay Hunt", "Hội thảo ...": a thing or a happening
+    if b - a == 1 and _INITIALS.match(words[a].text) and sum(c.isalpha() for c in words[a].text) >= 3:
+        return "PER"  # "Đ.V.H", "T.Q.V.": a person cut to initials, as crime reports do
     head = _in(d, "org_heads", words, a)
     if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
@@ -445,12 +474,21 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return "ORG" if len(words[a].text) <= 10 else None
     if all(s.fold in d.lex["roman_numerals"] for s in sylls):
         return None
+    if b - a == 1 and _MIXED_ACRONYM.match(words[a].text):
+        return "ORG"  # "HoSE", "HoREA": an acronym written in mixed case
     foreign = not all(is_vietnamese_syllable(s.text) for s in sylls)
     if sylls[0].fold in d.lex["vn_surnames"] and 2 <= len(sylls) <= 4 and not foreign:
         return "PER"
+    if not foreign and 2 <= len(sylls) <= 3 and a > 0 and _ends_with(d, "person_cues_before", words, a):
+        return "PER"  # "trung vệ Ngọc Thịnh", "nghi phạm Văn Tú": a person's noun before a given name
+    if b - a == 1 and len(sylls) == 1 and len(sylls[0].fold) > 5 and sylls[0].fold.endswith("bank"):
+        return "ORG"  # "Sacombank", "Vietcombank": a bank's name
     if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
         return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
     locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+    if foreign and len(sylls) > 1 and any(s.text.isupper() and len(s.text) > 1 and s.text.isalpha() for s in sylls):
+        # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
+        return None if locative or not _in(d, "person_cues_after", words, b) else "ORG"
     if foreign:
         if locative:
             return "GPE"
@@ -565,11 +603,26 @@ def _nested_place(d: Dictionary, words: list[Word], a: int, b: int, sent: Senten
         g = _match(words, h, d.gazetteer, pre.gaz)
         if g and g[0] == b:
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, h, b)
-            if entry is not None and entry.type == "GPE" and entry.kind != "country":
+            if entry is not None and entry.type == "GPE" and entry.kind != "country" and not _home_place(d, entry):
                 # a capital in a body's name is the city, not its state ("... Hà Nội")
                 return [_mention(words, h, b, entry.type, entry.key, entry.name, si, sent,
                                  country=entry.country)]
     return []
+
+
+def _home_party(d: Dictionary) -> Entry | None:
+    """The dictionary entry of the ruling party that a bare "Đảng" names (lexicon home_party)."""
+    for name in d.lex["home_party"]:
+        for e in d.gazetteer.get(tuple(name.split()), []):
+            if e.type == "ORG":
+                return e
+    return None
+
+
+def _home_place(d: Dictionary, e: Entry) -> bool:
+    """A province or city of the corpus's own country: in a local body's name ("Công an
+    tỉnh Cà Mau", "UBND TP Hạ Long") it is the body's jurisdiction, part of its name."""
+    return e.kind in ("city", "capital") and (e.country or "").lower() in d.lex["home_countries"]
 
 
 def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
@@ -674,12 +727,16 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         if w.cap or w.punct or w.num:
             break
         n = _in(d, "org_field_words", words, j)
+        if not n and w.fold == "điều tra" and words[j - 1].fold in d.lex["org_investigators"]:
+            n = 1  # "Cơ quan Cảnh sát" + "điều tra": the investigating arm, not the verb
         if not n:
             break
         j += n
     if j == b + led:
         return b  # "Ban quản lý" + "dự án ...": where the name ends is not known
     p = j + (j + 1 < len(words) and words[j + 1].cap and _in(d, "gpe_heads", words, j))
+    if j > b + led and p < len(words) and words[p].cap and _in(d, "org_level_suffixes", words, p):
+        return p + _in(d, "org_level_suffixes", words, p)  # "... huyết học truyền máu" + "Trung ương"
     if p < len(words) and words[p].cap:
         g = _match(words, p, d.gazetteer, pre.gaz)
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
@@ -709,12 +766,15 @@ def _split_org(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | N
     seen_vn = head > 0
     for j in range(a + head, b):
         w = words[j]
+        if w.punct:
+            continue  # the dash inside "Bộ Kế hoạch - Tài chính" starts no person
         foreign = not all(is_vietnamese_syllable(s.text) for s in w.sylls)
         if foreign and seen_vn and not w.allcaps and (
                 role is not None or w.sylls[0].fold in d.lex["given_names"]):
             return j
-        if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"]:
-            return j
+        if role is not None and seen_vn and len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"] \
+                and w.fold not in d.vocab:
+            return j  # (not a common word that starts like a surname: "Nông nghiệp")
         seen_vn = seen_vn or not foreign
     return b
 
@@ -758,6 +818,13 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.kind == "country" and k > 0 and _ends_with(d, "language_words", words, k):
+                k = end  # "tiếng Anh", "ngôn ngữ Trung Quốc": a language, not the state
+                continue
+            if entry is not None and entry.kind == "country" and k > 0 and _YOUTH.match(words[k - 1].text):
+                # "U20 Việt Nam": a youth team, an organisation, and its country named in it
+                out.append(_mention(words, k - 1, end, "ORG", org_key(sent.text[words[k - 1].start:words[end - 1].end]),
+                                    sent.text[words[k - 1].start:words[end - 1].end], si, sent, country=entry.country))
             if entry is not None:
                 m = _from_entry(d, entry, words, k, end, sent, si)
                 if m.type == "PER" and role is not None:
@@ -793,12 +860,33 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k += 1
             continue
         # 4. a run of capitalised words
+        if w.cap and w.fold == "đảng" and not (k > 0 and words[k - 1].cap and not words[k - 1].punct) \
+                and not (k + 1 < n and (words[k + 1].cap or f"đảng {words[k + 1].fold}" in d.vocab
+                                        or _in(d, "org_heads", words, k) > 1)) \
+                and (party := _home_party(d)) is not None:
+            out.append(_mention(words, k, k + 1, "ORG", party.key, party.name, si, sent, country=party.country))
+            role = _after_entity(role, out[-1])
+            k += 1  # "của Đảng", "xây dựng Đảng": the ruling party (not "Quốc Dân Đảng", "Đảng Dân chủ")
+            continue
+        if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
+            k += 1  # "8 GB", "50 MP": a unit after its number
+            continue
+        if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
+                k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
+            if k + 1 < n and _dot_ends(d, w, words[k + 1]):
+                words[k + 1].initial = True
+            k += 1  # "TP. Cà Mau": the head of a known place, which the look-up takes next;
+            continue  # "TP." alone ends a sentence: the city named before, no name of its own
         if w.cap and not w.punct:
             if w.allcaps and w.fold in d.lex["not_acronyms"] and k + 1 < n and words[k + 1].cap \
                     and not any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads")):
                 k += 1  # "CBCS Phòng Cảnh sát PCCC": the staff of, then the organisation
                 continue
             b = _run_end(d, words, k, pre)
+            lead = _in(d, "delegation_heads", words, k)
+            if lead and k + lead < b and _in(d, "org_heads", words, k + lead):
+                k += lead  # "Đoàn" + "Quân đội Nhân dân Việt Nam": the delegation's body is the actor
+                continue
             inner = _inner_org(d, words, k, b)
             if inner:
                 k = inner  # "Thường trực Ban Chỉ đạo Tây Nguyên": the organisation starts at its head
@@ -877,7 +965,66 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
     _places_in_countries(d, out, sent)
     if dropped and out:
         out = _coordinated_people(d, words, dropped, out, sent, si, pre)
+    if any(m.type == "GPE" for m in out):
+        out = _coordinated_places(d, words, dropped, out, sent, si, pre)
     return out
+
+
+_LIST_SEP = {",", "và", "hoặc"}
+
+
+def _coordinated_places(d: Dictionary, words: list[Word], dropped: list[tuple[int, int]], out: list[Mention],
+                        sent: Sentence, si: int, pre: _Prefixes) -> list[Mention]:
+    """A name listed right after a province, district or city is a place too: "huyện Di
+    Linh, Lâm Hà, Bảo Lộc (Lâm Đồng)", "ở Pleiku và La Grai". It was left untyped, or
+    typed a person by a surname-like first syllable ("Lâm", "La") with no title, no
+    honorific and nothing after it but the list going on or ending; countries start no
+    such list ("Mỹ, Nguyễn Văn An"), and it must start at a place written with its head
+    or after a locative."""
+    index = {w.start: i for i, w in enumerate(words)}
+    # a list starts at a place written with its head or after a locative ("huyện Di Linh",
+    # "ở Pleiku", "TP.Pleiku"), and goes on over the province in brackets after an item
+    place_ends = set()
+    for m in out:
+        i = index.get(m.start)
+        if m.type == "GPE" and m.key != f"GPE:{m.country}" and i is not None and (
+                _in(d, "gpe_heads", words, i) or _ends_with(d, "gpe_heads", words, i)
+                or _ends_with(d, "locative_preps", words, i)
+                or (i > 0 and words[i - 1].text == "(" and words[i - 2].end in place_ends)):
+            place_ends.add(m.end)
+    starts = {words[a].start: (a, b) for a, b in dropped}
+    persons = {m.start: m for m in out if m.type == "PER" and m.role is None and len(m.text.split()) == 2}
+    if not place_ends or not (starts or persons):
+        return out
+    ends = {w.end: i for i, w in enumerate(words)}
+    drop: set[int] = set()
+    added: list[Mention] = []
+    for m0 in sorted([*((words[a].start, None) for a, _ in dropped), *((p.start, p) for p in persons.values())],
+                     key=lambda x: x[0]):
+        start, per = m0
+        a = index.get(start)
+        if a is None or a < 2 or words[a - 1].fold not in _LIST_SEP:
+            continue
+        prev = words[a - 2]
+        if prev.end not in place_ends and not (prev.text == ")" and a >= 3 and words[a - 3].end in place_ends):
+            continue
+        b = ends.get(per.end, -1) + 1 if per is not None else starts[start][1]
+        if b <= a or not all(w.cap and not w.allcaps for w in words[a:b]) or _in(d, "org_heads", words, a) \
+                or not all(is_vietnamese_syllable(s.text) for w in words[a:b] for s in w.sylls):
+            continue  # Vietnamese place names only: a foreign name after a place is mostly a person
+        if b < len(words) and not (words[b].punct or words[b].fold in _LIST_SEP):
+            continue  # "Hà Nội, Lâm Hà cho biết": a person speaking
+        if sum(len(w.sylls) for w in words[a:b]) > 2 or (
+                b + 1 < len(words) and words[b].text == "(" and words[b + 1].num):
+            continue  # "Hờ A Dế, Hờ A Giàng": people; "Cao Lâm (13 tuổi)": a person's age
+        if per is not None:
+            drop.add(id(per))
+        new = _run_mentions(d, words, a, b, "GPE", None, sent, si, pre)
+        added.extend(new)
+        place_ends.update(m.end for m in new)
+    if not added:
+        return out
+    return sorted([*(m for m in out if id(m) not in drop), *added], key=lambda m: m.start)
 
 
 def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[int, int]], out: list[Mention],
@@ -900,6 +1047,8 @@ def _coordinated_people(d: Dictionary, words: list[Word], dropped: list[tuple[in
     return sorted([*out, *added], key=lambda m: m.start)
 
 
+_MIXED_ACRONYM = re.compile(r"^(?=(?:[a-zđ]*[A-ZĐ]){3})[A-ZĐ][A-ZĐa-zđ]{2,6}(?<![A-ZĐ]s)$")  # not "BLINKs"
+_YOUTH = re.compile(r"^U\d{2}$")  # "U19", "U23": a youth team's age group
 _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)\s*$")
 
 
@@ -998,7 +1147,7 @@ def _pick(entries: list[Entry], caps: list[bool], upper: bool, words: list[Word]
 
 
 def _from_entry(d: Dictionary, e: Entry, words: list[Word], a: int, b: int, sent: Sentence, si: int) -> Mention:
-    if e.kind in ("capital", "seat"):
+    if e.kind in ("capital", "seat") and not (e.kind == "capital" and (e.country or "").lower() in d.lex["home_countries"]):
         locative = a > 0 and _ends_with(d, "locative_preps", words, a)
         if not locative:
             key, name, typ = _state_entry(d, e.country or "")
@@ -1037,8 +1186,9 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
                     entry.kind == "org" and entry.country and entry.n > 1)):
                 # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"; "Công an" + "Hà Nội"
                 # (a city in an organisation's name is the place, not its state)
-                extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
-                                      country=entry.country))
+                if not _home_place(d, entry):
+                    extra.append(_mention(words, b, g[0], entry.type, entry.key, entry.name, si, sent,
+                                          country=entry.country))
                 if entry.type == "ORG":
                     extra.extend(_nested_country(d, words, b, g[0], sent, si))
                 end, country = g[0], entry.country
@@ -1053,6 +1203,11 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         return [_mention(words, a, end, "ORG", org_key(name), name, si, sent, country=country), *extra]
     name = sent.text[words[a].start:words[b - 1].end]
     prefix = "GPE:" if typ == "GPE" else "LOC:"
+    h = _in(d, "gpe_heads", words, a) if typ == "GPE" else 0
+    if 0 < h < b - a and not any(w.num for w in words[a + h:b]):
+        # "TP Vinh" and "Vinh" are one place: the key leaves the head out ("quận 1" keeps it)
+        return [_mention(words, a, b, typ, prefix + fold(sent.text[words[a + h].start:words[b - 1].end]
+                                                        .replace("-", " ")), name, si, sent)]
     return [_mention(words, a, b, typ, prefix + fold(name.replace("-", " ")), name, si, sent)]
 
 

@@ -10,13 +10,21 @@
 
 from __future__ import annotations
 
+import re
+
 from thoisu.actors.dictionary import normalise_name_syllables
 from thoisu.models import Mention
+
+_INITIAL = re.compile(r"^([^\W\d_])\.?$")  # "D.": a name cut to its last initial
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")  # "P.T.D.", "N.V.Đ."
 
 
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 10 and all(c.isupper() for c in letters) and " " not in text
+    upper = sum(c.isupper() for c in letters)
+    # all in capitals ("NSA"), or mixed with three capitals at least ("HoSE")
+    return 2 <= len(letters) <= 10 and (upper == len(letters) or (upper >= 3 and letters[0].isupper())) \
+        and " " not in text
 
 
 def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
@@ -25,7 +33,9 @@ def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
     prev: Mention | None = None
     for m in mentions:
         if _is_acronym(m.text):
-            if (prev is not None and prev.sentence == m.sentence and prev.type in ("ORG", "GPE", "LOC")
+            mixed = not m.text.isupper()  # "HoSE" names an organisation, never a place
+            if (prev is not None and prev.sentence == m.sentence
+                    and prev.type in (("ORG",) if mixed else ("ORG", "GPE", "LOC"))
                     and texts[m.sentence][prev.end:m.start].strip() == "(" and prev.key != m.key):
                 own = m.key.startswith("ORG:") and m.key[4:] == m.text.lower()
                 if own:  # unknown acronym: it names what it follows
@@ -46,6 +56,14 @@ def _copy(m: Mention, src: Mention) -> None:
     m.country = m.country or src.country
 
 
+def _clean(m: Mention) -> bool:
+    """A full name fit to absorb a short one of two syllables or more: every word written
+    with a capital, none in capitals only ("Chạng vạng Kristen Stewart", "GĐĐH Oliver Kahn"
+    hold a run's stray words, and "Kristen Stewart" is better left alone)."""
+    words = (m.name or m.text).replace("-", " ").split()
+    return all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words)
+
+
 def resolve_people(mentions: list[Mention]) -> None:
     full: dict[str, list[str]] = {}  # key -> name syllables, for full names seen so far
     count: dict[str, int] = {}
@@ -54,15 +72,17 @@ def resolve_people(mentions: list[Mention]) -> None:
         if m.type != "PER":
             continue
         sylls = normalise_name_syllables(m.name or m.text)
-        if len(sylls) >= 2 and m.key not in full:
-            # a longer name may itself be the short form of a known one ("Jong Un")
+        cands = [k for k, fs in full.items() if k != m.key and len(fs) > len(sylls)
+                 and (fs[: len(sylls)] == sylls or fs[-len(sylls):] == sylls)
+                 and (len(sylls) == 1 or _clean(info[k]))]
+        if len(sylls) >= 2 and m.key not in full and not cands:
             full[m.key] = sylls
             info[m.key] = m
         if m.key in full and len(sylls) >= 2:
             count[m.key] = count.get(m.key, 0) + 1
             continue
-        cands = [k for k, fs in full.items() if k != m.key and len(fs) > len(sylls)
-                 and (fs[: len(sylls)] == sylls or fs[-len(sylls):] == sylls)]
+        # a name of two syllables or more may itself be the short form of a longer one met
+        # before ("Jong Un" after "Kim Jong Un"; "HLV Hữu Thắng" after "Nguyễn Hữu Thắng")
         if not cands:
             count[m.key] = count.get(m.key, 0) + 1
             continue
@@ -73,3 +93,23 @@ def resolve_people(mentions: list[Mention]) -> None:
         m.key, m.name = src.key, src.name
         m.country = m.country or src.country
         count[src.key] = count.get(src.key, 0) + 1
+    _initials(mentions)
+
+
+def _initials(mentions: list[Mention]) -> None:
+    """A person written as one initial ("ông D.") is the one person of the article whose
+    initials end with it ("P.T.D."), wherever in the article the initials stand (crime
+    reports often name the initials once, late)."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and _INITIALS.match(m.text):
+            full.setdefault(m.text.rstrip(".").rsplit(".", 1)[-1].lower(), set()).add(m.key)
+    if not full:
+        return
+    src = {m.key: m for m in mentions if m.type == "PER"}
+    for m in mentions:
+        one = _INITIAL.match(m.text) if m.type == "PER" else None
+        keys = full.get(one.group(1).lower(), set()) if one else set()
+        if len(keys) == 1:
+            s = src[next(iter(keys))]
+            m.key, m.name, m.country = s.key, s.name, m.country or s.country

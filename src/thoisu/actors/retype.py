@@ -47,9 +47,10 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 def _lists() -> dict[str, Any]:
     raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
-           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads")}
+           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads", "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
+            "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
@@ -57,6 +58,8 @@ def _lists() -> dict[str, Any]:
             "given_name_countries": frozenset(raw["given_name_countries"]),
             "match_articles_min": int(raw["match_articles_min"]),
             "not_actors": {fold(n) for n in raw["not_actors"]},
+            "player_words": {tuple(syllables(w)) for w in raw["player_words"]},
+            "event_tails": {tuple(syllables(t)) for t in raw["event_tails"]},
             "not_actor_firsts": {n.split()[0].lower() for n in raw["not_actors"]}}
 
 
@@ -119,7 +122,7 @@ def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
     if not m.text[:1].islower():
         return 0  # the usual case: a name written with its capital
     words = m.text.split()
-    for k in range(min(3, len(words) - 1), 0, -1):
+    for k in range(min(4, len(words) - 1), 0, -1):  # "doanh nghiệp tư nhân": four words
         lead = words[:k]
         if all(w[:1].islower() for w in lead) and tuple(syllables(" ".join(lead))) in heads \
                 and words[k][:1].isupper():
@@ -145,6 +148,14 @@ def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -
             m.type, (m.key, m.name), m.role = "ORG", got, None
 
 
+_AND = re.compile(r"^\s*(?:và|với|,)\s*$")
+
+
+def _windows(sylls: list[str]) -> set[tuple[str, ...]]:
+    """Every run of one or two syllables."""
+    return {tuple(sylls[i:i + k]) for k in (1, 2) for i in range(len(sylls) - k + 1)}
+
+
 def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> None:
     """In a sports article, a province or city that plays a match is its club: "Hà Nội
     thắng 2-1 HAGL", "TP.HCM tiếp đón Nam Định", "trận giữa Hà Nội và Bình Định". Countries
@@ -155,7 +166,11 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
     if sum(cue in text for cue in lists["match_cues"]) < lists["match_articles_min"]:
         return
     d = load()
+    club: Mention | None = None  # the last place that is a club
     for m in mentions:
+        if m.type == "ORG" and tuple(syllables(m.text)) in d.gazetteer:
+            club = m  # a club named after its place by an earlier rule ("Hà Nội" of "CLB Hà Nội")
+            continue
         if m.type != "GPE" or m.key == f"GPE:{m.country}":
             continue  # a country: a national team is its country
         sent = sentences[m.sentence].text
@@ -166,8 +181,14 @@ def _clubs(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, 
         near = _SCORE.search(sent[max(0, m.start - 12):m.end + 12]) is not None
         verb = any(after[:k] in lists["match_verbs"] for k in range(1, 4)) or any(
             before[-k:] in lists["match_verbs"] for k in range(1, 3))
-        if near or verb:
+        # "giữa Quảng Nam và Bình Dương": the second side of a match is a club as the first;
+        # "trung vệ Ngọc Thịnh của Hải Phòng": a player's place is his club
+        paired = club is not None and club.sentence == m.sentence and _AND.match(sent[club.end:m.start])
+        player = before[-1:] == ("của",) and any(
+            w in lists["player_words"] for w in _windows(syllables(sent[max(0, m.start - 50):m.start])))
+        if near or verb or paired or player:
             m.type, m.key = "ORG", org_key(m.text)  # (its country stays: a club of Vietnam)
+            club = m
 
 
 def _joined_bodies(mentions: list[Mention], sentences: list[Sentence], lists: dict[str, Any]) -> list[Mention]:
@@ -300,6 +321,64 @@ def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tupl
     return out
 
 
+_YEAR_AFTER = re.compile(r"^\s+(?:19|20)\d\d\b")  # "Miss International 2022", "WWDC 2022"
+
+
+def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> list[Mention]:
+    """Drop the names of happenings (competitions, fairs, conferences): a name ending in an
+    event word ("V-League", "SEA Games"), one after a lower-case word for an event ("sự kiện
+    WWDC"), or an organisation the dictionary does not know written with a year after it
+    ("Miss International 2022", but not "Hoa khôi Đại học Nam Cần Thơ 2021"). Dictionary
+    entries are left alone ("hội nghị APEC")."""
+    tails, words = extra["event_tails"], extra["event_words"]
+    last_tail = {t[-1] for t in tails}  # cheap tests first: most names end in no event word
+    last_word = {w[-1] for w in words}
+    heads: set[tuple[str, ...]] | None = None
+    keep = []
+    for m in mentions:
+        if m.type not in ("PER", "ORG") or (m.key[4:].isupper() and m.type == "ORG"):
+            keep.append(m)
+            continue
+        text = sentences[m.sentence].text
+        lead = text[max(0, m.start - 30):m.start].split()
+        year = m.type == "ORG" and _YEAR_AFTER.match(text[m.end:]) is not None
+        if not (year or (lead and fold(lead[-1]) in last_word)
+                or fold(m.text.replace("-", " ").split()[-1]) in last_tail):
+            keep.append(m)
+            continue
+        sylls = tuple(fold(s) for s in syllables(m.text))
+        before = tuple(fold(s) for s in syllables(" ".join(lead)))
+        if year and heads is None:
+            heads = load().lex_tuples["org_heads"]
+        if (any(sylls[-len(t):] == t for t in tails if len(t) < len(sylls))
+                or _ends_with(words, before)
+                or (year and heads is not None and not any(sylls[:k] in heads for k in (1, 2, 3)))):
+            continue
+        keep.append(m)
+    return keep
+
+
+_CREDIT = re.compile(r"(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)
+_SHORT_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{0,2}$")  # "N.H", "N.V", "T.L."
+_CODE = re.compile(r"^[A-ZĐ][A-ZĐa-z&]*(?:-[A-ZĐ][A-ZĐa-z&]*)*$")  # "NQ-HĐND", "QĐ-TTg", "NĐ-CP"
+
+
+def _credits_and_codes(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+    """Drop what names no actor of the story: a photo credit or a line holding only a
+    writer's initials ("Ảnh: N.H", "N.V" under the text), and the letters of a document's
+    number ("Nghị quyết số 03/2022/NQ-HĐND", "Quyết định 1234/QĐ-TTg")."""
+    keep = []
+    for m in mentions:
+        text = sentences[m.sentence].text
+        before, after = text[:m.start], text[m.end:]
+        if _SHORT_INITIALS.match(m.text) and (_CREDIT.search(before) or (not before.strip() and not after.strip(" .)"))):
+            continue
+        if _CODE.match(m.text) and (re.search(r"\d/$", before) or re.match(r"/\d", after)):
+            continue
+        keep.append(m)
+    return keep
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -308,10 +387,16 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     firsts = extra["not_actor_firsts"]
     mentions = [m for m in mentions if (m.name or m.text).split()[0].lower() not in firsts
                 or fold(m.name or m.text) not in extra["not_actors"]]
+    mentions = _happenings(mentions, sentences, extra)
+    mentions = _credits_and_codes(mentions, sentences)
     streets = _streets(mentions, sentences, extra["street_heads"])
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
+    # "Chủ tịch UBND tỉnh cho biết": a local body named by its kind and level alone is no entity
+    mentions = [m for m in mentions if not (
+        m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
+        and fold(m.text.split(maxsplit=1)[1]) in extra["jurisdiction_levels"])]
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
