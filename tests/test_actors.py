@@ -631,3 +631,10 @@ def test_places_listed_after_a_district() -> None:
 def test_bare_party_is_the_ruling_party() -> None:
     a = article(["Thắng lợi có được dưới sự lãnh đạo của Đảng, còn Đảng ủy xã họp sau."])
     assert [m.key for m in a.mentions if m.text == "Đảng"] == ["ORG:CPV"]
+
+
+def test_religious_title_before_a_country_name() -> None:
+    a = article(["Đức Pháp chủ Giáo hội Phật giáo Việt Nam đã gửi thông điệp."])
+    assert ("ORG", "Giáo hội Phật giáo Việt Nam") in typed(a)
+    assert not {"GPE:DEU", "GPE:FRA"} & keys(a)
+

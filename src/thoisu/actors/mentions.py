@@ -152,6 +152,24 @@ def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
     return 0
 
 
+def _title_rest(d: Dictionary, before: list[Word], sy: list) -> int:
+    """How many leading lower-case syllables of ``sy``, which holds a capital further on,
+    complete a title that the words before it begin ("Đức" + "Pháp" + "chủ_Giáo_hội": 1);
+    0 if none."""
+    q = next((i for i, s in enumerate(sy) if s.cap), 0)
+    if not q or not before or not before[-1].cap:
+        return 0
+    tail = tuple(s.fold for s in sy[:q])
+    head: tuple[str, ...] = ()
+    for w in reversed(before[-3:]):
+        if w.punct:
+            break
+        head = tuple(s.fold for s in w.sylls) + head
+        if head + tail in d.titles:
+            return q
+    return 0
+
+
 def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     """Re-cut a run of fully capitalised words on dictionary boundaries: word_tokenize
     glues "Bắc_Triều" + "Tiên_Kim_Jong" + "Un"; this gives "Bắc Triều Tiên" + "Kim Jong Un".
@@ -256,6 +274,8 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
+        if not cut and not sy[0].cap and not w.punct:
+            cut = _title_rest(d, split, sy)  # "Đức" + "Pháp" + "chủ_Giáo_hội": a title, then a name
         if not cut and sy[1].cap and all(s.cap for s in sy[1:]) and (
                 sy[0].fold in strict or (not sy[0].cap and sy[0].fold in honorifics)):
             cut = 1  # "ông_Kim"; "Bà_Thái_Anh_Văn" (never a name's first syllable)
@@ -812,6 +832,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         hon_before, honorific = honorific, False
         # 1. a dictionary actor
         g = _match(words, k, d.gazetteer, pre.gaz)
+        if g and (t := _match(words, k, d.titles, pre.titles)) and t[0] > g[0]:
+            g = None  # "Đức Pháp chủ", "Đức Giáo hoàng": a longer title starting with a country's name
         if g:
             end, gkey, caps, upper = g
             entry = _pick(d.gazetteer[gkey], caps, upper, words, k, end)
