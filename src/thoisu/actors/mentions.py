@@ -390,8 +390,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
-                    (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
-                     and not (w.fold == "và" and _in(d, "org_heads", words, j + 1)))  # "Bộ Y tế và Sở Y tế": two
+                    (w.fold in ("và", "&", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
+                     and not (w.fold in ("và", "&") and _in(d, "org_heads", words, j + 1)))  # "Bộ Y tế và Sở Y tế": two
                     or w.fold in _PARTICLES):
                 j += 1
                 continue
@@ -742,8 +742,18 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     bare = _in(d, "org_heads", words, a) == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
-    while j < len(words) and j - b < ORG_FIELD_WORDS:
+    joined = 0  # joiners taken do not count against the words of a field
+    while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
+        if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
+                and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
+                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
+            j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
+            joined += 1
+            continue
+        if w.cap and j > b + led and not w.allcaps and (n := _in(d, "org_field_words", words, j)):
+            j += n  # "Trung tâm Tìm kiếm cứu nạn" + "Hàng hải": a field written with a capital
+            continue
         if w.cap or w.punct or w.num:
             break
         n = _in(d, "org_field_words", words, j)
@@ -762,6 +772,23 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
             return g[0]  # "Chi cục quản lý thị trường" + "Hà Nội", "... nội địa" + "tỉnh Quảng Ninh"
     return b if bare and not led else j  # "Hãng hàng không": a common noun, no name
+
+
+def _area_unit(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """Words of the area a regional branch carries in its name (0 if none): "Trung tâm Tìm
+    kiếm cứu nạn Hàng hải" + "khu vực 3"; a unit ("Đội Cảnh sát PCCC&CNCH") + "khu vực Hồng
+    Lĩnh". A short
+    number after ``org_area_words`` always; a capitalised name only after a unit's head
+    (``unit_heads``), since "khu vực" + a place after other names is where they act."""
+    n = _in(d, "org_area_words", words, b)
+    if not n or b + n >= len(words) or words[b + n - 1].cap:
+        return 0
+    w = words[b + n]
+    if w.num and w.text.isdigit() and len(w.text) <= 2:
+        return n + 1
+    if w.cap and not w.allcaps and _in(d, "unit_heads", words, a) and not _in(d, "org_heads", words, b + n):
+        return _run_end(d, words, b + n, pre) - b
+    return 0
 
 
 def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
@@ -929,6 +956,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 unit = _unit_number(d, words, b)
                 if not unit:
                     b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
+                    unit = _area_unit(d, words, k, b, pre)
             if unit:
                 if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
                     k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
