@@ -665,3 +665,8 @@ def test_lower_case_police_department() -> None:
     a = article(["Cục cảnh sát truy nã tội phạm (Bộ Công an) đã bắt giữ nghi phạm."])
     assert ("ORG", "Cục cảnh sát truy nã tội phạm") in typed(a)
 
+
+
+def test_weapon_acronyms_are_no_actors() -> None:
+    a = article(["Nga dùng UAV tấn công, Ukraine đáp trả bằng HIMARS."])
+    assert keys(a, "ORG") == set()
