@@ -670,3 +670,11 @@ def test_lower_case_police_department() -> None:
 def test_weapon_acronyms_are_no_actors() -> None:
     a = article(["Nga dùng UAV tấn công, Ukraine đáp trả bằng HIMARS."])
     assert keys(a, "ORG") == set()
+
+
+def test_bare_level_after_a_body_of_every_level() -> None:
+    a = article(["Ban Chấp hành Đảng bộ tỉnh yêu cầu, Công an huyện Bình Chánh thực hiện.",
+                 "Trung tâm thành phố đông đúc."])
+    assert ("ORG", "Ban Chấp hành Đảng bộ tỉnh") in typed(a)
+    assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
+    assert not [m for m in a.mentions if m.text.startswith("Trung tâm")]

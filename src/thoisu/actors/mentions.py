@@ -791,6 +791,17 @@ def _area_unit(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes)
     return 0
 
 
+def _bare_level(d: Dictionary, words: list[Word], b: int) -> int:
+    """Words of a bare level after a body that exists at every level (``org_level_bodies``:
+    "Ban Chấp hành Đảng bộ" + "tỉnh", "Công an" + "huyện" + "đã ..."): the body of the
+    province or district the article is about, one name; 0 when a place's name follows (the
+    look-up takes "tỉnh Nghệ An"), or after other heads ("Trung tâm thành phố": downtown)."""
+    n = _in(d, "org_bare_levels", words, b)
+    if not n or not _ends_with(d, "org_level_bodies", words, b) or words[b].cap:
+        return 0
+    return n if b + n >= len(words) or not words[b + n].cap or words[b + n].punct else 0
+
+
 def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
     """Where an organisation's head starts inside a capitalised run led by ordinary words
     ("Thường trực" + "Ban Chỉ đạo ..."): its index, or 0."""
@@ -957,6 +968,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 if not unit:
                     b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
                     unit = _area_unit(d, words, k, b, pre)
+                    b += _bare_level(d, words, b) if not unit else 0
             if unit:
                 if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
                     k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
