@@ -441,7 +441,7 @@ def test_a_verb_between_two_organisations_ends_the_first():
         "Thanh tra Bộ Xây dựng xử phạt Công ty TNHH Minh Long 50 triệu đồng.", 1)])
     art.sentences = annotate_sentences(art)
     orgs = [m.text for m in find_mentions(art) if m.type == "ORG"]
-    assert "Bộ Xây dựng" in orgs and "Công ty TNHH Minh Long" in orgs
+    assert "Thanh tra Bộ Xây dựng" in orgs and "Công ty TNHH Minh Long" in orgs  # the ministry's inspectorate
 
 
 def test_initials_of_two_letters_and_a_home_in_brackets_make_a_person():
@@ -631,3 +631,50 @@ def test_places_listed_after_a_district() -> None:
 def test_bare_party_is_the_ruling_party() -> None:
     a = article(["Thắng lợi có được dưới sự lãnh đạo của Đảng, còn Đảng ủy xã họp sau."])
     assert [m.key for m in a.mentions if m.text == "Đảng"] == ["ORG:CPV"]
+
+
+def test_religious_title_before_a_country_name() -> None:
+    a = article(["Đức Pháp chủ Giáo hội Phật giáo Việt Nam đã gửi thông điệp."])
+    assert ("ORG", "Giáo hội Phật giáo Việt Nam") in typed(a)
+    assert not {"GPE:DEU", "GPE:FRA"} & keys(a)
+
+
+def test_conjoined_fields_stay_in_the_agency_name() -> None:
+    a = article(["Chi cục Quản lý chất lượng và bảo vệ nguồn lợi thủy sản đã kiến nghị UBND TP.",
+                 "Đám cháy được lực lượng Cảnh sát PCCC & CNCH CA TP.HCM dập tắt."])
+    assert ("ORG", "Chi cục Quản lý chất lượng và bảo vệ nguồn lợi thủy sản") in typed(a)
+    assert ("ORG", "Cảnh sát PCCC & CNCH CA TP.HCM") in typed(a)
+
+
+def test_regional_branch_keeps_its_area() -> None:
+    a = article(["Trung tâm Tìm kiếm cứu nạn Hàng hải khu vực 3 đã đề nghị tàu chuyển hướng.",
+                 "Đội Cảnh sát PCCC&CNCH khu vực Hồng Lĩnh có mặt tại hiện trường."])
+    assert ("ORG", "Trung tâm Tìm kiếm cứu nạn Hàng hải khu vực 3") in typed(a)
+    assert ("ORG", "Đội Cảnh sát PCCC&CNCH khu vực Hồng Lĩnh") in typed(a)
+    assert not [m for m in a.mentions if m.type == "LOC"]
+
+
+def test_inspectorate_of_a_department() -> None:
+    a = article(["Thanh tra Sở GTVT Hà Nội đã phạt tiền hơn 4 tỷ đồng.",
+                 "Đoàn đã thanh tra Sở Y tế."])
+    assert ("ORG", "Thanh tra Sở GTVT Hà Nội") in typed(a)
+    assert ("ORG", "Sở Y tế") in typed(a)  # the verb stays out
+
+
+def test_lower_case_police_department() -> None:
+    a = article(["Cục cảnh sát truy nã tội phạm (Bộ Công an) đã bắt giữ nghi phạm."])
+    assert ("ORG", "Cục cảnh sát truy nã tội phạm") in typed(a)
+
+
+
+def test_weapon_acronyms_are_no_actors() -> None:
+    a = article(["Nga dùng UAV tấn công, Ukraine đáp trả bằng HIMARS."])
+    assert keys(a, "ORG") == set()
+
+
+def test_bare_level_after_a_body_of_every_level() -> None:
+    a = article(["Ban Chấp hành Đảng bộ tỉnh yêu cầu, Công an huyện Bình Chánh thực hiện.",
+                 "Trung tâm thành phố đông đúc."])
+    assert ("ORG", "Ban Chấp hành Đảng bộ tỉnh") in typed(a)
+    assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
+    assert not [m for m in a.mentions if m.text.startswith("Trung tâm")]

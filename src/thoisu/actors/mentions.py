@@ -152,6 +152,24 @@ def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
     return 0
 
 
+def _title_rest(d: Dictionary, before: list[Word], sy: list) -> int:
+    """How many leading lower-case syllables of ``sy``, which holds a capital further on,
+    complete a title that the words before it begin ("Đức" + "Pháp" + "chủ_Giáo_hội": 1);
+    0 if none."""
+    q = next((i for i, s in enumerate(sy) if s.cap), 0)
+    if not q or not before or not before[-1].cap:
+        return 0
+    tail = tuple(s.fold for s in sy[:q])
+    head: tuple[str, ...] = ()
+    for w in reversed(before[-3:]):
+        if w.punct:
+            break
+        head = tuple(s.fold for s in w.sylls) + head
+        if head + tail in d.titles:
+            return q
+    return 0
+
+
 def _segment(d: Dictionary, pre: _Prefixes, seq: list[Word]) -> list[Word]:
     """Re-cut a run of fully capitalised words on dictionary boundaries: word_tokenize
     glues "Bắc_Triều" + "Tiên_Kim_Jong" + "Un"; this gives "Bắc Triều Tiên" + "Kim Jong Un".
@@ -256,6 +274,8 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
+        if not cut and not sy[0].cap and not w.punct:
+            cut = _title_rest(d, split, sy)  # "Đức" + "Pháp" + "chủ_Giáo_hội": a title, then a name
         if not cut and sy[1].cap and all(s.cap for s in sy[1:]) and (
                 sy[0].fold in strict or (not sy[0].cap and sy[0].fold in honorifics)):
             cut = 1  # "ông_Kim"; "Bà_Thái_Anh_Văn" (never a name's first syllable)
@@ -370,8 +390,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 continue
             # a lower-case joiner between capitalised words of one name
             if j + 1 < len(words) and words[j + 1].cap and (
-                    (w.fold in ("và", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
-                     and not (w.fold == "và" and _in(d, "org_heads", words, j + 1)))  # "Bộ Y tế và Sở Y tế": two
+                    (w.fold in ("và", "&", "of", "and", "for", "the") and 0 < _in(d, "org_heads", words, k) < j - k
+                     and not (w.fold in ("và", "&") and _in(d, "org_heads", words, j + 1)))  # "Bộ Y tế và Sở Y tế": two
                     or w.fold in _PARTICLES):
                 j += 1
                 continue
@@ -722,8 +742,18 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     bare = _in(d, "org_heads", words, a) == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
-    while j < len(words) and j - b < ORG_FIELD_WORDS:
+    joined = 0  # joiners taken do not count against the words of a field
+    while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
+        if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
+                and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
+                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
+            j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
+            joined += 1
+            continue
+        if w.cap and j > b + led and not w.allcaps and (n := _in(d, "org_field_words", words, j)):
+            j += n  # "Trung tâm Tìm kiếm cứu nạn" + "Hàng hải": a field written with a capital
+            continue
         if w.cap or w.punct or w.num:
             break
         n = _in(d, "org_field_words", words, j)
@@ -742,6 +772,34 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
             return g[0]  # "Chi cục quản lý thị trường" + "Hà Nội", "... nội địa" + "tỉnh Quảng Ninh"
     return b if bare and not led else j  # "Hãng hàng không": a common noun, no name
+
+
+def _area_unit(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """Words of the area a regional branch carries in its name (0 if none): "Trung tâm Tìm
+    kiếm cứu nạn Hàng hải" + "khu vực 3"; a unit ("Đội Cảnh sát PCCC&CNCH") + "khu vực Hồng
+    Lĩnh". A short
+    number after ``org_area_words`` always; a capitalised name only after a unit's head
+    (``unit_heads``), since "khu vực" + a place after other names is where they act."""
+    n = _in(d, "org_area_words", words, b)
+    if not n or b + n >= len(words) or words[b + n - 1].cap:
+        return 0
+    w = words[b + n]
+    if w.num and w.text.isdigit() and len(w.text) <= 2:
+        return n + 1
+    if w.cap and not w.allcaps and _in(d, "unit_heads", words, a) and not _in(d, "org_heads", words, b + n):
+        return _run_end(d, words, b + n, pre) - b
+    return 0
+
+
+def _bare_level(d: Dictionary, words: list[Word], b: int) -> int:
+    """Words of a bare level after a body that exists at every level (``org_level_bodies``:
+    "Ban Chấp hành Đảng bộ" + "tỉnh", "Công an" + "huyện" + "đã ..."): the body of the
+    province or district the article is about, one name; 0 when a place's name follows (the
+    look-up takes "tỉnh Nghệ An"), or after other heads ("Trung tâm thành phố": downtown)."""
+    n = _in(d, "org_bare_levels", words, b)
+    if not n or not _ends_with(d, "org_level_bodies", words, b) or words[b].cap:
+        return 0
+    return n if b + n >= len(words) or not words[b + n].cap or words[b + n].punct else 0
 
 
 def _inner_org(d: Dictionary, words: list[Word], a: int, b: int) -> int:
@@ -812,6 +870,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         hon_before, honorific = honorific, False
         # 1. a dictionary actor
         g = _match(words, k, d.gazetteer, pre.gaz)
+        if g and (t := _match(words, k, d.titles, pre.titles)) and t[0] > g[0]:
+            g = None  # "Đức Pháp chủ", "Đức Giáo hoàng": a longer title starting with a country's name
         if g:
             end, gkey, caps, upper = g
             entry = _pick(d.gazetteer[gkey], caps, upper, words, k, end)
@@ -907,6 +967,8 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 unit = _unit_number(d, words, b)
                 if not unit:
                     b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
+                    unit = _area_unit(d, words, k, b, pre)
+                    b += _bare_level(d, words, b) if not unit else 0
             if unit:
                 if k > 0 and not words[k - 1].cap and _ends_with(d, "unit_heads", words, k):
                     k -= 1  # "đội" + "Cảnh sát giao thông số 2": the unit's own head word
