@@ -573,3 +573,25 @@ def test_join_evidence_names_the_bodies_when_titles_share_nothing() -> None:
     ev = join_evidence(p1, p2, 0.6, None)
     assert ev["words"] and ev["text"] != "joined by: "
     assert "hop off" in ev["text"] and "xe buýt" in ev["text"]
+
+
+def test_a_country_at_war_in_both_stories_is_who_enough(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two episodes of one war may name no participant in common (a drone strike, an arms
+    delivery): the country both report at war passes the who half of the gate
+    (``war_who``); a country merely named in both (diplomacy) does not."""
+    v1 = {"pháo kích": 0.6, "miền nam": 0.5}
+    v2 = {"máy bay": 0.6, "không người": 0.5}
+    a1 = _art("w1", "Pháo kích miền nam", "Pháo kích ở miền nam.", [])
+    a2 = _art("w2", "Máy bay không người lái", "Máy bay không người lái.", [])
+    a1.events = [_event("ASSAULT", ["GPE:RUS"], ["GPE:UKR"])]
+    a2.events = [_event("ASSAULT", ["GPE:RUS"], [])]
+    p1, p2 = story_profile(v1, [a1]), story_profile(v2, [a2])
+    f = pair_features(p1, p2)
+    assert f[3] == 0.0 and shared_acts(p1, p2) == 1  # no shared participant, one shared act
+    monkeypatch.setitem(thread_settings(), "war_who", False)
+    assert not passes_gate(f, 1, True) and pair_probability(p1, p2) == 0.0
+    monkeypatch.setitem(thread_settings(), "war_who", True)
+    assert passes_gate(f, 1, True) and pair_probability(p1, p2) > 0.0
+    a2.events = [_event("SUPPORT", ["GPE:RUS"], [])]  # Russia named, not at war in the second
+    p2 = story_profile(v2, [a2])
+    assert pair_probability(p1, p2) == 0.0

@@ -409,18 +409,25 @@ def shared_acts(a: dict[str, Any], b: dict[str, Any]) -> int:
     return len(shared_act_signatures(a, b))
 
 
-def passes_gate(f: list[float], acts: int = 0) -> bool:
+def passes_gate(f: list[float], acts: int = 0, war: bool = False) -> bool:
     """Both who (shared participants or names) and what (shared subject words, or shared
     events: with ``what_shared_acts`` > 0, that many shared acts with their arguments,
     ``acts``; a war's episodes share few words but the same attacks by the same party)
-    reach their floors."""
+    reach their floors. With ``war_who``, a country both stories report at war
+    (``war``) is who enough."""
     cfg = thread_settings()
     text, words, names, part, events = f[0], f[1], f[2], f[3], f[6]
     what = max(text, words, cfg["what_events_weight"] * events)
     need = cfg.get("what_shared_acts", 0)
     if need and acts >= need:
         what = max(what, cfg["what_floor"])
-    return what >= cfg["what_floor"] and max(part, names) >= cfg["who_floor"]
+    who = max(part, names) >= cfg["who_floor"] or (war and bool(cfg.get("war_who")))
+    return what >= cfg["what_floor"] and who
+
+
+def at_war_in_both(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether some country is a party to acts of war in both stories (``_fighting``)."""
+    return bool(_fighting(a) & _fighting(b))
 
 
 def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> float:
@@ -429,7 +436,7 @@ def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] 
     topic area alone is not one matter."""
     cfg = thread_settings()
     f = pair_features(a, b, seen)
-    if not passes_gate(f, shared_acts(a, b)):
+    if not passes_gate(f, shared_acts(a, b), at_war_in_both(a, b)):
         return 0.0
     m = cfg["model"]
     z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
