@@ -253,7 +253,7 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
     with a recent story, not with the anchor), 'other thread' (it joined a better one); with
     how many stories each cluster's articles are spread over, and how many misses involve a
     cluster the story stage split."""
-    from thoisu.stories.threads import pair_features, thread_settings
+    from thoisu.stories.threads import gate_inputs, pair_features, passes_who, thread_settings
 
     cfg = thread_settings()
     held: Counter[tuple[str, str]] = Counter(
@@ -280,7 +280,8 @@ def diagnose(res: dict[str, Any], gold_arts, members, thread, idx, trace: dict) 
                     w = "gate"
                     if x in stored and y in stored:  # which half of the gate failed
                         f = pair_features(stored[x], stored[y])
-                        w = "gate: who" if max(f[2], f[3]) < cfg["who_floor"] else "gate: what"
+                        war = gate_inputs(stored[x], stored[y])[1]
+                        w = "gate: who" if not passes_who(f, war) else "gate: what"
                 elif pb < cfg["join_threshold"]:
                     w = "threshold"
                 elif pa < cfg["anchor_floor"]:
@@ -338,9 +339,9 @@ def seed_pairs(seeds: Path) -> None:
     for a, b in combinations(sorted(profiles), 2):
         f = threads.pair_features(profiles[a], profiles[b], seen)
         shared = sorted(profiles[a]["e"].keys() & profiles[b]["e"].keys())
-        acts = threads.shared_acts(profiles[a], profiles[b])
+        acts, war = threads.gate_inputs(profiles[a], profiles[b])
         print(f"{a} {b} features {[round(x, 2) for x in f]} shared acts {acts} "
-              f"gate {threads.passes_gate(f, acts)} "
+              f"gate {threads.passes_gate(f, acts, war)} "
               f"p {threads.pair_probability(profiles[a], profiles[b], seen):.3f} shared {shared}")
 
 

@@ -149,7 +149,7 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
         sa, sb = main[a], main[b]
         f = threads.pair_features(profiles[sa], profiles[sb], seen)
         shared = sets[sa]["part"].keys() & sets[sb]["part"].keys()
-        X.append([*f, threads.pair_probability(profiles[sa], profiles[sb], seen), float(threads.passes_gate(f, threads.shared_acts(profiles[sa], profiles[sb]))),
+        X.append([*f, threads.pair_probability(profiles[sa], profiles[sb], seen), float(threads.passes_gate(f, *threads.gate_inputs(profiles[sa], profiles[sb]))),
                   sum(math.log(n / df["dyads"][k]) for k in sets[sa]["dyads"].keys() & sets[sb]["dyads"].keys()),
                   float(len(sets[sa]["war"].keys() & sets[sb]["war"].keys())),
                   idf_cos("part", sa, sb, True), float(sum(df["part"][k] <= 3 for k in shared)),
@@ -233,7 +233,7 @@ def main() -> int:
             if main[a] == main[b]:  # merged into one story by the story stage: no thread decision
                 continue
             pa, pb = profiles[main[a]], profiles[main[b]]
-            if args.gated and not threads.passes_gate(threads.pair_features(pa, pb, seen), threads.shared_acts(pa, pb)):
+            if args.gated and not threads.passes_gate(threads.pair_features(pa, pb, seen), *threads.gate_inputs(pa, pb)):
                 continue  # decided by the gate, whatever the model says
             X.append(threads.pair_features(pa, pb, seen))
             y.append(int(g["same_matter"]))

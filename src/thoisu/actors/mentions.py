@@ -639,10 +639,15 @@ def _home_party(d: Dictionary) -> Entry | None:
     return None
 
 
+def _at_home(d: Dictionary, e: Entry) -> bool:
+    """Is the entry's country the one the corpus is written in (lexicon home_countries)?"""
+    return (e.country or "").lower() in d.lex["home_countries"]
+
+
 def _home_place(d: Dictionary, e: Entry) -> bool:
     """A province or city of the corpus's own country: in a local body's name ("Công an
     tỉnh Cà Mau", "UBND TP Hạ Long") it is the body's jurisdiction, part of its name."""
-    return e.kind in ("city", "capital") and (e.country or "").lower() in d.lex["home_countries"]
+    return e.kind in ("city", "capital") and _at_home(d, e)
 
 
 def _country_before(d: Dictionary, words: list[Word], a: int) -> str | None:
@@ -1209,7 +1214,7 @@ def _pick(entries: list[Entry], caps: list[bool], upper: bool, words: list[Word]
 
 
 def _from_entry(d: Dictionary, e: Entry, words: list[Word], a: int, b: int, sent: Sentence, si: int) -> Mention:
-    if e.kind in ("capital", "seat") and not (e.kind == "capital" and (e.country or "").lower() in d.lex["home_countries"]):
+    if e.kind in ("capital", "seat") and not (e.kind == "capital" and _at_home(d, e)):
         locative = a > 0 and _ends_with(d, "locative_preps", words, a)
         if not locative:
             key, name, typ = _state_entry(d, e.country or "")

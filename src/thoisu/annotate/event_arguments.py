@@ -27,11 +27,17 @@ from typing import Any
 
 from thoisu.annotate.arguments import gpe_modifier
 from thoisu.annotate.recorder import Recorder
-from thoisu.annotate.syntax import ACTOR_TYPES, NP, Analysis, head_keys
+from thoisu.annotate.syntax import (
+    ACTOR_TYPES,
+    NP,
+    PASSIVE_MARKERS,
+    Analysis,
+    head_keys,
+    passive_beside,
+)
 
 _DATA = Path(__file__).parent / "data" / "event_arguments.json"
 ROLES = ("none", "actor", "recipient")
-_PASSIVE = frozenset(("bị", "được"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,7 @@ def candidates(an: Analysis, site: Site, sym: bool
         nxt = toks[np.end] if np.end < len(toks) else "$"
         commas = min(sum(1 for t in gap if t in (",", ";", ":")), 2)
         inside = site.cs <= np.start < site.ce
-        pas_gap = bool(_PASSIVE & set(gap)) if side == "b" else False
+        pas_gap = bool(PASSIVE_MARKERS & set(gap)) if side == "b" else False
         said = any(speech.match(gap, k) for k in range(len(gap)))
         h = np.head.type
         s = "sym" if sym else "dir"
@@ -126,7 +132,7 @@ def candidates(an: Analysis, site: Site, sym: bool
             f"subj={np is subj}|t={typ}", f"subj={np is subj}|{s}",
             f"pas={site.passive}|{side}", f"pasgap={pas_gap}", f"said={said}|{side}",
         ]
-        if side == "b" and i > 0 and toks[i - 1] in _PASSIVE:
+        if side == "b" and i > 0 and toks[i - 1] in PASSIVE_MARKERS:
             f.append(f"pas_before|{side}")
         # a phrase behind a cause connective ("kết án ... vì xúc phạm Tổng thống X") is
         # the charge's, not the trigger's: the model adds no side from there
@@ -195,7 +201,7 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     # bị truy tố xúc phạm tổng thống X"): no recipient after it (one in the sentence before
     # may be the referent of an anaphoric subject: "y bị bắt giữ")
     toks = an.toks
-    marked = site.passive or any(t in _PASSIVE for t in toks[max(0, site.i - 1) : site.i + 1])
+    marked = site.passive or passive_beside(toks, site.i)
     bare_after = {keys for keys, feats, _ in cands if "side=a" in feats}
     for side, role in ((recs, 2), (acts, 1)):
         if side or (role == 1 and site.unnamed):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from thoisu.annotate.recorder import Recorder
-from thoisu.annotate.syntax import ACTOR_TYPES, NP, Analysis
+from thoisu.annotate.syntax import ACTOR_TYPES, NP, PASSIVE_MARKERS, Analysis, passive_beside
 
 _DATA = Path(__file__).parent / "data" / "event_roles.json"
 
@@ -63,7 +63,7 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     charge = an.res.cues["charge_connectives"]
     # behind a passive trigger ("bị truy tố xúc phạm tổng thống") the patient stands before
     # the marker: a bare phrase after it is the charge's, as is any after "vì", "về tội"
-    marked = any(t in _PASSIVE for t in toks[max(0, i - 1) : i + 1])
+    marked = passive_beside(toks, i)
     out: list[tuple[str, list[str]]] = []
     seen: set[str] = set()
     after = before = 0
@@ -76,7 +76,7 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
         seen.add(h.key)
         side = "a" if np.start >= j else "b"
         if side == "b" and any(np.start < a < i for a in act_at) and not (
-                _PASSIVE & set(toks[np.end : i])):
+                PASSIVE_MARKERS & set(toks[np.end : i])):
             continue  # before the subject: a topic or a speaker ("X bị Y bắn": the patient)
         gap_toks = toks[np.end : i] if side == "b" else toks[j : np.start]
         if any(speech.match(gap_toks, k) for k in range(len(gap_toks))):
@@ -107,8 +107,6 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
         out.append((h.key, f))
     return out
 
-
-_PASSIVE = frozenset(("bị", "được"))
 
 
 def _prob(weights: dict[str, float], feats: list[str]) -> float:

@@ -376,7 +376,7 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     the trigger's."""
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
-    after_passive = not st.nominal and (trig.passive or _marked_passive(an, st))
+    after_passive = not st.nominal and (trig.passive or _passive_marker(an, st) is not None)
     objs_r: list[tuple[str, tuple[str, ...]]] = []
     first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
@@ -414,12 +414,18 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     return actors, recipients
 
 
-def _marked_passive(an: Analysis, st: _Site) -> bool:
-    """A passive marker right before the trigger, auxiliaries aside ("bị truy tố")."""
-    k = st.i - 1
+def _skip_aux(an: Analysis, st: _Site, k: int) -> int:
+    """The first token at or before k, within the trigger's clause, that is no auxiliary."""
     while k >= st.cs and an.toks[k] in an.res.words["aux"] and not an.aside[k]:
         k -= 1
-    return k >= st.cs and passive_at(an, k)
+    return k
+
+
+def _passive_marker(an: Analysis, st: _Site) -> int | None:
+    """Index of a passive marker right before the trigger, auxiliaries aside ("bị truy
+    tố"), else None."""
+    k = _skip_aux(an, st, st.i - 1)
+    return k if k >= st.cs and passive_at(an, k) else None
 
 
 def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
@@ -512,15 +518,11 @@ def adjacent_patient(an: Analysis, st: _Site) -> list[str]:
     between; an agent between the marker and the trigger is another rule's."""
     if st.nominal or st.prep_before:
         return []
-    toks, aux = an.toks, an.res.words["aux"]
-    k = st.i - 1
-    while k >= st.cs and toks[k] in aux and not an.aside[k]:
-        k -= 1
-    if k < st.cs or not passive_at(an, k):
+    toks = an.toks
+    marker = _passive_marker(an, st)
+    if marker is None:
         return []
-    k -= 1
-    while k >= st.cs and toks[k] in aux and not an.aside[k]:
-        k -= 1
+    k = _skip_aux(an, st, marker - 1)
     ch = next((c for c in an.chains if c.end == k + 1 and not c.prep), None)
     if ch is None or gpe_modifier(an, ch.nps[-1]) or is_address(an, ch):
         return []  # "chân sút Mexico bị bắt cóc"

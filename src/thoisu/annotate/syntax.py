@@ -15,6 +15,15 @@ from thoisu.annotate.quote_spans import CLOSE_Q, OPEN_Q
 from thoisu.models import Mention
 
 ACTOR_TYPES = ("PER", "ORG", "GPE")
+PASSIVE_MARKERS = frozenset(("bị", "được"))
+
+
+def passive_beside(toks: list[str], i: int) -> bool:
+    """A passive marker at the trigger's first token or right before it ("bị truy tố"): the
+    learned argument parts' plain test, without the rules' exceptions ("bị cáo")."""
+    return any(t in PASSIVE_MARKERS for t in toks[max(0, i - 1) : i + 1])
+
+
 _PUNCT = frozenset((";", ":", "?", "!", "–", "—", *OPEN_Q, *CLOSE_Q))
 _STOPS: dict[int, frozenset[str]] = {}  # id(Resources) -> words that may open a boundary
 

@@ -392,13 +392,15 @@ def _fighting(*profiles: dict[str, Any]) -> set[str]:
     return out
 
 
-def shared_act_signatures(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+def shared_act_signatures(a: dict[str, Any], b: dict[str, Any],
+                          fighting: set[str] | None = None) -> list[str]:
     """The event signatures with a party two profiles share that tell a matter
     (``specific_act``), sorted: the same kind of act by or on the same party. Who both
     name: their shared participants, and the entity keys and names of both vectors
-    ("k:PER:barack obama", "n:obama")."""
+    ("k:PER:barack obama", "n:obama"). ``fighting``: ``_fighting(a, b)``, if the caller
+    has it."""
     both = (a["e"].keys() & b["e"].keys()) | {t[2:] for t in a["v"].keys() & b["v"].keys() if is_name(t)}
-    fighting = _fighting(a, b)
+    fighting = _fighting(a, b) if fighting is None else fighting
     return sorted(x for x in set(a["x"]) & set(b["x"]) if specific_act(x, both, fighting))
 
 
@@ -416,18 +418,26 @@ def passes_gate(f: list[float], acts: int = 0, war: bool = False) -> bool:
     reach their floors. With ``war_who``, a country both stories report at war
     (``war``) is who enough."""
     cfg = thread_settings()
-    text, words, names, part, events = f[0], f[1], f[2], f[3], f[6]
+    text, words, events = f[0], f[1], f[6]
     what = max(text, words, cfg["what_events_weight"] * events)
     need = cfg.get("what_shared_acts", 0)
     if need and acts >= need:
         what = max(what, cfg["what_floor"])
-    who = max(part, names) >= cfg["who_floor"] or (war and bool(cfg.get("war_who")))
-    return what >= cfg["what_floor"] and who
+    return what >= cfg["what_floor"] and passes_who(f, war)
 
 
-def at_war_in_both(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether some country is a party to acts of war in both stories (``_fighting``)."""
-    return bool(_fighting(a) & _fighting(b))
+def passes_who(f: list[float], war: bool = False) -> bool:
+    """The who half of the gate: shared participants or names reach ``who_floor``, or (with
+    ``war_who``) a country both stories report at war (``war``)."""
+    cfg = thread_settings()
+    return max(f[2], f[3]) >= cfg["who_floor"] or (war and bool(cfg.get("war_who")))
+
+
+def gate_inputs(a: dict[str, Any], b: dict[str, Any]) -> tuple[int, bool]:
+    """(shared acts, at war in both) of two profiles, for ``passes_gate``: the countries at
+    war are read once for both (``_fighting``)."""
+    fa, fb = _fighting(a), _fighting(b)
+    return len(shared_act_signatures(a, b, fa | fb)), bool(fa & fb)
 
 
 def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> float:
@@ -436,7 +446,7 @@ def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] 
     topic area alone is not one matter."""
     cfg = thread_settings()
     f = pair_features(a, b, seen)
-    if not passes_gate(f, shared_acts(a, b), at_war_in_both(a, b)):
+    if not passes_gate(f, *gate_inputs(a, b)):
         return 0.0
     m = cfg["model"]
     z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
