@@ -119,8 +119,10 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
     (idf cosine), the share of the other's profile subject words (title and lead) the
     recap repeats, the participants the recap names that the other names (idf summed),
     whether the recap names a day within one of the other's (publication or lead dates),
-    the two recaps' word bigrams (idf cosine: two follow-ups recapping one origin), and
-    whether any of them is above 0. Ranked and cross-validated as ``--signals``."""
+    the two recaps' word bigrams (idf cosine: two follow-ups recapping one origin), the
+    share of the other's profile subject words found anywhere in the story's text (not
+    only its recaps: ``head_in_body``), and whether any recap signal is above 0. Ranked
+    and cross-validated as ``--signals``."""
     import math
     import re
 
@@ -140,6 +142,7 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
     for sid, members in placed.items():
         rb: Counter[str] = Counter()
         cb: Counter[str] = Counter()
+        bb: Counter[str] = Counter()
         rk, ck, rd, cd = set(), set(), set(), set()
         for a in members:
             rec = recap_sentences(a, cues)
@@ -162,7 +165,9 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
             text_terms(a.title or "", cb)
             for para in a.paragraphs[:1]:
                 text_terms(para.text, cb)
-        S[sid] = {"rb": bigrams(rb), "cb": bigrams(cb), "rk": rk, "ck": ck, "rd": rd, "cd": cd}
+            for para in a.paragraphs:
+                text_terms(para.text, bb)
+        S[sid] = {"rb": bigrams(rb), "cb": bigrams(cb), "bb": bigrams(bb), "rk": rk, "ck": ck, "rd": rd, "cd": cd}
     n = len(S)
     df: Counter[str] = Counter()
     dk: Counter[str] = Counter()
@@ -184,10 +189,11 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
                 sum(w for t, w in tl.items() if t in r["rb"]) / (sum(tl.values()) or 1.0),
                 sum(math.log(n / dk[k]) for k in r["rk"] & c["ck"]),
                 float(any(abs(d - e) <= 1 for d in r["rd"] for e in c["cd"])),
-                idf_cos(r["rb"], c["rb"])]
+                idf_cos(r["rb"], c["rb"]),
+                sum(w for t, w in tl.items() if t in r["bb"]) / (sum(tl.values()) or 1.0)]
 
     names = [*threads.FEATURES, "rule", "recap_words", "recap_subject", "recap_participants", "recap_date",
-             "recap_recap", "recap_any"]
+             "recap_recap", "head_in_body", "recap_any"]
     X: list[list[float]] = []
     y: list[int] = []
     pairs: list[tuple[str, str, str]] = []
@@ -197,7 +203,7 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
         sa, sb = main[a], main[b]
         r = [max(u, v) for u, v in zip(direction(sa, sb), direction(sb, sa), strict=True)]
         X.append([*threads.pair_features(profiles[sa], profiles[sb], seen),
-                  threads.pair_probability(profiles[sa], profiles[sb], seen), *r, float(any(r))])
+                  threads.pair_probability(profiles[sa], profiles[sb], seen), *r, float(any(r[:-1]))])
         y.append(int(g["same_matter"]))
         pairs.append((a, b, g.get("why", "")))
     print(f"dev pairs across stories: {len(y)} ({sum(y)} one matter), stories {n}, of them with a recap "
