@@ -13,6 +13,7 @@ and its weights written into data/threads.json; other keys are kept.
     .venv/bin/python train/threads_model.py            # fit and write
     .venv/bin/python train/threads_model.py --dry-run  # print CV figures only
     .venv/bin/python train/threads_model.py --signals  # rank candidate signals (dev only)
+    .venv/bin/python train/threads_model.py --recap    # back-reference (recap) text as a signal
 """
 
 from __future__ import annotations
@@ -73,6 +74,144 @@ def record_profiles(arts: list[tuple[str, Any]], seed: int, batch: int,
     return profiles, main, by_cluster, seen
 
 
+CUES = ROOT / "train" / "threads_recap_cues.txt"
+
+
+def _iso_day(v: str | None) -> int | None:
+    from datetime import date
+
+    if not v or len(v) < 10 or v[4] != "-" or v[7] != "-":
+        return None
+    try:
+        return date(int(v[:4]), int(v[5:7]), int(v[8:10])).toordinal()
+    except ValueError:
+        return None
+
+
+def _lead_lines(a: Any) -> int:
+    """The last source line of an article's first two paragraphs (its lead)."""
+    return a.paragraphs[min(1, len(a.paragraphs) - 1)].line if a.paragraphs else -1
+
+
+def recap_sentences(a: Any, cues: Any, past_days: int = 3, date_chars: int = 25) -> set[int]:
+    """Indices of an article's back-reference (recap) sentences: those opening with a cue
+    of ``cues`` (a compiled pattern of train/threads_recap_cues.txt), and those opening
+    with a date (a timex within the first ``date_chars`` characters) ``past_days`` or
+    more before the article's day (its publication date, else the first date of its
+    lead: most abmusu pages carry none)."""
+    from thoisu.text import fold
+
+    ref = _iso_day(a.published.value) if a.published else None
+    if ref is None:
+        ref = next((d for t in a.timexes if t.line <= _lead_lines(a) and (d := _iso_day(t.value))), None)
+    opening = {t.sentence for t in a.timexes
+               if t.start <= date_chars and ref and (d := _iso_day(t.value)) and d <= ref - past_days}
+    return {i for i, s in enumerate(a.sentences)
+            if i in opening or cues.match(fold(s.text.lstrip("\"“”'‘’-–— ")))}
+
+
+def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
+    """Back-reference (recap) text as a signal (round 11): does the recap of one story
+    (``recap_sentences``) repeat the other story's title and lead, participants or dates
+    more for the dev one-matter pairs than for the hard negatives? On the main stories of
+    each judged dev pair across stories (one run, order ``seed``), each signal the larger
+    of its two directions: recap word bigrams against the other's title and lead bigrams
+    (idf cosine), the share of the other's profile subject words (title and lead) the
+    recap repeats, the participants the recap names that the other names (idf summed),
+    whether the recap names a day within one of the other's (publication or lead dates),
+    the two recaps' word bigrams (idf cosine: two follow-ups recapping one origin), the
+    share of the other's profile subject words found anywhere in the story's text (not
+    only its recaps: ``head_in_body``), and whether any recap signal is above 0. Ranked
+    and cross-validated as ``--signals``."""
+    import math
+    import re
+
+    from thoisu.stories.cluster import text_terms
+
+    lines = [x.strip() for x in CUES.read_text("utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    cues = re.compile("(?:" + "|".join(r".{0,60}?".join(map(re.escape, c.split("..."))).replace(r"\ ", r"\s+")
+                                       for c in lines) + r")\b")
+    placed: dict[str, list[Any]] = {}
+    profiles, main, _, seen = record_profiles(arts, seed, 5000, placed)
+
+    def bigrams(counts: Counter[str]) -> set[str]:
+        return {t for t in counts if " " in t and not t.startswith(("n:", "#", "k:"))}
+
+    S: dict[str, dict[str, Any]] = {}
+    n_rec = n_sent = n_dated = 0
+    for sid, members in placed.items():
+        rb: Counter[str] = Counter()
+        cb: Counter[str] = Counter()
+        bb: Counter[str] = Counter()
+        rk, ck, rd, cd = set(), set(), set(), set()
+        for a in members:
+            rec = recap_sentences(a, cues)
+            n_rec, n_sent, n_dated = n_rec + len(rec), n_sent + len(a.sentences), n_dated + bool(a.published)
+            for i in rec:
+                text_terms(a.sentences[i].text, rb)
+            for m in a.mentions:
+                if m.key and m.type in ("PER", "ORG"):
+                    ck.add(m.key)
+                    if m.sentence in rec:
+                        rk.add(m.key)
+            for t in a.timexes:
+                if (d := _iso_day(t.value)) is not None:
+                    if t.sentence in rec:
+                        rd.add(d)
+                    if t.line <= _lead_lines(a):
+                        cd.add(d)
+            if a.published and (d := _iso_day(a.published.value)) is not None:
+                cd.add(d)
+            text_terms(a.title or "", cb)
+            for para in a.paragraphs[:1]:
+                text_terms(para.text, cb)
+            for para in a.paragraphs:
+                text_terms(para.text, bb)
+        S[sid] = {"rb": bigrams(rb), "cb": bigrams(cb), "bb": bigrams(bb), "rk": rk, "ck": ck, "rd": rd, "cd": cd}
+    n = len(S)
+    df: Counter[str] = Counter()
+    dk: Counter[str] = Counter()
+    for v in S.values():
+        df.update(v["rb"] | v["cb"])
+        dk.update(v["ck"])
+
+    def idf_cos(a: set[str], b: set[str]) -> float:
+        shared = a & b
+        if not shared:
+            return 0.0
+        w = {t: math.log(n / df[t]) for t in a | b}
+        return sum(w[t] ** 2 for t in shared) / math.sqrt(sum(w[t] ** 2 for t in a) * sum(w[t] ** 2 for t in b))
+
+    def direction(x: str, y: str) -> list[float]:
+        r, c, py = S[x], S[y], profiles[y]
+        tl = {**py["l"], **py["t"]}
+        return [idf_cos(r["rb"], c["cb"]),
+                sum(w for t, w in tl.items() if t in r["rb"]) / (sum(tl.values()) or 1.0),
+                sum(math.log(n / dk[k]) for k in r["rk"] & c["ck"]),
+                float(any(abs(d - e) <= 1 for d in r["rd"] for e in c["cd"])),
+                idf_cos(r["rb"], c["rb"]),
+                sum(w for t, w in tl.items() if t in r["bb"]) / (sum(tl.values()) or 1.0)]
+
+    names = [*threads.FEATURES, "rule", "recap_words", "recap_subject", "recap_participants", "recap_date",
+             "recap_recap", "head_in_body", "recap_any"]
+    X: list[list[float]] = []
+    y: list[int] = []
+    pairs: list[tuple[str, str, str]] = []
+    for (a, b), g in sorted(load_gold().items()):
+        if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
+            continue
+        sa, sb = main[a], main[b]
+        r = [max(u, v) for u, v in zip(direction(sa, sb), direction(sb, sa), strict=True)]
+        X.append([*threads.pair_features(profiles[sa], profiles[sb], seen),
+                  threads.pair_probability(profiles[sa], profiles[sb], seen), *r, float(any(r[:-1]))])
+        y.append(int(g["same_matter"]))
+        pairs.append((a, b, g.get("why", "")))
+    print(f"dev pairs across stories: {len(y)} ({sum(y)} one matter), stories {n}, of them with a recap "
+          f"{sum(bool(v['rb']) for v in S.values())}; recap sentences {n_rec} of {n_sent}; articles with a "
+          f"publication date {n_dated} of {sum(len(m) for m in placed.values())}")
+    _compare(names, X, y, pairs)
+
+
 def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
     """How well candidate signals tell the dev one-matter pairs from the hard negatives,
     on the main stories of each judged dev pair across stories (one run, order ``seed``):
@@ -85,11 +224,6 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
     stories name, name terms of titles and leads (idf cosine; places and titles left
     out), word bigrams of titles and leads (idf cosine)."""
     import math
-
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
 
     from thoisu.actors.dictionary import load
     from thoisu.stories.cluster import text_terms
@@ -156,6 +290,22 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
                   idf_cos("names", sa, sb), idf_cos("words", sa, sb)])
         y.append(int(g["same_matter"]))
         pairs.append((a, b, g.get("why", "")))
+    print(f"dev pairs across stories: {len(y)} ({sum(y)} one matter), stories {n}; stories with "
+          f"event dyads {sum(bool(v['dyads']) for v in sets.values())}, with countries in ASSAULT/FIGHT "
+          f"{sum(bool(v['war']) for v in sets.values())}")
+    _compare(names, X, y, pairs)
+
+
+def _compare(names: list[str], X: list[list[float]], y: list[int], pairs: list[tuple[str, str, str]]) -> None:
+    """Per signal (the columns of ``X`` after the rule's features and probability): its
+    AUC, how many one-matter pairs rank above every point where precision falls under
+    0.85, and what it puts first; then logistic models over the rule's features with
+    each signal added and with all, 5-fold cross-validated over 5 shuffles."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
     Xa, ya = np.array(X), np.array(y)
 
     def ranked(s: Any) -> int:
@@ -168,14 +318,11 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
                 best = tp
         return best
 
-    print(f"dev pairs across stories: {len(ya)} ({int(ya.sum())} one matter), stories {n}; stories with "
-          f"event dyads {sum(bool(v['dyads']) for v in sets.values())}, with countries in ASSAULT/FIGHT "
-          f"{sum(bool(v['war']) for v in sets.values())}")
     for j, name in enumerate(names):
         some = Xa[:, j] > 0
         print(f"{name:18s} AUC {roc_auc_score(ya, Xa[:, j]):.3f}  ranked at precision 0.85: {ranked(Xa[:, j])}"
               f"  pairs with any: {int(some.sum())} ({int(ya[some].sum())} one matter)")
-    for j in range(len(threads.FEATURES), len(names)):  # what each signal puts first
+    for j in range(len(threads.FEATURES) + 1, len(names)):  # what each signal puts first
         top = np.lexsort((ya, -Xa[:, j]))[:6]
         print(f"top of {names[j]}: " + "; ".join(
             f"{'one' if ya[i] else 'not'} {pairs[i][0]} {pairs[i][1]} ({pairs[i][2][:40]})" for i in top))
@@ -208,6 +355,8 @@ def main() -> int:
                          "after the model was fitted; refitting with them did worse on test; rounds "
                          "1-7 did worse on dev in round 7)")
     ap.add_argument("--dry-run", action="store_true")
+    ap.add_argument("--recap", action="store_true",
+                    help="measure back-reference (recap) text as a signal on the dev pairs (one run); write nothing")
     ap.add_argument("--signals", action="store_true",
                     help="rank candidate signals on the dev pairs (one run, the first of --seeds); write nothing")
     args = ap.parse_args()
@@ -216,6 +365,9 @@ def main() -> int:
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     arts = load_articles(args.cache, 2)
+    if args.recap:
+        _recap(arts, int(args.seeds.split(",")[0]))
+        return 0
     if args.signals:
         _signals(arts, int(args.seeds.split(",")[0]))
         return 0
