@@ -116,10 +116,34 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
                 continue  # (not inside a name: "Sở Giao thông vận tải phối hợp với ...")
             if trig.yields and _act_follows(an, i + n):
                 continue
+            if _charge_name(an, i) or trig.type == "REQUEST" and _answered(an, i):
+                continue  # a noun here: the crime a charge names, the request an answer is about
             out.append((i, i + n, trig))
             covered = i + n
             break
     return out
+
+
+def _charge_name(an: Analysis, i: int) -> bool:
+    """The trigger at i names a crime in a charge ('bị truy tố về các tội Giết người và Hành
+    hạ người khác'): 'tội' stands before it in its clause, with no sign of a new clause."""
+    toks, res = an.toks, an.res
+    stops = (res.cues["aux"], res.cues["passive"], res.cues["charge_stops"])
+    for k in range(i - 1, max(-1, i - 1 - res.windows["charge_name"]), -1):
+        if toks[k] in (",", ".", ":", "!", "?") or any(c.ends_at(toks, k + 1) for c in stops):
+            return False
+        if toks[k] in res.words["charge_nouns"]:
+            return k + 1 >= len(toks) or toks[k + 1] != "phạm"  # 'tội phạm': a criminal
+    return False
+
+
+def _answered(an: Analysis, i: int) -> bool:
+    """The request at i is what an answer right before it is about ('Tòa bác yêu cầu ...')."""
+    toks, res = an.toks, an.res
+    k = i
+    while (n := res.cues["answer_gap"].ends_at(toks, k)) and k - n > 0:
+        k -= n
+    return bool(res.cues["answering_verbs"].ends_at(toks, k))
 
 
 def _act_follows(an: Analysis, k: int) -> bool:
