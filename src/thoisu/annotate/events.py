@@ -377,11 +377,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 continue  # "Công an huyện Yên Lạc đã huy động lực lượng truy tìm ...": an
                 # operation, no mobilisation of troops
             typ, mode = "AID", None  # "huy động 100% quân số ... chữa cháy": fire fighting
-        if typ == "CONSULT" and mode != "visit" and actors + recipients and all(
-                k.startswith("PER:") and k not in state.get("public", ()) for k in actors + recipients):
+        party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
+        if typ == "CONSULT" and party and all(
+                k.startswith("PER:") and k not in state.get("public", ()) for k in party):
             _dropped(article, line, trig, "private_meeting")
             continue  # "Hải gặp Phi tại cầu vượt", "Lâm - Hoắc gặp nhau trên phim trường": people
-            # with no title or country anywhere in the article meet privately, no CONSULT
+            # with no title or country anywhere in the article meet privately, no CONSULT; and
+            # travel privately ("Năm 1992, bà Ri tới thành phố Bern"): no visit
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
