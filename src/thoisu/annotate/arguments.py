@@ -125,7 +125,7 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
             | {"không", "chưa", "có", "thể"})
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
-                or body_place(an, ch) is not None:
+                or body_place(an, ch) is not None or _destination_part(an, ch):
             continue  # ", TP.HCM" after "Công an huyện Bình Chánh": where the body is
         led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
         if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
@@ -164,6 +164,16 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     if best is not None:
         return title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
+
+
+def _destination_part(an: Analysis, ch: Chain) -> bool:
+    """ch, after a comma, goes on the place a motion verb before it names ("X đã đến Phòng
+    CSKT, Công an TP Hà Nội tố cáo Phong": the parent body of where X went, not who acts)."""
+    s = ch.start
+    if ch.prep or s < 2 or an.toks[s - 1] != "," or an.aside[s - 1]:
+        return False
+    return any(c.end == s - 1 and c.prep and c.prep[-1] in an.res.words["destination_preps"]
+               for c in an.chains)
 
 
 def body_place(an: Analysis, ch: Chain) -> Chain | None:
