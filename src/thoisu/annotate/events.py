@@ -124,6 +124,29 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     return out
 
 
+def _opinion_giver(an: Analysis, key: str) -> bool:
+    """The person ``key`` is written in this sentence after an expert's or a reader's title
+    ('PGS Cường', 'TS Lê Xuân Nghĩa', 'bạn đọc tên Quang'), nowhere without one and never
+    with an office after it."""
+    if not key.startswith("PER:"):
+        return False
+    titles, toks = an.res.cues["opinion_titles"], an.toks
+    seen = False
+    for np in an.nps:
+        for m in np.mentions:
+            if m.key != key:
+                continue
+            a, e = an.tok_at(m.start), an.tok_at(m.end - 1) + 1
+            if not (titles.ends_at(toks, a) or a > 0 and toks[a - 1] == "tên"
+                    and titles.ends_at(toks, a - 1)):
+                return False
+            if e + 1 < len(toks) and toks[e] == "," and toks[e + 1] in an.res.title_words \
+                    and not titles.match(toks, e + 1):
+                return False  # "Tiến sĩ Phạm Việt Thắng, Chủ tịch Hội Nghề cá": an office
+            seen = True
+    return seen
+
+
 def _charge_name(an: Analysis, i: int) -> bool:
     """The trigger at i names a crime in a charge ('bị truy tố về các tội Giết người và Hành
     hạ người khác'): 'tội' stands before it in its clause, with no sign of a new clause."""
@@ -377,6 +400,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 continue  # "Công an huyện Yên Lạc đã huy động lực lượng truy tìm ...": an
                 # operation, no mobilisation of troops
             typ, mode = "AID", None  # "huy động 100% quân số ... chữa cháy": fire fighting
+        if typ.lower() in res.words["message_types"] and actors and all(
+                _opinion_giver(an, k) for k in actors):
+            _dropped(article, line, trig, "opinion")
+            continue  # "PGS Cường khuyến cáo", "bạn đọc Mai Anh đề nghị": advice and opinions
+            # of experts and readers are no acts of a party (the guideline codes none)
         party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
         if typ == "CONSULT" and party and all(
                 k.startswith("PER:") and k not in state.get("public", ()) for k in party):
