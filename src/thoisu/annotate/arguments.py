@@ -123,6 +123,8 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     near: Chain | None = None
     glue = (an.res.words["aux"] | an.res.words["light_verbs"] | an.res.words["future"]
             | {"không", "chưa", "có", "thể"})
+    if _group_before(an, lo, t, glue):
+        return None  # "Tâm khai nhận tang vật cảnh sát thu giữ là ma túy": the unnamed group
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
                 or body_place(an, ch) is not None or _destination_part(an, ch):
@@ -312,6 +314,20 @@ def segment_of(an: Analysis, lo: int, t: int) -> int:
         if an.toks[k] == "," and not an.aside[k]:
             seg = k + 1
     return seg
+
+
+def _group_before(an: Analysis, lo: int, t: int, glue: frozenset[str]) -> bool:
+    """A group noun ("cảnh sát", "lực lượng chức năng") stands right before t, with only
+    auxiliaries between and no name in it: the clause's doer is that unnamed group."""
+    grp, toks = an.res.cues["group_subjects"], an.toks
+    k = t
+    while k > lo and toks[k - 1] in glue:
+        k -= 1
+    n = grp.ends_at(toks, k)
+    if not n or k - n < lo or any(an.in_name[k - n : k]) or any(an.aside[k - n : k]):
+        return False
+    # (not the agent of a passive: "2 nghi can này đã bị cảnh sát bắt giữ" keeps its patients)
+    return not (k - n > lo and toks[k - n - 1] in an.res.words["passive"])
 
 
 def _group_opens(an: Analysis, seg: int, t: int) -> bool:
