@@ -406,12 +406,13 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             continue  # "PGS Cường khuyến cáo", "bạn đọc Mai Anh đề nghị": advice and opinions
             # of experts and readers are no acts of a party (the guideline codes none)
         party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
-        if typ == "CONSULT" and party and all(
+        if typ in ("CONSULT", "SUPPORT") and party and all(
                 k.startswith("PER:") and k not in state.get("public", ()) for k in party):
             _dropped(article, line, trig, "private_meeting")
             continue  # "Hải gặp Phi tại cầu vượt", "Lâm - Hoắc gặp nhau trên phim trường": people
-            # with no title or country anywhere in the article meet privately, no CONSULT; and
-            # travel privately ("Năm 1992, bà Ri tới thành phố Bern"): no visit
+            # with no title or country anywhere in the article meet privately, no CONSULT;
+            # travel privately ("Năm 1992, bà Ri tới thành phố Bern"): no visit; and praise
+            # one another as artists do ("Christian Bale khen ngợi ... Chris"): no SUPPORT
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
