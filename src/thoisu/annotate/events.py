@@ -405,6 +405,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             _dropped(article, line, trig, "opinion")
             continue  # "PGS Cường khuyến cáo", "bạn đọc Mai Anh đề nghị": advice and opinions
             # of experts and readers are no acts of a party (the guideline codes none)
+        if typ in ("COERCE", "SANCTION") and actors and not recipients and all(
+                k.startswith("PER:") and k not in state.get("public", ()) for k in actors):
+            _dropped(article, line, trig, "private_coercion")
+            continue  # "Puncheon tung chân bắt vô lê", "ông Minh đưa con cá ngừ ... bắt được":
+            # a private person arresting, fining or seizing no one is another sense of the verb
         party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
         if typ in ("CONSULT", "SUPPORT") and party and all(
                 k.startswith("PER:") and k not in state.get("public", ()) for k in party):
