@@ -411,14 +411,16 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             continue  # "Puncheon tung chân bắt vô lê", "ông Minh đưa con cá ngừ ... bắt được":
             # a private person arresting, fining or seizing no one is another sense of the verb
         party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
-        if typ in ("CONSULT", "SUPPORT", "AGREE") and party and all(
+        if (typ in ("CONSULT", "AGREE") or typ == "SUPPORT" and recipients) and party and all(
                 k.startswith("PER:") and k not in state.get("public", ()) for k in party):
             _dropped(article, line, trig, "private_meeting")
-            continue  # "Hải gặp Phi tại cầu vượt", "Lâm - Hoắc gặp nhau trên phim trường": people
-            # with no title or country anywhere in the article meet privately, no CONSULT;
-            # travel privately ("Năm 1992, bà Ri tới thành phố Bern"): no visit; and praise
-            # one another as artists do ("Christian Bale khen ngợi ... Chris"): no SUPPORT;
-            # sign private contracts ("ông Tuấn và bà Linh đã ký hợp đồng mua bán căn hộ"): no AGREE
+            continue  # people with no title or country anywhere in the article meet privately
+            # ("Hải gặp Phi tại cầu vượt"): no CONSULT; travel privately ("Năm 1992, bà Ri tới
+            # thành phố Bern"): no visit; sign private contracts ("ông Tuấn và bà Linh đã ký
+            # hợp đồng mua bán căn hộ"): no AGREE; praise one another as artists do ("Christian
+            # Bale khen ngợi ... Chris"): no SUPPORT (with a named recipient only: a public
+            # figure whose title the finder missed may praise alone, "bà Pauline Tamesis bày
+            # tỏ sự ủng hộ")
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
