@@ -42,6 +42,9 @@ COUNTRY = {"PER:oleg burmistrov": "RUS", "PER:sin hong-chol": "PRK", "PER:sergei
 _DATE = re.compile(r"(?:ngày |hôm )?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?")
 
 
+_TITLE = re.compile(r"(Chủ tịch nước|Tổng thống|Thủ tướng|Bộ trưởng|Ngoại trưởng|Bí thư Tỉnh ủy)\s+$")
+
+
 def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
     """An article with hand-built mentions (longest surface first) and dd/mm timexes."""
     art = Article(id="t-0", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate(paras)])
@@ -54,8 +57,12 @@ def build(paras: list[str], gaz: dict[str, tuple[str, str]] = GAZ) -> Article:
                     continue
                 taken.append((m.start(), m.end()))
                 typ, key = gaz[name]
+                # a title written right before a person, as the mention finder keeps it
+                # (the rules treat people with no title or country anywhere as private)
+                t = _TITLE.search(s.text[: m.start()]) if typ == "PER" else None
                 art.mentions.append(Mention(name, typ, key, k, m.start(), m.end(), s.line,
-                                            country=COUNTRY.get(key)))
+                                            country=COUNTRY.get(key),
+                                            role=t.group(1) if t else None))
         for m in _DATE.finditer(s.text):
             d, mo, y = m.groups()
             value = f"{y or 'XXXX'}-{int(mo):02d}-{int(d):02d}"
@@ -758,7 +765,9 @@ def test_role_model_fills_a_side_from_the_previous_sentence(monkeypatch):
 def test_role_model_adds_the_second_party_of_a_cooperation(monkeypatch):
     text = ["Ông Lavrov cho biết Nga sẵn sàng hợp tác, cùng Hàn Quốc xây dựng cơ chế an ninh."]
     one(code_events(build(text)), "COOPERATE", actors={"GPE:RUS", "GPE:KOR"})
-    assert "GPE:KOR" not in one(_without_role_model(monkeypatch, text), "COOPERATE").actors
+    # without the model Korea is missed, and a cooperation with one party codes nothing
+    assert not [e for e in _without_role_model(monkeypatch, text)
+                if e.type == "COOPERATE" and "GPE:KOR" in e.actors]
 
 
 def test_role_model_scores_speakers_and_venues_as_no_party():
@@ -1075,8 +1084,8 @@ def test_the_bodies_a_letter_is_sent_to_are_addressed_not_asking():
 
 def test_congratulating_people_unnamed_is_support():
     gaz = {**GAZ, "Lê Quốc Phong": ("PER", "PER:lê quốc phong")}
-    ev = code_events(build(["Ông Lê Quốc Phong chúc mừng tất cả đảng viên được trao huy hiệu."],
-                           gaz))
+    ev = code_events(build(["Ông Lê Quốc Phong chúc mừng tất cả đảng viên được trao huy hiệu.",
+                            "Bí thư Tỉnh ủy Lê Quốc Phong dự buổi lễ."], gaz))
     one(ev, "SUPPORT", line=1, actors=["PER:lê quốc phong"])
 
 
@@ -1140,3 +1149,45 @@ def test_perpetrator_named_with_a_suspect_noun():
                  "Trần Đình Thịnh bị cáo buộc là hung thủ trong vụ án giết người xảy ra tối 20/8/2015."])
     one(ev, "ASSAULT", line=1, actors=["PER:vi văn thắng"])
     one(ev, "ASSAULT", line=2, actors=["PER:trần đình thịnh"])
+
+
+def test_charges_and_answered_requests_are_nouns():
+    ev = _coded(["Nguyễn Võ Quỳnh Trang đã bị truy tố về các tội Giết người và Hành hạ người khác.",
+                 "Do vậy, Tòa bác yêu cầu mở clip của Diệu Hân."])
+    assert not [e for e in ev if e.type in ("ASSAULT", "REQUEST")], ev
+
+
+def test_private_trips_praise_and_arrests_code_nothing():
+    ev = _coded(["Năm 1992, bà Ri tới thành phố Bern, Thụy Sĩ cùng con trai.",
+                 "Christian Bale khen ngợi cách chăm sóc con của Chris Hemsworth.",
+                 "Phút 78, Jason Puncheon tung chân bắt vô lê ở góc hẹp."])
+    assert not ev, [(e.type, e.actors, e.recipients) for e in ev]
+
+
+def test_one_sided_cooperation_and_expert_advice_code_nothing():
+    ev = _coded(["Tập đoàn FLC sẽ tiếp tục phối hợp với đơn vị kiểm toán được lựa chọn.",
+                 "PGS Đỗ Duy Cường khuyến cáo người dân nên chú ý trang phục bảo hộ.",
+                 "Tiến sĩ Phạm Việt Thắng, Chủ tịch Hội Nghề cá Việt Nam vừa có công văn gửi "
+                 "Bộ Tài chính đề nghị hỗ trợ ngư dân."])
+    assert [e.type for e in ev] == ["REQUEST"] and ev[0].line == 3, ev
+    assert ev[0].actors == ["PER:phạm việt thắng"]
+
+
+def test_where_a_subject_went_and_an_unnamed_group_are_no_doers():
+    ev = _coded(["Chị Cao Thị Hằng và anh Nguyễn Hoàng Quang đã đến Phòng CSKT, Công an TP Hà Nội "
+                 "tố cáo Huỳnh Quang Phong lừa đảo.",
+                 "Tại cơ quan công an, Lôi Thiện Tâm khai nhận tang vật cảnh sát thu giữ là ma túy đá."])
+    # (the two who went there accuse; the police they went to never does)
+    assert not [e for e in ev if e.line == 1 and [k for k in e.actors if "công an" in k]], ev
+    assert not [e for e in ev if e.line == 2], ev
+
+
+def test_addressees_listed_after_an_enumerator_and_a_market():
+    ev = _coded(["Ngày 19/5, Cục Quản lý chất lượng nông lâm thủy sản đã có công văn gửi Chi cục Quản "
+                 "lý chất lượng các tỉnh gồm: Nghệ An, Hà Tĩnh, Ninh Thuận cùng các Trung tâm vùng 1 "
+                 "yêu cầu tổ chức lấy mẫu muối.",
+                 "Tập đoàn này còn có kế hoạch xuất khẩu sang các nước, trước mắt là thị trường "
+                 "Campuchia và Lào, đồng thời đàm phán với đối tác."])
+    req = one(ev, "REQUEST", line=1)
+    assert "GPE:VNM:ninh thuận" not in req.actors and "GPE:VNM:ninh thuận" in req.recipients
+    assert not [e for e in ev if e.line == 2], ev

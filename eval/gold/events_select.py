@@ -35,7 +35,17 @@ had been scored and used for training, to keep a held-out dev sample for the nex
 Batch 6 (``--batch 6``): the next BATCH_6 of that order, annotated the same way by reading
 before the pipeline was scored on them (round 7's unseen-text reading), then dev.
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6] -> JSON lines of pointers
+Batch 7 (``--batch 7``, round 8: unseen happenings, held out): the rule was written before
+any output was looked at. The dev-split clusters no events gold article holds and whose
+happenings no other gold the event rules were shaped on holds (not eval/gold/actors.jsonl),
+never a cluster of eval/gold/actors_test.jsonl or eval/gold/quotes_test.jsonl (and never a
+test-split cluster): these are the categories the events gold never took (life and
+health, science and technology, education, sports). One document per cluster, the
+shortest with MIN_WORDS..MAX_WORDS_2 words; clusters of the categories that report
+happenings (every category but sports) first, then sports, each in md5 order; the first
+BATCH_7. Fallback (unused while these suffice): the next of batch 4's order.
+
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -51,6 +61,8 @@ MAX_WORDS_2 = 700  # batch 2: longer articles, still readable in full
 BATCH_4 = 44  # batch 4: how far down its order the annotation went
 BATCH_5 = 44  # batch 5: the next ones of batch 4's order
 BATCH_6 = 26  # batch 6: the next ones after batch 5
+BATCH_7 = 28  # batch 7: unseen happenings (round 8), held out
+SPORTS = "Giải trí - Thể thao"  # taken last in batch 7: results and squads are no events
 CATEGORIES = ("Thế giới", "Pháp luật", "Kinh tế", "Văn hóa - Xã hội")
 
 
@@ -85,7 +97,39 @@ def _batch_4(mds: Path) -> list[dict]:
     return out
 
 
+def _clusters_of(name: str) -> set[str]:
+    return {json.loads(line)["cluster"]
+            for line in (ROOT / "eval" / "gold" / name).open(encoding="utf-8") if line.strip()}
+
+
+def _batch_7(mds: Path) -> list[dict]:
+    taken = set().union(*(_clusters_of(n) for n in (
+        "events.jsonl", "actors.jsonl", "actors_test.jsonl", "quotes_test.jsonl")))
+    out: list[dict] = []
+    for fname in ("vims-dev.jsonl", "abmusu-validation.jsonl", "abmusu-train.jsonl"):
+        for line in (mds / fname).open(encoding="utf-8"):
+            c = json.loads(line)
+            if c["id"] in taken or split_of(c["id"]) != "dev":
+                continue
+            cat = c["category"] or "vims"
+            if cat in CATEGORIES or cat == "vims":
+                continue
+            docs = [d for d in c["documents"]
+                    if MIN_WORDS <= len(d["text"].split()) <= MAX_WORDS_2]
+            if not docs:
+                continue
+            d = min(docs, key=lambda d: (len(d["text"].split()), d["id"]))
+            out.append({"file": fname, "cluster": c["id"], "doc": d["id"], "category": cat,
+                        "split": "dev", "words": len(d["text"].split()), "batch": 7})
+    out.sort(key=lambda p: (p["category"] == SPORTS, _hash(p["cluster"])))
+    if len(out) < BATCH_7:  # the fallback the rule names
+        out += [p | {"batch": 7} for p in _batch_4(mds)[BATCH_4 + BATCH_5 + BATCH_6:]]
+    return out[:BATCH_7]
+
+
 def select(mds: Path, batch: int = 1) -> list[dict]:
+    if batch == 7:
+        return _batch_7(mds)
     if batch == 4:
         return _batch_4(mds)[:BATCH_4]
     if batch == 5:
@@ -127,7 +171,7 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6))
+    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7))
     args = ap.parse_args()
     for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))

@@ -123,9 +123,11 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     near: Chain | None = None
     glue = (an.res.words["aux"] | an.res.words["light_verbs"] | an.res.words["future"]
             | {"không", "chưa", "có", "thể"})
+    if _group_before(an, lo, t, glue):
+        return None  # "Tâm khai nhận tang vật cảnh sát thu giữ là ma túy": the unnamed group
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
-                or body_place(an, ch) is not None:
+                or body_place(an, ch) is not None or _destination_part(an, ch):
             continue  # ", TP.HCM" after "Công an huyện Bình Chánh": where the body is
         led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
         if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
@@ -164,6 +166,16 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     if best is not None:
         return title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
+
+
+def _destination_part(an: Analysis, ch: Chain) -> bool:
+    """ch, after a comma, goes on the place a motion verb before it names ("X đã đến Phòng
+    CSKT, Công an TP Hà Nội tố cáo Phong": the parent body of where X went, not who acts)."""
+    s = ch.start
+    if ch.prep or s < 2 or an.toks[s - 1] != "," or an.aside[s - 1]:
+        return False
+    return any(c.end == s - 1 and c.prep and c.prep[-1] in an.res.words["destination_preps"]
+               for c in an.chains)
 
 
 def body_place(an: Analysis, ch: Chain) -> Chain | None:
@@ -302,6 +314,20 @@ def segment_of(an: Analysis, lo: int, t: int) -> int:
         if an.toks[k] == "," and not an.aside[k]:
             seg = k + 1
     return seg
+
+
+def _group_before(an: Analysis, lo: int, t: int, glue: frozenset[str]) -> bool:
+    """A group noun ("cảnh sát", "lực lượng chức năng") stands right before t, with only
+    auxiliaries between and no name in it: the clause's doer is that unnamed group."""
+    grp, toks = an.res.cues["group_subjects"], an.toks
+    k = t
+    while k > lo and toks[k - 1] in glue:
+        k -= 1
+    n = grp.ends_at(toks, k)
+    if not n or k - n < lo or any(an.in_name[k - n : k]) or any(an.aside[k - n : k]):
+        return False
+    # (not the agent of a passive: "2 nghi can này đã bị cảnh sát bắt giữ" keeps its patients)
+    return not (k - n > lo and toks[k - n - 1] in an.res.words["passive"])
 
 
 def _group_opens(an: Analysis, seg: int, t: int) -> bool:

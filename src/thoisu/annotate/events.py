@@ -116,10 +116,57 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
                 continue  # (not inside a name: "Sở Giao thông vận tải phối hợp với ...")
             if trig.yields and _act_follows(an, i + n):
                 continue
+            if _charge_name(an, i) or trig.type == "REQUEST" and _answered(an, i):
+                continue  # a noun here: the crime a charge names, the request an answer is about
             out.append((i, i + n, trig))
             covered = i + n
             break
     return out
+
+
+def _opinion_giver(an: Analysis, key: str) -> bool:
+    """The person ``key`` is written in this sentence after an expert's or a reader's title
+    ('PGS Cường', 'TS Lê Xuân Nghĩa', 'bạn đọc tên Quang'), nowhere without one and never
+    with an office after it."""
+    if not key.startswith("PER:"):
+        return False
+    titles, toks = an.res.cues["opinion_titles"], an.toks
+    seen = False
+    for np in an.nps:
+        for m in np.mentions:
+            if m.key != key:
+                continue
+            a, e = an.tok_at(m.start), an.tok_at(m.end - 1) + 1
+            if not (titles.ends_at(toks, a) or a > 0 and toks[a - 1] == "tên"
+                    and titles.ends_at(toks, a - 1)):
+                return False
+            if e + 1 < len(toks) and toks[e] == "," and toks[e + 1] in an.res.title_words \
+                    and not titles.match(toks, e + 1):
+                return False  # "Tiến sĩ Phạm Việt Thắng, Chủ tịch Hội Nghề cá": an office
+            seen = True
+    return seen
+
+
+def _charge_name(an: Analysis, i: int) -> bool:
+    """The trigger at i names a crime in a charge ('bị truy tố về các tội Giết người và Hành
+    hạ người khác'): 'tội' stands before it in its clause, with no sign of a new clause."""
+    toks, res = an.toks, an.res
+    stops = (res.cues["aux"], res.cues["passive"], res.cues["charge_stops"])
+    for k in range(i - 1, max(-1, i - 1 - res.windows["charge_name"]), -1):
+        if toks[k] in (",", ".", ":", "!", "?") or any(c.ends_at(toks, k + 1) for c in stops):
+            return False
+        if toks[k] in res.words["charge_nouns"]:
+            return k + 1 >= len(toks) or toks[k + 1] != "phạm"  # 'tội phạm': a criminal
+    return False
+
+
+def _answered(an: Analysis, i: int) -> bool:
+    """The request at i is what an answer right before it is about ('Tòa bác yêu cầu ...')."""
+    toks, res = an.toks, an.res
+    k = i
+    while (n := res.cues["answer_gap"].ends_at(toks, k)) and k - n > 0:
+        k -= n
+    return bool(res.cues["answering_verbs"].ends_at(toks, k))
 
 
 def _act_follows(an: Analysis, k: int) -> bool:
@@ -353,11 +400,27 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 continue  # "Công an huyện Yên Lạc đã huy động lực lượng truy tìm ...": an
                 # operation, no mobilisation of troops
             typ, mode = "AID", None  # "huy động 100% quân số ... chữa cháy": fire fighting
-        if typ == "CONSULT" and mode != "visit" and actors + recipients and all(
-                k.startswith("PER:") and k not in state.get("public", ()) for k in actors + recipients):
+        if typ.lower() in res.words["message_types"] and actors and all(
+                _opinion_giver(an, k) for k in actors):
+            _dropped(article, line, trig, "opinion")
+            continue  # "PGS Cường khuyến cáo", "bạn đọc Mai Anh đề nghị": advice and opinions
+            # of experts and readers are no acts of a party (the guideline codes none)
+        if typ in ("COERCE", "SANCTION") and actors and not recipients and all(
+                k.startswith("PER:") and k not in state.get("public", ()) for k in actors):
+            _dropped(article, line, trig, "private_coercion")
+            continue  # "Puncheon tung chân bắt vô lê", "ông Minh đưa con cá ngừ ... bắt được":
+            # a private person arresting, fining or seizing no one is another sense of the verb
+        party = actors if mode == "visit" else actors + recipients  # (a visit: its visitors)
+        if (typ in ("CONSULT", "AGREE") or typ == "SUPPORT" and recipients) and party and all(
+                k.startswith("PER:") and k not in state.get("public", ()) for k in party):
             _dropped(article, line, trig, "private_meeting")
-            continue  # "Hải gặp Phi tại cầu vượt", "Lâm - Hoắc gặp nhau trên phim trường": people
-            # with no title or country anywhere in the article meet privately, no CONSULT
+            continue  # people with no title or country anywhere in the article meet privately
+            # ("Hải gặp Phi tại cầu vượt"): no CONSULT; travel privately ("Năm 1992, bà Ri tới
+            # thành phố Bern"): no visit; sign private contracts ("ông Tuấn và bà Linh đã ký
+            # hợp đồng mua bán căn hộ"): no AGREE; praise one another as artists do ("Christian
+            # Bale khen ngợi ... Chris"): no SUPPORT (with a named recipient only: a public
+            # figure whose title the finder missed may praise alone, "bà Pauline Tamesis bày
+            # tỏ sự ủng hộ")
         same = [c for c in sent.out if c.type == typ and c.actors == actors]
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]

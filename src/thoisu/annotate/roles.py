@@ -536,10 +536,14 @@ def sent_to(an: Analysis, st: _Site, objects: set[int]) -> tuple[list[str], list
     ("Hội Nghề cá vừa ký công văn gửi Văn phòng Chính phủ, Bộ Tài chính ... đề nghị",
     "Công an Q.Gò Vấp có báo cáo gửi Ban Giám đốc Công an TPHCM ... xin ý kiến"): the
     phrases after it are the addressees of the message, never its sender, however the
-    comma segments of their list fall; the sender is the subject before the verb."""
+    comma segments of their list fall, or whether they follow an enumerator and a colon; the
+    sender is the subject before the verb."""
     res, toks = an.res, an.toks
     send = res.words["send_verbs"]
-    k = next((k for k in range(st.i - 1, st.cs - 1, -1) if toks[k] in send and not an.aside[k]),
+    lo = st.cs
+    if lo >= 2 and toks[lo - 1] == ":" and res.cues["enumerators"].ends_at(toks, lo - 1):
+        lo = an.clause_start(lo - 1)[0]  # "gửi Chi cục ... các tỉnh gồm: Nghệ An, ... yêu cầu"
+    k = next((k for k in range(st.i - 1, lo - 1, -1) if toks[k] in send and not an.aside[k]),
              None)
     if k is None:
         return None
@@ -547,7 +551,7 @@ def sent_to(an: Analysis, st: _Site, objects: set[int]) -> tuple[list[str], list
           and (not ch.prep or " ".join(ch.prep) in res.words["recipient_preps"])]
     if not to or to[0].start - k > res.windows["send_object"]:
         return None
-    subj = find_subject(an, st.cs, k, objects)
+    subj = find_subject(an, lo, k, objects)
     addressees = list(dict.fromkeys(k for ch in to for k in ch.keys(ACTOR_TYPES)))
     return (subj.keys() if subj is not None else []), addressees
 
