@@ -678,3 +678,16 @@ def test_bare_level_after_a_body_of_every_level() -> None:
     assert ("ORG", "Ban Chấp hành Đảng bộ tỉnh") in typed(a)
     assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
     assert not [m for m in a.mentions if m.text.startswith("Trung tâm")]
+
+
+def test_unit_with_its_field_and_parent_is_one_name() -> None:
+    a = article(["Cơ quan An ninh điều tra Công an tỉnh Hà Tĩnh ra quyết định khởi tố.",
+                 "Công an huyện phối hợp với Phòng Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ Công an tỉnh "
+                 "Hà Tĩnh, Ban Chỉ huy Quân sự huyện Nghi Xuân dập lửa.",
+                 "Đội Cảnh sát điều tra tội phạm về ma túy Công an TP Biên Hòa bắt giữ nhóm đối tượng.",
+                 "Bộ Y tế yêu cầu Công an tỉnh Hà Tĩnh xác minh."])
+    assert ("ORG", "Cơ quan An ninh điều tra Công an tỉnh Hà Tĩnh") in typed(a)
+    assert ("ORG", "Phòng Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ Công an tỉnh Hà Tĩnh") in typed(a)
+    assert ("ORG", "Ban Chỉ huy Quân sự huyện Nghi Xuân") in typed(a)
+    assert ("ORG", "Đội Cảnh sát điều tra tội phạm về ma túy Công an TP Biên Hòa") in typed(a)
+    assert ("ORG", "Bộ Y tế") in typed(a)  # no unit: the verb and the next body stay apart

@@ -401,8 +401,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 and len(g[1]) == 2 and all(e.kind == "city" for e in d.gazetteer[g[1]]) and g[0] - k <= 4:
             j = g[0]  # "Nguyễn Hải Nam": a surname before a place's name makes a person's name
             continue
-        if g or _match(words, j, d.titles, pre.titles):
-            break
+        if g or (_match(words, j, d.titles, pre.titles) and _in(d, "org_level_bodies", words, k) <= j - k):
+            break  # (a title's words inside a body's name go on: "Ban" + "Chỉ huy Quân sự")
         if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
             break
         if _dot_ends(d, words[j - 1], w):
@@ -737,6 +737,19 @@ ORG_FIELD_WORDS = 5  # lower-case words of an agency's field after its capitalis
 
 
 def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """End of an agency's name after its lower-case field (``_field_end``), and, for a unit
+    ("Đội", "Phòng", "Cơ quan": ``parent_unit_heads``), of the body it belongs to when that
+    follows at once ("Cơ quan An ninh điều tra" + "Công an tỉnh Hà Tĩnh"): one name, as a
+    unit written all in capitals already is ("Đội CSGT Công an huyện Hớn Quản")."""
+    j = _field_end(d, words, a, b, pre)
+    if j == b or j >= len(words) or not words[j].cap or not _in(d, "parent_unit_heads", words, a) \
+            or not _in(d, "org_level_bodies", words, j):
+        return j
+    end = _extend_org(d, words, _run_end(d, words, j, pre), pre)
+    return end + _bare_level(d, words, end)
+
+
+def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
     """Sentence-case agency names end on their field in lower case: "Cục Cảnh sát" + "truy
     nã tội phạm", "Cục Quản lý" + "dược", "Hội Nghề" + "cá" (+ a country or place). Only
     listed field words (``org_field_words``; the verbs among them, ``org_field_leads``,
@@ -744,12 +757,21 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     name ("Bộ Công Thương quản lý ...") stays out; a bare head needs such a verb or a place
     after its field ("Hãng hàng không" is no name)."""
     j = b
-    bare = _in(d, "org_heads", words, a) == b - a
+    head = _in(d, "org_heads", words, a)
+    bare = head == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
+    if not led and b - a > head + 1 and words[b - 1].cap and not words[b - 1].allcaps \
+            and (n := _in(d, "org_field_words", words, b - 1)) > 1:
+        j = b - 1 + n  # "Phòng Cảnh sát Phòng" + "cháy chữa cháy": a field whose first word took the capital
     joined = 0  # joiners taken do not count against the words of a field
     while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
+        if w.fold in d.lex["org_field_joiners"] and j > b and j + 1 < len(words) and not words[j + 1].cap \
+                and (n := _in(d, "org_field_words", words, j + 1)):
+            j += 1 + n  # "Đội Cảnh sát điều tra tội phạm" + "về ma túy": the field narrowed
+            joined += 1
+            continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
                 and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
@@ -767,7 +789,7 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         if not n:
             break
         j += n
-    if j == b + led:
+    if j <= b + led:
         return b  # "Ban quản lý" + "dự án ...": where the name ends is not known
     p = j + (j + 1 < len(words) and words[j + 1].cap and _in(d, "gpe_heads", words, j))
     if j > b + led and p < len(words) and words[p].cap and _in(d, "org_level_suffixes", words, p):
