@@ -440,8 +440,10 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
     if words[a].fold in d.lex["false_heads"]:
         return None  # "Hội chứng Ramsay Hunt", "Hội thảo ...": a thing or a happening
-    if b - a == 1 and _INITIALS.match(words[a].text) and sum(c.isalpha() for c in words[a].text) >= 3:
-        return "PER"  # "Đ.V.H", "T.Q.V.": a person cut to initials, as crime reports do
+    if b - a == 1 and _INITIALS.match(words[a].text) and not (a > 0 and _ends_with(d, "org_heads", words, a)) and (
+            sum(c.isalpha() for c in words[a].text) >= 3
+            or (a > 0 and words[a - 1].fold in d.lex["honorifics"] and "." in words[a].text[:-1])):
+        return "PER"  # "Đ.V.H", "T.Q.V.", "chị N.B": a person cut to initials, as crime reports do
     head = _in(d, "org_heads", words, a)
     if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
@@ -1142,7 +1144,7 @@ _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)
 
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")  # "B.": a name cut to its initial, as crime reports do
-_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_A-ZĐ]?\.)+$")  # "O.C.Đ.", "V.V.Th."
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_A-ZĐ]?\.)+(?:[^\W\d_][^\W\d_A-ZĐ]?)?$")  # "O.C.Đ.", "V.V.Th.", "N.B"
 
 
 def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:
