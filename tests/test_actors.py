@@ -691,3 +691,20 @@ def test_unit_with_its_field_and_parent_is_one_name() -> None:
     assert ("ORG", "Ban Chỉ huy Quân sự huyện Nghi Xuân") in typed(a)
     assert ("ORG", "Đội Cảnh sát điều tra tội phạm về ma túy Công an TP Biên Hòa") in typed(a)
     assert ("ORG", "Bộ Y tế") in typed(a)  # no unit: the verb and the next body stay apart
+
+
+def test_initials_without_a_final_dot_are_a_person() -> None:
+    a = article(["Nạn nhân là chị N.B (SN 1997). Phúc xảy ra mâu thuẫn với chị N.B ở sảnh chung cư.",
+                 "Phúc nghi ngờ chị B quan hệ với người khác, HKTT ở phường Hàng Bột.",
+                 "Nhóm F.O.E nhận trách nhiệm."])
+    assert {m.key for m in a.mentions if m.text in ("N.B", "B")} == {"PER:n.b"}
+    assert not [m for m in a.mentions if m.text == "HKTT"]  # an address's abbreviation
+    assert [m.type for m in a.mentions if "F.O.E" in m.text] == ["ORG"]  # a group's name
+
+
+def test_headed_and_bare_company_names_are_one() -> None:
+    a = article(["FLC cho biết đã nhận quyết định của HoSE.",
+                 "Tập đoàn FLC đã gửi giải trình, Công ty cổ phần Tập đoàn FLC cho biết thêm.",
+                 "Báo Công an TP Đà Nẵng đưa tin Công an TP Đà Nẵng đã bắt giữ đối tượng."])
+    assert {m.key for m in a.mentions if "FLC" in m.text} == {"ORG:flc"}
+    assert len({m.key for m in a.mentions if "Công an TP Đà Nẵng" in m.text}) == 2
