@@ -708,3 +708,11 @@ def test_headed_and_bare_company_names_are_one() -> None:
                  "Báo Công an TP Đà Nẵng đưa tin Công an TP Đà Nẵng đã bắt giữ đối tượng."])
     assert {m.key for m in a.mentions if "FLC" in m.text} == {"ORG:flc"}
     assert len({m.key for m in a.mentions if "Công an TP Đà Nẵng" in m.text}) == 2
+
+
+def test_a_name_typed_both_ways_is_the_organisation() -> None:
+    a = article(["Rodgers đã được câu lạc bộ Celtic bổ nhiệm.",
+                 "Tôi rất vui mừng khi trở thành HLV mới của Celtic."])  # a title before it: a person
+    assert {m.type for m in a.mentions if m.text == "Celtic"} == {"ORG"}
+    b = article(["Ông Celtic nói với Ford.", "Doanh thu của Celtic tăng mạnh."])
+    assert "PER" in {m.type for m in b.mentions if m.text == "Celtic"}  # a person by the honorific

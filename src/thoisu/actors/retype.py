@@ -149,6 +149,31 @@ def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -
             m.type, (m.key, m.name), m.role = "ORG", got, None
 
 
+def _one_type(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """A name the article types an organisation in one place and a person in another
+    ("được Celtic bổ nhiệm" / "HLV mới của Celtic"; "Didi") is the organisation, unless
+    an honorific or an age shows one of its person mentions to be a person ("ông Ford")."""
+    d = load()
+    orgs: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            orgs.setdefault(m.key.split(":", 1)[1], m)
+    if not orgs:
+        return
+    people: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "PER" and (rest := m.key.split(":", 1)[1]) in orgs:
+            people.setdefault(rest, []).append(m)
+    for rest, ms in people.items():
+        if any(_ends_with(d.lex_tuples["honorifics"], tuple(syllables(
+                sentences[m.sentence].text[max(0, m.start - 30):m.start])[-3:]))
+               or _AGE.match(sentences[m.sentence].text[m.end:]) for m in ms):
+            continue
+        src = orgs[rest]
+        for m in ms:
+            m.type, m.key, m.name, m.role = "ORG", src.key, src.name, None
+
+
 def _in_org_heads(name: str, heads: set[tuple[str, ...]]) -> bool:
     """Does the name open with an organisation's head other than ``heads`` ("Công an ...")?"""
     sylls = tuple(syllables(name))
@@ -478,4 +503,6 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             new_key = org_key(name)
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
-    return [m for m in mentions if m.key not in things] if things else mentions
+    mentions = [m for m in mentions if m.key not in things] if things else mentions
+    _one_type(mentions, sentences)
+    return mentions
