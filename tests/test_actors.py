@@ -716,3 +716,11 @@ def test_a_name_typed_both_ways_is_the_organisation() -> None:
     assert {m.type for m in a.mentions if m.text == "Celtic"} == {"ORG"}
     b = article(["Ông Celtic nói với Ford.", "Doanh thu của Celtic tăng mạnh."])
     assert "PER" in {m.type for m in b.mentions if m.text == "Celtic"}  # a person by the honorific
+
+
+def test_a_foreign_name_glued_to_a_verb_ends_before_it() -> None:
+    a = article(["Ngày 31/5, tờ Independent đăng thông tin về việc này.",
+                 "Theo tạp chí Fortune bình chọn, Bộ GD-ĐT lọc ảo vào chiều nay."])
+    names = {m.name for m in a.mentions if m.type == "ORG"}
+    assert "Independent" in names and "Fortune" in names
+    assert not [n for n in names if n.endswith(("đăng", "bình", "lọc"))]

@@ -138,6 +138,9 @@ def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
             return p - 1
         if w.fold not in d.vocab and _tail_is_word(d, sy[p:], in_org):
             return p
+        if in_org and w.fold not in d.vocab and not all(is_vietnamese_syllable(s.text) for s in sy[:p]) \
+                and all(is_vietnamese_syllable(s.text) for s in sy[p:]):
+            return p  # "tờ" + "Independent_đăng": a foreign name is not continued by a Vietnamese verb
         if w.fold not in d.vocab and any(
                 e.kind == "country" for e in d.gazetteer.get(tuple(s.fold for s in sy[:p]), ())):
             return p  # "Mỹ_tặng" (Việt Nam): a country's name is whole, the verb is not in it
