@@ -724,3 +724,13 @@ def test_a_foreign_name_glued_to_a_verb_ends_before_it() -> None:
     names = {m.name for m in a.mentions if m.type == "ORG"}
     assert "Independent" in names and "Fortune" in names
     assert not [n for n in names if n.endswith(("đăng", "bình", "lọc"))]
+
+
+def test_company_names_carry_their_trade_in_lower_case() -> None:
+    a = article(["Công ty TNHH Đầu tư và phát triển thương mại Thiên Lộc Phát bị xử phạt.",
+                 "Hợp tác xã Nông nghiệp sạch Hưng Thịnh Phát đã trồng thanh long.",
+                 "Công ty TNHH xuất khẩu sang Mỹ nhiều hàng hóa."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Công ty TNHH Đầu tư và phát triển thương mại Thiên Lộc Phát" in orgs
+    assert "Hợp tác xã Nông nghiệp sạch Hưng Thịnh Phát" in orgs
+    assert ("GPE", "Mỹ") in typed(a)  # a place after the trade is no name

@@ -738,6 +738,41 @@ def _org_tail(d: Dictionary, words: list[Word], b: int) -> int:
     return b
 
 
+def _company_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """Companies carry their trade in lower case before their own name: "Công ty TNHH Đầu
+    tư" + "và phát triển thương mại" + "Thiên Lộc Phát", "Hợp tác xã Nông nghiệp" + "sạch"
+    + "Hưng Thịnh Phát". After a company's head (``company_heads``), lower-case words that
+    are all words of a trade (``company_field_words``, ``org_field_words``, joiners) and end
+    on a capitalised name that is no other body, title or place: the name is the company's."""
+    if not _in(d, "company_heads", words, a):
+        return b
+    j = b
+    while j < len(words) and j - b < ORG_TAIL_WORDS:
+        w = words[j]
+        if w.cap or w.punct or w.num:
+            break
+        n = (_in(d, "company_field_words", words, j) or _in(d, "org_field_words", words, j)
+             or int(w.fold in d.lex["org_name_joiners"]))
+        q = next((i for i, sy in enumerate(w.sylls) if sy.cap), 0)
+        lead = " ".join(sy.fold for sy in w.sylls[:q])
+        if not n and q and (lead in d.lex["company_field_words"] or lead in d.lex["org_field_words"]):
+            return _run_end(d, words, j, pre)  # "sạch_Hưng_Thịnh_Phát": the tokenizer glued trade and name
+        if not n:
+            return b
+        j += n
+    if j == b or j >= len(words) or not words[j].cap or words[j].punct \
+            or words[j - 1].fold in d.lex["org_name_joiners"]:
+        return b
+    if _in(d, "org_heads", words, j) or _match(words, j, d.titles, pre.titles) \
+            or words[j].fold in d.lex["honorifics"]:
+        return b
+    end = _run_end(d, words, j, pre)
+    g = _match(words, j, d.gazetteer, pre.gaz)
+    if g and g[0] >= end:
+        return b  # "... xuất khẩu" + "Mỹ": a place after the trade, not a name
+    return end
+
+
 ORG_FIELD_WORDS = 5  # lower-case words of an agency's field after its capitalised name
 
 
@@ -995,7 +1030,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
                 if b - k == 1 and w.fold in d.lex["ministry_heads"]:
                     b += _in(d, "portfolios", words, b)  # "Bộ" + "nội vụ": a ministry in lower case
-                b = _extend_org(d, words, b, pre)
+                b = _company_tail(d, words, k, _extend_org(d, words, b, pre), pre)
                 unit = _unit_number(d, words, b)
                 if not unit:
                     b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
