@@ -734,3 +734,11 @@ def test_company_names_carry_their_trade_in_lower_case() -> None:
     assert "Công ty TNHH Đầu tư và phát triển thương mại Thiên Lộc Phát" in orgs
     assert "Hợp tác xã Nông nghiệp sạch Hưng Thịnh Phát" in orgs
     assert ("GPE", "Mỹ") in typed(a)  # a place after the trade is no name
+
+
+def test_a_company_and_its_short_name_are_one() -> None:
+    a = article(["Công ty CP đầu tư và công nghiệp Tân Tạo vào diện cảnh báo.",
+                 "Sau đó, công ty Tân Tạo đã có văn bản giải trình.",
+                 "Công ty Điện lực Thanh Hóa và Công ty Chứng khoán SSI, SSI cho biết."])
+    assert {m.key for m in a.mentions if "Tân Tạo" in m.text} == {"ORG:tân tạo"}
+    assert {m.key for m in a.mentions if "SSI" in m.text} == {"ORG:ssi"}

@@ -186,8 +186,10 @@ def _headed_names(mentions: list[Mention], heads: set[tuple[str, ...]], forms: s
     writes bare; the headed mention takes the bare one's key and name. Only when the bare
     name is itself an organisation's mention, so "Ngân hàng Nhà nước" keeps its own."""
     bare = {fold(m.text): m for m in mentions if m.type == "ORG"}
+    bare.update({fold(m.name): m for m in mentions if m.type == "ORG" and m.name and _head_of(m, heads)})
     if len(bare) < 2:
         return
+    companies = load().lex_tuples["company_heads"]
     for m in [m for _ in range(2) for m in mentions]:  # twice: "Công ty cổ phần Tập đoàn FLC" -> "Tập đoàn FLC" -> "FLC"
         if m.type != "ORG" or not m.text[:1].isupper():
             continue
@@ -201,7 +203,12 @@ def _headed_names(mentions: list[Mention], heads: set[tuple[str, ...]], forms: s
             if _in_org_heads(rest, heads):
                 break  # "Báo Công an TP Đà Nẵng" is the newspaper, not the police it is named after
             src = bare.get(fold(rest))
-            if src is not None and src.key != m.key and src.text[:1].isupper():
+            if src is None and tuple(syllables(" ".join(words[:k]))) in companies:
+                # a company's short name is the end of its full one: "Công ty CP đầu tư và công
+                # nghiệp Tân Tạo" ... "Tân Tạo"; "Công ty Chứng khoán SSI" ... "SSI"
+                src = next((bare[f] for i in range(j + 1, len(words)) if words[i][:1].isupper()
+                            and (f := fold(" ".join(words[i:]))) in bare), None)
+            if src is not None and src.key != m.key and (src.name or src.text)[:1].isupper():
                 m.key, m.name = src.key, src.name
             break
 
