@@ -742,3 +742,9 @@ def test_a_company_and_its_short_name_are_one() -> None:
                  "Công ty Điện lực Thanh Hóa và Công ty Chứng khoán SSI, SSI cho biết."])
     assert {m.key for m in a.mentions if "Tân Tạo" in m.text} == {"ORG:tân tạo"}
     assert {m.key for m in a.mentions if "SSI" in m.text} == {"ORG:ssi"}
+
+
+def test_sentence_final_dot_and_numbered_units() -> None:
+    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu."])
+    assert ("GPE", "TP.HCM") in typed(a)
+    assert not [m for m in a.mentions if m.text.startswith("Q.")]  # no name of its own: no fragment

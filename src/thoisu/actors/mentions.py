@@ -275,6 +275,11 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             rest.initial = False
             stack.append(rest)
             continue
+        if sy[-1].text == "." and tuple(x.fold for x in sy[:-1]) in d.gazetteer:
+            first, rest = _split_word(w, len(sy) - 1)  # "TP.HCM." at a sentence's end: the place, then its stop
+            stack.append(rest)
+            split.append(first)
+            continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
         if not cut and not sy[0].cap and not w.punct:
@@ -997,6 +1002,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             continue
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
+            continue
+        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num \
+                and w.sylls[0].fold in d.lex["unit_abbreviations"]:
+            k += 2  # "Q." + "12", "P." + "5": a numbered district or ward, no name of its own here
             continue
         if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
                 k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
