@@ -748,3 +748,11 @@ def test_sentence_final_dot_and_numbered_units() -> None:
     a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu."])
     assert ("GPE", "TP.HCM") in typed(a)
     assert not [m for m in a.mentions if m.text.startswith("Q.")]  # no name of its own: no fragment
+
+
+def test_a_surname_that_heads_organisations_before_a_middle_name() -> None:
+    a = article(["Đoàn Văn Chuyên bị bắt.", "Bị can Đoàn Thị Hồng khai nhận, Hồng cho biết.",
+                 "Đoàn Văn công Việt Nam biểu diễn."])
+    assert ("PER", "Đoàn Văn Chuyên") in typed(a)
+    assert {m.key for m in a.mentions if "Hồng" in m.text} == {"PER:đoàn thị hồng"}
+    assert not [m for m in a.mentions if m.type == "PER" and "công" in m.text]

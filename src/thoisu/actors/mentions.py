@@ -453,6 +453,9 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
             or (a > 0 and words[a - 1].fold in d.lex["honorifics"] and "." in words[a].text[:-1])):
         return "PER"  # "Đ.V.H", "T.Q.V.", "chị N.B": a person cut to initials, as crime reports do
     head = _in(d, "org_heads", words, a)
+    if head and len(sylls) in (3, 4) and sylls[0].fold in d.lex["vn_surnames"] \
+            and sylls[1].fold in d.lex["vn_middle_names"] and all(s.cap and is_vietnamese_syllable(s.text) for s in sylls):
+        return "PER"  # "Đoàn Văn Chuyên", "Đoàn Thị Hồng": a surname that is also a head word, then a middle name
     if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
             return None  # "Chính phủ Mỹ" is the state itself: the country is the mention
@@ -574,6 +577,9 @@ def _split_people(d: Dictionary, words: list[Word], a: int, b: int) -> int:
     Xuân Thắng"): where it starts (b if none)."""
     for j in range(a + 1, b):
         w = words[j]
+        if j == a + 1 and len(words[a].sylls) == 1 and w.sylls[0].fold in d.lex["vn_middle_names"] \
+                and all(s.cap for s in w.sylls):
+            continue  # "Đoàn" + "Văn_Chuyên": a surname then the rest of its name, one person
         if len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"] and \
                 all(is_vietnamese_syllable(s.text) for s in w.sylls):
             return j
