@@ -756,3 +756,10 @@ def test_a_surname_that_heads_organisations_before_a_middle_name() -> None:
     assert ("PER", "Đoàn Văn Chuyên") in typed(a)
     assert {m.key for m in a.mentions if "Hồng" in m.text} == {"PER:đoàn thị hồng"}
     assert not [m for m in a.mentions if m.type == "PER" and "công" in m.text]
+
+
+def test_abbreviations_of_things_are_no_actors() -> None:
+    a = article(["Công an đảm bảo tình hình ANTT trên địa bàn, số vụ TNGT giảm mạnh.",
+                 "Biến thể phụ BA.5 lây lan, hai con nhỏ T.Q.B. 9 tuổi."])
+    assert [m.text for m in a.mentions if m.type == "ORG"] == []
+    assert ("PER", "T.Q.B.") in typed(a)

@@ -1009,9 +1009,9 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
             continue
-        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num \
-                and w.sylls[0].fold in d.lex["unit_abbreviations"]:
-            k += 2  # "Q." + "12", "P." + "5": a numbered district or ward, no name of its own here
+        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and (
+                w.sylls[0].fold in d.lex["unit_abbreviations"] or (w.allcaps and "." not in w.text[:-1])):
+            k += 2  # "Q." + "12": a numbered district or ward, no name of its own here; "BA." + "5": a code
             continue
         if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
                 k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
