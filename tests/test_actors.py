@@ -763,3 +763,8 @@ def test_abbreviations_of_things_are_no_actors() -> None:
                  "Biến thể phụ BA.5 lây lan, hai con nhỏ T.Q.B. 9 tuổi."])
     assert [m.text for m in a.mentions if m.type == "ORG"] == []
     assert ("PER", "T.Q.B.") in typed(a)
+
+
+def test_a_club_joined_or_led_is_an_organisation() -> None:
+    a = article(["Tiền đạo này từng khoác áo Cruz Azul trước khi sang châu Âu."])
+    assert ("ORG", "Cruz Azul") in typed(a)
