@@ -768,3 +768,11 @@ def test_abbreviations_of_things_are_no_actors() -> None:
 def test_a_club_joined_or_led_is_an_organisation() -> None:
     a = article(["Tiền đạo này từng khoác áo Cruz Azul trước khi sang châu Âu."])
     assert ("ORG", "Cruz Azul") in typed(a)
+
+
+def test_platforms_are_organisations() -> None:
+    a = article(["Cô chia sẻ trên Instagram và Facebook, rồi trên Telegram.",
+                 "Ông chủ Facebook Mark Zuckerberg lên TikTok."])
+    orgs = {m.name for m in a.mentions if m.type == "ORG"}
+    assert {"Instagram", "Facebook", "Telegram", "TikTok"} <= orgs
+    assert ("PER", "Mark Zuckerberg") in typed(a)
