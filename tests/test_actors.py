@@ -776,3 +776,9 @@ def test_platforms_are_organisations() -> None:
     orgs = {m.name for m in a.mentions if m.type == "ORG"}
     assert {"Instagram", "Facebook", "Telegram", "TikTok"} <= orgs
     assert ("PER", "Mark Zuckerberg") in typed(a)
+
+
+def test_un_bodies_in_every_spelling_of_the_un() -> None:
+    a = article(["Với tư cách đặc phái viên Cao Ủy Liên Hiệp Quốc về người tị nạn, bà đến thăm trại."])
+    assert [m.key for m in a.mentions if m.type == "ORG"] == ["ORG:UNHCR"]
+    assert not [m for m in a.mentions if m.type == "PER"]
