@@ -818,11 +818,6 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes)
     joined = 0  # joiners taken do not count against the words of a field
     while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
-        if w.fold in d.lex["org_field_joiners"] and j > b and j + 1 < len(words) and not words[j + 1].cap \
-                and (n := _in(d, "org_field_words", words, j + 1)):
-            j += 1 + n  # "Đội Cảnh sát điều tra tội phạm" + "về ma túy": the field narrowed
-            joined += 1
-            continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
                 and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
