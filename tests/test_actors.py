@@ -678,3 +678,105 @@ def test_bare_level_after_a_body_of_every_level() -> None:
     assert ("ORG", "Ban Chấp hành Đảng bộ tỉnh") in typed(a)
     assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
     assert not [m for m in a.mentions if m.text.startswith("Trung tâm")]
+
+
+def test_unit_with_its_field_and_parent_is_one_name() -> None:
+    a = article(["Cơ quan An ninh điều tra Công an tỉnh Hà Tĩnh ra quyết định khởi tố.",
+                 "Công an huyện phối hợp với Phòng Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ Công an tỉnh "
+                 "Hà Tĩnh, Ban Chỉ huy Quân sự huyện Nghi Xuân dập lửa.",
+                 "Bộ Y tế yêu cầu Công an tỉnh Hà Tĩnh xác minh."])
+    assert ("ORG", "Cơ quan An ninh điều tra Công an tỉnh Hà Tĩnh") in typed(a)
+    assert ("ORG", "Phòng Cảnh sát Phòng cháy chữa cháy và cứu nạn cứu hộ Công an tỉnh Hà Tĩnh") in typed(a)
+    assert ("ORG", "Ban Chỉ huy Quân sự huyện Nghi Xuân") in typed(a)
+    assert ("ORG", "Bộ Y tế") in typed(a)  # no unit: the verb and the next body stay apart
+
+
+def test_initials_without_a_final_dot_are_a_person() -> None:
+    a = article(["Nạn nhân là chị N.B (SN 1997). Phúc xảy ra mâu thuẫn với chị N.B ở sảnh chung cư.",
+                 "Phúc nghi ngờ chị B quan hệ với người khác, HKTT ở phường Hàng Bột.",
+                 "Nhóm F.O.E nhận trách nhiệm."])
+    assert {m.key for m in a.mentions if m.text in ("N.B", "B")} == {"PER:n.b"}
+    assert not [m for m in a.mentions if m.text == "HKTT"]  # an address's abbreviation
+    assert [m.type for m in a.mentions if "F.O.E" in m.text] == ["ORG"]  # a group's name
+
+
+def test_headed_and_bare_company_names_are_one() -> None:
+    a = article(["FLC cho biết đã nhận quyết định của HoSE.",
+                 "Tập đoàn FLC đã gửi giải trình, Công ty cổ phần Tập đoàn FLC cho biết thêm.",
+                 "Báo Công an TP Đà Nẵng đưa tin Công an TP Đà Nẵng đã bắt giữ đối tượng."])
+    assert {m.key for m in a.mentions if "FLC" in m.text} == {"ORG:flc"}
+    assert len({m.key for m in a.mentions if "Công an TP Đà Nẵng" in m.text}) == 2
+
+
+def test_a_name_typed_both_ways_is_the_organisation() -> None:
+    a = article(["Rodgers đã được câu lạc bộ Celtic bổ nhiệm.",
+                 "Tôi rất vui mừng khi trở thành HLV mới của Celtic."])  # a title before it: a person
+    assert {m.type for m in a.mentions if m.text == "Celtic"} == {"ORG"}
+    b = article(["Ông Celtic nói với Ford.", "Doanh thu của Celtic tăng mạnh."])
+    assert "PER" in {m.type for m in b.mentions if m.text == "Celtic"}  # a person by the honorific
+
+
+def test_a_foreign_name_glued_to_a_verb_ends_before_it() -> None:
+    a = article(["Ngày 31/5, tờ Independent đăng thông tin về việc này.",
+                 "Theo tạp chí Fortune bình chọn, Bộ GD-ĐT lọc ảo vào chiều nay."])
+    names = {m.name for m in a.mentions if m.type == "ORG"}
+    assert "Independent" in names and "Fortune" in names
+    assert not [n for n in names if n.endswith(("đăng", "bình", "lọc"))]
+
+
+def test_company_names_carry_their_trade_in_lower_case() -> None:
+    a = article(["Công ty TNHH Đầu tư và phát triển thương mại Thiên Lộc Phát bị xử phạt.",
+                 "Hợp tác xã Nông nghiệp sạch Hưng Thịnh Phát đã trồng thanh long.",
+                 "Công ty TNHH xuất khẩu sang Mỹ nhiều hàng hóa."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Công ty TNHH Đầu tư và phát triển thương mại Thiên Lộc Phát" in orgs
+    assert "Hợp tác xã Nông nghiệp sạch Hưng Thịnh Phát" in orgs
+    assert ("GPE", "Mỹ") in typed(a)  # a place after the trade is no name
+
+
+def test_a_company_and_its_short_name_are_one() -> None:
+    a = article(["Công ty CP đầu tư và công nghiệp Tân Tạo vào diện cảnh báo.",
+                 "Sau đó, công ty Tân Tạo đã có văn bản giải trình.",
+                 "Công ty Điện lực Thanh Hóa và Công ty Chứng khoán SSI, SSI cho biết."])
+    assert {m.key for m in a.mentions if "Tân Tạo" in m.text} == {"ORG:tân tạo"}
+    assert {m.key for m in a.mentions if "SSI" in m.text} == {"ORG:ssi"}
+
+
+def test_sentence_final_dot_and_numbered_units() -> None:
+    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu."])
+    assert ("GPE", "TP.HCM") in typed(a)
+    assert not [m for m in a.mentions if m.text.startswith("Q.")]  # no name of its own: no fragment
+
+
+def test_a_surname_that_heads_organisations_before_a_middle_name() -> None:
+    a = article(["Đoàn Văn Chuyên bị bắt.", "Bị can Đoàn Thị Hồng khai nhận, Hồng cho biết.",
+                 "Đoàn Văn công Việt Nam biểu diễn."])
+    assert ("PER", "Đoàn Văn Chuyên") in typed(a)
+    assert {m.key for m in a.mentions if "Hồng" in m.text} == {"PER:đoàn thị hồng"}
+    assert not [m for m in a.mentions if m.type == "PER" and "công" in m.text]
+
+
+def test_abbreviations_of_things_are_no_actors() -> None:
+    a = article(["Công an đảm bảo tình hình ANTT trên địa bàn, số vụ TNGT giảm mạnh.",
+                 "Biến thể phụ BA.5 lây lan, hai con nhỏ T.Q.B. 9 tuổi."])
+    assert [m.text for m in a.mentions if m.type == "ORG"] == []
+    assert ("PER", "T.Q.B.") in typed(a)
+
+
+def test_a_club_joined_or_led_is_an_organisation() -> None:
+    a = article(["Tiền đạo này từng khoác áo Cruz Azul trước khi sang châu Âu."])
+    assert ("ORG", "Cruz Azul") in typed(a)
+
+
+def test_platforms_are_organisations() -> None:
+    a = article(["Cô chia sẻ trên Instagram và Facebook, rồi trên Telegram.",
+                 "Ông chủ Facebook Mark Zuckerberg lên TikTok."])
+    orgs = {m.name for m in a.mentions if m.type == "ORG"}
+    assert {"Instagram", "Facebook", "Telegram", "TikTok"} <= orgs
+    assert ("PER", "Mark Zuckerberg") in typed(a)
+
+
+def test_un_bodies_in_every_spelling_of_the_un() -> None:
+    a = article(["Với tư cách đặc phái viên Cao Ủy Liên Hiệp Quốc về người tị nạn, bà đến thăm trại."])
+    assert [m.key for m in a.mentions if m.type == "ORG"] == ["ORG:UNHCR"]
+    assert not [m for m in a.mentions if m.type == "PER"]

@@ -148,11 +148,19 @@ def load() -> Dictionary:
         for alias in [name, *(rest[0].split("|") if rest else [])]:
             add(alias, args)
 
-    for canon, iso, _sector, name, *rest in _rows("orgs.tsv"):
+    org_rows = _rows("orgs.tsv")
+    # the UN's Vietnamese spellings ("Liên Hợp Quốc", "Liên Hiệp Quốc", "LHQ"), each of which
+    # the name of a UN body may be written with ("Cao Ủy Liên Hiệp Quốc về người tị nạn")
+    un = [a for c, _i, _s, n, *r in org_rows if c == "UN" for a in [n, *(r[0].split("|") if r else [])]
+          if " " in a or a == "LHQ"]
+    for canon, iso, _sector, name, *rest in org_rows:
         args = dict(key=f"ORG:{canon}", name=name, type="ORG",
                     country=None if iso == "-" else iso, kind="org")
-        for alias in [name, canon if canon.isupper() and "_" not in canon else "",
-                      *(rest[0].split("|") if rest else [])]:
+        aliases = [name, canon if canon.isupper() and "_" not in canon else "",
+                   *(rest[0].split("|") if rest else [])]
+        if canon != "UN":
+            aliases += [a.replace(u, v) for a in aliases for u in un if u in a for v in un if v != u]
+        for alias in aliases:
             add(alias, args)
 
     people: dict[str, tuple[str, str | None]] = {}

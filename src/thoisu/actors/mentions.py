@@ -138,6 +138,9 @@ def _split_mixed(d: Dictionary, w: Word, in_org: bool = False) -> int:
             return p - 1
         if w.fold not in d.vocab and _tail_is_word(d, sy[p:], in_org):
             return p
+        if in_org and w.fold not in d.vocab and not all(is_vietnamese_syllable(s.text) for s in sy[:p]) \
+                and all(is_vietnamese_syllable(s.text) for s in sy[p:]):
+            return p  # "tờ" + "Independent_đăng": a foreign name is not continued by a Vietnamese verb
         if w.fold not in d.vocab and any(
                 e.kind == "country" for e in d.gazetteer.get(tuple(s.fold for s in sy[:p]), ())):
             return p  # "Mỹ_tặng" (Việt Nam): a country's name is whole, the verb is not in it
@@ -272,6 +275,11 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             rest.initial = False
             stack.append(rest)
             continue
+        if sy[-1].text == "." and tuple(x.fold for x in sy[:-1]) in d.gazetteer:
+            first, rest = _split_word(w, len(sy) - 1)  # "TP.HCM." at a sentence's end: the place, then its stop
+            stack.append(rest)
+            split.append(first)
+            continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
         if not cut and not sy[0].cap and not w.punct:
@@ -401,8 +409,8 @@ def _run_end(d: Dictionary, words: list[Word], k: int, pre: _Prefixes) -> int:
                 and len(g[1]) == 2 and all(e.kind == "city" for e in d.gazetteer[g[1]]) and g[0] - k <= 4:
             j = g[0]  # "Nguyễn Hải Nam": a surname before a place's name makes a person's name
             continue
-        if g or _match(words, j, d.titles, pre.titles):
-            break
+        if g or (_match(words, j, d.titles, pre.titles) and _in(d, "org_level_bodies", words, k) <= j - k):
+            break  # (a title's words inside a body's name go on: "Ban" + "Chỉ huy Quân sự")
         if d.lex["honorifics"] and w.fold in d.lex["honorifics"]:
             break
         if _dot_ends(d, words[j - 1], w):
@@ -440,9 +448,14 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return None  # "Hwasong-15", "MS 804": models and numbers, not actors
     if words[a].fold in d.lex["false_heads"]:
         return None  # "Hội chứng Ramsay Hunt", "Hội thảo ...": a thing or a happening
-    if b - a == 1 and _INITIALS.match(words[a].text) and sum(c.isalpha() for c in words[a].text) >= 3:
-        return "PER"  # "Đ.V.H", "T.Q.V.": a person cut to initials, as crime reports do
+    if b - a == 1 and _INITIALS.match(words[a].text) and not (a > 0 and _ends_with(d, "org_heads", words, a)) and (
+            sum(c.isalpha() for c in words[a].text) >= 3
+            or (a > 0 and words[a - 1].fold in d.lex["honorifics"] and "." in words[a].text[:-1])):
+        return "PER"  # "Đ.V.H", "T.Q.V.", "chị N.B": a person cut to initials, as crime reports do
     head = _in(d, "org_heads", words, a)
+    if head and len(sylls) in (3, 4) and sylls[0].fold in d.lex["vn_surnames"] \
+            and sylls[1].fold in d.lex["vn_middle_names"] and all(s.cap and is_vietnamese_syllable(s.text) for s in sylls):
+        return "PER"  # "Đoàn Văn Chuyên", "Đoàn Thị Hồng": a surname that is also a head word, then a middle name
     if head and (b - a > head or _place_at(d, words, b)):
         if head == b - a and words[a].fold in d.lex["state_heads"]:
             return None  # "Chính phủ Mỹ" is the state itself: the country is the mention
@@ -564,6 +577,9 @@ def _split_people(d: Dictionary, words: list[Word], a: int, b: int) -> int:
     Xuân Thắng"): where it starts (b if none)."""
     for j in range(a + 1, b):
         w = words[j]
+        if j == a + 1 and len(words[a].sylls) == 1 and w.sylls[0].fold in d.lex["vn_middle_names"] \
+                and all(s.cap for s in w.sylls):
+            continue  # "Đoàn" + "Văn_Chuyên": a surname then the rest of its name, one person
         if len(w.sylls) >= 2 and w.sylls[0].fold in d.lex["vn_surnames"] and \
                 all(is_vietnamese_syllable(s.text) for s in w.sylls):
             return j
@@ -733,10 +749,58 @@ def _org_tail(d: Dictionary, words: list[Word], b: int) -> int:
     return b
 
 
+def _company_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """Companies carry their trade in lower case before their own name: "Công ty TNHH Đầu
+    tư" + "và phát triển thương mại" + "Thiên Lộc Phát", "Hợp tác xã Nông nghiệp" + "sạch"
+    + "Hưng Thịnh Phát". After a company's head (``company_heads``), lower-case words that
+    are all words of a trade (``company_field_words``, ``org_field_words``, joiners) and end
+    on a capitalised name that is no other body, title or place: the name is the company's."""
+    if not _in(d, "company_heads", words, a):
+        return b
+    j = b
+    while j < len(words) and j - b < ORG_TAIL_WORDS:
+        w = words[j]
+        if w.cap or w.punct or w.num:
+            break
+        n = (_in(d, "company_field_words", words, j) or _in(d, "org_field_words", words, j)
+             or int(w.fold in d.lex["org_name_joiners"]))
+        q = next((i for i, sy in enumerate(w.sylls) if sy.cap), 0)
+        lead = " ".join(sy.fold for sy in w.sylls[:q])
+        if not n and q and (lead in d.lex["company_field_words"] or lead in d.lex["org_field_words"]):
+            return _run_end(d, words, j, pre)  # "sạch_Hưng_Thịnh_Phát": the tokenizer glued trade and name
+        if not n:
+            return b
+        j += n
+    if j == b or j >= len(words) or not words[j].cap or words[j].punct \
+            or words[j - 1].fold in d.lex["org_name_joiners"]:
+        return b
+    if _in(d, "org_heads", words, j) or _match(words, j, d.titles, pre.titles) \
+            or words[j].fold in d.lex["honorifics"]:
+        return b
+    end = _run_end(d, words, j, pre)
+    g = _match(words, j, d.gazetteer, pre.gaz)
+    if g and g[0] >= end:
+        return b  # "... xuất khẩu" + "Mỹ": a place after the trade, not a name
+    return end
+
+
 ORG_FIELD_WORDS = 5  # lower-case words of an agency's field after its capitalised name
 
 
 def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+    """End of an agency's name after its lower-case field (``_field_end``), and, for a unit
+    ("Đội", "Phòng", "Cơ quan": ``parent_unit_heads``), of the body it belongs to when that
+    follows at once ("Cơ quan An ninh điều tra" + "Công an tỉnh Hà Tĩnh"): one name, as a
+    unit written all in capitals already is ("Đội CSGT Công an huyện Hớn Quản")."""
+    j = _field_end(d, words, a, b, pre)
+    if j == b or j >= len(words) or not words[j].cap or not _in(d, "parent_unit_heads", words, a) \
+            or not _in(d, "org_level_bodies", words, j):
+        return j
+    end = _extend_org(d, words, _run_end(d, words, j, pre), pre)
+    return end + _bare_level(d, words, end)
+
+
+def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
     """Sentence-case agency names end on their field in lower case: "Cục Cảnh sát" + "truy
     nã tội phạm", "Cục Quản lý" + "dược", "Hội Nghề" + "cá" (+ a country or place). Only
     listed field words (``org_field_words``; the verbs among them, ``org_field_leads``,
@@ -744,9 +808,13 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     name ("Bộ Công Thương quản lý ...") stays out; a bare head needs such a verb or a place
     after its field ("Hãng hàng không" is no name)."""
     j = b
-    bare = _in(d, "org_heads", words, a) == b - a
+    head = _in(d, "org_heads", words, a)
+    bare = head == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
+    if not led and b - a > head + 1 and words[b - 1].cap and not words[b - 1].allcaps \
+            and (n := _in(d, "org_field_words", words, b - 1)) > 1:
+        j = b - 1 + n  # "Phòng Cảnh sát Phòng" + "cháy chữa cháy": a field whose first word took the capital
     joined = 0  # joiners taken do not count against the words of a field
     while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
@@ -767,7 +835,7 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
         if not n:
             break
         j += n
-    if j == b + led:
+    if j <= b + led:
         return b  # "Ban quản lý" + "dự án ...": where the name ends is not known
     p = j + (j + 1 < len(words) and words[j + 1].cap and _in(d, "gpe_heads", words, j))
     if j > b + led and p < len(words) and words[p].cap and _in(d, "org_level_suffixes", words, p):
@@ -936,6 +1004,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
             continue
+        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and (
+                w.sylls[0].fold in d.lex["unit_abbreviations"] or (w.allcaps and "." not in w.text[:-1])):
+            k += 2  # "Q." + "12": a numbered district or ward, no name of its own here; "BA." + "5": a code
+            continue
         if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
                 k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
             if k + 1 < n and _dot_ends(d, w, words[k + 1]):
@@ -968,7 +1040,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if w.cap and _in(d, "org_heads", words, k) and words[k].fold not in d.lex["state_heads"]:
                 if b - k == 1 and w.fold in d.lex["ministry_heads"]:
                     b += _in(d, "portfolios", words, b)  # "Bộ" + "nội vụ": a ministry in lower case
-                b = _extend_org(d, words, b, pre)
+                b = _company_tail(d, words, k, _extend_org(d, words, b, pre), pre)
                 unit = _unit_number(d, words, b)
                 if not unit:
                     b = _field_tail(d, words, k, _org_tail(d, words, b), pre)
@@ -1120,7 +1192,7 @@ _IN_COUNTRY = re.compile(r"^\s*(?:,|\(|của|thuộc|ở|tại|,\s*miền\s+\w+)
 
 
 _INITIAL = re.compile(r"^[^\W\d_]\.$")  # "B.": a name cut to its initial, as crime reports do
-_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_A-ZĐ]?\.)+$")  # "O.C.Đ.", "V.V.Th."
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_A-ZĐ]?\.)+(?:[^\W\d_][^\W\d_A-ZĐ]?)?$")  # "O.C.Đ.", "V.V.Th.", "N.B"
 
 
 def type_untyped(out: list[Mention], untyped: list[Untyped]) -> list[Mention]:

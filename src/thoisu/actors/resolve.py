@@ -16,7 +16,7 @@ from thoisu.actors.dictionary import normalise_name_syllables
 from thoisu.models import Mention
 
 _INITIAL = re.compile(r"^([^\W\d_])\.?$")  # "D.": a name cut to its last initial
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){2,}$")  # "P.T.D.", "N.V.Đ."
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}\.?$")  # "P.T.D.", "N.V.Đ.", "N.B"
 
 
 def _is_acronym(text: str) -> bool:

@@ -52,6 +52,7 @@ def _lists() -> dict[str, Any]:
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
             "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
+            "legal_forms": {tuple(syllables(f)) for f in raw["legal_forms"]},
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
@@ -146,6 +147,70 @@ def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -
         got = named.get(fold(m.text[cut:]))
         if got is not None and (m.type == "ORG" or (m.type == "PER" and not m.role)):
             m.type, (m.key, m.name), m.role = "ORG", got, None
+
+
+def _one_type(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """A name the article types an organisation in one place and a person in another
+    ("được Celtic bổ nhiệm" / "HLV mới của Celtic"; "Didi") is the organisation, unless
+    an honorific or an age shows one of its person mentions to be a person ("ông Ford")."""
+    d = load()
+    orgs: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "ORG":
+            orgs.setdefault(m.key.split(":", 1)[1], m)
+    if not orgs:
+        return
+    people: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type == "PER" and (rest := m.key.split(":", 1)[1]) in orgs:
+            people.setdefault(rest, []).append(m)
+    for rest, ms in people.items():
+        if any(_ends_with(d.lex_tuples["honorifics"], tuple(syllables(
+                sentences[m.sentence].text[max(0, m.start - 30):m.start])[-3:]))
+               or _AGE.match(sentences[m.sentence].text[m.end:]) for m in ms):
+            continue
+        src = orgs[rest]
+        for m in ms:
+            m.type, m.key, m.name, m.role = "ORG", src.key, src.name, None
+
+
+def _in_org_heads(name: str, heads: set[tuple[str, ...]]) -> bool:
+    """Does the name open with an organisation's head other than ``heads`` ("Công an ...")?"""
+    sylls = tuple(syllables(name))
+    return any(sylls[:k] in load().lex_tuples["org_heads"] and sylls[:k] not in heads for k in (1, 2, 3))
+
+
+def _headed_names(mentions: list[Mention], heads: set[tuple[str, ...]], forms: set[tuple[str, ...]]) -> None:
+    """"Tập đoàn FLC" and "FLC" in one article are one organisation: a capitalised head
+    naming what it is (and a legal form, "Công ty TNHH") before a name the article also
+    writes bare; the headed mention takes the bare one's key and name. Only when the bare
+    name is itself an organisation's mention, so "Ngân hàng Nhà nước" keeps its own."""
+    bare = {fold(m.text): m for m in mentions if m.type == "ORG"}
+    bare.update({fold(m.name): m for m in mentions if m.type == "ORG" and m.name and _head_of(m, heads)})
+    if len(bare) < 2:
+        return
+    companies = load().lex_tuples["company_heads"]
+    for m in [m for _ in range(2) for m in mentions]:  # twice: "Công ty cổ phần Tập đoàn FLC" -> "Tập đoàn FLC" -> "FLC"
+        if m.type != "ORG" or not m.text[:1].isupper():
+            continue
+        words = m.text.split()
+        for k in range(min(3, len(words) - 1), 0, -1):
+            if tuple(syllables(" ".join(words[:k]))) not in heads:
+                continue
+            j = next((j for j in range(min(len(words) - 1, k + 2), k - 1, -1)
+                      if j == k or tuple(syllables(" ".join(words[k:j]))) in forms), k)
+            rest = " ".join(words[j:])
+            if _in_org_heads(rest, heads):
+                break  # "Báo Công an TP Đà Nẵng" is the newspaper, not the police it is named after
+            src = bare.get(fold(rest))
+            if src is None and tuple(syllables(" ".join(words[:k]))) in companies:
+                # a company's short name is the end of its full one: "Công ty CP đầu tư và công
+                # nghiệp Tân Tạo" ... "Tân Tạo"; "Công ty Chứng khoán SSI" ... "SSI"
+                src = next((bare[f] for i in range(j + 1, len(words)) if words[i][:1].isupper()
+                            and (f := fold(" ".join(words[i:]))) in bare), None)
+            if src is not None and src.key != m.key and (src.name or src.text)[:1].isupper():
+                m.key, m.name = src.key, src.name
+            break
 
 
 _AND = re.compile(r"^\s*(?:và|với|,)\s*$")
@@ -400,6 +465,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
+    _headed_names(mentions, extra["named_heads"], extra["legal_forms"])
     _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -444,4 +510,6 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             new_key = org_key(name)
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
-    return [m for m in mentions if m.key not in things] if things else mentions
+    mentions = [m for m in mentions if m.key not in things] if things else mentions
+    _one_type(mentions, sentences)
+    return mentions
