@@ -29,12 +29,17 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "gold"
 MIN_WORDS, MAX_WORDS = 120, 450
 WORLD_EVENTS = 2
+# the events gold as it stood when dev4 was drawn: batches 1-5 (batch 1 has no "batch"
+# field); later batches hold documents and clusters that would change the draw
+EVENTS_BATCHES = 5
+ACTORS_FILES = ("actors.jsonl", "actors_dev2.jsonl", "actors_dev3.jsonl", "actors_test.jsonl")
 TOPICS: dict[str, tuple[tuple[str, ...], int]] = {
     "world": (("vims", "Thế giới"), 7),
     "crime": (("Pháp luật",), 3),
@@ -51,15 +56,23 @@ def _lines(name: str) -> list[dict]:
     return [json.loads(line) for line in (GOLD / name).open(encoding="utf-8")]
 
 
-def _key(cluster: str) -> int:
-    return int(hashlib.md5(("dev4:" + cluster).encode()).hexdigest(), 16)
+def _key(salt: str, cluster: str) -> int:
+    return int(hashlib.md5((salt + ":" + cluster).encode()).hexdigest(), 16)
 
 
-def select(mds: Path) -> list[dict]:
-    """Return pointers {file, cluster, doc, topic, words, title} in a fixed order."""
-    actors = {g["cluster"] for f in ("actors.jsonl", "actors_dev2.jsonl", "actors_dev3.jsonl",
-                                     "actors_test.jsonl") for g in _lines(f)}
-    events = _lines("events.jsonl")
+def select(mds: Path, *, salt: str = "dev4", topics: dict[str, tuple[tuple[str, ...], int]] = TOPICS,
+           actors_files: tuple[str, ...] = ACTORS_FILES, banned_extra: frozenset[str] = frozenset(),
+           is_test: Callable[[str], bool] | None = None,
+           max_words: dict[str, int] | None = None,
+           events_batches: int = EVENTS_BATCHES) -> list[dict]:
+    """Return pointers {file, cluster, doc, topic, words, title} in a fixed order.
+
+    The keywords let a later sample (select_dev5.py) reuse the rule: its shuffle salt, topic
+    quotas, the actors golds it avoids, more clusters to avoid, a test-split test for
+    clusters the events gold does not hold yet, longer documents for some topics, and how
+    many events-gold batches existed when it was drawn."""
+    actors = {g["cluster"] for f in actors_files for g in _lines(f)}
+    events = [g for g in _lines("events.jsonl") if (g.get("batch") or 1) <= events_batches]
     events_test = {g["cluster"] for g in events if g["split"] == "test"}
     events_dev = {g["cluster"] for g in events if g["split"] == "dev"}
     n_events: dict[str, int] = {}
@@ -67,24 +80,24 @@ def select(mds: Path) -> list[dict]:
         n_events[g["cluster"]] = max(n_events.get(g["cluster"], 0), len(g["events"]))
     quotes_test = {g["cluster"] for g in _lines("quotes_test.jsonl")}
     quotes_dev = {g["cluster"] for g in _lines("quotes_dev.jsonl")}
-    held = {(g["cluster"], str(g["doc"])) for f in ("events.jsonl", "quotes_dev.jsonl")
-            for g in _lines(f)}
-    banned = actors | events_test | quotes_test
-    fresh: dict[str, list[dict]] = {t: [] for t in TOPICS}
-    second: dict[str, list[dict]] = {t: [] for t in TOPICS}
+    held = {(g["cluster"], str(g["doc"])) for g in events + _lines("quotes_dev.jsonl")}
+    banned = actors | events_test | quotes_test | banned_extra
+    fresh: dict[str, list[dict]] = {t: [] for t in topics}
+    second: dict[str, list[dict]] = {t: [] for t in topics}
     for fname in ("vims-dev.jsonl", "abmusu-validation.jsonl", "abmusu-train.jsonl"):
         for line in (mds / fname).open(encoding="utf-8"):
             c = json.loads(line)
-            if c["id"] in banned:
+            if c["id"] in banned or (is_test is not None and is_test(c["id"])):
                 continue
             cat = c["category"] or "vims"
-            topic = next((t for t, (cats, _) in TOPICS.items() if cat in cats), None)
+            topic = next((t for t, (cats, _) in topics.items() if cat in cats), None)
             if topic == "world" and n_events.get(c["id"], 0) < WORLD_EVENTS:
                 continue
             if topic is None:
                 continue
+            top = (max_words or {}).get(topic, MAX_WORDS)
             docs = [d for d in c["documents"] if (c["id"], str(d["id"])) not in held
-                    and MIN_WORDS <= len(d["text"].split()) <= MAX_WORDS]
+                    and MIN_WORDS <= len(d["text"].split()) <= top]
             if not docs:
                 continue
             d = min(docs, key=lambda d: (len(d["text"].split()), str(d["id"])))
@@ -93,9 +106,9 @@ def select(mds: Path) -> list[dict]:
             in_gold = c["id"] in events_dev or c["id"] in quotes_dev
             (second if in_gold else fresh)[topic].append(rec)
     out: list[dict] = []
-    for topic, (_, quota) in TOPICS.items():
-        ranked = (sorted(fresh[topic], key=lambda p: _key(p["cluster"]))
-                  + sorted(second[topic], key=lambda p: _key(p["cluster"])))
+    for topic, (_, quota) in topics.items():
+        ranked = (sorted(fresh[topic], key=lambda p: _key(salt, p["cluster"]))
+                  + sorted(second[topic], key=lambda p: _key(salt, p["cluster"])))
         out.extend(ranked[:quota])
     return out
 
