@@ -1191,3 +1191,17 @@ def test_addressees_listed_after_an_enumerator_and_a_market():
     req = one(ev, "REQUEST", line=1)
     assert "GPE:VNM:ninh thuận" not in req.actors and "GPE:VNM:ninh thuận" in req.recipients
     assert not [e for e in ev if e.line == 2], ev
+
+
+def test_capitalised_words_the_finder_never_makes_actors_stay_none():
+    # "MV" (a music video), "CSGT" (the traffic police, no unit named) in a trigger's slot:
+    # the event stage's own name search must not make organisations of words the mention
+    # finder refuses (lexicon.json's not_acronyms), nor events with them as a side
+    art = Article(id="t-1", page="p", paragraphs=[Paragraph(t, i + 1) for i, t in enumerate([
+        "Chưa kể, MV còn bị tố đạo nhái sản phẩm của ca sĩ quốc tế.",
+        "CSGT đã lập biên bản tạm giữ, đưa phương tiện về bãi theo quy định.",
+    ])])
+    _annotate(art)
+    ev = code_events(art)
+    keys = {m.key for m in art.mentions} | {k for e in ev for k in e.actors + e.recipients}
+    assert not keys & {"ORG:mv", "ORG:csgt"}, keys

@@ -365,6 +365,9 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                 typ, key, name = known.type, known.key, known.name  # segmenter, not a new ORG
                 if surface in names:
                     names[surface] = (typ, key, name)
+            elif not head and _no_actor(name):
+                names.pop(surface, None)
+                continue  # "PV", "HIMARS", "ĐHĐCĐ": what the mention finder never makes an actor
             taken.setdefault(si, []).append((a, b))
             out.append(Mention(text=text[a:b], type=typ, key=key,
                                sentence=si, start=a, end=b, line=sent.line, name=name))
@@ -388,6 +391,14 @@ def _free_names(article: Article, mentions: list[Mention], cfg: _Config) -> list
                 out.append(Mention(text=m.group(0), type=typ, key=key,
                                    sentence=si, start=a, end=b, line=sent.line, name=name))
     return out
+
+
+def _no_actor(name: str) -> bool:
+    """One word in capitals that the mention finder's lexicon says is no actor's name
+    (a unit, a weapon, a title, a document: lexicon.json's not_acronyms, roman numerals)."""
+    lex = load().lex
+    return name.isupper() and " " not in name and (
+        fold(name) in lex["not_acronyms"] or fold(name) in lex["roman_numerals"])
 
 
 def _known(surface: str) -> Entry | None:
