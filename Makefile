@@ -53,12 +53,16 @@ eval: $(STAMP)
 	$(PY) eval/page_split.py
 	$(PY) eval/actors_eval.py
 	$(PY) eval/actors_eval.py --gold eval/gold/actors_dev2.jsonl
+	$(PY) eval/actors_eval.py --gold eval/gold/actors_dev3.jsonl
+	$(PY) eval/actors_eval.py --gold eval/gold/actors_dev4.jsonl
+	$(PY) eval/actors_eval.py --gold eval/gold/actors_dev5.jsonl
 	$(PY) eval/actors_eval.py --gold eval/gold/actors_test.jsonl
 	$(PY) eval/quotes_eval.py --split dev
 	$(PY) eval/quotes_eval.py --split test
 	$(PY) eval/dates_eval.py --split both
 	$(PY) eval/duplicates_eval.py
 	$(PY) eval/events_eval.py --split dev
+	$(PY) eval/events_eval.py --split dev --batch 7
 	$(PY) eval/events_eval.py --split test
 	$(PY) eval/segmentation_check.py
 
@@ -72,8 +76,8 @@ bench: $(STAMP)
 	$(PY) bench/dask_bench.py
 	$(PY) bench/summaries.py
 
-# Grows one store to 20,000 articles in runs of 1,000 pages, then adds 10 pages (about an
-# hour on 2 cores); the store is kept for the web app's bench.
+# Grows one store to 20,000 articles in runs of 1,000 pages, then adds 10 pages (about a
+# quarter of an hour on a quiet 2-core machine); the store is kept for the web app's bench.
 bench-scale: $(STAMP)
 	$(PY) bench/scale.py --keep bench/out/scale-store --json bench/out/scale.json
 	$(PY) bench/web_bench.py --db bench/out/scale-store/thoisu.db
