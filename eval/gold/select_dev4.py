@@ -113,11 +113,12 @@ def select(mds: Path, *, salt: str = "dev4", topics: dict[str, tuple[tuple[str, 
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(draw: Callable[[Path], list[dict]] = select, doc: str = __doc__) -> None:
+    """Print a sample's pointers, one JSON line each (select_dev5.py passes its own draw)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     args = ap.parse_args()
-    for p in select(Path(args.mds)):
+    for p in draw(Path(args.mds)):
         print(json.dumps(p, ensure_ascii=False))
 
 

@@ -23,9 +23,7 @@ Run: python eval/gold/select_dev5.py [--mds ../shared/mds] -> JSON lines of poin
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
 
@@ -66,13 +64,5 @@ def select(mds: Path) -> list[dict]:
                         max_words={"economy": ECONOMY_MAX_WORDS}, events_batches=EVENTS_BATCHES)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    args = ap.parse_args()
-    for p in select(Path(args.mds)):
-        print(json.dumps(p, ensure_ascii=False))
-
-
 if __name__ == "__main__":
-    main()
+    _dev4.main(select, __doc__)
