@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -78,14 +79,19 @@ CUES = ROOT / "train" / "threads_recap_cues.txt"
 
 
 def _iso_day(v: str | None) -> int | None:
-    from datetime import date
+    """The day of a value that opens with a full date ("2016-05-20", "2016-05-20T10:30")."""
+    from thoisu.dates import day_ordinal
 
-    if not v or len(v) < 10 or v[4] != "-" or v[7] != "-":
-        return None
-    try:
-        return date(int(v[:4]), int(v[5:7]), int(v[8:10])).toordinal()
-    except ValueError:
-        return None
+    return day_ordinal((v or "")[:10])
+
+
+def _dev_pairs_across(main: dict[str, str]) -> Iterator[tuple[tuple[str, str, str, int], tuple[str, str]]]:
+    """The judged dev pairs whose clusters' main stories are two stories: (cluster a, cluster
+    b, why, one matter as 0/1) and (story of a, story of b), in the gold's sorted order."""
+    for (a, b), g in sorted(load_gold().items()):
+        if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
+            continue
+        yield (a, b, g.get("why", ""), int(g["same_matter"])), (main[a], main[b])
 
 
 def _lead_lines(a: Any) -> int:
@@ -197,15 +203,12 @@ def _recap(arts: list[tuple[str, Any]], seed: int) -> None:
     X: list[list[float]] = []
     y: list[int] = []
     pairs: list[tuple[str, str, str]] = []
-    for (a, b), g in sorted(load_gold().items()):
-        if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
-            continue
-        sa, sb = main[a], main[b]
+    for (a, b, why, same), (sa, sb) in _dev_pairs_across(main):
         r = [max(u, v) for u, v in zip(direction(sa, sb), direction(sb, sa), strict=True)]
         X.append([*threads.pair_features(profiles[sa], profiles[sb], seen),
                   threads.pair_probability(profiles[sa], profiles[sb], seen), *r, float(any(r[:-1]))])
-        y.append(int(g["same_matter"]))
-        pairs.append((a, b, g.get("why", "")))
+        y.append(same)
+        pairs.append((a, b, why))
     print(f"dev pairs across stories: {len(y)} ({sum(y)} one matter), stories {n}, of them with a recap "
           f"{sum(bool(v['rb']) for v in S.values())}; recap sentences {n_rec} of {n_sent}; articles with a "
           f"publication date {n_dated} of {sum(len(m) for m in placed.values())}")
@@ -277,10 +280,7 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
     X: list[list[float]] = []
     y: list[int] = []
     pairs: list[tuple[str, str, str]] = []
-    for (a, b), g in sorted(load_gold().items()):
-        if g["split"] != "dev" or a not in main or b not in main or main[a] == main[b]:
-            continue
-        sa, sb = main[a], main[b]
+    for (a, b, why, same), (sa, sb) in _dev_pairs_across(main):
         f = threads.pair_features(profiles[sa], profiles[sb], seen)
         shared = sets[sa]["part"].keys() & sets[sb]["part"].keys()
         X.append([*f, threads.pair_probability(profiles[sa], profiles[sb], seen), float(threads.passes_gate(f, *threads.gate_inputs(profiles[sa], profiles[sb]))),
@@ -288,8 +288,8 @@ def _signals(arts: list[tuple[str, Any]], seed: int) -> None:
                   float(len(sets[sa]["war"].keys() & sets[sb]["war"].keys())),
                   idf_cos("part", sa, sb, True), float(sum(df["part"][k] <= 3 for k in shared)),
                   idf_cos("names", sa, sb), idf_cos("words", sa, sb)])
-        y.append(int(g["same_matter"]))
-        pairs.append((a, b, g.get("why", "")))
+        y.append(same)
+        pairs.append((a, b, why))
     print(f"dev pairs across stories: {len(y)} ({sum(y)} one matter), stories {n}; stories with "
           f"event dyads {sum(bool(v['dyads']) for v in sets.values())}, with countries in ASSAULT/FIGHT "
           f"{sum(bool(v['war']) for v in sets.values())}")

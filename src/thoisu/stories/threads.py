@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from thoisu.dates import day_ordinal
 from thoisu.text import fold, strip_accents
 
 Vector = dict[str, float]
@@ -202,13 +203,7 @@ _PARTICIPANT_TYPES = ("PER", "ORG")
 
 
 def _day(article: Any) -> int | None:
-    v = article.published.value if getattr(article, "published", None) else ""
-    if not v or len(v) != 10 or v[4] != "-" or v[7] != "-":
-        return None
-    try:
-        return date(int(v[:4]), int(v[5:7]), int(v[8:10])).toordinal()
-    except ValueError:
-        return None
+    return day_ordinal(article.published.value if getattr(article, "published", None) else None)
 
 
 def _specificity(term: str) -> float:
