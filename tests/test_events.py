@@ -1205,3 +1205,13 @@ def test_capitalised_words_the_finder_never_makes_actors_stay_none():
     ev = code_events(art)
     keys = {m.key for m in art.mentions} | {k for e in ev for k in e.actors + e.recipients}
     assert not keys & {"ORG:mv", "ORG:csgt"}, keys
+
+
+def test_a_role_noun_object_stands_for_the_suspect_named_before():
+    ev = _coded(["Công an huyện Mai Châu đã khởi tố Lò Văn Páo về tội trộm cắp tài sản.",
+                 "Tuy nhiên, Páo bỏ trốn nên Công an huyện Mai Châu ra quyết định truy nã đối tượng.",
+                 "Công an tỉnh Sơn La đã bắt được kẻ gây án là Hà Văn Lả."])
+    one(ev, "COERCE", line=2, recipients=["PER:lò văn páo"])
+    # the copula names the one arrested: no suspect carried over from before
+    e = one(ev, "COERCE", line=3)
+    assert "PER:lò văn páo" not in e.recipients, e.recipients

@@ -39,6 +39,7 @@ from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.roles import (
     SentenceState,
     adjacent_patient,
+    anaphoric_patient,
     coordinated_passive,
     copula_patient,
     fallback_actors,
@@ -291,6 +292,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                                and cond.ends_at(toks, ch.start)
                                and not set(ch.keys()) & set(actors)), [])
             src.note("ultimatum", actors, recipients)
+        if (actors or unnamed) and not recipients and not passive and trig.type.lower() in (
+                res.words["anaphor_patient_types"]):  # "quyết định truy nã đối tượng"
+            recipients = anaphoric_patient(an, st, actors, state)
+            src.note("anaphor", actors, recipients)
         if not recipients:  # "Đối tượng bị bắt giữ là Kwon Yonggil", "bắt 2 người gồm: X, Y"
             recipients = copula_patient(an, st, trig.passive or passive)
             passive = passive or bool(recipients)
@@ -448,6 +453,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if actors and not (neg or hyp):
             state.setdefault("by_type", {})[typ] = (state["n"], actors)
         sent.last_passive = (j, actors, recipients) if passive and recipients else None
+        if typ.lower() in res.words["suspect_types"] and not (neg or hyp):
+            # the suspects role nouns later stand for: an attacker, an arrested or fined person
+            doers = actors if typ == "ASSAULT" else recipients
+            state.setdefault("suspects", []).extend(
+                (state["n"], k) for k in doers if k.startswith("PER:"))
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them

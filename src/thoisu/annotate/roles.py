@@ -606,3 +606,23 @@ def named_perpetrator(an: Analysis, st: _Site, recipients: list[str]) -> list[st
                 if got:
                     return got
     return []
+
+
+def anaphoric_patient(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
+    """The suspect a bare role noun right after an arrest or a fine stands for ("Giàng bỏ
+    trốn nên cơ quan CSĐT quyết định truy nã đối tượng", "Công an đã bắt giữ nghi phạm
+    này"): the latest person the article coded as the doer of an attack or the patient of
+    an arrest or a fine, a few sentences back at most. Crime news names the suspect once
+    and then writes the role noun, so the object position holds no name. Nothing if a
+    name follows the noun (it is a title then: "đối tượng Nguyễn Văn A")."""
+    res, toks, j = an.res, an.toks, st.j
+    if st.nominal or j >= len(toks) or an.aside[j]:
+        return []
+    n = res.cues["object_anaphors"].match(toks, j)
+    if not n or any(np.start <= j + n < np.end or np.start == j + n for np in an.nps):
+        return []
+    if j + n < len(toks) and (toks[j + n].isdigit() or toks[j + n] == "là"):
+        return []  # "đối tượng 1", a numbered list; "kẻ gây án là X": the copula names it
+    got = [(at, key) for at, key in state.get("suspects", ())
+           if state["n"] - at <= res.windows["anaphor_sentences"] and key not in actors]
+    return [got[-1][1]] if got else []
