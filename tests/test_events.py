@@ -1215,3 +1215,16 @@ def test_a_role_noun_object_stands_for_the_suspect_named_before():
     # the copula names the one arrested: no suspect carried over from before
     e = one(ev, "COERCE", line=3)
     assert "PER:lò văn páo" not in e.recipients, e.recipients
+
+
+def test_an_unnamed_patient_before_a_passive_takes_no_one_from_the_sentence_before():
+    gaz = {**GAZ, "Recep Tayyip Erdogan": ("PER", "PER:recep tayyip erdogan"),
+           "Noh Kyu Duk": ("PER", "PER:noh kyu duk")}
+    ev = code_events(build([
+        "Hơn 1.000 người đã bị điều tra vì xúc phạm Tổng thống Recep Tayyip Erdogan. "
+        "Nếu bị kết tội, những người này có thể bị phạt tới 4 năm tù.",
+        "Noh Kyu Duk bị truy nã từ năm 2015. Ngày 3/5, y bị bắt giữ tại Seoul."], gaz))
+    assert not [e for e in ev if e.line == 1 and "PER:recep tayyip erdogan" in e.recipients], [
+        (e.type, e.line, e.recipients) for e in ev]
+    # a pronoun there may still be the man named just before
+    assert any(e.line == 2 and "PER:noh kyu duk" in e.recipients for e in ev if e.type == "COERCE")

@@ -618,7 +618,7 @@ def anaphoric_patient(an: Analysis, st: _Site, actors: list[str], state: dict) -
     res, toks, j = an.res, an.toks, st.j
     if st.nominal or j >= len(toks) or an.aside[j]:
         return []
-    n = res.cues["object_anaphors"].match(toks, j)
+    n = res.cues["role_anaphors"].match(toks, j)
     if not n or any(np.start <= j + n < np.end or np.start == j + n for np in an.nps):
         return []
     if j + n < len(toks) and (toks[j + n].isdigit() or toks[j + n] == "là"):
