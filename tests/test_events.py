@@ -1228,3 +1228,13 @@ def test_an_unnamed_patient_before_a_passive_takes_no_one_from_the_sentence_befo
         (e.type, e.line, e.recipients) for e in ev]
     # a pronoun there may still be the man named just before
     assert any(e.line == 2 and "PER:noh kyu duk" in e.recipients for e in ev if e.type == "COERCE")
+
+
+def test_the_recipient_picker_takes_no_phrase_before_an_active_verb():
+    ev = _coded(["Lúc này, Lê Văn Công bất ngờ rút một con dao Thái Lan thủ sẵn trong người lao "
+                 "đến khống chế rồi yêu cầu các nhân viên gọi điện.",
+                 "Bà Trần Thị Giêng chạy vào thì bị Nguyễn Văn Nguyên dùng dao chém nhiều nhát."])
+    assert not [e for e in ev if e.recipients and any("THA" in k for k in e.recipients)], [
+        (e.type, e.actors, e.recipients) for e in ev]
+    # a phrase before a passive marker of the verb's clause still undergoes it
+    one(ev, "ASSAULT", line=2, actors=["PER:nguyễn văn nguyên"], recipients=["PER:trần thị giêng"])

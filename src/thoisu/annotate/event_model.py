@@ -121,7 +121,15 @@ def pick_recipient(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     if m is None or typ not in m.types:
         return None
     best, best_p = None, m.threshold
+    # before the verb of an active clause stand its subject, a co-subject, a topic or a
+    # place ("do X và Y đệ trình", "con dao Thái Lan", "một nhà báo ở Thái Nguyên bị hành
+    # hung, nhưng ... đề nghị"): no recipient there, unless a passive marker of the
+    # trigger's clause follows it ("bà X chạy vào thì bị Y chém": X undergoes)
+    undergoes = {np.head.key for np in an.nps if np.end <= i
+                 and PASSIVE_MARKERS & set(an.toks[max(np.end, cs) : i])}
     for key, feats in candidate_features(an, i, j, cs, ce, typ, actors, objs):
+        if "side=b" in feats and key not in undergoes:
+            continue
         p = _prob(m.weights, feats)
         if p >= best_p:
             best, best_p = key, p
