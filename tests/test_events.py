@@ -1238,3 +1238,10 @@ def test_the_recipient_picker_takes_no_phrase_before_an_active_verb():
         (e.type, e.actors, e.recipients) for e in ev]
     # a phrase before a passive marker of the verb's clause still undergoes it
     one(ev, "ASSAULT", line=2, actors=["PER:nguyễn văn nguyên"], recipients=["PER:trần thị giêng"])
+
+
+def test_a_pronoun_subject_is_not_the_one_named_as_the_object():
+    ev = _coded(["Ông Nguyễn Quang Lộc cho biết đã đóng cửa hàng lúc 21 giờ.",
+                 "Tuy nhiên, người này bất ngờ quay vào cửa hàng và chém vào tay ông Lộc."])
+    e = one(ev, "ASSAULT", line=2, recipients=["PER:nguyễn quang lộc"])
+    assert not e.actors, e.actors

@@ -60,6 +60,7 @@ from thoisu.annotate.roles import (
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
     Analysis,
+    head_keys,
     subject_persons,
 )
 from thoisu.models import Article, Event, Mention
@@ -237,7 +238,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             actors, recipients, passive = subject_roles(an, st, sent)
             src.note("subject", actors, recipients)
         if not actors and not passive and not agentive:
-            actors = fallback_actors(an, st, sent, state)
+            # a person or body named in the verb's own object is not what a pronoun or a
+            # carried subject stands for ("người này ... chém vào tay ông Lộc": not Lộc)
+            named_obj = {k for np in st.objs for k in head_keys(np.head)}
+            actors = [k for k in fallback_actors(an, st, sent, state) if k not in named_obj]
             src.note("fallback", actors, recipients)
             pk = next((k for k in range(st.cs, i) if passive_at(an, k)), None)
             if actors and (pk is not None or trig.passive) and not any(
