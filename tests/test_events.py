@@ -1245,3 +1245,10 @@ def test_a_pronoun_subject_is_not_the_one_named_as_the_object():
                  "Tuy nhiên, người này bất ngờ quay vào cửa hàng và chém vào tay ông Lộc."])
     e = one(ev, "ASSAULT", line=2, recipients=["PER:nguyễn quang lộc"])
     assert not e.actors, e.actors
+
+
+def test_a_department_is_not_the_ministry_named_before():
+    ev = _coded(["Bộ Công an cảnh báo về các ứng dụng cho vay trực tuyến.",
+                 "Nếu khoản vay quá hạn, bộ phận thu hồi nợ sẽ đe dọa người vay."])
+    assert not [e for e in ev if e.line == 2 and "ORG:bộ công an" in e.actors], [
+        (e.type, e.line, e.actors) for e in ev]
