@@ -1252,3 +1252,10 @@ def test_a_department_is_not_the_ministry_named_before():
                  "Nếu khoản vay quá hạn, bộ phận thu hồi nợ sẽ đe dọa người vay."])
     assert not [e for e in ev if e.line == 2 and "ORG:bộ công an" in e.actors], [
         (e.type, e.line, e.actors) for e in ev]
+
+
+def test_the_target_after_nham_vao_is_the_recipient():
+    ev = _coded(["Cuộc tấn công của Nga nhằm vào Ukraine khiến 10 người chết.",
+                 "Mỹ triển khai tàu sân bay nhằm răn đe Triều Tiên."])
+    one(ev, "ASSAULT", line=1, actors=["GPE:RUS"], recipients=["GPE:UKR"])
+    assert not [e for e in ev if e.line == 2 and "GPE:PRK" in e.recipients]  # 'nhằm' + a verb: a purpose
