@@ -263,7 +263,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 if got[1]:
                     recipients, passive = got[1], True
                 src.note("unnamed", actors, recipients)
-        actors, recipients = object_roles(an, st, actors, recipients)
+        actors, recipients = object_roles(an, st, actors, recipients, bool(passive))
         src.note("object", actors, recipients)
         sent_msg = sent_to(an, st, sent.objects) if trig.type.lower() in res.words[
             "message_types"] and not passive else None

@@ -369,14 +369,16 @@ def zero_subject(an: Analysis, st: _Site) -> bool:
 
 
 def object_roles(an: Analysis, st: _Site, actors: list[str],
-                  recipients: list[str]) -> tuple[list[str], list[str]]:
+                  recipients: list[str], passive: bool = False) -> tuple[list[str], list[str]]:
     """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X"). Behind a
     passive ("bị truy tố xúc phạm tổng thống Erdogan") the patient stands before the
     marker: a phrase right after the trigger without a preposition is the charge's, not
     the trigger's."""
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
-    after_passive = not st.nominal and (trig.passive or _passive_marker(an, st) is not None)
+    # (the marker may stand before an agent: "Nga bị phương Tây cáo buộc tấn công Ukraine")
+    after_passive = not st.nominal and (trig.passive or passive
+                                        or _passive_marker(an, st) is not None)
     objs_r: list[tuple[str, tuple[str, ...]]] = []
     first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
