@@ -1258,3 +1258,14 @@ def test_behind_a_passive_with_its_agent_a_bare_phrase_is_the_charges():
     ev = _coded(["Nga bị phương Tây cáo buộc tấn công Ukraine."])
     e = one(ev, "ACCUSE", recipients=["GPE:RUS"])
     assert "GPE:UKR" not in e.recipients, e.recipients
+
+
+def test_a_name_right_after_a_verb_of_another_act_is_that_verbs():
+    ev = _coded(["Anh Nguyễn Quang Lộc bị hai người đàn ông chém đứt tay.",
+                 "Công an huyện Thanh Chương đang truy bắt những đối tượng chém đứt tay ông Lộc.",
+                 "Tòa án nhân dân tỉnh Quảng Trị mở phiên tòa xét xử vụ án giết người đối với "
+                 "bị cáo Trần Đình Thịnh."])
+    assert not [e for e in ev if e.type == "COERCE" and e.line == 2
+                and "PER:nguyễn quang lộc" in e.recipients], [(e.type, e.line, e.recipients) for e in ev]
+    # a name with its own preposition may belong to the first verb
+    one(ev, "COERCE", line=3, recipients=["PER:trần đình thịnh"])

@@ -207,10 +207,17 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     # bắt", "khoảng 2.000 người bị truy tố" name their unnamed patient themselves
     before = {keys for keys, feats, _ in cands if "side=p" in feats} if marked and not (
         _open_patient(an, site)) else set()
+    # a phrase after a verb of another kind of act is that verb's object ("bắt giữ một nghi
+    # phạm trong vụ bắt cóc Pulido": Pulido was kidnapped, not arrested)
+    base = site.typ.split("/")[0]
+    own = [(head_keys(np.head), np.start >= site.j and an.other_acts_object(np, site.j, base))
+           for np in an.nps]
+    others = {k for k, other in own if other} - {k for k, other in own if not other}
     for side, role in ((recs, 2), (acts, 1)):
         if side or (role == 1 and site.unnamed):
             continue
-        pool = [c for c in free if not (role == 2 and marked and c[0] in bare_after | before)]
+        pool = [c for c in free if not (role == 2 and (marked and c[0] in bare_after | before
+                                                       or c[0] in others))]
         best = max(pool, key=lambda c: c[role], default=None)
         if best is not None and best[role] >= m.add and best[role] > best[3 - role]:
             side += [k for k in best[0] if k not in acts + recs]

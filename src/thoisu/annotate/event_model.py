@@ -59,7 +59,9 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     topic or a place ("do X và Y đệ trình", "con dao Thái Lan", "một nhà báo ở Thái Nguyên
     bị hành hung, nhưng ... đề nghị"), so a phrase there is no candidate unless a passive
     marker of the trigger's clause follows it ("bà X chạy vào thì bị Y chém": X undergoes);
-    the same name written after the verb still is one."""
+    the same name written after the verb still is one. Nor is a phrase after a verb of
+    another kind of act, which is that verb's object ("truy bắt những tên bắt cóc Pulido",
+    "thu giữ con dao đâm chị Thủy")."""
     toks = an.toks
     obj_ids = {id(np) for np in objs}
     # where the actors stand: a phrase beyond them, away from the trigger, is rarely its
@@ -81,6 +83,8 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
             continue  # overlaps the trigger
         if after_only and np.start < j and not PASSIVE_MARKERS & set(toks[max(np.end, cs) : i]):
             continue
+        if after_only and np.start >= j and an.other_acts_object(np, j, typ.split("/")[0]):
+            continue  # another act's object: "truy bắt những tên bắt cóc Pulido"
         seen.add(h.key)
         side = "a" if np.start >= j else "b"
         if side == "b" and any(np.start < a < i for a in act_at) and not (
