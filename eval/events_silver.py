@@ -35,7 +35,7 @@ Round 7 (dev batches 1-6 type + roles tp/pred before -> after, and the silver re
 - the argument model and the recipient picker retrained on batches 1-6: see
   train/events_arguments.py and train/events_roles.py (both left out).
 Round 9 (dev type + roles, and the silver reading):
-- the picker taking no phrase before an active verb at all: dev 162 -> 161 and 4 right
+- the picker taking no phrase before an active verb at all: dev 162 -> 161 and 5 right
   patients lost ("bà X chạy vào thì bị Y chém"): kept only with no passive marker after it.
 - a bare object of a verb of another kind of act dropped from the rules' own objects too
   (beside the learned parts): silver lost right ones ("yêu cầu gặp ông X", "ký kết hợp tác
