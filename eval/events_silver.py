@@ -34,6 +34,17 @@ Round 7 (dev batches 1-6 type + roles tp/pred before -> after, and the silver re
   truncated name), silver 1 plausible and 1 wrong new event.
 - the argument model and the recipient picker retrained on batches 1-6: see
   train/events_arguments.py and train/events_roles.py (both left out).
+Round 9 (dev type + roles, and the silver reading):
+- the picker taking no phrase before an active verb at all: dev 162 -> 161 and 5 right
+  patients lost ("bà X chạy vào thì bị Y chém"): kept only with no passive marker after it.
+- a bare object of a verb of another kind of act dropped from the rules' own objects too
+  (beside the learned parts): silver lost right ones ("yêu cầu gặp ông X", "ký kết hợp tác
+  Công ty X", "Nhóm bắt cóc thả X").
+- 'nhằm vào' as no clause boundary (adopted, then reverted): no dev or silver change, one
+  participant-less sentencing on the older actors gold.
+- a dash pair after a person's name as an appositive, and an appositive relative clause
+  ("X, người từng tấn công Y, đã bị bắt") resuming the predicate: no change on dev or
+  silver (the second), a wrong side changed for another (the first); left out.
 Until round 7 ``--src`` was overridden by this tree's src (actors_eval puts it first on the
 path when imported), so diffs read with it compared the working tree with itself.
 """

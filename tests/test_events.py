@@ -1205,3 +1205,67 @@ def test_capitalised_words_the_finder_never_makes_actors_stay_none():
     ev = code_events(art)
     keys = {m.key for m in art.mentions} | {k for e in ev for k in e.actors + e.recipients}
     assert not keys & {"ORG:mv", "ORG:csgt"}, keys
+
+
+def test_a_role_noun_object_stands_for_the_suspect_named_before():
+    ev = _coded(["Công an huyện Mai Châu đã khởi tố Lò Văn Páo về tội trộm cắp tài sản.",
+                 "Tuy nhiên, Páo bỏ trốn nên Công an huyện Mai Châu ra quyết định truy nã đối tượng.",
+                 "Công an tỉnh Sơn La đã bắt được kẻ gây án là Hà Văn Lả."])
+    one(ev, "COERCE", line=2, recipients=["PER:lò văn páo"])
+    # the copula names the one arrested: no suspect carried over from before
+    e = one(ev, "COERCE", line=3)
+    assert "PER:lò văn páo" not in e.recipients, e.recipients
+
+
+def test_an_unnamed_patient_before_a_passive_takes_no_one_from_the_sentence_before():
+    gaz = {**GAZ, "Recep Tayyip Erdogan": ("PER", "PER:recep tayyip erdogan"),
+           "Noh Kyu Duk": ("PER", "PER:noh kyu duk")}
+    ev = code_events(build([
+        "Hơn 1.000 người đã bị điều tra vì xúc phạm Tổng thống Recep Tayyip Erdogan. "
+        "Nếu bị kết tội, những người này có thể bị phạt tới 4 năm tù.",
+        "Noh Kyu Duk bị truy nã từ năm 2015. Ngày 3/5, y bị bắt giữ tại Seoul."], gaz))
+    assert not [e for e in ev if e.line == 1 and "PER:recep tayyip erdogan" in e.recipients], [
+        (e.type, e.line, e.recipients) for e in ev]
+    # a pronoun there may still be the man named just before
+    assert any(e.line == 2 and "PER:noh kyu duk" in e.recipients for e in ev if e.type == "COERCE")
+
+
+def test_the_recipient_picker_takes_no_phrase_before_an_active_verb():
+    ev = _coded(["Lúc này, Lê Văn Công bất ngờ rút một con dao Thái Lan thủ sẵn trong người lao "
+                 "đến khống chế rồi yêu cầu các nhân viên gọi điện.",
+                 "Bà Trần Thị Giêng chạy vào thì bị Nguyễn Văn Nguyên dùng dao chém nhiều nhát."])
+    assert not [e for e in ev if e.recipients and any("THA" in k for k in e.recipients)], [
+        (e.type, e.actors, e.recipients) for e in ev]
+    # a phrase before a passive marker of the verb's clause still undergoes it
+    one(ev, "ASSAULT", line=2, actors=["PER:nguyễn văn nguyên"], recipients=["PER:trần thị giêng"])
+
+
+def test_a_pronoun_subject_is_not_the_one_named_as_the_object():
+    ev = _coded(["Ông Nguyễn Quang Lộc cho biết đã đóng cửa hàng lúc 21 giờ.",
+                 "Tuy nhiên, người này bất ngờ quay vào cửa hàng và chém vào tay ông Lộc."])
+    e = one(ev, "ASSAULT", line=2, recipients=["PER:nguyễn quang lộc"])
+    assert not e.actors, e.actors
+
+
+def test_a_department_is_not_the_ministry_named_before():
+    ev = _coded(["Bộ Công an cảnh báo về các ứng dụng cho vay trực tuyến.",
+                 "Nếu khoản vay quá hạn, bộ phận thu hồi nợ sẽ đe dọa người vay."])
+    assert not [e for e in ev if e.line == 2 and "ORG:bộ công an" in e.actors], [
+        (e.type, e.line, e.actors) for e in ev]
+
+
+def test_behind_a_passive_with_its_agent_a_bare_phrase_is_the_charges():
+    ev = _coded(["Nga bị phương Tây cáo buộc tấn công Ukraine."])
+    e = one(ev, "ACCUSE", recipients=["GPE:RUS"])
+    assert "GPE:UKR" not in e.recipients, e.recipients
+
+
+def test_a_name_right_after_a_verb_of_another_act_is_that_verbs():
+    ev = _coded(["Anh Nguyễn Quang Lộc bị hai người đàn ông chém đứt tay.",
+                 "Công an huyện Thanh Chương đang truy bắt những đối tượng chém đứt tay ông Lộc.",
+                 "Tòa án nhân dân tỉnh Quảng Trị mở phiên tòa xét xử vụ án giết người đối với "
+                 "bị cáo Trần Đình Thịnh."])
+    assert not [e for e in ev if e.type == "COERCE" and e.line == 2
+                and "PER:nguyễn quang lộc" in e.recipients], [(e.type, e.line, e.recipients) for e in ev]
+    # a name with its own preposition may belong to the first verb
+    one(ev, "COERCE", line=3, recipients=["PER:trần đình thịnh"])

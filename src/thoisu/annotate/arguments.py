@@ -377,6 +377,8 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
             return orgs[-1:]
         seg_start = i == lo or (an.toks[i - 1] == "," and not an.aside[i - 1])
         k = cues["bare_bodies"].match(an.toks, i)
+        if k and cues["bare_body_compounds"].match(an.toks, i):
+            k = 0  # "bộ phận thu hồi nợ": a department, not the ministry named before
         if k and seg_start and not an.in_name[i]:  # "Tòa tuyên phạt ...": the court named before
             heads = an.res.bodies[tuple(an.toks[i : i + k])]
             seen = state.get("orgs", []) + [(m.key, m.folded) for np in an.nps if np.end <= i

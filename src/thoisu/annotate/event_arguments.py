@@ -203,15 +203,45 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     toks = an.toks
     marked = site.passive or passive_beside(toks, site.i)
     bare_after = {keys for keys, feats, _ in cands if "side=a" in feats}
+    # ... but only when the patient's place holds a pronoun or nothing: "tên tội phạm đã bị
+    # bắt", "khoảng 2.000 người bị truy tố" name their unnamed patient themselves
+    before = {keys for keys, feats, _ in cands if "side=p" in feats} if marked and not (
+        _open_patient(an, site)) else set()
+    # a phrase after a verb of another kind of act is that verb's object ("bắt giữ một nghi
+    # phạm trong vụ bắt cóc Pulido": Pulido was kidnapped, not arrested)
+    base = site.typ.split("/")[0]
+    own = [(head_keys(np.head), np.start >= site.j and an.other_acts_object(np, site.j, base))
+           for np in an.nps]
+    others = {k for k, other in own if other} - {k for k, other in own if not other}
     for side, role in ((recs, 2), (acts, 1)):
         if side or (role == 1 and site.unnamed):
             continue
-        pool = [c for c in free if not (role == 2 and marked and c[0] in bare_after)]
+        pool = [c for c in free if not (role == 2 and (marked and c[0] in bare_after | before
+                                                       or c[0] in others))]
         best = max(pool, key=lambda c: c[role], default=None)
         if best is not None and best[role] >= m.add and best[role] > best[3 - role]:
             side += [k for k in best[0] if k not in acts + recs]
             free.remove(best)
     return acts, recs
+
+
+def _open_patient(an: Analysis, site: Site) -> bool:
+    """Is the place before the passive marker of the trigger's clause (its patient) empty
+    or a singular pronoun ("y bị bắt giữ", "Ngày 5/6, bị bắt", "ông bị thực dân Pháp bắt")?
+    Only such a patient may be a person the sentence before names."""
+    toks, res = an.toks, an.res
+    k = next((k for k in range(min(site.i, len(toks) - 1), site.cs - 1, -1)
+              if toks[k] in PASSIVE_MARKERS and not an.aside[k]), None)
+    if k is None:
+        return True
+    seg = max([site.cs] + [t + 1 for t in range(site.cs, k) if toks[t] == "," and not an.aside[t]])
+    glue = res.words["aux"] | res.words["subject_lead"] | res.words["negation"]
+    rest = [w for t, w in enumerate(toks[seg:k], seg)
+            if w.isalpha() and not an.aside[t] and w not in glue]
+    if not rest:
+        return True
+    return any(res.cues[c].match(rest, 0) == len(rest)
+               for c in ("pronouns_sg", "pronouns_bare", "patient_pronouns", "role_anaphors"))
 
 
 # for every event revised, (line, type, symmetric, the rules' actors and recipients,

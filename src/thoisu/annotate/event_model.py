@@ -51,9 +51,17 @@ def _bucket(n: int) -> str:
 
 
 def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
-                       actors: list[str], objs: list[NP]) -> list[tuple[str, list[str]]]:
+                       actors: list[str], objs: list[NP], after_only: bool = False,
+                       ) -> list[tuple[str, list[str]]]:
     """(mention key, feature names) of each named phrase of the sentence that may be the
-    recipient of the trigger toks[i:j] (its actors excluded)."""
+    recipient of the trigger toks[i:j] (its actors excluded). ``after_only`` (picking at
+    run time): before the verb of an active clause stand its subject, a co-subject, a
+    topic or a place ("do X và Y đệ trình", "con dao Thái Lan", "một nhà báo ở Thái Nguyên
+    bị hành hung, nhưng ... đề nghị"), so a phrase there is no candidate unless a passive
+    marker of the trigger's clause follows it ("bà X chạy vào thì bị Y chém": X undergoes);
+    the same name written after the verb still is one. Nor is a phrase after a verb of
+    another kind of act, which is that verb's object ("truy bắt những tên bắt cóc Pulido",
+    "thu giữ con dao đâm chị Thủy")."""
     toks = an.toks
     obj_ids = {id(np) for np in objs}
     # where the actors stand: a phrase beyond them, away from the trigger, is rarely its
@@ -73,6 +81,10 @@ def candidate_features(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
             continue
         if np.first < j and np.end > i:
             continue  # overlaps the trigger
+        if after_only and np.start < j and not PASSIVE_MARKERS & set(toks[max(np.end, cs) : i]):
+            continue
+        if after_only and np.start >= j and an.other_acts_object(np, j, typ.split("/")[0]):
+            continue  # another act's object: "truy bắt những tên bắt cóc Pulido"
         seen.add(h.key)
         side = "a" if np.start >= j else "b"
         if side == "b" and any(np.start < a < i for a in act_at) and not (
@@ -121,7 +133,7 @@ def pick_recipient(an: Analysis, i: int, j: int, cs: int, ce: int, typ: str,
     if m is None or typ not in m.types:
         return None
     best, best_p = None, m.threshold
-    for key, feats in candidate_features(an, i, j, cs, ce, typ, actors, objs):
+    for key, feats in candidate_features(an, i, j, cs, ce, typ, actors, objs, after_only=True):
         p = _prob(m.weights, feats)
         if p >= best_p:
             best, best_p = key, p

@@ -39,6 +39,7 @@ from thoisu.annotate.recorder import Recorder
 from thoisu.annotate.roles import (
     SentenceState,
     adjacent_patient,
+    anaphoric_patient,
     coordinated_passive,
     copula_patient,
     fallback_actors,
@@ -59,6 +60,7 @@ from thoisu.annotate.roles import (
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
     Analysis,
+    head_keys,
     subject_persons,
 )
 from thoisu.models import Article, Event, Mention
@@ -236,7 +238,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             actors, recipients, passive = subject_roles(an, st, sent)
             src.note("subject", actors, recipients)
         if not actors and not passive and not agentive:
-            actors = fallback_actors(an, st, sent, state)
+            # a person or body named in the verb's own object is not what a pronoun or a
+            # carried subject stands for ("người này ... chém vào tay ông Lộc": not Lộc)
+            named_obj = {k for np in st.objs for k in head_keys(np.head)}
+            actors = [k for k in fallback_actors(an, st, sent, state) if k not in named_obj]
             src.note("fallback", actors, recipients)
             pk = next((k for k in range(st.cs, i) if passive_at(an, k)), None)
             if actors and (pk is not None or trig.passive) and not any(
@@ -258,7 +263,7 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 if got[1]:
                     recipients, passive = got[1], True
                 src.note("unnamed", actors, recipients)
-        actors, recipients = object_roles(an, st, actors, recipients)
+        actors, recipients = object_roles(an, st, actors, recipients, bool(passive))
         src.note("object", actors, recipients)
         sent_msg = sent_to(an, st, sent.objects) if trig.type.lower() in res.words[
             "message_types"] and not passive else None
@@ -291,6 +296,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                                and cond.ends_at(toks, ch.start)
                                and not set(ch.keys()) & set(actors)), [])
             src.note("ultimatum", actors, recipients)
+        if (actors or unnamed) and not recipients and not passive and trig.type.lower() in (
+                res.words["anaphor_patient_types"]):  # "quyết định truy nã đối tượng"
+            recipients = anaphoric_patient(an, st, actors, state)
+            src.note("anaphor", actors, recipients)
         if not recipients:  # "Đối tượng bị bắt giữ là Kwon Yonggil", "bắt 2 người gồm: X, Y"
             recipients = copula_patient(an, st, trig.passive or passive)
             passive = passive or bool(recipients)
@@ -448,6 +457,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if actors and not (neg or hyp):
             state.setdefault("by_type", {})[typ] = (state["n"], actors)
         sent.last_passive = (j, actors, recipients) if passive and recipients else None
+        if typ.lower() in res.words["suspect_types"] and not (neg or hyp):
+            # the suspects role nouns later stand for: an attacker, an arrested or fined person
+            doers = actors if typ == "ASSAULT" else recipients
+            state.setdefault("suspects", []).extend(
+                (state["n"], k) for k in doers if k.startswith("PER:"))
         people = [k for k in actors + recipients if k in persons]
         if trig.type in ("CONSULT", "AGREE") and len(people) > 1 and not (neg or hyp or fut):
             meets.append(people)  # "hai ông", "hai ngoại trưởng" later refer to them

@@ -369,14 +369,16 @@ def zero_subject(an: Analysis, st: _Site) -> bool:
 
 
 def object_roles(an: Analysis, st: _Site, actors: list[str],
-                  recipients: list[str]) -> tuple[list[str], list[str]]:
+                  recipients: list[str], passive: bool = False) -> tuple[list[str], list[str]]:
     """Recipients after the trigger, or owners of a nominal ("chuyến thăm của X"). Behind a
     passive ("bị truy tố xúc phạm tổng thống Erdogan") the patient stands before the
     marker: a phrase right after the trigger without a preposition is the charge's, not
     the trigger's."""
     res, trig, j = an.res, st.trig, st.j
     owners: list[str] = []
-    after_passive = not st.nominal and (trig.passive or _passive_marker(an, st) is not None)
+    # (the marker may stand before an agent: "Nga bị phương Tây cáo buộc tấn công Ukraine")
+    after_passive = not st.nominal and (trig.passive or passive
+                                        or _passive_marker(an, st) is not None)
     objs_r: list[tuple[str, tuple[str, ...]]] = []
     first_owner: Chain | None = None  # "ủng hộ đề xuất của X (về ... cho Y)": X, not Y
     for np in st.objs:
@@ -606,3 +608,23 @@ def named_perpetrator(an: Analysis, st: _Site, recipients: list[str]) -> list[st
                 if got:
                     return got
     return []
+
+
+def anaphoric_patient(an: Analysis, st: _Site, actors: list[str], state: dict) -> list[str]:
+    """The suspect a bare role noun right after an arrest or a fine stands for ("Giàng bỏ
+    trốn nên cơ quan CSĐT quyết định truy nã đối tượng", "Công an đã bắt giữ nghi phạm
+    này"): the latest person the article coded as the doer of an attack or the patient of
+    an arrest or a fine, a few sentences back at most. Crime news names the suspect once
+    and then writes the role noun, so the object position holds no name. Nothing if a
+    name follows the noun (it is a title then: "đối tượng Nguyễn Văn A")."""
+    res, toks, j = an.res, an.toks, st.j
+    if st.nominal or j >= len(toks) or an.aside[j]:
+        return []
+    n = res.cues["role_anaphors"].match(toks, j)
+    if not n or any(np.start <= j + n < np.end or np.start == j + n for np in an.nps):
+        return []
+    if j + n < len(toks) and (toks[j + n].isdigit() or toks[j + n] == "là"):
+        return []  # "đối tượng 1", a numbered list; "kẻ gây án là X": the copula names it
+    got = [(at, key) for at, key in state.get("suspects", ())
+           if state["n"] - at <= res.windows["anaphor_sentences"] and key not in actors]
+    return [got[-1][1]] if got else []

@@ -261,6 +261,30 @@ class Analysis:
                                                if tuple(self.toks[j:j + len(t.words)]) == t.words)
                    for j in range(max(0, k - 3), k))
 
+    def other_acts_object(self, np: NP, j: int, typ: str) -> bool:
+        """Is ``np``, after a trigger of type ``typ`` ending at j, the object of a verb of
+        another kind of act between them ("truy bắt những tên bắt cóc Pulido", "thu giữ
+        con dao đâm chị Thủy"): at most ``other_act_object`` words after that verb and no
+        preposition among them? A preposition may attach it higher ("bác yêu cầu khởi kiện
+        của Hoa hậu X", "xét xử vụ án giết người đối với bị cáo X"). Triggers inside names
+        and the lexicon's exclusions do not count."""
+        toks, res = self.toks, self.res
+        exclude, preps = res.cues["exclude"], res.cues["preps"]
+        for k in range(np.start - 1, j - 1, -1):
+            if self.in_name[k] or self.aside[k]:
+                continue
+            got = [t for t in res.triggers.get(toks[k], ()) if tuple(toks[k : k + len(t.words)]) == t.words
+                   and len(t.words) >= exclude.match(toks, k)]  # ("bắt cóc" spans its exclusion)
+            if not got:
+                continue
+            if typ in {t.type for t in got}:
+                return False  # the same kind of act goes on: "khởi tố, bắt tạm giam X"
+            e = k + max(len(t.words) for t in got)
+            gap = range(e, np.start)
+            return len(gap) <= res.windows["other_act_object"] and not any(
+                preps.match(toks, g) for g in gap)
+        return False
+
     def trigger_at(self, i: int) -> bool:
         """Does an event trigger of the lexicon start at token i?"""
         return any(
