@@ -780,3 +780,13 @@ def test_un_bodies_in_every_spelling_of_the_un() -> None:
     a = article(["Với tư cách đặc phái viên Cao Ủy Liên Hiệp Quốc về người tị nạn, bà đến thăm trại."])
     assert [m.key for m in a.mentions if m.type == "ORG"] == ["ORG:UNHCR"]
     assert not [m for m in a.mentions if m.type == "PER"]
+
+
+def test_a_title_ending_in_a_body_head_leaves_the_head_to_the_body() -> None:
+    a = article(["Bộ Chính trị quyết định thôi chức Phó Trưởng Ban Chỉ đạo Tây Nguyên đối với đồng chí Niê Thuật.",
+                 "Trưởng Ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa dự.",
+                 "Trưởng Ban Lê Văn B cho biết."])
+    assert ("ORG", "Ban Chỉ đạo Tây Nguyên") in typed(a)
+    assert ("ORG", "Ban Tuyên giáo Trung ương") in typed(a)
+    assert ("PER", "Lê Văn B") in typed(a)
+    assert not [m for m in a.mentions if m.type == "PER" and m.text.startswith("Chỉ đạo")]

@@ -976,6 +976,17 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             end = t[0]
             p = _in(d, "portfolios", words, end)
             end += p
+            last = words[end - 1]
+            if not p and end < n and words[end].cap and not words[end].punct and last.sylls[-1].cap \
+                    and last.sylls[-1].fold in d.lex["org_heads"] and (len(last.sylls) > 1 or end - k > 1) \
+                    and words[end].sylls[0].fold not in d.lex["vn_surnames"]:
+                # "Phó Trưởng Ban" + "Chỉ đạo Tây Nguyên": the capitalised head opens the body's
+                # name, which the title's holder heads (not "Trưởng Ban" + "Lê Văn A")
+                if len(last.sylls) > 1:
+                    words[end - 1:end] = _split_word(last, len(last.sylls) - 1)
+                    n += 1
+                else:
+                    end -= 1
             start = k
             if k > 0 and _ends_with(d, "title_modifiers", words, k):
                 start = k - 1
