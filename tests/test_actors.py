@@ -790,3 +790,9 @@ def test_a_title_ending_in_a_body_head_leaves_the_head_to_the_body() -> None:
     assert ("ORG", "Ban Tuyên giáo Trung ương") in typed(a)
     assert ("PER", "Lê Văn B") in typed(a)
     assert not [m for m in a.mentions if m.type == "PER" and m.text.startswith("Chỉ đạo")]
+
+
+def test_credit_lines_and_document_numbers_are_no_actors() -> None:
+    a = article(["Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.", "Ảnh: Phan Giang",
+                 "Ảnh: Tổng thống Putin phát biểu."])
+    assert typed(a) == [("ORG", "Bộ Chính trị"), ("PER", "Putin")]

@@ -425,21 +425,25 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
 
 _CREDIT = re.compile(r"(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)
 _SHORT_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{0,2}$")  # "N.H", "N.V", "T.L."
+_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)  # the credit alone
 _CODE = re.compile(r"^[A-ZĐ][A-ZĐa-z&]*(?:-[A-ZĐ][A-ZĐa-z&]*)*$")  # "NQ-HĐND", "QĐ-TTg", "NĐ-CP"
 
 
 def _credits_and_codes(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """Drop what names no actor of the story: a photo credit or a line holding only a
-    writer's initials ("Ảnh: N.H", "N.V" under the text), and the letters of a document's
-    number ("Nghị quyết số 03/2022/NQ-HĐND", "Quyết định 1234/QĐ-TTg")."""
+    writer's initials ("Ảnh: N.H", "N.V" under the text; "Ảnh: Phan Giang", a credit line
+    of its own), and the letters of a document's number ("Nghị quyết số 03/2022/NQ-HĐND",
+    "Quyết định 1234/QĐ-TTg", "Chỉ thị số 05-CT/TW")."""
     keep = []
     for m in mentions:
         text = sentences[m.sentence].text
         before, after = text[:m.start], text[m.end:]
         if _SHORT_INITIALS.match(m.text) and (_CREDIT.search(before) or (not before.strip() and not after.strip(" .)"))):
             continue
-        if _CODE.match(m.text) and (re.search(r"\d/$", before) or re.match(r"/\d", after)):
-            continue
+        if _CODE.match(m.text) and (re.search(r"\d[/-]$", before) or re.match(r"/\d", after)):
+            continue  # "05-CT/TW" too: a number and a hyphen before the letters
+        if _CREDIT_LINE.match(before) and not after.strip(" .)"):
+            continue  # "Ảnh: Phan Giang" under a photo: who took it, no actor of the story
         keep.append(m)
     return keep
 
