@@ -796,3 +796,14 @@ def test_credit_lines_and_document_numbers_are_no_actors() -> None:
     a = article(["Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.", "Ảnh: Phan Giang",
                  "Ảnh: Tổng thống Putin phát biểu."])
     assert typed(a) == [("ORG", "Bộ Chính trị"), ("PER", "Putin")]
+
+
+def test_an_acronym_stands_for_a_name_or_for_common_words_of_the_article() -> None:
+    a = article(["Sau khi UBCKNN hủy trái phiếu, Ủy ban Chứng khoán Nhà nước và Bộ Tài chính họp.",
+                 "Cục Cảnh sát hình sự vào cuộc, rồi Cục CSHS chuyển hồ sơ.",
+                 "Về công tác thi hành án dân sự, cần hoàn thiện pháp luật về THADS.",
+                 "Tổ chức Phát triển Hà Lan SNV giao số nhiệm vụ cho các tỉnh."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["UBCKNN"] == keys["Ủy ban Chứng khoán Nhà nước"]
+    assert keys["Cục CSHS"] == keys["Cục Cảnh sát hình sự"]
+    assert "THADS" not in keys

@@ -33,7 +33,7 @@ from thoisu.actors.dictionary import load, person_key, syllables
 from thoisu.actors.mentions import org_key
 from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Mention, Sentence
-from thoisu.text import fold
+from thoisu.text import fold, strip_accents
 
 _APPOSED = re.compile(r"^\s*[–—,(-]\s*")  # "Atlassian – công ty ...", "Celsius (công ty ...)"
 _DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&-]{1,9})\)")
@@ -448,6 +448,59 @@ def _credits_and_codes(mentions: list[Mention], sentences: list[Sentence]) -> li
     return keep
 
 
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,8}$")
+_WORD = re.compile(r"[^\W\d_]+")
+COMMON_ACRONYM_MIN = 4  # letters of an acronym read as a lower-case phrase's (fewer match words by chance)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(strip_accents(w[:1]).lower() for w in words)
+
+
+def _initialisms(mentions: list[Mention], sentences: list[Sentence]) -> set[int]:
+    """An acronym of the article's own making that the dictionary does not know is short for
+    a name the article also writes in full: "UBCKNN" for "Ủy ban Chứng khoán Nhà nước", "Cục
+    CSHS" for "Cục Cảnh sát hình sự" (the same head, then the initials of the rest); it takes
+    that name's key. One that stands for lower-case words of the article ("THADS" beside
+    "thi hành án dân sự", "QLTT" beside "quản lý thị trường") is a common noun shortened:
+    its ids are returned, to be dropped."""
+    own = [m for m in mentions if m.type == "ORG" and _ACRONYM.match(m.text.split()[-1])
+           and m.key == org_key(m.text)]
+    if not own:
+        return set()
+    names = [(n, [w for w in _WORD.findall(n.name or n.text)]) for n in mentions
+             if n.type == "ORG" and not _ACRONYM.match((n.name or n.text).split()[-1])]
+    drop: set[int] = set()
+    lower: list[list[str]] | None = None
+    function = load().lex["function_words"]
+    for m in own:
+        words = m.text.split()
+        acr, head = strip_accents(words[-1]).lower(), [fold(w) for w in words[:-1]]
+        keys: dict[str, Mention] = {}
+        for n, nw in names:
+            if [fold(w) for w in nw[:len(head)]] != head:
+                continue
+            rest = nw[len(head):]
+            if len(rest) >= 2 and acr in (_initials(rest), _initials([w for w in rest if fold(w) != "và"])):
+                keys.setdefault(n.key, n)
+        if len(keys) == 1:
+            n = next(iter(keys.values()))
+            m.key, m.name, m.country = n.key, n.name, m.country or n.country
+            continue
+        if keys or head or len(acr) < COMMON_ACRONYM_MIN:
+            continue
+        if lower is None:
+            lower = [_WORD.findall(s.text) for s in sentences]
+        first = min(n.sentence for n in own if n.text == m.text)
+        # the words come first, then their short form (three letters match some words by
+        # chance: "SNV", "số nhiệm vụ"; "CDC", "cả đương chức" twice)
+        if any(ws[i][:1].lower() == acr[0] and _initials(ws[i:i + len(acr)]) == acr
+               and all(w.islower() and w not in function for w in ws[i:i + len(acr)])
+               for ws in lower[:first + 1] for i in range(len(ws) - len(acr) + 1)):
+            drop.add(id(m))
+    return drop
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -470,6 +523,8 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
     _headed_names(mentions, extra["named_heads"], extra["legal_forms"])
+    if common := _initialisms(mentions, sentences):
+        mentions = [m for m in mentions if id(m) not in common]
     _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
