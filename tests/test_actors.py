@@ -807,3 +807,12 @@ def test_an_acronym_stands_for_a_name_or_for_common_words_of_the_article() -> No
     assert keys["UBCKNN"] == keys["Ủy ban Chứng khoán Nhà nước"]
     assert keys["Cục CSHS"] == keys["Cục Cảnh sát hình sự"]
     assert "THADS" not in keys
+
+
+def test_a_company_s_own_name_alone_is_the_company() -> None:
+    a = article(["Công ty CP Tập đoàn Kido vừa công bố kết quả.", "Ban lãnh đạo Kido cho biết.",
+                 "Sau khi Mitsubishi Motors thừa nhận, Chủ tịch Testuro Aikawa của Mitsubishi từ chức."])
+    keys = {m.text: (m.type, m.key) for m in a.mentions}
+    assert keys["Kido"] == keys["Công ty CP Tập đoàn Kido"]
+    assert keys["Mitsubishi"] == keys["Mitsubishi Motors"]
+    assert keys["Testuro Aikawa"][0] == "PER"

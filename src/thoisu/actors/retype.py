@@ -53,6 +53,7 @@ def _lists() -> dict[str, Any]:
             "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "legal_forms": {tuple(syllables(f)) for f in raw["legal_forms"]},
+            "core_suffixes": frozenset(raw["core_suffixes"]),
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
@@ -149,15 +150,41 @@ def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -
             m.type, (m.key, m.name), m.role = "ORG", got, None
 
 
-def _one_type(mentions: list[Mention], sentences: list[Sentence]) -> None:
+def _core(name: str, heads: set[tuple[str, ...]], forms: set[tuple[str, ...]], suffixes: frozenset[str]) -> str:
+    """A foreign company's own name inside its full one: heads and legal forms before it and
+    its form after it taken off ("Công ty CP Tập đoàn Kido" -> "Kido", "Mitsubishi Motors"
+    -> "Mitsubishi"); "" when nothing is taken off or the rest is Vietnamese words only."""
+    words = name.split()
+    cut = True
+    while cut and len(words) > 1:
+        cut = False
+        for k in (3, 2, 1):
+            if k < len(words) and (tuple(syllables(" ".join(words[:k]))) in heads
+                                   or tuple(syllables(" ".join(words[:k]))) in forms):
+                words, cut = words[k:], True
+                break
+    while len(words) > 1 and fold(words[-1]) in suffixes:
+        words = words[:-1]
+    core = " ".join(words)
+    if core == name or not core[:1].isupper() or all(is_vietnamese_syllable(s) for s in core.split()):
+        return ""
+    return core
+
+
+def _one_type(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> None:
     """A name the article types an organisation in one place and a person in another
     ("được Celtic bổ nhiệm" / "HLV mới của Celtic"; "Didi") is the organisation, unless
-    an honorific or an age shows one of its person mentions to be a person ("ông Ford")."""
+    an honorific or an age shows one of its person mentions to be a person ("ông Ford").
+    So is a company's own name written alone ("Kido" beside "Công ty CP Tập đoàn Kido",
+    "Mitsubishi" beside "Mitsubishi Motors")."""
     d = load()
     orgs: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "ORG":
             orgs.setdefault(m.key.split(":", 1)[1], m)
+    for m in [m for m in orgs.values() if not m.key[4:].isupper()]:
+        if core := _core(m.name or m.text, extra["named_heads"], extra["legal_forms"], extra["core_suffixes"]):
+            orgs.setdefault(fold(core.replace("-", " ")), m)
     if not orgs:
         return
     people: dict[str, list[Mention]] = {}
@@ -570,5 +597,5 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
     mentions = [m for m in mentions if m.key not in things] if things else mentions
-    _one_type(mentions, sentences)
+    _one_type(mentions, sentences, extra)
     return mentions
