@@ -816,3 +816,11 @@ def test_a_company_s_own_name_alone_is_the_company() -> None:
     assert keys["Kido"] == keys["Công ty CP Tập đoàn Kido"]
     assert keys["Mitsubishi"] == keys["Mitsubishi Motors"]
     assert keys["Testuro Aikawa"][0] == "PER"
+
+
+def test_streets_after_a_house_number_or_with_an_honorific_in_their_name() -> None:
+    a = article(["Các cơ sở có địa chỉ tại số 491 Kim Ngưu, 8 Nguyễn Phong Sắc, 147 Trần Đại Nghĩa.",
+                 "Mở rộng trục đường (đoạn từ Nguyễn Văn Linh đến cầu Bà Chiêm) từ 4 làn.",
+                 "Bắt giữ 3 đối tượng, trong đó có Nguyễn Văn Bình.", "Hạt giống số 4 Rafael Nadal nghỉ.",
+                 "Cư dân yêu cầu ông Khanh trưng ra bằng chứng."])
+    assert [m.text for m in a.mentions if m.type == "PER"] == ["Nguyễn Văn Bình", "Rafael Nadal", "Khanh"]

@@ -47,7 +47,8 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 def _lists() -> dict[str, Any]:
     raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
-           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads", "event_words")}
+           for k in ("named_heads", "street_heads", "not_street_heads", "match_verbs", "thing_heads",
+                     "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
             "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
@@ -392,21 +393,38 @@ def _people_cues() -> frozenset[tuple[str, ...]]:
         | frozenset(d.lex_tuples["person_cues_before"]) | frozenset(d.titles)
 
 
+# a house number: after "số" that an address word or a preposition of place opens ("căn nhà
+# số 423", "trụ sở từ số 32", not "tay vợt số 4"), or after a comma in a list of addresses
+_HOUSE_NUMBER = re.compile(r"(?:(?:\bnhà|\bchỉ|\bsở|\btại|\bở|\btừ|\bvề|\btrước|\bđến|\bcạnh)\s+số|(?P<list>[,;(]))"
+                           r"\s*(?P<n>\d{1,4})[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+$", re.IGNORECASE)
+_ADDRESS = re.compile(r"\bsố\s*\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-ZĐ]")  # "số 491 Kim Ngưu"
+_TO = re.compile(r"^\s*(?:[-–]|đến)\s*$")  # "A - B" a crossing, "từ A đến B" a stretch of road
+
+
 def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
     """Ids of the mentions that name a street or a crossing ("giao lộ Nguyễn Thị Minh Khai
-    - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
+    - Lý Chính Thắng", "phố Lê Phụng Hiểu", "cầu Bà Chiêm", "đoạn từ Nguyễn Văn Linh đến
+    ...") or come after a house number ("số 491 Kim Ngưu, 123 Đội Cấn"): places named after
+    someone, no actors."""
     out: set[int] = set()
     prev: Mention | None = None
     firsts = {h[0] for h in heads}
+    honorifics, not_heads = load().lex_tuples["honorifics"], _lists()["not_street_heads"]
     for m in mentions:
         sent = sentences[m.sentence].text
         window = sent[max(0, m.start - 20):m.start].lower()
         street = False
         if m.type in ("PER", "LOC") and any(f in window for f in firsts):  # the usual case: no head near
-            before = tuple(syllables(window)[-3:])
-            street = any(before[-k:] in heads for k in range(1, 3))
+            before = tuple(syllables(window)[-4:])
+            if before[-1:] in honorifics:
+                before = before[:-1]  # "cầu Bà Chiêm", "phố Bà Triệu": the honorific is in the name
+            street = any(before[-k:] in heads for k in range(1, 3)) and before[-2:] not in not_heads
+        if not street and m.type in ("PER", "LOC") and m.start and sent[m.start - 1] == " " \
+                and (num := _HOUSE_NUMBER.search(window)) is not None and not 1900 <= int(num.group("n")) <= 2099:
+            # a house number, not a year; one after a comma only in a list that began with one
+            street = not num.group("list") or _ADDRESS.search(sent, 0, m.start) is not None
         if not street and prev is not None and id(prev) in out and prev.sentence == m.sentence:
-            street = _DASH.match(sent[prev.end:m.start]) is not None  # "A - B": the crossing's other street
+            street = _TO.match(sent[prev.end:m.start]) is not None  # the crossing's or the stretch's other street
         if street and m.type != "GPE":
             out.add(id(m))
         prev = m
