@@ -824,3 +824,9 @@ def test_streets_after_a_house_number_or_with_an_honorific_in_their_name() -> No
                  "Bắt giữ 3 đối tượng, trong đó có Nguyễn Văn Bình.", "Hạt giống số 4 Rafael Nadal nghỉ.",
                  "Cư dân yêu cầu ông Khanh trưng ra bằng chứng."])
     assert [m.text for m in a.mentions if m.type == "PER"] == ["Nguyễn Văn Bình", "Rafael Nadal", "Khanh"]
+
+
+def test_a_known_name_in_brackets_names_the_long_form() -> None:
+    a = article(["Tổng công ty Hàng không Việt Nam (Vietnam Airlines) tổ chức đại hội.",
+                 "Đề án của Tổng công ty Hàng không Việt Nam được thông qua."])
+    assert {m.key for m in a.mentions if m.type == "ORG"} == {"ORG:VNA"}
