@@ -830,3 +830,12 @@ def test_a_known_name_in_brackets_names_the_long_form() -> None:
     a = article(["Tổng công ty Hàng không Việt Nam (Vietnam Airlines) tổ chức đại hội.",
                  "Đề án của Tổng công ty Hàng không Việt Nam được thông qua."])
     assert {m.key for m in a.mentions if m.type == "ORG"} == {"ORG:VNA"}
+
+
+def test_places_named_after_people_in_brackets_or_after_a_title_s_body() -> None:
+    a = article(["Kiểm tra xưởng tại Ngọc Hồi (Hoàng Mai) của Công ty TNHH Cảm Xúc.",
+                 "Ông Luận, Phó chủ tịch UBND phường Trần Phú, cho biết.",
+                 "Chủ tịch UBND tỉnh Quảng Nam Lê Trí Thanh cho biết."])
+    assert ("GPE", "Hoàng Mai") in typed(a)
+    assert ("ORG", "UBND phường Trần Phú") in typed(a)
+    assert ("PER", "Lê Trí Thanh") in typed(a)

@@ -51,6 +51,9 @@ def _lists() -> dict[str, Any]:
                      "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
+            "title_body": re.compile(r"(?:" + "|".join(re.escape(b) for b in raw["jurisdiction_bodies"]) + r")\s+(?:"
+                                     + "|".join(re.escape(w) for w in sorted(raw["jurisdiction_words"], key=len, reverse=True))
+                                     + r")\s*$"),
             "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "legal_forms": {tuple(syllables(f)) for f in raw["legal_forms"]},
@@ -546,6 +549,35 @@ def _initialisms(mentions: list[Mention], sentences: list[Sentence]) -> set[int]
     return drop
 
 
+_IN_BRACKETS = re.compile(r"^\s*\(\s*$")
+
+
+def _people_named_as_places(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> list[Mention]:
+    """Places named after people, typed people by their shape: the district in brackets after
+    a place ("Ngọc Hồi (Hoàng Mai)", "phường 5 (Tân Bình)") is a place; so is the commune
+    or ward a title's body ends on ("Phó chủ tịch UBND xã" + "Lê Minh Xuân") when the article
+    also writes it as a place or the title follows a person named just before ("ông Luận,
+    Phó chủ tịch UBND xã Lê Minh Xuân"): the body and its place are then one organisation."""
+    places = {fold(m.text) for m in mentions if m.type == "GPE"}
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in mentions:
+        text = sentences[m.sentence].text
+        if m.type == "PER" and not m.role and prev is not None and prev.type == "GPE" \
+                and prev.sentence == m.sentence and _IN_BRACKETS.match(text[prev.end:m.start]) \
+                and text[m.end:m.end + 1] in (")", ","):
+            m.type, m.key, m.name, m.country = "GPE", "GPE:" + fold(m.text), m.text, prev.country
+        elif m.type == "PER" and m.role and (body := extra["title_body"].search(text, 0, m.start)) is not None \
+                and body.end() == m.start and (fold(m.text) in places or (
+                    prev is not None and prev.type == "PER" and prev.sentence == m.sentence
+                    and text[prev.end:body.start()].strip().startswith(","))):
+            name = text[body.start():m.end]
+            m.type, m.key, m.name, m.text, m.start, m.role = "ORG", org_key(name), name, name, body.start(), None
+        out.append(m)
+        prev = m
+    return out
+
+
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """The article's mentions with the foreign "people" that its own words show to be
     organisations made organisations (type and key, in place), and those its words show
@@ -564,6 +596,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     mentions = [m for m in mentions if not (
         m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
         and fold(m.text.split(maxsplit=1)[1]) in extra["jurisdiction_levels"])]
+    mentions = _people_named_as_places(mentions, sentences, extra)
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
     _named_organisations(mentions, extra["named_heads"])
