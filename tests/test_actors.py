@@ -839,3 +839,11 @@ def test_places_named_after_people_in_brackets_or_after_a_title_s_body() -> None
     assert ("GPE", "Hoàng Mai") in typed(a)
     assert ("ORG", "UBND phường Trần Phú") in typed(a)
     assert ("PER", "Lê Trí Thanh") in typed(a)
+
+
+def test_a_local_body_written_without_its_place_is_the_body_with_it() -> None:
+    a = article(["Tính toán của Sở Giao thông Vận tải TP HCM cho thấy.", "Theo Sở Giao thông Vận tải, đến nay.",
+                 "Quốc hội tỉnh Bình Định họp.", "Quốc hội thông qua luật."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert keys["Sở Giao thông Vận tải"] == keys["Sở Giao thông Vận tải TP HCM"]
+    assert keys["Quốc hội"] != keys["Quốc hội tỉnh Bình Định"]

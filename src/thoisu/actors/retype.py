@@ -186,9 +186,10 @@ def _one_type(mentions: list[Mention], sentences: list[Sentence], extra: dict[st
     for m in mentions:
         if m.type == "ORG":
             orgs.setdefault(m.key.split(":", 1)[1], m)
-    for m in [m for m in orgs.values() if not m.key[4:].isupper()]:
-        if core := _core(m.name or m.text, extra["named_heads"], extra["legal_forms"], extra["core_suffixes"]):
-            orgs.setdefault(fold(core.replace("-", " ")), m)
+    for m in [m for m in mentions if m.type == "ORG" and not m.key[4:].isupper()]:
+        for name in {m.text, m.name or m.text}:
+            if core := _core(name, extra["named_heads"], extra["legal_forms"], extra["core_suffixes"]):
+                orgs.setdefault(fold(core.replace("-", " ")), m)
     if not orgs:
         return
     people: dict[str, list[Mention]] = {}
@@ -549,6 +550,37 @@ def _initialisms(mentions: list[Mention], sentences: list[Sentence]) -> set[int]
     return drop
 
 
+def _bodies_without_place(mentions: list[Mention], extra: dict[str, Any]) -> None:
+    """A local body written once with its place and then without it ("Sở Giao thông Vận tải
+    TP HCM" ... "Sở Giao thông Vận tải", "Đảng bộ tỉnh Đác Lắc" ... "Đảng bộ tỉnh") is one
+    organisation: the short form takes the full one's key when exactly one organisation of
+    the article is the short form followed by a place (a level word and a name, a place of
+    the dictionary, or a place the article names)."""
+    orgs = [m for m in mentions if m.type == "ORG" and m.key == org_key(m.text)]
+    if len(orgs) < 2:
+        return
+    d = load()
+    places = {fold(m.text) for m in mentions if m.type == "GPE"}
+    levels = extra["jurisdiction_levels"]
+    full: dict[str, dict[str, Mention]] = {}
+    for m in orgs:
+        words = m.text.split()
+        for k in range(1, len(words)):
+            rest = " ".join(words[k:])
+            if fold(words[k]) in levels and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                    or tuple(syllables(rest)) in d.gazetteer or fold(rest) in places:
+                full.setdefault(fold(" ".join(words[:k])), {})[m.key] = m
+    national = d.lex["legislatures"] | d.lex["state_heads"]  # "Quốc hội" is not "Quốc hội tỉnh X"
+    moved: dict[str, Mention] = {}
+    for m in orgs:
+        got = full.get(fold(m.text), {})
+        if len(got) == 1 and m.key not in got and fold(m.text) not in national:
+            moved[m.key] = next(iter(got.values()))
+    for m in mentions:  # with the key go the mentions that share it ("CHK" of "Cục Hàng không")
+        if m.type == "ORG" and (src := moved.get(m.key)) is not None:
+            m.key, m.name, m.country = src.key, src.name, m.country or src.country
+
+
 _IN_BRACKETS = re.compile(r"^\s*\(\s*$")
 
 
@@ -603,6 +635,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     _headed_names(mentions, extra["named_heads"], extra["legal_forms"])
     if common := _initialisms(mentions, sentences):
         mentions = [m for m in mentions if id(m) not in common]
+    _bodies_without_place(mentions, extra)
     _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
