@@ -847,3 +847,14 @@ def test_a_local_body_written_without_its_place_is_the_body_with_it() -> None:
     keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
     assert keys["Sở Giao thông Vận tải"] == keys["Sở Giao thông Vận tải TP HCM"]
     assert keys["Quốc hội"] != keys["Quốc hội tỉnh Bình Định"]
+
+
+def test_company_organs_and_short_forms_of_bodies() -> None:
+    a = article(["Vietnam Airlines đã tổ chức Đại hội đồng cổ đông thường niên.",
+                 "Đại hội đồng Liên Hợp Quốc thông qua nghị quyết.",
+                 "Kết quả Đảng bộ tỉnh Đác Lắc đạt được.", "Đảng bộ tỉnh cần tổ chức học tập.",
+                 "Báo Công an TP Đà Nẵng đưa tin Công an TP Đà Nẵng vào cuộc."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert "Đại hội đồng" not in keys and keys["Đại hội đồng Liên Hợp Quốc"] == "ORG:UNGA"
+    assert keys["Đảng bộ tỉnh"] == keys["Đảng bộ tỉnh Đác Lắc"]
+    assert keys["Công an TP Đà Nẵng"] != keys["Báo Công an TP Đà Nẵng"]

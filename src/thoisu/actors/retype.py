@@ -58,6 +58,7 @@ def _lists() -> dict[str, Any]:
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "legal_forms": {tuple(syllables(f)) for f in raw["legal_forms"]},
             "core_suffixes": frozenset(raw["core_suffixes"]),
+            "company_organs": [fold(o) for o in raw["company_organs"]],
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
@@ -170,8 +171,9 @@ def _core(name: str, heads: set[tuple[str, ...]], forms: set[tuple[str, ...]], s
     while len(words) > 1 and fold(words[-1]) in suffixes:
         words = words[:-1]
     core = " ".join(words)
-    if core == name or not core[:1].isupper() or all(is_vietnamese_syllable(s) for s in core.split()):
-        return ""
+    if core == name or not core[:1].isupper() or all(is_vietnamese_syllable(s) for s in core.split()) \
+            or tuple(syllables(core)) in load().gazetteer or _in_org_heads(core, set()):
+        return ""  # nor a place ("CLB TP.HCM") or another body ("Báo Công an TP Đà Nẵng")
     return core
 
 
@@ -186,10 +188,16 @@ def _one_type(mentions: list[Mention], sentences: list[Sentence], extra: dict[st
     for m in mentions:
         if m.type == "ORG":
             orgs.setdefault(m.key.split(":", 1)[1], m)
+    cores: dict[str, Mention] = {}
     for m in [m for m in mentions if m.type == "ORG" and not m.key[4:].isupper()]:
         for name in {m.text, m.name or m.text}:
             if core := _core(name, extra["named_heads"], extra["legal_forms"], extra["core_suffixes"]):
-                orgs.setdefault(fold(core.replace("-", " ")), m)
+                cores.setdefault(fold(core.replace("-", " ")), m)
+    for m in mentions:  # "Mitsubishi" typed an organisation by its own cues: the same company
+        if m.type == "ORG" and m.key == org_key(m.text) and (src := cores.get(fold(m.text))) is not None:
+            m.key, m.name = src.key, src.name
+    for core, m in cores.items():
+        orgs.setdefault(core, m)
     if not orgs:
         return
     people: dict[str, list[Mention]] = {}
@@ -557,17 +565,20 @@ def _bodies_without_place(mentions: list[Mention], extra: dict[str, Any]) -> Non
     the article is the short form followed by a place (a level word and a name, a place of
     the dictionary, or a place the article names)."""
     orgs = [m for m in mentions if m.type == "ORG" and m.key == org_key(m.text)]
-    if len(orgs) < 2:
+    if not orgs:
         return
     d = load()
     places = {fold(m.text) for m in mentions if m.type == "GPE"}
     levels = extra["jurisdiction_levels"]
     full: dict[str, dict[str, Mention]] = {}
-    for m in orgs:
+    for m in mentions:
+        if m.type != "ORG":
+            continue
         words = m.text.split()
         for k in range(1, len(words)):
             rest = " ".join(words[k:])
             if fold(words[k]) in levels and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                    or (fold(words[k - 1]) in levels and all(w[:1].isupper() for w in words[k:])) \
                     or tuple(syllables(rest)) in d.gazetteer or fold(rest) in places:
                 full.setdefault(fold(" ".join(words[:k])), {})[m.key] = m
     national = d.lex["legislatures"] | d.lex["state_heads"]  # "Quốc hội" is not "Quốc hội tỉnh X"
@@ -579,6 +590,24 @@ def _bodies_without_place(mentions: list[Mention], extra: dict[str, Any]) -> Non
     for m in mentions:  # with the key go the mentions that share it ("CHK" of "Cục Hàng không")
         if m.type == "ORG" and (src := moved.get(m.key)) is not None:
             m.key, m.name, m.country = src.key, src.name, m.country or src.country
+
+
+def _company_organs(mentions: list[Mention], sentences: list[Sentence], organs: list[str]) -> list[Mention]:
+    """Drop a company's meeting or board named by what it is ("tổ chức Đại hội đồng" + "cổ
+    đông thường niên", "Hội đồng quản trị" + "công ty"): cut inside such a phrase, or the whole
+    phrase with no name written after it."""
+    firsts = {o.split()[0] for o in organs}
+    keep = []
+    for m in mentions:
+        if m.type == "ORG" and m.text.split()[0].lower() in firsts:
+            rest = fold(sentences[m.sentence].text[m.start:m.start + 40])
+            text = fold(m.text)
+            hit = next((o for o in organs if rest.startswith(o) and (len(text) < len(o) or text == o)), None)
+            if hit is not None and (len(text) < len(hit) or not rest[len(hit):].strip()[:1].isalpha()
+                                    or not sentences[m.sentence].text[m.start + len(hit):].strip()[:1].isupper()):
+                continue
+        keep.append(m)
+    return keep
 
 
 _IN_BRACKETS = re.compile(r"^\s*\(\s*$")
@@ -624,6 +653,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
+    mentions = _company_organs(mentions, sentences, extra["company_organs"])
     # "Chủ tịch UBND tỉnh cho biết": a local body named by its kind and level alone is no entity
     mentions = [m for m in mentions if not (
         m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
