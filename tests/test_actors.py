@@ -858,3 +858,13 @@ def test_company_organs_and_short_forms_of_bodies() -> None:
     assert "Đại hội đồng" not in keys and keys["Đại hội đồng Liên Hợp Quốc"] == "ORG:UNGA"
     assert keys["Đảng bộ tỉnh"] == keys["Đảng bộ tỉnh Đác Lắc"]
     assert keys["Công an TP Đà Nẵng"] != keys["Báo Công an TP Đà Nẵng"]
+
+
+def test_a_field_narrowed_by_ve_is_in_the_unit_s_name() -> None:
+    a = article(["Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46, Bộ Công an) vào cuộc.",
+                 "Theo đề nghị của Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu - Bộ Công an.",
+                 "Tối qua, Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in orgs
+    assert "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu" in orgs
+    assert "Công an TP.Biên Hòa" in orgs  # the body after a narrowed unit stays its own (events read it)

@@ -793,6 +793,12 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     follows at once ("Cơ quan An ninh điều tra" + "Công an tỉnh Hà Tĩnh"): one name, as a
     unit written all in capitals already is ("Đội CSGT Công an huyện Hớn Quản")."""
     j = _field_end(d, words, a, b, pre)
+    if any(w.fold in d.lex["org_field_joiners"] for w in words[b:j]):
+        if j < len(words) and words[j].cap and _in(d, "org_level_bodies", words, j):
+            # "Đội ... tội phạm" + "về ma túy" + "Công an TP Biên Hòa": read as before, the
+            # unit cut short and the body it belongs to apart, the one that acts
+            return _field_end(d, words, a, b, pre, narrow=False)
+        return j  # "Cục ... tội phạm" + "về kinh tế và tham nhũng" + "(C46, Bộ Công an)"
     if j == b or j >= len(words) or not words[j].cap or not _in(d, "parent_unit_heads", words, a) \
             or not _in(d, "org_level_bodies", words, j):
         return j
@@ -800,7 +806,7 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     return end + _bare_level(d, words, end)
 
 
-def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes, narrow: bool = True) -> int:
     """Sentence-case agency names end on their field in lower case: "Cục Cảnh sát" + "truy
     nã tội phạm", "Cục Quản lý" + "dược", "Hội Nghề" + "cá" (+ a country or place). Only
     listed field words (``org_field_words``; the verbs among them, ``org_field_leads``,
@@ -818,6 +824,15 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes)
     joined = 0  # joiners taken do not count against the words of a field
     while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
+        if narrow and w.fold in d.lex["org_field_joiners"] and j > b and j + 1 < len(words) and not words[j + 1].cap \
+                and (n := _in(d, "org_field_words", words, j + 1)):
+            j += 1 + n  # "Cục Cảnh sát điều tra tội phạm" + "về kinh tế": the field narrowed,
+            joined += 1  # and a list of such fields: "về tham nhũng, kinh tế, buôn lậu"
+            while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
+                    and (n := _in(d, "org_field_words", words, j + 1)):
+                j += 1 + n
+                joined += 1
+            continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
                 and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
