@@ -868,3 +868,9 @@ def test_a_field_narrowed_by_ve_is_in_the_unit_s_name() -> None:
     assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in orgs
     assert "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu" in orgs
     assert "Công an TP.Biên Hòa" in orgs  # the body after a narrowed unit stays its own (events read it)
+
+
+def test_a_place_s_name_after_a_road_s_head_names_the_road() -> None:
+    a = article(["Đoạn từ cầu Phú Hữu đến xa lộ Hà Nội dài 5 km; nâng cấp cầu Bình Phước 1.",
+                 "Chị Lan trú tại phố Hàng Gà - Hà Nội."])
+    assert [m.text for m in a.mentions if m.type == "GPE"] == ["Hà Nội"]

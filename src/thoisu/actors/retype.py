@@ -47,7 +47,7 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 def _lists() -> dict[str, Any]:
     raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
-           for k in ("named_heads", "street_heads", "not_street_heads", "match_verbs", "thing_heads",
+           for k in ("named_heads", "street_heads", "not_street_heads", "place_street_heads", "match_verbs", "thing_heads",
                      "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
@@ -422,22 +422,26 @@ def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tupl
     prev: Mention | None = None
     firsts = {h[0] for h in heads}
     honorifics, not_heads = load().lex_tuples["honorifics"], _lists()["not_street_heads"]
+    place_heads = _lists()["place_street_heads"]
     for m in mentions:
         sent = sentences[m.sentence].text
         window = sent[max(0, m.start - 20):m.start].lower()
         street = False
-        if m.type in ("PER", "LOC") and any(f in window for f in firsts):  # the usual case: no head near
+        if m.type in ("PER", "LOC", "GPE") and any(f in window for f in firsts):  # the usual case: no head near
             before = tuple(syllables(window)[-4:])
             if before[-1:] in honorifics:
                 before = before[:-1]  # "cầu Bà Chiêm", "phố Bà Triệu": the honorific is in the name
-            street = any(before[-k:] in heads for k in range(1, 3)) and before[-2:] not in not_heads
+            # a place's name after a road's head names the road ("xa lộ Hà Nội", "cầu Bình Phước
+            # 1"), not after "đường", "phố" ("đường phố Hà Nội", "phố cổ Hà Nội" are the city)
+            street = any(before[-k:] in (heads if m.type != "GPE" else place_heads) for k in range(1, 3)) \
+                and before[-2:] not in not_heads
         if not street and m.type in ("PER", "LOC") and m.start and sent[m.start - 1] == " " \
                 and (num := _HOUSE_NUMBER.search(window)) is not None and not 1900 <= int(num.group("n")) <= 2099:
             # a house number, not a year; one after a comma only in a list that began with one
             street = not num.group("list") or _ADDRESS.search(sent, 0, m.start) is not None
-        if not street and prev is not None and id(prev) in out and prev.sentence == m.sentence:
+        if not street and m.type != "GPE" and prev is not None and id(prev) in out and prev.sentence == m.sentence:
             street = _TO.match(sent[prev.end:m.start]) is not None  # the crossing's or the stretch's other street
-        if street and m.type != "GPE":
+        if street:
             out.add(id(m))
         prev = m
     return out
