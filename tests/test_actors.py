@@ -874,3 +874,12 @@ def test_a_place_s_name_after_a_road_s_head_names_the_road() -> None:
     a = article(["Đoạn từ cầu Phú Hữu đến xa lộ Hà Nội dài 5 km; nâng cấp cầu Bình Phước 1.",
                  "Chị Lan trú tại phố Hàng Gà - Hà Nội."])
     assert [m.text for m in a.mentions if m.type == "GPE"] == ["Hà Nội"]
+
+
+def test_a_head_capitalised_by_the_sentence_start_is_no_part_of_a_foreign_name() -> None:
+    a = article(["Hãng hàng không Emirates hôm qua cho biết đã phát hiện một chàng trai.",
+                 "Ngân hàng Nhà nước vừa công bố.", "Hãng tin Yonhap đưa tin."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["Hãng hàng không Emirates"] == "ORG:emirates"
+    assert keys["Ngân hàng Nhà nước"] == "ORG:ngân hàng nhà nước"
+    assert keys["Hãng tin Yonhap"] == "ORG:YONHAP"

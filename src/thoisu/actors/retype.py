@@ -137,19 +137,39 @@ def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
     return 0
 
 
-def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -> None:
+_OPENING = re.compile(r"^[\s\"“‘'(\[–-]*$")
+
+
+def _lead_head(m: Mention, heads: set[tuple[str, ...]], sentences: list[Sentence]) -> int:
+    """_head_of, and also a head capitalised only because it opens the sentence ("Hãng hàng
+    không Emirates cho biết") before a foreign name: a Vietnamese name after its head keeps
+    it ("Ngân hàng Nhà nước", "Công ty Cổ phần ...")."""
+    if cut := _head_of(m, heads):
+        return cut
+    if not m.text[:1].isupper() or m.key[4:].isupper() or not _OPENING.match(sentences[m.sentence].text[:m.start]):
+        return 0  # (a name of the dictionary keeps its key: "Hãng tin Yonhap")
+    low = Mention(text=m.text[:1].lower() + m.text[1:], type=m.type, key=m.key, sentence=m.sentence,
+                  start=m.start, end=m.end, line=m.line)
+    cut = _head_of(low, heads)
+    rest = m.text[cut:].split()
+    if not cut or any(is_vietnamese_syllable(w) for w in rest) or (fold(rest[0]),) in _lists()["legal_forms"]:
+        return 0  # a foreign name only ("Emirates"), not "Ngân hàng Trung ương Hungary", "Công ty CP X"
+    return cut
+
+
+def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]], sentences: list[Sentence]) -> None:
     """"hãng Viva Aerobus" names an organisation, so does "Viva Aerobus" anywhere in the
     article (typed a person by its letters or a speech verb); both take the bare name's
     key and name."""
     named: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        if m.type == "ORG" and (cut := _head_of(m, heads)):
+        if m.type == "ORG" and (cut := _lead_head(m, heads, sentences)):
             bare = m.text[cut:]
             named[fold(bare)] = (org_key(bare), bare)
     if not named:
         return
     for m in mentions:
-        cut = _head_of(m, heads) if m.type == "ORG" else 0
+        cut = _lead_head(m, heads, sentences) if m.type == "ORG" else 0
         got = named.get(fold(m.text[cut:]))
         if got is not None and (m.type == "ORG" or (m.type == "PER" and not m.role)):
             m.type, (m.key, m.name), m.role = "ORG", got, None
@@ -665,7 +685,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     mentions = _people_named_as_places(mentions, sentences, extra)
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
-    _named_organisations(mentions, extra["named_heads"])
+    _named_organisations(mentions, extra["named_heads"], sentences)
     _headed_names(mentions, extra["named_heads"], extra["legal_forms"])
     if common := _initialisms(mentions, sentences):
         mentions = [m for m in mentions if id(m) not in common]
