@@ -883,3 +883,11 @@ def test_a_head_capitalised_by_the_sentence_start_is_no_part_of_a_foreign_name()
     assert keys["Hãng hàng không Emirates"] == "ORG:emirates"
     assert keys["Ngân hàng Nhà nước"] == "ORG:ngân hàng nhà nước"
     assert keys["Hãng tin Yonhap"] == "ORG:YONHAP"
+
+
+def test_provinces_listed_after_a_body_named_after_one_are_bodies() -> None:
+    a = article(["Đài truyền hình Đà Nẵng, Đắk Nông và Quảng Ngãi phát hành.",
+                 "Công ty X đặt tại Hà Nội, Bắc Ninh."])
+    assert [m.key for m in a.mentions if m.text in ("Đắk Nông", "Quảng Ngãi")] == [
+        "ORG:đài truyền hình đắk nông", "ORG:đài truyền hình quảng ngãi"]
+    assert ("GPE", "Bắc Ninh") in typed(a)

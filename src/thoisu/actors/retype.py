@@ -616,6 +616,36 @@ def _bodies_without_place(mentions: list[Mention], extra: dict[str, Any]) -> Non
             m.key, m.name, m.country = src.key, src.name, m.country or src.country
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+
+
+def _elided_bodies(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """A body named after its province, then more provinces listed after it ("Đài truyền hình
+    Thừa Thiên Huế và Phú Yên", "Đài truyền hình Đà Nẵng, Đắk Nông, Quảng Ngãi"): the places
+    listed are bodies of the same kind, one per place, not the provinces (GUIDELINES.md)."""
+    d = load()
+    body: tuple[Mention, str] | None = None  # the last body named after a place, and its head
+    for m in mentions:
+        if body is not None and (m.sentence != body[0].sentence or m.start < body[0].end):
+            if m.sentence != body[0].sentence:
+                body = None
+            continue  # the place nested in the body's own name
+        if m.type == "ORG" and m.key == org_key(m.text):
+            words = m.text.split()
+            k = next((k for k in (3, 2, 1) if k < len(words) - 1 and tuple(syllables(" ".join(words[-k:])))
+                      in d.gazetteer and not any(e.kind == "country" for e in d.gazetteer[tuple(syllables(
+                          " ".join(words[-k:])))])), 0)
+            body = (m, " ".join(words[:-k])) if k else None
+            continue
+        if body is not None and m.type == "GPE" and m.key.count(":") == 2 \
+                and _LIST_GAP.match(sentences[m.sentence].text[body[0].end:m.start]):
+            name = f"{body[1]} {m.text}"
+            m.type, m.key, m.name = "ORG", org_key(name), name
+            body = (m, body[1])
+            continue
+        body = None
+
+
 def _company_organs(mentions: list[Mention], sentences: list[Sentence], organs: list[str]) -> list[Mention]:
     """Drop a company's meeting or board named by what it is ("tổ chức Đại hội đồng" + "cổ
     đông thường niên", "Hội đồng quản trị" + "công ty"): cut inside such a phrase, or the whole
@@ -678,6 +708,7 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
     mentions = _company_organs(mentions, sentences, extra["company_organs"])
+    _elided_bodies(mentions, sentences)
     # "Chủ tịch UBND tỉnh cho biết": a local body named by its kind and level alone is no entity
     mentions = [m for m in mentions if not (
         m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
