@@ -891,3 +891,9 @@ def test_provinces_listed_after_a_body_named_after_one_are_bodies() -> None:
     assert [m.key for m in a.mentions if m.text in ("Đắk Nông", "Quảng Ngãi")] == [
         "ORG:đài truyền hình đắk nông", "ORG:đài truyền hình quảng ngãi"]
     assert ("GPE", "Bắc Ninh") in typed(a)
+
+
+def test_a_place_in_brackets_after_a_body_is_where_it_is() -> None:
+    a = article(["Sáng 14/7, Công an huyện Bình Chánh (TP.HCM) có mặt.", "Cơ quan An ninh Quốc gia Mỹ (NSA) cho biết."])
+    assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
+    assert [m.key for m in a.mentions if m.text == "Cơ quan An ninh Quốc gia Mỹ"] == ["ORG:NSA"]

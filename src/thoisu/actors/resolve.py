@@ -40,8 +40,10 @@ def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
                 own = m.key.startswith("ORG:") and m.key[4:] == m.text.lower()
                 if own:  # unknown acronym: it names what it follows
                     alias[m.text] = prev
-                elif prev.key.startswith("ORG:") and prev.key[4:].islower():
-                    alias[m.text] = m  # a known acronym names an unknown long form
+                elif prev.key.startswith("ORG:") and prev.key[4:].islower() and m.type == "ORG":
+                    # a known acronym names an unknown long form; a place in brackets after a
+                    # body is where it is ("Công an huyện Bình Chánh (TP.HCM)")
+                    alias[m.text] = m
                     _copy(prev, m)
             if m.text in alias and alias[m.text] is not m:
                 _copy(m, alias[m.text])
