@@ -897,3 +897,11 @@ def test_a_place_in_brackets_after_a_body_is_where_it_is() -> None:
     a = article(["Sáng 14/7, Công an huyện Bình Chánh (TP.HCM) có mặt.", "Cơ quan An ninh Quốc gia Mỹ (NSA) cho biết."])
     assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
     assert [m.key for m in a.mentions if m.text == "Cơ quan An ninh Quốc gia Mỹ"] == ["ORG:NSA"]
+
+
+def test_a_field_whose_first_word_took_a_capital_after_a_one_word_head() -> None:
+    a = article(["Năm 2014, Chi cục Thi hành án dân sự đã kê biên chiếc xe.",
+                 "Sáng 14/7, lực lượng Cảnh sát Phòng cháy chữa cháy và cứu nạn, cứu hộ Công an huyện Bình Chánh có mặt."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Chi cục Thi hành án dân sự" in orgs
+    assert "Cảnh sát Phòng cháy chữa cháy và cứu nạn, cứu hộ Công an huyện Bình Chánh" in orgs

@@ -818,7 +818,7 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes,
     bare = head == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
-    if not led and b - a > head + 1 and words[b - 1].cap and not words[b - 1].allcaps \
+    if not led and b - a > head and words[b - 1].cap and not words[b - 1].allcaps \
             and (n := _in(d, "org_field_words", words, b - 1)) > 1:
         j = b - 1 + n  # "Phòng Cảnh sát Phòng" + "cháy chữa cháy": a field whose first word took the capital
     joined = 0  # joiners taken do not count against the words of a field
@@ -838,6 +838,10 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes,
                 and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
             j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
             joined += 1
+            while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
+                    and (n := _in(d, "org_field_words", words, j + 1)):
+                j += 1 + n  # "... và cứu nạn" + ", cứu hộ": the second field, written as a list
+                joined += 1
             continue
         if w.cap and j > b + led and not w.allcaps and (n := _in(d, "org_field_words", words, j)):
             j += n  # "Trung tâm Tìm kiếm cứu nạn" + "Hàng hải": a field written with a capital
