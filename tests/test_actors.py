@@ -905,3 +905,8 @@ def test_a_field_whose_first_word_took_a_capital_after_a_one_word_head() -> None
     orgs = [m.text for m in a.mentions if m.type == "ORG"]
     assert "Chi cục Thi hành án dân sự" in orgs
     assert "Cảnh sát Phòng cháy chữa cháy và cứu nạn, cứu hộ Công an huyện Bình Chánh" in orgs
+
+
+def test_den_after_a_verb_marks_its_object_not_a_place() -> None:
+    a = article(["Các bộ phim liên quan đến Christian Bale đều thắng lớn.", "Đoàn bay đến Paris."])
+    assert ("PER", "Christian Bale") in typed(a) and ("GPE", "Paris") in typed(a)

@@ -518,7 +518,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return "ORG"  # "Sacombank", "Vietcombank": a bank's name
     if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
         return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
-    locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+    # "liên quan đến X": "đến" marks the verb's object, not a place
+    locative = a > 0 and _ends_with(d, "locative_preps", words, a) and not _ends_with(d, "object_verbs", words, a)
     if foreign and len(sylls) > 1 and any(s.text.isupper() and len(s.text) > 1 and s.text.isalpha() for s in sylls):
         # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
         return None if locative or not _in(d, "person_cues_after", words, b) else "ORG"
