@@ -910,3 +910,8 @@ def test_a_field_whose_first_word_took_a_capital_after_a_one_word_head() -> None
 def test_den_after_a_verb_marks_its_object_not_a_place() -> None:
     a = article(["Các bộ phim liên quan đến Christian Bale đều thắng lớn.", "Đoàn bay đến Paris."])
     assert ("PER", "Christian Bale") in typed(a) and ("GPE", "Paris") in typed(a)
+
+
+def test_vn_is_viet_nam_unless_glued_into_another_name() -> None:
+    a = article(["Đây là tuyến đầu tiên của VN.", "Chỉ số VN-Index tăng 5 điểm."])
+    assert typed(a) == [("GPE", "VN")]

@@ -971,6 +971,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.type == "GPE" and upper and end < n \
+                    and words[end].start == words[end - 1].end + 1 \
+                    and sent.text[words[end - 1].end] == "-":
+                entry = None  # "VN-Index", "VN-ADAPT": a country's letters glued into another name
             if entry is not None and entry.kind == "country" and k > 0 and _ends_with(d, "language_words", words, k):
                 k = end  # "tiếng Anh", "ngôn ngữ Trung Quốc": a language, not the state
                 continue
