@@ -915,3 +915,9 @@ def test_den_after_a_verb_marks_its_object_not_a_place() -> None:
 def test_vn_is_viet_nam_unless_glued_into_another_name() -> None:
     a = article(["Đây là tuyến đầu tiên của VN.", "Chỉ số VN-Index tăng 5 điểm."])
     assert typed(a) == [("GPE", "VN")]
+
+
+def test_common_noun_acronyms_and_home_regions() -> None:
+    a = article(["Nông dân ĐBSCL gặp khó; DN và ĐTQG cùng nhau.", "Theo Viện Lúa ĐBSCL, năng suất tăng."])
+    assert ("LOC", "ĐBSCL") in typed(a) and ("ORG", "Viện Lúa ĐBSCL") in typed(a)
+    assert not [m for m in a.mentions if m.text in ("DN", "ĐTQG")]

@@ -1357,6 +1357,7 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         if g and _in(d, "org_heads", words, a):
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, b, g[0])
             if entry is not None and (entry.kind in ("country", "capital", "city") or (
+                    entry.kind == "region" and entry.country) or (
                     entry.kind == "org" and entry.country and entry.n > 1)):
                 # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"; "Công an" + "Hà Nội"
                 # (a city in an organisation's name is the place, not its state)
