@@ -921,3 +921,9 @@ def test_common_noun_acronyms_and_home_regions() -> None:
     a = article(["Nông dân ĐBSCL gặp khó; DN và ĐTQG cùng nhau.", "Theo Viện Lúa ĐBSCL, năng suất tăng."])
     assert ("LOC", "ĐBSCL") in typed(a) and ("ORG", "Viện Lúa ĐBSCL") in typed(a)
     assert not [m for m in a.mentions if m.text in ("DN", "ĐTQG")]
+
+
+def test_the_news_agency_and_the_airline_are_two_organisations() -> None:
+    a = article(["Theo TTXVN, Vietnam Airlines tăng chuyến; VNA vận chuyển 17 triệu khách."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["TTXVN"] != keys["Vietnam Airlines"] == keys["VNA"]
