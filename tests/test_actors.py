@@ -927,3 +927,10 @@ def test_the_news_agency_and_the_airline_are_two_organisations() -> None:
     a = article(["Theo TTXVN, Vietnam Airlines tăng chuyến; VNA vận chuyển 17 triệu khách."])
     keys = {m.text: m.key for m in a.mentions}
     assert keys["TTXVN"] != keys["Vietnam Airlines"] == keys["VNA"]
+
+
+def test_vietnamese_news_outlets_are_organisations() -> None:
+    a = article(["Trao đổi với phóng viên Dân trí, ông Minh cho biết.", "Trao đổi với Zing, ông Luận cho biết.",
+                 "Người lao động được hỗ trợ; báo Người Lao Động đưa tin."])
+    orgs = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert orgs == {"Dân trí": "ORG:DANTRI", "Zing": "ORG:ZING", "Người Lao Động": "ORG:NLD"}

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -564,20 +565,24 @@ def _initialisms(mentions: list[Mention], sentences: list[Sentence]) -> set[int]
             rest = nw[len(head):]
             if len(rest) >= 2 and acr in (_initials(rest), _initials([w for w in rest if fold(w) != "và"])):
                 keys.setdefault(n.key, n)
-        if len(keys) == 1:
-            n = next(iter(keys.values()))
-            m.key, m.name, m.country = n.key, n.name, m.country or n.country
-            continue
-        if keys or head or len(acr) < COMMON_ACRONYM_MIN:
-            continue
         if lower is None:
             lower = [_WORD.findall(s.text) for s in sentences]
         first = min(n.sentence for n in own if n.text == m.text)
+        phrases = Counter(" ".join(ws[i:i + len(acr)]).lower() for k, ws in enumerate(lower)
+                          for i in range(len(ws) - len(acr) + 1)
+                          if ws[i][:1].lower() == acr[0] and _initials(ws[i:i + len(acr)]) == acr
+                          and all(w.islower() and w not in function for w in ws[i:i + len(acr)])
+                          and (k <= first or len(keys) == 1))
+        if len(keys) == 1:
+            if not phrases or max(phrases.values()) < 3:
+                n = next(iter(keys.values()))  # (not "NLĐ" beside "người lao động" written
+                m.key, m.name, m.country = n.key, n.name, m.country or n.country  # again and again)
+            continue
+        if keys or head or len(acr) < COMMON_ACRONYM_MIN:
+            continue
         # the words come first, then their short form (three letters match some words by
         # chance: "SNV", "số nhiệm vụ"; "CDC", "cả đương chức" twice)
-        if any(ws[i][:1].lower() == acr[0] and _initials(ws[i:i + len(acr)]) == acr
-               and all(w.islower() and w not in function for w in ws[i:i + len(acr)])
-               for ws in lower[:first + 1] for i in range(len(ws) - len(acr) + 1)):
+        if phrases:
             drop.add(id(m))
     return drop
 
