@@ -934,3 +934,10 @@ def test_vietnamese_news_outlets_are_organisations() -> None:
                  "Người lao động được hỗ trợ; báo Người Lao Động đưa tin."])
     orgs = {m.text: m.key for m in a.mentions if m.type == "ORG"}
     assert orgs == {"Dân trí": "ORG:DANTRI", "Zing": "ORG:ZING", "Người Lao Động": "ORG:NLD"}
+
+
+def test_an_agency_s_district_after_its_field() -> None:
+    a = article(["Năm 2014, Chi cục Thi hành án dân sự quận Ô Môn (TP Cần Thơ) đã kê biên chiếc xe.",
+                 "Theo số liệu từ Trung tâm Điều độ Hệ thống điện Quốc gia, vào trưa."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert orgs == ["Chi cục Thi hành án dân sự quận Ô Môn", "Trung tâm Điều độ Hệ thống điện Quốc gia"]

@@ -864,6 +864,9 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes,
         g = _match(words, p, d.gazetteer, pre.gaz)
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
             return g[0]  # "Chi cục quản lý thị trường" + "Hà Nội", "... nội địa" + "tỉnh Quảng Ninh"
+        if p > j and words[j].fold in d.lex["jurisdiction_levels"] and not words[p].allcaps \
+                and not _in(d, "org_heads", words, p):
+            return _run_end(d, words, p, pre)  # "Chi cục Thi hành án dân sự" + "quận Ô Môn": its district
     return b if bare and not led else j  # "Hãng hàng không": a common noun, no name
 
 
