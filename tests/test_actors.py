@@ -941,3 +941,8 @@ def test_an_agency_s_district_after_its_field() -> None:
                  "Theo số liệu từ Trung tâm Điều độ Hệ thống điện Quốc gia, vào trưa."])
     orgs = [m.text for m in a.mentions if m.type == "ORG"]
     assert orgs == ["Chi cục Thi hành án dân sự quận Ô Môn", "Trung tâm Điều độ Hệ thống điện Quốc gia"]
+
+
+def test_an_event_word_alone_is_no_actor() -> None:
+    a = article(["Đến Huế dịp Festival 2022, gia đình chị Trần Thị Đức tham quan.", "Bộ phim đoạt Grand Prix."])
+    assert [m.text for m in a.mentions if m.type in ("PER", "ORG")] == ["Trần Thị Đức"]

@@ -497,7 +497,7 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
         before = tuple(fold(s) for s in syllables(" ".join(lead)))
         if year and heads is None:
             heads = load().lex_tuples["org_heads"]
-        if (any(sylls[-len(t):] == t for t in tails if len(t) < len(sylls))
+        if (any(sylls[-len(t):] == t for t in tails if len(t) <= len(sylls))
                 or _ends_with(words, before)
                 or (year and heads is not None and not any(sylls[:k] in heads for k in (1, 2, 3)))):
             continue
