@@ -946,3 +946,8 @@ def test_an_agency_s_district_after_its_field() -> None:
 def test_an_event_word_alone_is_no_actor() -> None:
     a = article(["Đến Huế dịp Festival 2022, gia đình chị Trần Thị Đức tham quan.", "Bộ phim đoạt Grand Prix."])
     assert [m.text for m in a.mentions if m.type in ("PER", "ORG")] == ["Trần Thị Đức"]
+
+
+def test_party_committees_of_every_level_are_organisations() -> None:
+    a = article(["Năm 1930, ông là Bí thư Xứ ủy Bắc Kỳ.", "Xứ ủy Bắc Kỳ chỉ đạo phong trào."])
+    assert typed(a) == [("ORG", "Xứ ủy Bắc Kỳ"), ("ORG", "Xứ ủy Bắc Kỳ")]
