@@ -951,3 +951,10 @@ def test_an_event_word_alone_is_no_actor() -> None:
 def test_party_committees_of_every_level_are_organisations() -> None:
     a = article(["Năm 1930, ông là Bí thư Xứ ủy Bắc Kỳ.", "Xứ ủy Bắc Kỳ chỉ đạo phong trào."])
     assert typed(a) == [("ORG", "Xứ ủy Bắc Kỳ"), ("ORG", "Xứ ủy Bắc Kỳ")]
+
+
+def test_a_capitalised_head_before_a_foreign_name_anywhere() -> None:
+    a = article(["Máy bay của Hãng hàng không Lufthansa hạ cánh; CLB TP.HCM thắng."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert keys["Hãng hàng không Lufthansa"] == "ORG:lufthansa"
+    assert keys["CLB TP.HCM"] == "ORG:clb tp.hcm"

@@ -142,19 +142,22 @@ _OPENING = re.compile(r"^[\s\"“‘'(\[–-]*$")
 
 
 def _lead_head(m: Mention, heads: set[tuple[str, ...]], sentences: list[Sentence]) -> int:
-    """_head_of, and also a head capitalised only because it opens the sentence ("Hãng hàng
-    không Emirates cho biết") before a foreign name: a Vietnamese name after its head keeps
-    it ("Ngân hàng Nhà nước", "Công ty Cổ phần ...")."""
+    """_head_of, and also a head written with a capital (at a sentence's start or in the
+    house style of the outlet: "Hãng hàng không Emirates cho biết", "của Hãng hàng không
+    Lufthansa") before a foreign name: a Vietnamese name after its head keeps it ("Ngân hàng
+    Nhà nước", "Công ty Cổ phần ...")."""
     if cut := _head_of(m, heads):
         return cut
-    if not m.text[:1].isupper() or m.key[4:].isupper() or not _OPENING.match(sentences[m.sentence].text[:m.start]):
+    if not m.text[:1].isupper() or m.key[4:].isupper():
         return 0  # (a name of the dictionary keeps its key: "Hãng tin Yonhap")
     low = Mention(text=m.text[:1].lower() + m.text[1:], type=m.type, key=m.key, sentence=m.sentence,
                   start=m.start, end=m.end, line=m.line)
     cut = _head_of(low, heads)
     rest = m.text[cut:].split()
-    if not cut or any(is_vietnamese_syllable(w) for w in rest) or (fold(rest[0]),) in _lists()["legal_forms"]:
-        return 0  # a foreign name only ("Emirates"), not "Ngân hàng Trung ương Hungary", "Công ty CP X"
+    if not cut or any(is_vietnamese_syllable(w) for w in rest) or (fold(rest[0]),) in _lists()["legal_forms"] \
+            or tuple(syllables(" ".join(rest))) in load().gazetteer:
+        return 0  # a foreign name only ("Emirates"), not "Ngân hàng Trung ương Hungary", "Công ty CP X",
+        # nor a place ("CLB TP.HCM" is the club)
     return cut
 
 
