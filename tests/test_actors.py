@@ -780,3 +780,181 @@ def test_un_bodies_in_every_spelling_of_the_un() -> None:
     a = article(["Với tư cách đặc phái viên Cao Ủy Liên Hiệp Quốc về người tị nạn, bà đến thăm trại."])
     assert [m.key for m in a.mentions if m.type == "ORG"] == ["ORG:UNHCR"]
     assert not [m for m in a.mentions if m.type == "PER"]
+
+
+def test_a_title_ending_in_a_body_head_leaves_the_head_to_the_body() -> None:
+    a = article(["Bộ Chính trị quyết định thôi chức Phó Trưởng Ban Chỉ đạo Tây Nguyên đối với đồng chí Niê Thuật.",
+                 "Trưởng Ban Tuyên giáo Trung ương Nguyễn Trọng Nghĩa dự.",
+                 "Trưởng Ban Lê Văn B cho biết."])
+    assert ("ORG", "Ban Chỉ đạo Tây Nguyên") in typed(a)
+    assert ("ORG", "Ban Tuyên giáo Trung ương") in typed(a)
+    assert ("PER", "Lê Văn B") in typed(a)
+    assert not [m for m in a.mentions if m.type == "PER" and m.text.startswith("Chỉ đạo")]
+
+
+def test_credit_lines_and_document_numbers_are_no_actors() -> None:
+    a = article(["Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị.", "Ảnh: Phan Giang",
+                 "Ảnh: Tổng thống Putin phát biểu."])
+    assert typed(a) == [("ORG", "Bộ Chính trị"), ("PER", "Putin")]
+
+
+def test_an_acronym_stands_for_a_name_or_for_common_words_of_the_article() -> None:
+    a = article(["Sau khi UBCKNN hủy trái phiếu, Ủy ban Chứng khoán Nhà nước và Bộ Tài chính họp.",
+                 "Cục Cảnh sát hình sự vào cuộc, rồi Cục CSHS chuyển hồ sơ.",
+                 "Về công tác thi hành án dân sự, cần hoàn thiện pháp luật về THADS.",
+                 "Tổ chức Phát triển Hà Lan SNV giao số nhiệm vụ cho các tỉnh."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["UBCKNN"] == keys["Ủy ban Chứng khoán Nhà nước"]
+    assert keys["Cục CSHS"] == keys["Cục Cảnh sát hình sự"]
+    assert "THADS" not in keys
+
+
+def test_a_company_s_own_name_alone_is_the_company() -> None:
+    a = article(["Công ty CP Tập đoàn Kido vừa công bố kết quả.", "Ban lãnh đạo Kido cho biết.",
+                 "Sau khi Mitsubishi Motors thừa nhận, Chủ tịch Testuro Aikawa của Mitsubishi từ chức."])
+    keys = {m.text: (m.type, m.key) for m in a.mentions}
+    assert keys["Kido"] == keys["Công ty CP Tập đoàn Kido"]
+    assert keys["Mitsubishi"] == keys["Mitsubishi Motors"]
+    assert keys["Testuro Aikawa"][0] == "PER"
+
+
+def test_streets_after_a_house_number_or_with_an_honorific_in_their_name() -> None:
+    a = article(["Các cơ sở có địa chỉ tại số 491 Kim Ngưu, 8 Nguyễn Phong Sắc, 147 Trần Đại Nghĩa.",
+                 "Mở rộng trục đường (đoạn từ Nguyễn Văn Linh đến cầu Bà Chiêm) từ 4 làn.",
+                 "Bắt giữ 3 đối tượng, trong đó có Nguyễn Văn Bình.", "Hạt giống số 4 Rafael Nadal nghỉ.",
+                 "Cư dân yêu cầu ông Khanh trưng ra bằng chứng."])
+    assert [m.text for m in a.mentions if m.type == "PER"] == ["Nguyễn Văn Bình", "Rafael Nadal", "Khanh"]
+
+
+def test_a_known_name_in_brackets_names_the_long_form() -> None:
+    a = article(["Tổng công ty Hàng không Việt Nam (Vietnam Airlines) tổ chức đại hội.",
+                 "Đề án của Tổng công ty Hàng không Việt Nam được thông qua."])
+    assert {m.key for m in a.mentions if m.type == "ORG"} == {"ORG:VNA"}
+
+
+def test_places_named_after_people_in_brackets_or_after_a_title_s_body() -> None:
+    a = article(["Kiểm tra xưởng tại Ngọc Hồi (Hoàng Mai) của Công ty TNHH Cảm Xúc.",
+                 "Ông Luận, Phó chủ tịch UBND phường Trần Phú, cho biết.",
+                 "Chủ tịch UBND tỉnh Quảng Nam Lê Trí Thanh cho biết."])
+    assert ("GPE", "Hoàng Mai") in typed(a)
+    assert ("ORG", "UBND phường Trần Phú") in typed(a)
+    assert ("PER", "Lê Trí Thanh") in typed(a)
+
+
+def test_a_local_body_written_without_its_place_is_the_body_with_it() -> None:
+    a = article(["Tính toán của Sở Giao thông Vận tải TP HCM cho thấy.", "Theo Sở Giao thông Vận tải, đến nay.",
+                 "Quốc hội tỉnh Bình Định họp.", "Quốc hội thông qua luật."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert keys["Sở Giao thông Vận tải"] == keys["Sở Giao thông Vận tải TP HCM"]
+    assert keys["Quốc hội"] != keys["Quốc hội tỉnh Bình Định"]
+
+
+def test_company_organs_and_short_forms_of_bodies() -> None:
+    a = article(["Vietnam Airlines đã tổ chức Đại hội đồng cổ đông thường niên.",
+                 "Đại hội đồng Liên Hợp Quốc thông qua nghị quyết.",
+                 "Kết quả Đảng bộ tỉnh Đác Lắc đạt được.", "Đảng bộ tỉnh cần tổ chức học tập.",
+                 "Báo Công an TP Đà Nẵng đưa tin Công an TP Đà Nẵng vào cuộc."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert "Đại hội đồng" not in keys and keys["Đại hội đồng Liên Hợp Quốc"] == "ORG:UNGA"
+    assert keys["Đảng bộ tỉnh"] == keys["Đảng bộ tỉnh Đác Lắc"]
+    assert keys["Công an TP Đà Nẵng"] != keys["Báo Công an TP Đà Nẵng"]
+
+
+def test_a_field_narrowed_by_ve_is_in_the_unit_s_name() -> None:
+    a = article(["Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng (C46, Bộ Công an) vào cuộc.",
+                 "Theo đề nghị của Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu - Bộ Công an.",
+                 "Tối qua, Đội Cảnh sát điều tra tội phạm về ma túy Công an TP.Biên Hòa ập vào."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Cục Cảnh sát điều tra tội phạm về kinh tế và tham nhũng" in orgs
+    assert "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu" in orgs
+    assert "Công an TP.Biên Hòa" in orgs  # the body after a narrowed unit stays its own (events read it)
+
+
+def test_a_place_s_name_after_a_road_s_head_names_the_road() -> None:
+    a = article(["Đoạn từ cầu Phú Hữu đến xa lộ Hà Nội dài 5 km; nâng cấp cầu Bình Phước 1.",
+                 "Chị Lan trú tại phố Hàng Gà - Hà Nội."])
+    assert [m.text for m in a.mentions if m.type == "GPE"] == ["Hà Nội"]
+
+
+def test_a_head_capitalised_by_the_sentence_start_is_no_part_of_a_foreign_name() -> None:
+    a = article(["Hãng hàng không Emirates hôm qua cho biết đã phát hiện một chàng trai.",
+                 "Ngân hàng Nhà nước vừa công bố.", "Hãng tin Yonhap đưa tin."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["Hãng hàng không Emirates"] == "ORG:emirates"
+    assert keys["Ngân hàng Nhà nước"] == "ORG:ngân hàng nhà nước"
+    assert keys["Hãng tin Yonhap"] == "ORG:YONHAP"
+
+
+def test_provinces_listed_after_a_body_named_after_one_are_bodies() -> None:
+    a = article(["Đài truyền hình Đà Nẵng, Đắk Nông và Quảng Ngãi phát hành.",
+                 "Công ty X đặt tại Hà Nội, Bắc Ninh."])
+    assert [m.key for m in a.mentions if m.text in ("Đắk Nông", "Quảng Ngãi")] == [
+        "ORG:đài truyền hình đắk nông", "ORG:đài truyền hình quảng ngãi"]
+    assert ("GPE", "Bắc Ninh") in typed(a)
+
+
+def test_a_place_in_brackets_after_a_body_is_where_it_is() -> None:
+    a = article(["Sáng 14/7, Công an huyện Bình Chánh (TP.HCM) có mặt.", "Cơ quan An ninh Quốc gia Mỹ (NSA) cho biết."])
+    assert ("ORG", "Công an huyện Bình Chánh") in typed(a)
+    assert [m.key for m in a.mentions if m.text == "Cơ quan An ninh Quốc gia Mỹ"] == ["ORG:NSA"]
+
+
+def test_a_field_whose_first_word_took_a_capital_after_a_one_word_head() -> None:
+    a = article(["Năm 2014, Chi cục Thi hành án dân sự đã kê biên chiếc xe.",
+                 "Sáng 14/7, lực lượng Cảnh sát Phòng cháy chữa cháy và cứu nạn, cứu hộ Công an huyện Bình Chánh có mặt."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert "Chi cục Thi hành án dân sự" in orgs
+    assert "Cảnh sát Phòng cháy chữa cháy và cứu nạn, cứu hộ Công an huyện Bình Chánh" in orgs
+
+
+def test_den_after_a_verb_marks_its_object_not_a_place() -> None:
+    a = article(["Các bộ phim liên quan đến Christian Bale đều thắng lớn.", "Đoàn bay đến Paris."])
+    assert ("PER", "Christian Bale") in typed(a) and ("GPE", "Paris") in typed(a)
+
+
+def test_vn_is_viet_nam_unless_glued_into_another_name() -> None:
+    a = article(["Đây là tuyến đầu tiên của VN.", "Chỉ số VN-Index tăng 5 điểm."])
+    assert typed(a) == [("GPE", "VN")]
+
+
+def test_common_noun_acronyms_and_home_regions() -> None:
+    a = article(["Nông dân ĐBSCL gặp khó; DN và ĐTQG cùng nhau.", "Theo Viện Lúa ĐBSCL, năng suất tăng."])
+    assert ("LOC", "ĐBSCL") in typed(a) and ("ORG", "Viện Lúa ĐBSCL") in typed(a)
+    assert not [m for m in a.mentions if m.text in ("DN", "ĐTQG")]
+
+
+def test_the_news_agency_and_the_airline_are_two_organisations() -> None:
+    a = article(["Theo TTXVN, Vietnam Airlines tăng chuyến; VNA vận chuyển 17 triệu khách."])
+    keys = {m.text: m.key for m in a.mentions}
+    assert keys["TTXVN"] != keys["Vietnam Airlines"] == keys["VNA"]
+
+
+def test_vietnamese_news_outlets_are_organisations() -> None:
+    a = article(["Trao đổi với phóng viên Dân trí, ông Minh cho biết.", "Trao đổi với Zing, ông Luận cho biết.",
+                 "Người lao động được hỗ trợ; báo Người Lao Động đưa tin."])
+    orgs = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert orgs == {"Dân trí": "ORG:DANTRI", "Zing": "ORG:ZING", "Người Lao Động": "ORG:NLD"}
+
+
+def test_an_agency_s_district_after_its_field() -> None:
+    a = article(["Năm 2014, Chi cục Thi hành án dân sự quận Ô Môn (TP Cần Thơ) đã kê biên chiếc xe.",
+                 "Theo số liệu từ Trung tâm Điều độ Hệ thống điện Quốc gia, vào trưa."])
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert orgs == ["Chi cục Thi hành án dân sự quận Ô Môn", "Trung tâm Điều độ Hệ thống điện Quốc gia"]
+
+
+def test_an_event_word_alone_is_no_actor() -> None:
+    a = article(["Đến Huế dịp Festival 2022, gia đình chị Trần Thị Đức tham quan.", "Bộ phim đoạt Grand Prix."])
+    assert [m.text for m in a.mentions if m.type in ("PER", "ORG")] == ["Trần Thị Đức"]
+
+
+def test_party_committees_of_every_level_are_organisations() -> None:
+    a = article(["Năm 1930, ông là Bí thư Xứ ủy Bắc Kỳ.", "Xứ ủy Bắc Kỳ chỉ đạo phong trào."])
+    assert typed(a) == [("ORG", "Xứ ủy Bắc Kỳ"), ("ORG", "Xứ ủy Bắc Kỳ")]
+
+
+def test_a_capitalised_head_before_a_foreign_name_anywhere() -> None:
+    a = article(["Máy bay của Hãng hàng không Lufthansa hạ cánh; CLB TP.HCM thắng."])
+    keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
+    assert keys["Hãng hàng không Lufthansa"] == "ORG:lufthansa"
+    assert keys["CLB TP.HCM"] == "ORG:clb tp.hcm"

@@ -518,7 +518,8 @@ def _classify(d: Dictionary, words: list[Word], a: int, b: int, role: _Role | No
         return "ORG"  # "Sacombank", "Vietcombank": a bank's name
     if len(sylls) == 3 and sylls[1].fold in d.lex["vn_middle_names"] and not foreign:
         return "PER"  # "Vi Văn Thắng": the middle name says so, whatever the surname
-    locative = a > 0 and _ends_with(d, "locative_preps", words, a)
+    # "liên quan đến X": "đến" marks the verb's object, not a place
+    locative = a > 0 and _ends_with(d, "locative_preps", words, a) and not _ends_with(d, "object_verbs", words, a)
     if foreign and len(sylls) > 1 and any(s.text.isupper() and len(s.text) > 1 and s.text.isalpha() for s in sylls):
         # "Global GAP", "IPS LCD", "Full HD": a word in capitals is no part of a person's name
         return None if locative or not _in(d, "person_cues_after", words, b) else "ORG"
@@ -793,6 +794,12 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     follows at once ("Cơ quan An ninh điều tra" + "Công an tỉnh Hà Tĩnh"): one name, as a
     unit written all in capitals already is ("Đội CSGT Công an huyện Hớn Quản")."""
     j = _field_end(d, words, a, b, pre)
+    if any(w.fold in d.lex["org_field_joiners"] for w in words[b:j]):
+        if j < len(words) and words[j].cap and _in(d, "org_level_bodies", words, j):
+            # "Đội ... tội phạm" + "về ma túy" + "Công an TP Biên Hòa": read as before, the
+            # unit cut short and the body it belongs to apart, the one that acts
+            return _field_end(d, words, a, b, pre, narrow=False)
+        return j  # "Cục ... tội phạm" + "về kinh tế và tham nhũng" + "(C46, Bộ Công an)"
     if j == b or j >= len(words) or not words[j].cap or not _in(d, "parent_unit_heads", words, a) \
             or not _in(d, "org_level_bodies", words, j):
         return j
@@ -800,7 +807,7 @@ def _field_tail(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes
     return end + _bare_level(d, words, end)
 
 
-def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes) -> int:
+def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes, narrow: bool = True) -> int:
     """Sentence-case agency names end on their field in lower case: "Cục Cảnh sát" + "truy
     nã tội phạm", "Cục Quản lý" + "dược", "Hội Nghề" + "cá" (+ a country or place). Only
     listed field words (``org_field_words``; the verbs among them, ``org_field_leads``,
@@ -812,17 +819,30 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes)
     bare = head == b - a
     led = bare and _in(d, "org_field_leads", words, b)
     j += led
-    if not led and b - a > head + 1 and words[b - 1].cap and not words[b - 1].allcaps \
+    if not led and b - a > head and words[b - 1].cap and not words[b - 1].allcaps \
             and (n := _in(d, "org_field_words", words, b - 1)) > 1:
         j = b - 1 + n  # "Phòng Cảnh sát Phòng" + "cháy chữa cháy": a field whose first word took the capital
     joined = 0  # joiners taken do not count against the words of a field
     while j < len(words) and j - b - joined < ORG_FIELD_WORDS:
         w = words[j]
+        if narrow and w.fold in d.lex["org_field_joiners"] and j > b and j + 1 < len(words) and not words[j + 1].cap \
+                and (n := _in(d, "org_field_words", words, j + 1)):
+            j += 1 + n  # "Cục Cảnh sát điều tra tội phạm" + "về kinh tế": the field narrowed,
+            joined += 1  # and a list of such fields: "về tham nhũng, kinh tế, buôn lậu"
+            while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
+                    and (n := _in(d, "org_field_words", words, j + 1)):
+                j += 1 + n
+                joined += 1
+            continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
                 and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
             j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
             joined += 1
+            while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
+                    and (n := _in(d, "org_field_words", words, j + 1)):
+                j += 1 + n  # "... và cứu nạn" + ", cứu hộ": the second field, written as a list
+                joined += 1
             continue
         if w.cap and j > b + led and not w.allcaps and (n := _in(d, "org_field_words", words, j)):
             j += n  # "Trung tâm Tìm kiếm cứu nạn" + "Hàng hải": a field written with a capital
@@ -844,6 +864,9 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes)
         g = _match(words, p, d.gazetteer, pre.gaz)
         if g and any(e.type == "GPE" for e in d.gazetteer[g[1]]):
             return g[0]  # "Chi cục quản lý thị trường" + "Hà Nội", "... nội địa" + "tỉnh Quảng Ninh"
+        if p > j and words[j].fold in d.lex["jurisdiction_levels"] and not words[p].allcaps \
+                and not _in(d, "org_heads", words, p):
+            return _run_end(d, words, p, pre)  # "Chi cục Thi hành án dân sự" + "quận Ô Môn": its district
     return b if bare and not led else j  # "Hãng hàng không": a common noun, no name
 
 
@@ -951,6 +974,10 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.type == "GPE" and upper and end < n \
+                    and words[end].start == words[end - 1].end + 1 \
+                    and sent.text[words[end - 1].end] == "-":
+                entry = None  # "VN-Index", "VN-ADAPT": a country's letters glued into another name
             if entry is not None and entry.kind == "country" and k > 0 and _ends_with(d, "language_words", words, k):
                 k = end  # "tiếng Anh", "ngôn ngữ Trung Quốc": a language, not the state
                 continue
@@ -976,6 +1003,17 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             end = t[0]
             p = _in(d, "portfolios", words, end)
             end += p
+            last = words[end - 1]
+            if not p and end < n and words[end].cap and not words[end].punct and last.sylls[-1].cap \
+                    and last.sylls[-1].fold in d.lex["org_heads"] and (len(last.sylls) > 1 or end - k > 1) \
+                    and words[end].sylls[0].fold not in d.lex["vn_surnames"]:
+                # "Phó Trưởng Ban" + "Chỉ đạo Tây Nguyên": the capitalised head opens the body's
+                # name, which the title's holder heads (not "Trưởng Ban" + "Lê Văn A")
+                if len(last.sylls) > 1:
+                    words[end - 1:end] = _split_word(last, len(last.sylls) - 1)
+                    n += 1
+                else:
+                    end -= 1
             start = k
             if k > 0 and _ends_with(d, "title_modifiers", words, k):
                 start = k - 1
@@ -1322,6 +1360,7 @@ def _run_mentions(d: Dictionary, words: list[Word], a: int, b: int, typ: str, ro
         if g and _in(d, "org_heads", words, a):
             entry = _pick(d.gazetteer[g[1]], g[2], g[3], words, b, g[0])
             if entry is not None and (entry.kind in ("country", "capital", "city") or (
+                    entry.kind == "region" and entry.country) or (
                     entry.kind == "org" and entry.country and entry.n > 1)):
                 # "Bộ Ngoại giao" + "Pháp"; "Ủy ban Đối ngoại" + "Thượng viện Mỹ"; "Công an" + "Hà Nội"
                 # (a city in an organisation's name is the place, not its state)

@@ -40,11 +40,20 @@ def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
                 own = m.key.startswith("ORG:") and m.key[4:] == m.text.lower()
                 if own:  # unknown acronym: it names what it follows
                     alias[m.text] = prev
-                elif prev.key.startswith("ORG:") and prev.key[4:].islower():
-                    alias[m.text] = m  # a known acronym names an unknown long form
+                elif prev.key.startswith("ORG:") and prev.key[4:].islower() and m.type == "ORG":
+                    # a known acronym names an unknown long form; a place in brackets after a
+                    # body is where it is ("Công an huyện Bình Chánh (TP.HCM)")
+                    alias[m.text] = m
                     _copy(prev, m)
             if m.text in alias and alias[m.text] is not m:
                 _copy(m, alias[m.text])
+        elif (m.type == "ORG" and m.key[4:].isupper() and prev is not None and prev.sentence == m.sentence
+              and prev.type == "ORG" and prev.key[4:].islower() and not _is_acronym(prev.text)
+              and texts[m.sentence][prev.end:m.start].strip() == "(" and texts[m.sentence][m.end:m.end + 1] == ")"):
+            alias[prev.text] = m  # "Tổng công ty Hàng không Việt Nam (Vietnam Airlines)": a known
+            _copy(prev, m)  # name in brackets names the long form, here and where it comes again
+        elif m.text in alias and alias[m.text] is not m and m.type == "ORG":
+            _copy(m, alias[m.text])
         # a country nested at the end of an organisation's name is not what "(X)" names
         if not (prev is not None and prev.sentence == m.sentence and prev.end == m.end
                 and prev.start <= m.start):

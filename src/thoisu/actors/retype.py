@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from thoisu.actors.dictionary import load, person_key, syllables
 from thoisu.actors.mentions import org_key
 from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Mention, Sentence
-from thoisu.text import fold
+from thoisu.text import fold, strip_accents
 
 _APPOSED = re.compile(r"^\s*[–—,(-]\s*")  # "Atlassian – công ty ...", "Celsius (công ty ...)"
 _DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ&-]{1,9})\)")
@@ -47,12 +48,18 @@ _DASH = re.compile(r"^\s*[-–]\s*$")
 def _lists() -> dict[str, Any]:
     raw = json.loads((Path(__file__).with_name("data") / "retype.json").read_text(encoding="utf-8"))
     tup = {k: {tuple(syllables(p)) for p in raw[k]}
-           for k in ("named_heads", "street_heads", "match_verbs", "thing_heads", "event_words")}
+           for k in ("named_heads", "street_heads", "not_street_heads", "place_street_heads", "match_verbs", "thing_heads",
+                     "event_words")}
     return {**tup, "match_cues": [fold(c) for c in raw["match_cues"]],
             "jurisdiction_bodies": frozenset(raw["jurisdiction_bodies"]),
+            "title_body": re.compile(r"(?:" + "|".join(re.escape(b) for b in raw["jurisdiction_bodies"]) + r")\s+(?:"
+                                     + "|".join(re.escape(w) for w in sorted(raw["jurisdiction_words"], key=len, reverse=True))
+                                     + r")\s*$"),
             "jurisdiction_levels": frozenset(fold(w) for w in raw["jurisdiction_words"]),
             "bare_heads": frozenset(fold(h) for h in raw["bare_heads"]),
             "legal_forms": {tuple(syllables(f)) for f in raw["legal_forms"]},
+            "core_suffixes": frozenset(raw["core_suffixes"]),
+            "company_organs": [fold(o) for o in raw["company_organs"]],
             "jurisdiction": re.compile(r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(
                 raw["jurisdiction_words"], key=len, reverse=True)) + r")\s+)?$", re.IGNORECASE),
             "person_before": {tuple(syllables(p)) for p in raw["person_before"]},
@@ -131,33 +138,90 @@ def _head_of(m: Mention, heads: set[tuple[str, ...]]) -> int:
     return 0
 
 
-def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]]) -> None:
+_OPENING = re.compile(r"^[\s\"“‘'(\[–-]*$")
+
+
+def _lead_head(m: Mention, heads: set[tuple[str, ...]], sentences: list[Sentence]) -> int:
+    """_head_of, and also a head written with a capital (at a sentence's start or in the
+    house style of the outlet: "Hãng hàng không Emirates cho biết", "của Hãng hàng không
+    Lufthansa") before a foreign name: a Vietnamese name after its head keeps it ("Ngân hàng
+    Nhà nước", "Công ty Cổ phần ...")."""
+    if cut := _head_of(m, heads):
+        return cut
+    if not m.text[:1].isupper() or m.key[4:].isupper():
+        return 0  # (a name of the dictionary keeps its key: "Hãng tin Yonhap")
+    low = Mention(text=m.text[:1].lower() + m.text[1:], type=m.type, key=m.key, sentence=m.sentence,
+                  start=m.start, end=m.end, line=m.line)
+    cut = _head_of(low, heads)
+    rest = m.text[cut:].split()
+    if not cut or any(is_vietnamese_syllable(w) for w in rest) or (fold(rest[0]),) in _lists()["legal_forms"] \
+            or tuple(syllables(" ".join(rest))) in load().gazetteer:
+        return 0  # a foreign name only ("Emirates"), not "Ngân hàng Trung ương Hungary", "Công ty CP X",
+        # nor a place ("CLB TP.HCM" is the club)
+    return cut
+
+
+def _named_organisations(mentions: list[Mention], heads: set[tuple[str, ...]], sentences: list[Sentence]) -> None:
     """"hãng Viva Aerobus" names an organisation, so does "Viva Aerobus" anywhere in the
     article (typed a person by its letters or a speech verb); both take the bare name's
     key and name."""
     named: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        if m.type == "ORG" and (cut := _head_of(m, heads)):
+        if m.type == "ORG" and (cut := _lead_head(m, heads, sentences)):
             bare = m.text[cut:]
             named[fold(bare)] = (org_key(bare), bare)
     if not named:
         return
     for m in mentions:
-        cut = _head_of(m, heads) if m.type == "ORG" else 0
+        cut = _lead_head(m, heads, sentences) if m.type == "ORG" else 0
         got = named.get(fold(m.text[cut:]))
         if got is not None and (m.type == "ORG" or (m.type == "PER" and not m.role)):
             m.type, (m.key, m.name), m.role = "ORG", got, None
 
 
-def _one_type(mentions: list[Mention], sentences: list[Sentence]) -> None:
+def _core(name: str, heads: set[tuple[str, ...]], forms: set[tuple[str, ...]], suffixes: frozenset[str]) -> str:
+    """A foreign company's own name inside its full one: heads and legal forms before it and
+    its form after it taken off ("Công ty CP Tập đoàn Kido" -> "Kido", "Mitsubishi Motors"
+    -> "Mitsubishi"); "" when nothing is taken off or the rest is Vietnamese words only."""
+    words = name.split()
+    cut = True
+    while cut and len(words) > 1:
+        cut = False
+        for k in (3, 2, 1):
+            if k < len(words) and (tuple(syllables(" ".join(words[:k]))) in heads
+                                   or tuple(syllables(" ".join(words[:k]))) in forms):
+                words, cut = words[k:], True
+                break
+    while len(words) > 1 and fold(words[-1]) in suffixes:
+        words = words[:-1]
+    core = " ".join(words)
+    if core == name or not core[:1].isupper() or all(is_vietnamese_syllable(s) for s in core.split()) \
+            or tuple(syllables(core)) in load().gazetteer or _in_org_heads(core, set()):
+        return ""  # nor a place ("CLB TP.HCM") or another body ("Báo Công an TP Đà Nẵng")
+    return core
+
+
+def _one_type(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> None:
     """A name the article types an organisation in one place and a person in another
     ("được Celtic bổ nhiệm" / "HLV mới của Celtic"; "Didi") is the organisation, unless
-    an honorific or an age shows one of its person mentions to be a person ("ông Ford")."""
+    an honorific or an age shows one of its person mentions to be a person ("ông Ford").
+    So is a company's own name written alone ("Kido" beside "Công ty CP Tập đoàn Kido",
+    "Mitsubishi" beside "Mitsubishi Motors")."""
     d = load()
     orgs: dict[str, Mention] = {}
     for m in mentions:
         if m.type == "ORG":
             orgs.setdefault(m.key.split(":", 1)[1], m)
+    cores: dict[str, Mention] = {}
+    for m in [m for m in mentions if m.type == "ORG" and not m.key[4:].isupper()]:
+        for name in {m.text, m.name or m.text}:
+            if core := _core(name, extra["named_heads"], extra["legal_forms"], extra["core_suffixes"]):
+                cores.setdefault(fold(core.replace("-", " ")), m)
+    for m in mentions:  # "Mitsubishi" typed an organisation by its own cues: the same company
+        if m.type == "ORG" and m.key == org_key(m.text) and (src := cores.get(fold(m.text))) is not None:
+            m.key, m.name = src.key, src.name
+    for core, m in cores.items():
+        orgs.setdefault(core, m)
     if not orgs:
         return
     people: dict[str, list[Mention]] = {}
@@ -365,22 +429,43 @@ def _people_cues() -> frozenset[tuple[str, ...]]:
         | frozenset(d.lex_tuples["person_cues_before"]) | frozenset(d.titles)
 
 
+# a house number: after "số" that an address word or a preposition of place opens ("căn nhà
+# số 423", "trụ sở từ số 32", not "tay vợt số 4"), or after a comma in a list of addresses
+_HOUSE_NUMBER = re.compile(r"(?:(?:\bnhà|\bchỉ|\bsở|\btại|\bở|\btừ|\bvề|\btrước|\bđến|\bcạnh)\s+số|(?P<list>[,;(]))"
+                           r"\s*(?P<n>\d{1,4})[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+$", re.IGNORECASE)
+_ADDRESS = re.compile(r"\bsố\s*\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*\s+[A-ZĐ]")  # "số 491 Kim Ngưu"
+_TO = re.compile(r"^\s*(?:[-–]|đến)\s*$")  # "A - B" a crossing, "từ A đến B" a stretch of road
+
+
 def _streets(mentions: list[Mention], sentences: list[Sentence], heads: set[tuple[str, ...]]) -> set[int]:
     """Ids of the mentions that name a street or a crossing ("giao lộ Nguyễn Thị Minh Khai
-    - Lý Chính Thắng", "phố Lê Phụng Hiểu"): places named after someone, no actors."""
+    - Lý Chính Thắng", "phố Lê Phụng Hiểu", "cầu Bà Chiêm", "đoạn từ Nguyễn Văn Linh đến
+    ...") or come after a house number ("số 491 Kim Ngưu, 123 Đội Cấn"): places named after
+    someone, no actors."""
     out: set[int] = set()
     prev: Mention | None = None
     firsts = {h[0] for h in heads}
+    honorifics, not_heads = load().lex_tuples["honorifics"], _lists()["not_street_heads"]
+    place_heads = _lists()["place_street_heads"]
     for m in mentions:
         sent = sentences[m.sentence].text
         window = sent[max(0, m.start - 20):m.start].lower()
         street = False
-        if m.type in ("PER", "LOC") and any(f in window for f in firsts):  # the usual case: no head near
-            before = tuple(syllables(window)[-3:])
-            street = any(before[-k:] in heads for k in range(1, 3))
-        if not street and prev is not None and id(prev) in out and prev.sentence == m.sentence:
-            street = _DASH.match(sent[prev.end:m.start]) is not None  # "A - B": the crossing's other street
-        if street and m.type != "GPE":
+        if m.type in ("PER", "LOC", "GPE") and any(f in window for f in firsts):  # the usual case: no head near
+            before = tuple(syllables(window)[-4:])
+            if before[-1:] in honorifics:
+                before = before[:-1]  # "cầu Bà Chiêm", "phố Bà Triệu": the honorific is in the name
+            # a place's name after a road's head names the road ("xa lộ Hà Nội", "cầu Bình Phước
+            # 1"), not after "đường", "phố" ("đường phố Hà Nội", "phố cổ Hà Nội" are the city)
+            street = any(before[-k:] in (heads if m.type != "GPE" else place_heads) for k in range(1, 3)) \
+                and before[-2:] not in not_heads
+        if not street and m.type in ("PER", "LOC") and m.start and sent[m.start - 1] == " " \
+                and (num := _HOUSE_NUMBER.search(window)) is not None and not 1900 <= int(num.group("n")) <= 2099:
+            # a house number, not a year; one after a comma only in a list that began with one
+            street = not num.group("list") or _ADDRESS.search(sent, 0, m.start) is not None
+        if not street and m.type != "GPE" and prev is not None and id(prev) in out and prev.sentence == m.sentence:
+            street = _TO.match(sent[prev.end:m.start]) is not None  # the crossing's or the stretch's other street
+        if street:
             out.add(id(m))
         prev = m
     return out
@@ -415,7 +500,7 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
         before = tuple(fold(s) for s in syllables(" ".join(lead)))
         if year and heads is None:
             heads = load().lex_tuples["org_heads"]
-        if (any(sylls[-len(t):] == t for t in tails if len(t) < len(sylls))
+        if (any(sylls[-len(t):] == t for t in tails if len(t) <= len(sylls))
                 or _ends_with(words, before)
                 or (year and heads is not None and not any(sylls[:k] in heads for k in (1, 2, 3)))):
             continue
@@ -425,23 +510,195 @@ def _happenings(mentions: list[Mention], sentences: list[Sentence], extra: dict[
 
 _CREDIT = re.compile(r"(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)
 _SHORT_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{0,2}$")  # "N.H", "N.V", "T.L."
+_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:ảnh|video|clip|đồ họa)\s*:\s*$", re.IGNORECASE)  # the credit alone
 _CODE = re.compile(r"^[A-ZĐ][A-ZĐa-z&]*(?:-[A-ZĐ][A-ZĐa-z&]*)*$")  # "NQ-HĐND", "QĐ-TTg", "NĐ-CP"
 
 
 def _credits_and_codes(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
     """Drop what names no actor of the story: a photo credit or a line holding only a
-    writer's initials ("Ảnh: N.H", "N.V" under the text), and the letters of a document's
-    number ("Nghị quyết số 03/2022/NQ-HĐND", "Quyết định 1234/QĐ-TTg")."""
+    writer's initials ("Ảnh: N.H", "N.V" under the text; "Ảnh: Phan Giang", a credit line
+    of its own), and the letters of a document's number ("Nghị quyết số 03/2022/NQ-HĐND",
+    "Quyết định 1234/QĐ-TTg", "Chỉ thị số 05-CT/TW")."""
     keep = []
     for m in mentions:
         text = sentences[m.sentence].text
         before, after = text[:m.start], text[m.end:]
         if _SHORT_INITIALS.match(m.text) and (_CREDIT.search(before) or (not before.strip() and not after.strip(" .)"))):
             continue
-        if _CODE.match(m.text) and (re.search(r"\d/$", before) or re.match(r"/\d", after)):
-            continue
+        if _CODE.match(m.text) and (re.search(r"\d[/-]$", before) or re.match(r"/\d", after)):
+            continue  # "05-CT/TW" too: a number and a hyphen before the letters
+        if _CREDIT_LINE.match(before) and not after.strip(" .)"):
+            continue  # "Ảnh: Phan Giang" under a photo: who took it, no actor of the story
         keep.append(m)
     return keep
+
+
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,8}$")
+_WORD = re.compile(r"[^\W\d_]+")
+COMMON_ACRONYM_MIN = 4  # letters of an acronym read as a lower-case phrase's (fewer match words by chance)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(strip_accents(w[:1]).lower() for w in words)
+
+
+def _initialisms(mentions: list[Mention], sentences: list[Sentence]) -> set[int]:
+    """An acronym of the article's own making that the dictionary does not know is short for
+    a name the article also writes in full: "UBCKNN" for "Ủy ban Chứng khoán Nhà nước", "Cục
+    CSHS" for "Cục Cảnh sát hình sự" (the same head, then the initials of the rest); it takes
+    that name's key. One that stands for lower-case words of the article ("THADS" beside
+    "thi hành án dân sự", "QLTT" beside "quản lý thị trường") is a common noun shortened:
+    its ids are returned, to be dropped."""
+    own = [m for m in mentions if m.type == "ORG" and _ACRONYM.match(m.text.split()[-1])
+           and m.key == org_key(m.text)]
+    if not own:
+        return set()
+    names = [(n, [w for w in _WORD.findall(n.name or n.text)]) for n in mentions
+             if n.type == "ORG" and not _ACRONYM.match((n.name or n.text).split()[-1])]
+    drop: set[int] = set()
+    lower: list[list[str]] | None = None
+    function = load().lex["function_words"]
+    for m in own:
+        words = m.text.split()
+        acr, head = strip_accents(words[-1]).lower(), [fold(w) for w in words[:-1]]
+        keys: dict[str, Mention] = {}
+        for n, nw in names:
+            if [fold(w) for w in nw[:len(head)]] != head:
+                continue
+            rest = nw[len(head):]
+            if len(rest) >= 2 and acr in (_initials(rest), _initials([w for w in rest if fold(w) != "và"])):
+                keys.setdefault(n.key, n)
+        if lower is None:
+            lower = [_WORD.findall(s.text) for s in sentences]
+        first = min(n.sentence for n in own if n.text == m.text)
+        phrases = Counter(" ".join(ws[i:i + len(acr)]).lower() for k, ws in enumerate(lower)
+                          for i in range(len(ws) - len(acr) + 1)
+                          if ws[i][:1].lower() == acr[0] and _initials(ws[i:i + len(acr)]) == acr
+                          and all(w.islower() and w not in function for w in ws[i:i + len(acr)])
+                          and (k <= first or len(keys) == 1))
+        if len(keys) == 1:
+            if not phrases or max(phrases.values()) < 3:
+                n = next(iter(keys.values()))  # (not "NLĐ" beside "người lao động" written
+                m.key, m.name, m.country = n.key, n.name, m.country or n.country  # again and again)
+            continue
+        if keys or head or len(acr) < COMMON_ACRONYM_MIN:
+            continue
+        # the words come first, then their short form (three letters match some words by
+        # chance: "SNV", "số nhiệm vụ"; "CDC", "cả đương chức" twice)
+        if phrases:
+            drop.add(id(m))
+    return drop
+
+
+def _bodies_without_place(mentions: list[Mention], extra: dict[str, Any]) -> None:
+    """A local body written once with its place and then without it ("Sở Giao thông Vận tải
+    TP HCM" ... "Sở Giao thông Vận tải", "Đảng bộ tỉnh Đác Lắc" ... "Đảng bộ tỉnh") is one
+    organisation: the short form takes the full one's key when exactly one organisation of
+    the article is the short form followed by a place (a level word and a name, a place of
+    the dictionary, or a place the article names)."""
+    orgs = [m for m in mentions if m.type == "ORG" and m.key == org_key(m.text)]
+    if not orgs:
+        return
+    d = load()
+    places = {fold(m.text) for m in mentions if m.type == "GPE"}
+    levels = extra["jurisdiction_levels"]
+    full: dict[str, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.type != "ORG":
+            continue
+        words = m.text.split()
+        for k in range(1, len(words)):
+            rest = " ".join(words[k:])
+            if fold(words[k]) in levels and k + 1 < len(words) and words[k + 1][:1].isupper() \
+                    or (fold(words[k - 1]) in levels and all(w[:1].isupper() for w in words[k:])) \
+                    or tuple(syllables(rest)) in d.gazetteer or fold(rest) in places:
+                full.setdefault(fold(" ".join(words[:k])), {})[m.key] = m
+    national = d.lex["legislatures"] | d.lex["state_heads"]  # "Quốc hội" is not "Quốc hội tỉnh X"
+    moved: dict[str, Mention] = {}
+    for m in orgs:
+        got = full.get(fold(m.text), {})
+        if len(got) == 1 and m.key not in got and fold(m.text) not in national:
+            moved[m.key] = next(iter(got.values()))
+    for m in mentions:  # with the key go the mentions that share it ("CHK" of "Cục Hàng không")
+        if m.type == "ORG" and (src := moved.get(m.key)) is not None:
+            m.key, m.name, m.country = src.key, src.name, m.country or src.country
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|và|,\s*và)\s*$")
+
+
+def _elided_bodies(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """A body named after its province, then more provinces listed after it ("Đài truyền hình
+    Thừa Thiên Huế và Phú Yên", "Đài truyền hình Đà Nẵng, Đắk Nông, Quảng Ngãi"): the places
+    listed are bodies of the same kind, one per place, not the provinces (GUIDELINES.md)."""
+    d = load()
+    body: tuple[Mention, str] | None = None  # the last body named after a place, and its head
+    for m in mentions:
+        if body is not None and (m.sentence != body[0].sentence or m.start < body[0].end):
+            if m.sentence != body[0].sentence:
+                body = None
+            continue  # the place nested in the body's own name
+        if m.type == "ORG" and m.key == org_key(m.text):
+            words = m.text.split()
+            k = next((k for k in (3, 2, 1) if k < len(words) - 1 and tuple(syllables(" ".join(words[-k:])))
+                      in d.gazetteer and not any(e.kind == "country" for e in d.gazetteer[tuple(syllables(
+                          " ".join(words[-k:])))])), 0)
+            body = (m, " ".join(words[:-k])) if k else None
+            continue
+        if body is not None and m.type == "GPE" and m.key.count(":") == 2 \
+                and _LIST_GAP.match(sentences[m.sentence].text[body[0].end:m.start]):
+            name = f"{body[1]} {m.text}"
+            m.type, m.key, m.name = "ORG", org_key(name), name
+            body = (m, body[1])
+            continue
+        body = None
+
+
+def _company_organs(mentions: list[Mention], sentences: list[Sentence], organs: list[str]) -> list[Mention]:
+    """Drop a company's meeting or board named by what it is ("tổ chức Đại hội đồng" + "cổ
+    đông thường niên", "Hội đồng quản trị" + "công ty"): cut inside such a phrase, or the whole
+    phrase with no name written after it."""
+    firsts = {o.split()[0] for o in organs}
+    keep = []
+    for m in mentions:
+        if m.type == "ORG" and m.text.split()[0].lower() in firsts:
+            rest = fold(sentences[m.sentence].text[m.start:m.start + 40])
+            text = fold(m.text)
+            hit = next((o for o in organs if rest.startswith(o) and (len(text) < len(o) or text == o)), None)
+            if hit is not None and (len(text) < len(hit) or not rest[len(hit):].strip()[:1].isalpha()
+                                    or not sentences[m.sentence].text[m.start + len(hit):].strip()[:1].isupper()):
+                continue
+        keep.append(m)
+    return keep
+
+
+_IN_BRACKETS = re.compile(r"^\s*\(\s*$")
+
+
+def _people_named_as_places(mentions: list[Mention], sentences: list[Sentence], extra: dict[str, Any]) -> list[Mention]:
+    """Places named after people, typed people by their shape: the district in brackets after
+    a place ("Ngọc Hồi (Hoàng Mai)", "phường 5 (Tân Bình)") is a place; so is the commune
+    or ward a title's body ends on ("Phó chủ tịch UBND xã" + "Lê Minh Xuân") when the article
+    also writes it as a place or the title follows a person named just before ("ông Luận,
+    Phó chủ tịch UBND xã Lê Minh Xuân"): the body and its place are then one organisation."""
+    places = {fold(m.text) for m in mentions if m.type == "GPE"}
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in mentions:
+        text = sentences[m.sentence].text
+        if m.type == "PER" and not m.role and prev is not None and prev.type == "GPE" \
+                and prev.sentence == m.sentence and _IN_BRACKETS.match(text[prev.end:m.start]) \
+                and text[m.end:m.end + 1] in (")", ","):
+            m.type, m.key, m.name, m.country = "GPE", "GPE:" + fold(m.text), m.text, prev.country
+        elif m.type == "PER" and m.role and (body := extra["title_body"].search(text, 0, m.start)) is not None \
+                and body.end() == m.start and (fold(m.text) in places or (
+                    prev is not None and prev.type == "PER" and prev.sentence == m.sentence
+                    and text[prev.end:body.start()].strip().startswith(","))):
+            name = text[body.start():m.end]
+            m.type, m.key, m.name, m.text, m.start, m.role = "ORG", org_key(name), name, name, body.start(), None
+        out.append(m)
+        prev = m
+    return out
 
 
 def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
@@ -458,14 +715,20 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
     if streets:
         mentions = [m for m in mentions if id(m) not in streets]
     mentions = _joined_bodies(mentions, sentences, extra)
+    mentions = _company_organs(mentions, sentences, extra["company_organs"])
+    _elided_bodies(mentions, sentences)
     # "Chủ tịch UBND tỉnh cho biết": a local body named by its kind and level alone is no entity
     mentions = [m for m in mentions if not (
         m.type == "ORG" and len(m.text.split()) > 1 and m.text.split()[0] in extra["jurisdiction_bodies"]
         and fold(m.text.split(maxsplit=1)[1]) in extra["jurisdiction_levels"])]
+    mentions = _people_named_as_places(mentions, sentences, extra)
     mentions = _country_given_names(mentions, sentences, extra["given_name_countries"], _people_cues())
     _people_by_title(mentions, sentences, extra["person_before"])
-    _named_organisations(mentions, extra["named_heads"])
+    _named_organisations(mentions, extra["named_heads"], sentences)
     _headed_names(mentions, extra["named_heads"], extra["legal_forms"])
+    if common := _initialisms(mentions, sentences):
+        mentions = [m for m in mentions if id(m) not in common]
+    _bodies_without_place(mentions, extra)
     _clubs(mentions, sentences, extra)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -511,5 +774,5 @@ def retype_organisations(mentions: list[Mention], sentences: list[Sentence]) -> 
             for m in ms:
                 m.type, m.key, m.role = "ORG", new_key, None
     mentions = [m for m in mentions if m.key not in things] if things else mentions
-    _one_type(mentions, sentences)
+    _one_type(mentions, sentences, extra)
     return mentions
