@@ -350,8 +350,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
         if has_cue(an, "habitual", st.cs, i):
             _dropped(article, line, trig, "habitual")
-            continue  # "thường xuyên bị chỉ trích", "có nhiều trường hợp ... bị hành hung": a habit
-            # or a kind of case, no one happening an analyst could count
+            continue  # "có nhiều trường hợp nhà báo bị hành hung", "chỉ có thể đề nghị": a kind
+            # of case or a capability, no one happening an analyst could count
         if trig.mode != "visit" and any(has_cue(an, c, 0, len(toks))
                                         for c in res.sports.get(trig.type, ())):
             _dropped(article, line, trig, "sports_match")
