@@ -1319,3 +1319,13 @@ def test_precision_audit_holds_pointers_and_labels_with_frozen_halves():
         assert (r["type"] is None) == (not r["event"]) and set(r) <= {
             "file", "cluster", "doc", "line", "coded", "coded_parts", "split", "event", "type",
             "actors", "recipients", "cause", "note"}
+
+
+def test_bodies_after_a_head_noun_ending_in_a_title_word_keep_their_preposition():
+    gaz = {**GAZ, "Trần Tuấn Anh": ("PER", "PER:trần tuấn anh"),
+           "Đoàn Thanh niên Cộng sản Hồ Chí Minh": ("ORG", "ORG:đoàn tncs"),
+           "Hội Liên hiệp Thanh niên Việt Nam": ("ORG", "ORG:hội lhtn")}
+    ev = code_events(build([
+        "Phát biểu tại buổi lễ, ông Trần Tuấn Anh biểu dương những nỗ lực và thành tích của các "
+        "tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, Hội Liên hiệp Thanh niên Việt Nam."], gaz))
+    one(ev, "SUPPORT", actors=["PER:trần tuấn anh"], recipients={"ORG:đoàn tncs"})
