@@ -1269,3 +1269,63 @@ def test_a_name_right_after_a_verb_of_another_act_is_that_verbs():
                 and "PER:nguyễn quang lộc" in e.recipients], [(e.type, e.line, e.recipients) for e in ev]
     # a name with its own preposition may belong to the first verb
     one(ev, "COERCE", line=3, recipients=["PER:trần đình thịnh"])
+
+
+def test_kinds_of_case_and_capabilities_code_nothing():
+    gaz = {**GAZ, "Nguyễn Văn Hiếu": ("PER", "PER:nguyễn văn hiếu"),
+           "Hội Nhà báo": ("ORG", "ORG:hội nhà báo"), "Bộ Công an": ("ORG", "ORG:bộ công an")}
+    ev = code_events(build([
+        "Ông Nguyễn Văn Hiếu thừa nhận có nhiều trường hợp nhà báo bị hành hung.",
+        "Hội Nhà báo chỉ có thể đề nghị Bộ Công an vào cuộc.",
+        # a habitual act is coded, as the older gold codes it
+        "Tổng thống Donald Trump thường xuyên kêu gọi Hàn Quốc tăng chi tiêu quốc phòng.",
+    ], gaz))
+    assert [(e.type, e.line) for e in ev if e.line < 3] == [], [(e.type, e.line) for e in ev]
+    one(ev, "REQUEST", line=3, actors=["PER:donald trump"])
+
+
+def test_word_senses_read_on_the_audit():
+    gaz = {**GAZ, "Gayle": ("PER", "PER:gayle"), "De Gea": ("PER", "PER:de gea"),
+           "Thùy Tiên": ("PER", "PER:thùy tiên"), "Việt Nam": ("GPE", "GPE:VNM"),
+           "Công an huyện Đô Lương": ("ORG", "ORG:công an huyện đô lương"),
+           "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam": ("ORG", "ORG:mttq")}
+    ev = code_events(build([
+        "Gayle phá bẫy việt vị băng xuống đối mặt với De Gea.",  # a footballer dashing
+        "Cuộc thi tìm đại diện Việt Nam nối tiếp Thùy Tiên dự thi quốc tế.",  # to succeed
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam đã quyên góp, ủng hộ nhân dân bị thiệt "
+        "hại do hạn hán.",  # a donation
+        "Công an huyện Đô Lương vừa phá băng trộm chó liên tỉnh.",
+    ], gaz))
+    assert [(e.type, e.line) for e in ev if e.line < 3] == [], [(e.type, e.line) for e in ev]
+    one(ev, "AID", line=3, actors=["ORG:mttq"])
+    assert not [e for e in ev if e.line == 3 and e.type == "SUPPORT"]
+    one(ev, "COERCE", line=4, actors=["ORG:công an huyện đô lương"])
+
+
+def test_precision_audit_holds_pointers_and_labels_with_frozen_halves():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "eval" / "gold"
+    spec = importlib.util.spec_from_file_location("events_audit_select", root / "events_audit_select.py")
+    sel = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sel)
+    rows = [json.loads(line) for line in (root / "events_audit.jsonl").read_text("utf-8").splitlines()]
+    assert len(rows) == 87 and len({(r["cluster"], r["doc"], r["line"], r["coded"]) for r in rows}) == 87
+    golds = sel.gold_clusters()
+    for r in rows:
+        assert r["split"] == sel.audit_split(r["cluster"]) and r["cluster"] not in golds
+        assert (r["type"] is None) == (not r["event"]) and set(r) <= {
+            "file", "cluster", "doc", "line", "coded", "coded_parts", "split", "event", "type",
+            "actors", "recipients", "cause", "note"}
+
+
+def test_bodies_after_a_head_noun_ending_in_a_title_word_keep_their_preposition():
+    gaz = {**GAZ, "Trần Tuấn Anh": ("PER", "PER:trần tuấn anh"),
+           "Đoàn Thanh niên Cộng sản Hồ Chí Minh": ("ORG", "ORG:đoàn tncs"),
+           "Hội Liên hiệp Thanh niên Việt Nam": ("ORG", "ORG:hội lhtn")}
+    ev = code_events(build([
+        "Phát biểu tại buổi lễ, ông Trần Tuấn Anh biểu dương những nỗ lực và thành tích của các "
+        "tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, Hội Liên hiệp Thanh niên Việt Nam."], gaz))
+    one(ev, "SUPPORT", actors=["PER:trần tuấn anh"], recipients={"ORG:đoàn tncs"})

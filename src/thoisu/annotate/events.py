@@ -348,6 +348,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if has_cue(an, "irrealis", st.cs, i):
             _dropped(article, line, trig, "irrealis")
             continue  # "nguy cơ bị tấn công", "cần tăng cường hợp tác", "tin ... sẽ gửi viện trợ"
+        if has_cue(an, "habitual", st.cs, i):
+            _dropped(article, line, trig, "habitual")
+            continue  # "có nhiều trường hợp nhà báo bị hành hung", "chỉ có thể đề nghị": a kind
+            # of case or a capability, no one happening an analyst could count
         if trig.mode != "visit" and any(has_cue(an, c, 0, len(toks))
                                         for c in res.sports.get(trig.type, ())):
             _dropped(article, line, trig, "sports_match")

@@ -167,6 +167,10 @@ class Analysis:
         preps, heads = self.res.cues["preps"], self.res.cues["head_nouns"]
         for np in nps:
             p = np.start
+            h = heads.ends_at(toks, np.first)
+            if not heads.ends_at(toks, p) and h > np.first - p:
+                p = np.first  # "của các tổ chức Đoàn ...": the title word read back ("chức" of
+                # "quan chức") ends a head noun, not a title
             p -= heads.ends_at(toks, p)  # "tại thủ đô Bình Nhưỡng", "về vấn đề Ukraine"
             k = preps.ends_at(toks, p)
             if k:
