@@ -1329,3 +1329,21 @@ def test_bodies_after_a_head_noun_ending_in_a_title_word_keep_their_preposition(
         "Phát biểu tại buổi lễ, ông Trần Tuấn Anh biểu dương những nỗ lực và thành tích của các "
         "tổ chức Đoàn Thanh niên Cộng sản Hồ Chí Minh, Hội Liên hiệp Thanh niên Việt Nam."], gaz))
     one(ev, "SUPPORT", actors=["PER:trần tuấn anh"], recipients={"ORG:đoàn tncs"})
+
+
+def test_a_name_found_again_beside_a_trigger_takes_the_articles_resolution() -> None:
+    # the actors stage joined the bare "Mitsubishi" to "Mitsubishi Motors"; the events
+    # stage's own name search finds "Mitsubishi" again in another sentence: one entity,
+    # not a second organisation. A surface the actors stage typed a place is left alone.
+    from thoisu.annotate.participants import _as_resolved
+
+    def men(text: str, typ: str, key: str, sentence: int) -> Mention:
+        return Mention(text=text, type=typ, key=key, sentence=sentence, start=0,
+                       end=len(text), line=1, name=key.split(":", 1)[1])
+
+    base = [men("Mitsubishi Motors", "ORG", "ORG:mitsubishi motors", 0),
+            men("Mitsubishi", "ORG", "ORG:mitsubishi motors", 1),
+            men("Diệu Hân", "GPE", "GPE:diệu hân", 1)]
+    extra = [men("Mitsubishi", "ORG", "ORG:mitsubishi", 3), men("Diệu Hân", "PER", "PER:diệu hân", 4)]
+    got = _as_resolved(extra, base)
+    assert [m.key for m in got] == ["ORG:mitsubishi motors", "PER:diệu hân"]

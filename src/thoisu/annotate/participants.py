@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -466,7 +466,31 @@ def complete_mentions(article: Article) -> list[Mention]:
     extra += _given_names(article, base + extra, cfg)
     extra += _free_names(article, base + extra, cfg)
     extra += _governments(article, base + extra)
-    return sorted(base + extra, key=lambda m: (m.sentence, m.start, -m.end))
+    return sorted(base + _as_resolved(extra, base), key=lambda m: (m.sentence, m.start, -m.end))
+
+
+def _as_resolved(extra: list[Mention], base: list[Mention]) -> list[Mention]:
+    """Extra mentions written as a name the actors stage resolved elsewhere in the article
+    take that resolution: the actors stage joins a bare "Mitsubishi" to "Mitsubishi
+    Motors" or an acronym to its full name across the article, and a mention found here
+    again must not become a second entity of its own. Only a surface resolved one way,
+    and only to a person or an organisation: a name found here beside a trigger acts, and
+    when the actors stage typed the same words a place ("Diệu Hân" read as a ward), the
+    place is the likelier error."""
+    seen: dict[str, Mention | None] = {}
+    for m in base:
+        f = fold(m.text)
+        if f in seen and seen[f] is not None and seen[f].key != m.key:
+            seen[f] = None  # resolved two ways in this article: leave extras as they are
+        else:
+            seen.setdefault(f, m)
+    out = []
+    for m in extra:
+        r = seen.get(fold(m.text))
+        if r is not None and r.key != m.key and r.type in ("PER", "ORG"):
+            m = replace(m, type=r.type, key=r.key, name=r.name, country=r.country)
+        out.append(m)
+    return out
 
 
 def participant_mentions(mentions: list[Mention]) -> list[Mention]:
