@@ -50,7 +50,7 @@ def main() -> int:
         out = Path(tmp) / "out"
         t = time.perf_counter()
         proc = subprocess.run(
-            [str(ROOT / ".venv" / "bin" / "thoisu"), "digest", str(pages), "--out", str(out),
+            [str(Path(sys.executable).parent / "thoisu"), "digest", str(pages), "--out", str(out),
              "--workers", str(args.workers), "--quiet"],
             capture_output=True, text=True,
         )

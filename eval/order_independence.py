@@ -63,6 +63,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="only the first N vims-dev clusters")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--cache", type=Path, default=CACHE, help="annotated articles (eval/threads_eval.py builds it)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="try another value of a story setting (data/cluster.json)")
     ap.add_argument("--orders", default="one run,ten runs,reverse, one run,shuffled, one run,shuffled, ten runs")
@@ -72,7 +73,7 @@ def main() -> int:
     for kv in args.set:
         k, v = kv.split("=", 1)
         settings()[k] = json.loads(v)
-    arts = [(c, a) for c, a in load_articles(CACHE, args.workers) if c.startswith("vims")]
+    arts = [(c, a) for c, a in load_articles(args.cache, args.workers) if c.startswith("vims")]
     if args.limit:
         keep = sorted({c for c, _ in arts})[: args.limit]
         arts = [(c, a) for c, a in arts if c in keep]

@@ -25,6 +25,7 @@ The joining rule is chosen on dev; test is read once per adopted change (--split
     .venv/bin/python eval/threads_eval.py --split test     # the frozen test split
     .venv/bin/python eval/threads_eval.py --show           # list wrong, missed, unjudged
     .venv/bin/python eval/threads_eval.py --param join_threshold=0.6   # try a setting
+    .venv/bin/python eval/threads_eval.py --set word_floor=0.02        # a story-stage setting
     .venv/bin/python eval/threads_eval.py --batch 500 --param rejoin_grown=true  # incremental
     .venv/bin/python eval/threads_eval.py --seeds          # the seed pages' stories, pair by pair
     .venv/bin/python eval/threads_eval.py --batch 500 --agree   # runs of 500 against one run
@@ -367,12 +368,17 @@ def main() -> int:
                          "see how much of the misses the splits cause, not a figure of the system")
     ap.add_argument("--param", action="append", default=[],
                     help="override a key of stories/data/threads.json, e.g. join_threshold=0.6")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a key of the story stage's stories/data/cluster.json, e.g. word_floor=0.02")
     args = ap.parse_args()
-    from thoisu.stories.threads import thread_settings
+    from thoisu.stories.threads import settings, thread_settings
 
     for kv in args.param:
         k, v = kv.split("=", 1)
         thread_settings()[k] = json.loads(v)
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        settings()[k] = json.loads(v)
     if args.seeds:
         seed_pairs(ROOT.parent / "shared" / "seeds")
         return 0

@@ -355,3 +355,17 @@ def test_years_a_text_only_mentions_do_not_part_two_undated_reports() -> None:
     idx = StoryIndex()
     idx.assign([c, d])
     assert c.story_id != d.story_id
+
+
+def test_a_name_counts_once_in_a_pair() -> None:
+    """A name spelt as a name and again as words ("n:kim jong-un" and "kim jong-un") counts
+    once in a pair's cosine: a famous name alone chained a week of its news into one story."""
+    from thoisu.stories.cluster import _pair_cosine
+
+    a = {"n:kim jong-un": 0.5, "kim jong-un": 0.3, "hút thuốc": 0.6}
+    b = {"n:kim jong-un": 0.5, "kim jong-un": 0.3, "lời đề nghị": 0.6}
+    assert _pair_cosine(a, b, names_once=False) == pytest.approx(0.25 + 0.09)
+    assert _pair_cosine(a, b, names_once=True) == pytest.approx(0.25)
+    # a word that spells no name of either article still counts
+    c = {"n:kim jong-un": 0.5, "hút thuốc": 0.6}
+    assert _pair_cosine(a, c, names_once=True) == pytest.approx(0.25 + 0.36)

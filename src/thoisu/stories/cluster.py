@@ -382,6 +382,7 @@ class StoryIndex:
         entries = ({k: arts[k] for k in cands if k in arts} if isinstance(arts, dict)
                    else arts.peek_many(cands))  # type: ignore[attr-defined]
         max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
+        names_once = bool(cfg.get("names_once"))
         out: dict[str, float] = {}
         for aid in cands:
             self.comparisons += 1
@@ -397,7 +398,7 @@ class StoryIndex:
             if (year is not None and oyear is not None and abs(year - oyear) > max_years
                     and (dated if year < oyear else (rest[1] if len(rest) > 1 else True))):
                 continue
-            s = sum(w * other.get(t, 0.0) for t, w in vec.items())
+            s = _pair_cosine(vec, other, names_once)
             if day is not None and oday is not None:
                 gap = abs(day - oday)
                 if gap > max_gap:
@@ -588,6 +589,23 @@ class StoryIndex:
         )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
+
+
+def _pair_cosine(vec: Vector, other: Vector, names_once: bool) -> float:
+    """The cosine of two article vectors; with ``names_once``, a word term that spells a
+    name of either vector ("kim jong-un", "triều tiên" beside "n:kim jong-un", "n:triều
+    tiên") is left out: the name counts as the name only. A famous name said twice over
+    (as a name and again as words) made a pair of two events of one week on its own --
+    Kim Jong-un's sister's marriage, his giving up smoking and Pyongyang dismissing
+    Trump's offer chained into one story -- and real pairs share other words besides."""
+    if not names_once:
+        return sum(w * other.get(t, 0.0) for t, w in vec.items())
+    s = 0.0
+    for t, w in vec.items():
+        o = other.get(t)
+        if o is not None and (t[1:2] == ":" or ("n:" + t not in vec and "n:" + t not in other)):
+            s += w * o
+    return s
 
 
 def _widen(span: list[int] | None, lo: int, hi: int) -> list[int]:
