@@ -743,9 +743,14 @@ def test_a_company_and_its_short_name_are_one() -> None:
 
 
 def test_sentence_final_dot_and_numbered_units() -> None:
-    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu."])
+    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu.",
+                 "Trụ sở ở P.Bến Nghé, Q.1; ảnh: Q.Anh."])
     assert ("GPE", "TP.HCM") in typed(a)
-    assert not [m for m in a.mentions if m.text.startswith("Q.")]  # no name of its own: no fragment
+    # HCMC's districts and wards are named by number, the letter standing for the level
+    assert {(m.text, m.key) for m in a.mentions if m.key.startswith("GPE:quận")} == {
+        ("quận 3", "GPE:quận 3"), ("Q.9", "GPE:quận 9"), ("Q.1", "GPE:quận 1")}
+    assert ("GPE", "P.Bến Nghé") in typed(a)  # the letter glued to the ward's name
+    assert not [m for m in a.mentions if m.text == "Q.Anh"]  # a byline's initial and given name
 
 
 def test_a_surname_that_heads_organisations_before_a_middle_name() -> None:

@@ -428,6 +428,39 @@ def _glued_joiner(d: Dictionary, w: Word) -> bool:
     return len(w.sylls) > 1 and w.sylls[0].fold in d.lex["org_name_joiners"] and w.sylls[1].cap
 
 
+def _numbered_level(d: Dictionary, words: list[Word], k: int) -> str:
+    """The level of a district or ward named by its number ("quận" + "3", "Q." + "12"), else ""."""
+    if k + 1 >= len(words) or not words[k + 1].text.isdigit() or len(words[k + 1].text) > 2:
+        return ""
+    w = words[k]
+    if w.fold in d.lex["numbered_levels"]:
+        return w.fold
+    if w.text.endswith(".") and len(w.sylls) == 2 and w.sylls[0].fold in d.lex["unit_abbreviations"]:
+        return next((lv for lv in sorted(d.lex["numbered_levels"]) if lv[0] == w.sylls[0].fold), "")
+    return ""
+
+
+def _cap_run(words: list[Word], k: int) -> int:
+    """The end of the run of capitalised words from k."""
+    b = k + 1
+    while b < len(words) and words[b].cap and not words[b].punct:
+        b += 1
+    return b
+
+
+def _syllables(words: list[Word], a: int, b: int) -> int:
+    return sum(len(w.sylls) for w in words[a:b])
+
+
+def _glued_level(d: Dictionary, w: Word) -> str:
+    """The level whose letter is glued to a name ("P.Bến", "Q.Gò"; not initials "P.T.A"), else ""."""
+    t = w.text
+    if len(t) < 4 or t[1] != "." or not t[2].isupper() or "." in t[2:] or t[0].islower():
+        return ""
+    return next((lv for lv in sorted(d.lex["numbered_levels"]) if lv[0] == fold(t[0])
+                 and fold(t[0]) in d.lex["unit_abbreviations"]), "")
+
+
 def _unit_number(d: Dictionary, words: list[Word], b: int) -> int:
     """Words of a unit number right after an organisation's name ("Đội CSGT" + "số 4",
     "Đội" + "2"): 0 if none. Short numbers only, so years and amounts stay out."""
@@ -1042,9 +1075,17 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
             continue
-        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and (
-                w.sylls[0].fold in d.lex["unit_abbreviations"] or (w.allcaps and "." not in w.text[:-1])):
-            k += 2  # "Q." + "12": a numbered district or ward, no name of its own here; "BA." + "5": a code
+        level = _numbered_level(d, words, k)
+        if level:
+            # "quận 3", "phường 13", "Q.1", "P.4": HCMC's districts and wards are named by number
+            name = sent.text[w.start:words[k + 1].end]
+            out.append(_mention(words, k, k + 2, "GPE", f"GPE:{level} {words[k + 1].text}", name, si, sent))
+            role = _after_entity(role, out[-1])
+            k += 2
+            continue
+        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and w.allcaps \
+                and "." not in w.text[:-1]:
+            k += 2  # "BA." + "5": a code
             continue
         if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
                 k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
@@ -1052,6 +1093,14 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 words[k + 1].initial = True
             k += 1  # "TP. Cà Mau": the head of a known place, which the look-up takes next;
             continue  # "TP." alone ends a sentence: the city named before, no name of its own
+        if w.cap and not w.punct and _glued_level(d, w) and _syllables(words, k, b := _cap_run(words, k)) > 1:
+            # "P.Bến Nghé", "Q.Gò Vấp": a ward's or district's letter glued to its name, keyed as
+            # "quận Gò Vấp" is (not a byline's initial and given name, "Q.Anh")
+            name = sent.text[w.start:words[b - 1].end]
+            out.append(_mention(words, k, b, "GPE", "GPE:" + fold(name[2:].replace("-", " ")), name, si, sent))
+            role = _after_entity(role, out[-1])
+            k = b
+            continue
         if w.cap and not w.punct:
             if w.allcaps and w.fold in d.lex["not_acronyms"] and k + 1 < n and words[k + 1].cap \
                     and not any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads")):
