@@ -963,3 +963,10 @@ def test_a_capitalised_head_before_a_foreign_name_anywhere() -> None:
     keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
     assert keys["Hãng hàng không Lufthansa"] == "ORG:lufthansa"
     assert keys["CLB TP.HCM"] == "ORG:clb tp.hcm"
+
+
+def test_a_spaced_hyphen_inside_a_known_place() -> None:
+    a = article(["Tại tỉnh Bà Rịa - Vũng Tàu và Thừa Thiên - Huế giá tiêu tăng; trận Hà Nội - Hải Phòng hoãn."])
+    assert ("GPE", "Bà Rịa - Vũng Tàu") in typed(a)  # not 'bà' + a person 'Rịa'
+    assert ("GPE", "Thừa Thiên - Huế") in typed(a)
+    assert ("GPE", "Hà Nội") in typed(a) and ("GPE", "Hải Phòng") in typed(a)

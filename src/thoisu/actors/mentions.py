@@ -72,6 +72,8 @@ def _match(words: list[Word], k: int, table: dict, prefixes: set) -> tuple[int, 
         w = words[j]
         if w.punct and w.text not in ("-", "–", ".", "&"):
             break
+        if w.text in ("-", "–") and j > k:
+            continue  # "Bà Rịa - Vũng Tàu": a spaced hyphen is no syllable of the key
         for s in w.sylls:
             key = key + (s.fold,)
             caps.append(s.cap)
