@@ -970,3 +970,10 @@ def test_a_spaced_hyphen_inside_a_known_place() -> None:
     assert ("GPE", "Bà Rịa - Vũng Tàu") in typed(a)  # not 'bà' + a person 'Rịa'
     assert ("GPE", "Thừa Thiên - Huế") in typed(a)
     assert ("GPE", "Hà Nội") in typed(a) and ("GPE", "Hải Phòng") in typed(a)
+
+
+def test_an_initial_whose_dot_ends_the_sentence() -> None:
+    a = article(["Chị T. khai có thai với ông L. Vì bị chồng hỏi liên tục, chị T. đã khai.",
+                 "Kỷ lục 38,4 độ C. Được biết 13 người đã thiệt mạng."])
+    assert ("PER", "L.") in typed(a)
+    assert not [m for m in a.mentions if "Vì" in m.text or "Được" in m.text]

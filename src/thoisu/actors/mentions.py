@@ -282,6 +282,14 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             stack.append(rest)
             split.append(first)
             continue
+        if len(sy) > 2 and sy[1].text == "." and len(sy[0].text) == 1 and sy[0].cap \
+                and sy[2].fold in d.lex["not_names"] and len(sy) == 3:
+            # "L._Vì": an initial whose dot ended the sentence, glued to the next one's first word
+            first, rest = _split_word(w, 2)
+            rest.initial = True
+            stack.append(rest)
+            split.append(first)
+            continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
         if not cut and not sy[0].cap and not w.punct:
