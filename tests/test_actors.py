@@ -977,3 +977,11 @@ def test_an_initial_whose_dot_ends_the_sentence() -> None:
                  "Kỷ lục 38,4 độ C. Được biết 13 người đã thiệt mạng."])
     assert ("PER", "L.") in typed(a)
     assert not [m for m in a.mentions if "Vì" in m.text or "Được" in m.text]
+
+
+def test_standard_bodies_with_a_lower_case_field() -> None:
+    a = article(["Theo Phòng Đăng ký kinh doanh, Trung tâm Phát triển quỹ đất TP.HCM đã chuyển tiền.",
+                 "Công ty Xổ số điện toán Việt Nam trao giải; Đội Cảnh sát đặc nhiệm phối hợp."])
+    for name in ("Phòng Đăng ký kinh doanh", "Trung tâm Phát triển quỹ đất TP.HCM",
+                 "Công ty Xổ số điện toán Việt Nam", "Đội Cảnh sát đặc nhiệm"):
+        assert ("ORG", name) in typed(a)
