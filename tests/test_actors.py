@@ -985,3 +985,9 @@ def test_standard_bodies_with_a_lower_case_field() -> None:
     for name in ("Phòng Đăng ký kinh doanh", "Trung tâm Phát triển quỹ đất TP.HCM",
                  "Công ty Xổ số điện toán Việt Nam", "Đội Cảnh sát đặc nhiệm"):
         assert ("ORG", name) in typed(a)
+
+
+def test_an_english_phrase_is_no_persons_name() -> None:
+    a = article(["Nhóm Design for Change Việt Nam tổ chức cuộc thi; phim Dawn of Justice của Louis van Gaal."])
+    assert not [m for m in a.mentions if m.type == "PER" and ("for" in m.text or "of" in m.text)]
+    assert ("PER", "Louis van Gaal") in typed(a)  # a name's particle is no function word

@@ -1156,6 +1156,9 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 k += 1
                 continue
             typ = _classify(d, words, k, b, role, hon_before)
+            if typ == "PER" and any(x.fold in d.lex["foreign_function_words"]
+                                    for v in words[k:b] for x in v.sylls[v is w:]):
+                typ = None  # "Design for Change", "Dawn of Justice": an English phrase, no one's name
             if typ is None and b - k > 1 and w.initial and _is_common(d, w):
                 k += 1
                 continue
