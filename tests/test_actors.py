@@ -991,3 +991,11 @@ def test_an_english_phrase_is_no_persons_name() -> None:
     a = article(["Nhóm Design for Change Việt Nam tổ chức cuộc thi; phim Dawn of Justice của Louis van Gaal."])
     assert not [m for m in a.mentions if m.type == "PER" and ("for" in m.text or "of" in m.text)]
     assert ("PER", "Louis van Gaal") in typed(a)  # a name's particle is no function word
+
+
+def test_a_place_whose_name_starts_as_a_country_does() -> None:
+    a = article(["Chị T. quê Nga Sơn, Thanh Hóa đến Mỹ Đình, xã Mỹ Lợi; Tổng thống Mỹ Barack Obama đến.",
+                 "Nghệ sĩ Tú Oanh, Anh Tuấn, Minh Cúc tái ngộ."])
+    assert ("GPE", "Mỹ Đình") in typed(a) and ("GPE", "Mỹ Lợi") in typed(a)
+    assert not [m for m in a.mentions if m.key == "GPE:RUS"]  # 'Nga Sơn' is no Russia
+    assert ("GPE", "Mỹ") in typed(a) and ("PER", "Anh Tuấn") in typed(a)

@@ -458,6 +458,18 @@ def _cap_run(words: list[Word], k: int) -> int:
     return b
 
 
+def _joined_syllable(d: Dictionary, words: list[Word], j: int, pre: _Prefixes) -> bool:
+    """Is words[j] a capitalised Vietnamese syllable that goes on the name before it (no
+    surname, given name, place, title or head of its own: "Nga" + "Sơn", not "Mỹ" + "Barack")?"""
+    if j >= len(words) or not words[j].cap or words[j].punct or words[j].allcaps:
+        return False
+    s = words[j].sylls[0]
+    return is_vietnamese_syllable(s.text) and s.fold not in d.lex["vn_surnames"] \
+        and s.fold not in d.lex["given_names"] and s.fold not in d.lex["honorifics"] \
+        and not _match(words, j, d.gazetteer, pre.gaz) and not _match(words, j, d.titles, pre.titles) \
+        and not any(_in(d, h, words, j) for h in ("org_heads", "gpe_heads", "loc_heads"))
+
+
 def _syllables(words: list[Word], a: int, b: int) -> int:
     return sum(len(w.sylls) for w in words[a:b])
 
@@ -1007,6 +1019,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
     while k < n:
         w = words[k]
         hon_before, honorific = honorific, False
+        joined = False
         # 1. a dictionary actor
         g = _match(words, k, d.gazetteer, pre.gaz)
         if g and (t := _match(words, k, d.titles, pre.titles)) and t[0] > g[0]:
@@ -1017,6 +1030,13 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.kind == "country" and entry.n == 1 and end == k + 1 and k > 0 \
+                    and any(_ends_with(d, h, words, k) for h in ("gpe_heads", "locative_preps", "residence_words")) \
+                    and _joined_syllable(d, words, end, pre):
+                # "xã Mỹ Lợi", "tại Mỹ Đình", "quê Nga Sơn": a Vietnamese place whose name starts
+                # as a country's does (a person's, "Anh Tuấn", is left as it was read)
+                entry = None
+                joined = True
             if entry is not None and entry.type == "GPE" and upper and end < n \
                     and words[end].start == words[end - 1].end + 1 \
                     and sent.text[words[end - 1].end] == "-":
@@ -1068,7 +1088,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k = end
             continue
         # 3. honorific ("ông", "bà"; capitalised only at the start of a sentence)
-        if w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not (
+        if not joined and w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not (
                 words[k + 1].allcaps and len(words[k + 1].sylls) == 1):
             honorific = True
             k += 1
