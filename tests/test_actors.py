@@ -999,3 +999,9 @@ def test_a_place_whose_name_starts_as_a_country_does() -> None:
     assert ("GPE", "Mỹ Đình") in typed(a) and ("GPE", "Mỹ Lợi") in typed(a)
     assert not [m for m in a.mentions if m.key == "GPE:RUS"]  # 'Nga Sơn' is no Russia
     assert ("GPE", "Mỹ") in typed(a) and ("PER", "Anh Tuấn") in typed(a)
+
+
+def test_hmong_names() -> None:
+    a = article(["Khà A Giàng đã gặp Hờ A Dế, Sùng A Giàng để thuê vận chuyển; Thào A Vảng rủ Thào A Hoà."])
+    for name in ("Khà A Giàng", "Hờ A Dế", "Sùng A Giàng", "Thào A Vảng"):
+        assert ("PER", name) in typed(a)
