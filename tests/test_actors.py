@@ -1005,3 +1005,10 @@ def test_hmong_names() -> None:
     a = article(["Khà A Giàng đã gặp Hờ A Dế, Sùng A Giàng để thuê vận chuyển; Thào A Vảng rủ Thào A Hoà."])
     for name in ("Khà A Giàng", "Hờ A Dế", "Sùng A Giàng", "Thào A Vảng"):
         assert ("PER", name) in typed(a)
+
+
+def test_central_highlands_places() -> None:
+    a = article(["Tại Gia Nghĩa và Đắk R'lấp (Đắk Nông), Buôn Hồ (Đắk Lắk) giá cà phê tăng; huyện Krông Ana mưa."])
+    for name in ("Đắk R'lấp", "Buôn Hồ"):
+        assert ("GPE", name) in typed(a)
+    assert not [m for m in a.mentions if m.type == "PER"]

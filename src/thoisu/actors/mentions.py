@@ -1176,6 +1176,9 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 k += 1
                 continue
             typ = _classify(d, words, k, b, role, hon_before)
+            if typ in (None, "PER") and not role and not hon_before and _syllables(words, k, b) > 1 \
+                    and w.sylls[0].fold in d.lex["highland_place_prefixes"] and not w.allcaps:
+                typ = "GPE"  # "Đắk R'lấp", "Krông Ana", "Buôn Hồ": a Central Highlands place ('đắk' water, 'buôn' village)
             if typ == "PER" and any(x.fold in d.lex["foreign_function_words"]
                                     for v in words[k:b] for x in v.sylls[v is w:]):
                 typ = None  # "Design for Change", "Dawn of Justice": an English phrase, no one's name
