@@ -1012,3 +1012,11 @@ def test_central_highlands_places() -> None:
     for name in ("Đắk R'lấp", "Buôn Hồ"):
         assert ("GPE", name) in typed(a)
     assert not [m for m in a.mentions if m.type == "PER"]
+
+
+def test_long_agency_names_with_a_comma_or_tai_inside() -> None:
+    a = article(["Cục An ninh mạng và phòng, chống tội phạm công nghệ cao (A05) cho biết.",
+                 "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp đã họp ở TP.HCM."])
+    assert ("ORG", "Cục An ninh mạng và phòng, chống tội phạm công nghệ cao") in typed(a)
+    assert ("ORG", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp") in typed(a)
+    assert ("GPE", "TP.HCM") in typed(a)

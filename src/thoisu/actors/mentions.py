@@ -470,6 +470,14 @@ def _joined_syllable(d: Dictionary, words: list[Word], j: int, pre: _Prefixes) -
         and not any(_in(d, h, words, j) for h in ("org_heads", "gpe_heads", "loc_heads"))
 
 
+def _comma_lead(d: Dictionary, words: list[Word], j: int) -> int:
+    """A field lead written with a comma inside ("phòng, chống" for "phòng chống"): its words."""
+    if j + 2 < len(words) and words[j + 1].text == "," and not words[j + 2].cap \
+            and f"{words[j].fold} {words[j + 2].fold}" in d.lex["org_field_leads"]:
+        return 3
+    return 0
+
+
 def _syllables(words: list[Word], a: int, b: int) -> int:
     return sum(len(w.sylls) for w in words[a:b])
 
@@ -891,7 +899,8 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes,
             continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
-                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
+                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)
+                     or _comma_lead(d, words, j + 1)):
             j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
             joined += 1
             while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
