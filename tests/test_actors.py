@@ -1020,3 +1020,17 @@ def test_long_agency_names_with_a_comma_or_tai_inside() -> None:
     assert ("ORG", "Cục An ninh mạng và phòng, chống tội phạm công nghệ cao") in typed(a)
     assert ("ORG", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp") in typed(a)
     assert ("GPE", "TP.HCM") in typed(a)
+
+
+def test_a_short_name_in_brackets_after_a_company() -> None:
+    from thoisu.actors.resolve import resolve_abbreviations
+    text = "Công ty Cổ phần Vật tư Xuất nhập khẩu Tân Bình (Tamexim) và Tamexim"
+    long_end = text.index(" (")
+    at = [text.index("Tamexim"), text.rindex("Tamexim")]
+    ms = [Mention(text=text[:long_end], type="ORG", key="ORG:công ty cổ phần vật tư xuất nhập khẩu tân bình",
+                  sentence=0, start=0, end=long_end, line=1),
+          *[Mention(text="Tamexim", type="PER", key="PER:tamexim", sentence=0, start=a, end=a + 7, line=1)
+            for a in at]]
+    resolve_abbreviations(ms, [text])
+    # the one foreign word in brackets is the company's short name, there and where it comes again
+    assert {(m.type, m.key) for m in ms} == {("ORG", "ORG:công ty cổ phần vật tư xuất nhập khẩu tân bình")}
