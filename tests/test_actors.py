@@ -743,9 +743,14 @@ def test_a_company_and_its_short_name_are_one() -> None:
 
 
 def test_sentence_final_dot_and_numbered_units() -> None:
-    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu."])
+    a = article(["Nhà ở quận 3, TP.HCM.", "Hải mang ma túy đến Q.9 cất giấu.",
+                 "Trụ sở ở P.Bến Nghé, Q.1; ảnh: Q.Anh."])
     assert ("GPE", "TP.HCM") in typed(a)
-    assert not [m for m in a.mentions if m.text.startswith("Q.")]  # no name of its own: no fragment
+    # HCMC's districts and wards are named by number, the letter standing for the level
+    assert {(m.text, m.key) for m in a.mentions if m.key.startswith("GPE:quận")} == {
+        ("quận 3", "GPE:quận 3"), ("Q.9", "GPE:quận 9"), ("Q.1", "GPE:quận 1")}
+    assert ("GPE", "P.Bến Nghé") in typed(a)  # the letter glued to the ward's name
+    assert not [m for m in a.mentions if m.text == "Q.Anh"]  # a byline's initial and given name
 
 
 def test_a_surname_that_heads_organisations_before_a_middle_name() -> None:
@@ -958,3 +963,74 @@ def test_a_capitalised_head_before_a_foreign_name_anywhere() -> None:
     keys = {m.text: m.key for m in a.mentions if m.type == "ORG"}
     assert keys["Hãng hàng không Lufthansa"] == "ORG:lufthansa"
     assert keys["CLB TP.HCM"] == "ORG:clb tp.hcm"
+
+
+def test_a_spaced_hyphen_inside_a_known_place() -> None:
+    a = article(["Tại tỉnh Bà Rịa - Vũng Tàu và Thừa Thiên - Huế giá tiêu tăng; trận Hà Nội - Hải Phòng hoãn."])
+    assert ("GPE", "Bà Rịa - Vũng Tàu") in typed(a)  # not 'bà' + a person 'Rịa'
+    assert ("GPE", "Thừa Thiên - Huế") in typed(a)
+    assert ("GPE", "Hà Nội") in typed(a) and ("GPE", "Hải Phòng") in typed(a)
+
+
+def test_an_initial_whose_dot_ends_the_sentence() -> None:
+    a = article(["Chị T. khai có thai với ông L. Vì bị chồng hỏi liên tục, chị T. đã khai.",
+                 "Kỷ lục 38,4 độ C. Được biết 13 người đã thiệt mạng."])
+    assert ("PER", "L.") in typed(a)
+    assert not [m for m in a.mentions if "Vì" in m.text or "Được" in m.text]
+
+
+def test_standard_bodies_with_a_lower_case_field() -> None:
+    a = article(["Theo Phòng Đăng ký kinh doanh, Trung tâm Phát triển quỹ đất TP.HCM đã chuyển tiền.",
+                 "Công ty Xổ số điện toán Việt Nam trao giải; Đội Cảnh sát đặc nhiệm phối hợp."])
+    for name in ("Phòng Đăng ký kinh doanh", "Trung tâm Phát triển quỹ đất TP.HCM",
+                 "Công ty Xổ số điện toán Việt Nam", "Đội Cảnh sát đặc nhiệm"):
+        assert ("ORG", name) in typed(a)
+
+
+def test_an_english_phrase_is_no_persons_name() -> None:
+    a = article(["Nhóm Design for Change Việt Nam tổ chức cuộc thi; phim Dawn of Justice của Louis van Gaal."])
+    assert not [m for m in a.mentions if m.type == "PER" and ("for" in m.text or "of" in m.text)]
+    assert ("PER", "Louis van Gaal") in typed(a)  # a name's particle is no function word
+
+
+def test_a_place_whose_name_starts_as_a_country_does() -> None:
+    a = article(["Chị T. quê Nga Sơn, Thanh Hóa đến Mỹ Đình, xã Mỹ Lợi; Tổng thống Mỹ Barack Obama đến.",
+                 "Nghệ sĩ Tú Oanh, Anh Tuấn, Minh Cúc tái ngộ."])
+    assert ("GPE", "Mỹ Đình") in typed(a) and ("GPE", "Mỹ Lợi") in typed(a)
+    assert not [m for m in a.mentions if m.key == "GPE:RUS"]  # 'Nga Sơn' is no Russia
+    assert ("GPE", "Mỹ") in typed(a) and ("PER", "Anh Tuấn") in typed(a)
+
+
+def test_hmong_names() -> None:
+    a = article(["Khà A Giàng đã gặp Hờ A Dế, Sùng A Giàng để thuê vận chuyển; Thào A Vảng rủ Thào A Hoà."])
+    for name in ("Khà A Giàng", "Hờ A Dế", "Sùng A Giàng", "Thào A Vảng"):
+        assert ("PER", name) in typed(a)
+
+
+def test_central_highlands_places() -> None:
+    a = article(["Tại Gia Nghĩa và Đắk R'lấp (Đắk Nông), Buôn Hồ (Đắk Lắk) giá cà phê tăng; huyện Krông Ana mưa."])
+    for name in ("Đắk R'lấp", "Buôn Hồ"):
+        assert ("GPE", name) in typed(a)
+    assert not [m for m in a.mentions if m.type == "PER"]
+
+
+def test_long_agency_names_with_a_comma_or_tai_inside() -> None:
+    a = article(["Cục An ninh mạng và phòng, chống tội phạm công nghệ cao (A05) cho biết.",
+                 "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp đã họp ở TP.HCM."])
+    assert ("ORG", "Cục An ninh mạng và phòng, chống tội phạm công nghệ cao") in typed(a)
+    assert ("ORG", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp") in typed(a)
+    assert ("GPE", "TP.HCM") in typed(a)
+
+
+def test_a_short_name_in_brackets_after_a_company() -> None:
+    from thoisu.actors.resolve import resolve_abbreviations
+    text = "Công ty Cổ phần Vật tư Xuất nhập khẩu Tân Bình (Tamexim) và Tamexim"
+    long_end = text.index(" (")
+    at = [text.index("Tamexim"), text.rindex("Tamexim")]
+    ms = [Mention(text=text[:long_end], type="ORG", key="ORG:công ty cổ phần vật tư xuất nhập khẩu tân bình",
+                  sentence=0, start=0, end=long_end, line=1),
+          *[Mention(text="Tamexim", type="PER", key="PER:tamexim", sentence=0, start=a, end=a + 7, line=1)
+            for a in at]]
+    resolve_abbreviations(ms, [text])
+    # the one foreign word in brackets is the company's short name, there and where it comes again
+    assert {(m.type, m.key) for m in ms} == {("ORG", "ORG:công ty cổ phần vật tư xuất nhập khẩu tân bình")}

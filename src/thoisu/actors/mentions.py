@@ -72,6 +72,8 @@ def _match(words: list[Word], k: int, table: dict, prefixes: set) -> tuple[int, 
         w = words[j]
         if w.punct and w.text not in ("-", "–", ".", "&"):
             break
+        if w.text in ("-", "–") and j > k:
+            continue  # "Bà Rịa - Vũng Tàu": a spaced hyphen is no syllable of the key
         for s in w.sylls:
             key = key + (s.fold,)
             caps.append(s.cap)
@@ -280,6 +282,14 @@ def _resplit(d: Dictionary, pre: _Prefixes, words: list[Word]) -> list[Word]:
             stack.append(rest)
             split.append(first)
             continue
+        if len(sy) > 2 and sy[1].text == "." and len(sy[0].text) == 1 and sy[0].cap \
+                and sy[2].fold in d.lex["not_names"] and len(sy) == 3:
+            # "L._Vì": an initial whose dot ended the sentence, glued to the next one's first word
+            first, rest = _split_word(w, 2)
+            rest.initial = True
+            stack.append(rest)
+            split.append(first)
+            continue
         in_org = bool(split) and split[-1].fold in org_heads
         cut = _split_mixed(d, w, in_org) if not w.punct and sy[0].cap else 0
         if not cut and not sy[0].cap and not w.punct:
@@ -426,6 +436,59 @@ def _glued_joiner(d: Dictionary, w: Word) -> bool:
     """A word glued by the tokenizer from a joiner and the capitalised second half of an
     organisation's name ("và_Phát_triển_nông_thôn", "và_Đào_tạo")."""
     return len(w.sylls) > 1 and w.sylls[0].fold in d.lex["org_name_joiners"] and w.sylls[1].cap
+
+
+def _numbered_level(d: Dictionary, words: list[Word], k: int) -> str:
+    """The level of a district or ward named by its number ("quận" + "3", "Q." + "12"), else ""."""
+    if k + 1 >= len(words) or not words[k + 1].text.isdigit() or len(words[k + 1].text) > 2:
+        return ""
+    w = words[k]
+    if w.fold in d.lex["numbered_levels"]:
+        return w.fold
+    if w.text.endswith(".") and len(w.sylls) == 2 and w.sylls[0].fold in d.lex["unit_abbreviations"]:
+        return next((lv for lv in sorted(d.lex["numbered_levels"]) if lv[0] == w.sylls[0].fold), "")
+    return ""
+
+
+def _cap_run(words: list[Word], k: int) -> int:
+    """The end of the run of capitalised words from k."""
+    b = k + 1
+    while b < len(words) and words[b].cap and not words[b].punct:
+        b += 1
+    return b
+
+
+def _joined_syllable(d: Dictionary, words: list[Word], j: int, pre: _Prefixes) -> bool:
+    """Is words[j] a capitalised Vietnamese syllable that goes on the name before it (no
+    surname, given name, place, title or head of its own: "Nga" + "Sơn", not "Mỹ" + "Barack")?"""
+    if j >= len(words) or not words[j].cap or words[j].punct or words[j].allcaps:
+        return False
+    s = words[j].sylls[0]
+    return is_vietnamese_syllable(s.text) and s.fold not in d.lex["vn_surnames"] \
+        and s.fold not in d.lex["given_names"] and s.fold not in d.lex["honorifics"] \
+        and not _match(words, j, d.gazetteer, pre.gaz) and not _match(words, j, d.titles, pre.titles) \
+        and not any(_in(d, h, words, j) for h in ("org_heads", "gpe_heads", "loc_heads"))
+
+
+def _comma_lead(d: Dictionary, words: list[Word], j: int) -> int:
+    """A field lead written with a comma inside ("phòng, chống" for "phòng chống"): its words."""
+    if j + 2 < len(words) and words[j + 1].text == "," and not words[j + 2].cap \
+            and f"{words[j].fold} {words[j + 2].fold}" in d.lex["org_field_leads"]:
+        return 3
+    return 0
+
+
+def _syllables(words: list[Word], a: int, b: int) -> int:
+    return sum(len(w.sylls) for w in words[a:b])
+
+
+def _glued_level(d: Dictionary, w: Word) -> str:
+    """The level whose letter is glued to a name ("P.Bến", "Q.Gò"; not initials "P.T.A"), else ""."""
+    t = w.text
+    if len(t) < 4 or t[1] != "." or not t[2].isupper() or "." in t[2:] or t[0].islower():
+        return ""
+    return next((lv for lv in sorted(d.lex["numbered_levels"]) if lv[0] == fold(t[0])
+                 and fold(t[0]) in d.lex["unit_abbreviations"]), "")
 
 
 def _unit_number(d: Dictionary, words: list[Word], b: int) -> int:
@@ -836,7 +899,8 @@ def _field_end(d: Dictionary, words: list[Word], a: int, b: int, pre: _Prefixes,
             continue
         if w.fold in d.lex["org_name_joiners"] and j + 1 < len(words) and not words[j + 1].cap \
                 and (j > b + led or _ends_with(d, "org_field_words", words, j)) \
-                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)):
+                and (n := _in(d, "org_field_leads", words, j + 1) or _in(d, "org_field_words", words, j + 1)
+                     or _comma_lead(d, words, j + 1)):
             j += 1 + n  # "Chi cục Quản lý chất lượng" + "và bảo vệ nguồn lợi thủy sản": a second field
             joined += 1
             while j + 1 < len(words) and words[j].text == "," and not words[j + 1].cap \
@@ -964,6 +1028,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
     while k < n:
         w = words[k]
         hon_before, honorific = honorific, False
+        joined = False
         # 1. a dictionary actor
         g = _match(words, k, d.gazetteer, pre.gaz)
         if g and (t := _match(words, k, d.titles, pre.titles)) and t[0] > g[0]:
@@ -974,6 +1039,13 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             if entry is not None and entry.type == "GPE" and entry.n == 1 and (
                     hon_before or (w.initial and d.caps_stats.get(w.fold, 1.0) < 0.3)):
                 entry = None  # "anh Nga": a person called so; "Áo ..." at a sentence start: a shirt
+            if entry is not None and entry.kind == "country" and entry.n == 1 and end == k + 1 and k > 0 \
+                    and any(_ends_with(d, h, words, k) for h in ("gpe_heads", "locative_preps", "residence_words")) \
+                    and _joined_syllable(d, words, end, pre):
+                # "xã Mỹ Lợi", "tại Mỹ Đình", "quê Nga Sơn": a Vietnamese place whose name starts
+                # as a country's does (a person's, "Anh Tuấn", is left as it was read)
+                entry = None
+                joined = True
             if entry is not None and entry.type == "GPE" and upper and end < n \
                     and words[end].start == words[end - 1].end + 1 \
                     and sent.text[words[end - 1].end] == "-":
@@ -1025,7 +1097,7 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
             k = end
             continue
         # 3. honorific ("ông", "bà"; capitalised only at the start of a sentence)
-        if w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not (
+        if not joined and w.fold in d.lex["honorifics"] and k + 1 < n and words[k + 1].cap and not (
                 words[k + 1].allcaps and len(words[k + 1].sylls) == 1):
             honorific = True
             k += 1
@@ -1042,9 +1114,17 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
         if w.allcaps and k > 0 and words[k - 1].num and len(w.sylls) == 1:
             k += 1  # "8 GB", "50 MP": a unit after its number
             continue
-        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and (
-                w.sylls[0].fold in d.lex["unit_abbreviations"] or (w.allcaps and "." not in w.text[:-1])):
-            k += 2  # "Q." + "12": a numbered district or ward, no name of its own here; "BA." + "5": a code
+        level = _numbered_level(d, words, k)
+        if level:
+            # "quận 3", "phường 13", "Q.1", "P.4": HCMC's districts and wards are named by number
+            name = sent.text[w.start:words[k + 1].end]
+            out.append(_mention(words, k, k + 2, "GPE", f"GPE:{level} {words[k + 1].text}", name, si, sent))
+            role = _after_entity(role, out[-1])
+            k += 2
+            continue
+        if w.text.endswith(".") and len(w.sylls) == 2 and k + 1 < n and words[k + 1].num and w.allcaps \
+                and "." not in w.text[:-1]:
+            k += 2  # "BA." + "5": a code
             continue
         if w.allcaps and w.text.endswith(".") and _in(d, "gpe_heads", words, k) == 1 and (
                 k + 1 == n or not words[k + 1].cap or _dot_ends(d, w, words[k + 1]) or _place_at(d, words, k + 1)):
@@ -1052,6 +1132,14 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 words[k + 1].initial = True
             k += 1  # "TP. Cà Mau": the head of a known place, which the look-up takes next;
             continue  # "TP." alone ends a sentence: the city named before, no name of its own
+        if w.cap and not w.punct and _glued_level(d, w) and _syllables(words, k, b := _cap_run(words, k)) > 1:
+            # "P.Bến Nghé", "Q.Gò Vấp": a ward's or district's letter glued to its name, keyed as
+            # "quận Gò Vấp" is (not a byline's initial and given name, "Q.Anh")
+            name = sent.text[w.start:words[b - 1].end]
+            out.append(_mention(words, k, b, "GPE", "GPE:" + fold(name[2:].replace("-", " ")), name, si, sent))
+            role = _after_entity(role, out[-1])
+            k = b
+            continue
         if w.cap and not w.punct:
             if w.allcaps and w.fold in d.lex["not_acronyms"] and k + 1 < n and words[k + 1].cap \
                     and not any(_in(d, h, words, k) for h in ("org_heads", "gpe_heads", "loc_heads")):
@@ -1097,6 +1185,12 @@ def sentence_mentions(sent: Sentence, si: int, untyped: list[Untyped] | None = N
                 k += 1
                 continue
             typ = _classify(d, words, k, b, role, hon_before)
+            if typ in (None, "PER") and not role and not hon_before and _syllables(words, k, b) > 1 \
+                    and w.sylls[0].fold in d.lex["highland_place_prefixes"] and not w.allcaps:
+                typ = "GPE"  # "Đắk R'lấp", "Krông Ana", "Buôn Hồ": a Central Highlands place ('đắk' water, 'buôn' village)
+            if typ == "PER" and any(x.fold in d.lex["foreign_function_words"]
+                                    for v in words[k:b] for x in v.sylls[v is w:]):
+                typ = None  # "Design for Change", "Dawn of Justice": an English phrase, no one's name
             if typ is None and b - k > 1 and w.initial and _is_common(d, w):
                 k += 1
                 continue

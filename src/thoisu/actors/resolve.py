@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from thoisu.actors.dictionary import normalise_name_syllables
+from thoisu.actors.words import is_vietnamese_syllable
 from thoisu.models import Mention
 
 _INITIAL = re.compile(r"^([^\W\d_])\.?$")  # "D.": a name cut to its last initial
@@ -30,6 +31,7 @@ def _is_acronym(text: str) -> bool:
 def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
     """``texts``: sentence texts by index, to see the "(" between a name and its acronym."""
     alias: dict[str, Mention] = {}
+    brand: set[str] = set()  # short names in brackets, which a person's name never is
     prev: Mention | None = None
     for m in mentions:
         if _is_acronym(m.text):
@@ -52,7 +54,16 @@ def resolve_abbreviations(mentions: list[Mention], texts: list[str]) -> None:
               and texts[m.sentence][prev.end:m.start].strip() == "(" and texts[m.sentence][m.end:m.end + 1] == ")"):
             alias[prev.text] = m  # "Tổng công ty Hàng không Việt Nam (Vietnam Airlines)": a known
             _copy(prev, m)  # name in brackets names the long form, here and where it comes again
-        elif m.text in alias and alias[m.text] is not m and m.type == "ORG":
+        elif (m.type in ("PER", "ORG") and m.text not in alias and " " not in m.text
+              and not is_vietnamese_syllable(m.text) and prev is not None and prev.sentence == m.sentence
+              and prev.type == "ORG" and prev.key[4:].islower() and not _is_acronym(prev.text)
+              and texts[m.sentence][prev.end:m.start].strip() == "(" and texts[m.sentence][m.end:m.end + 1] == ")"):
+            # "Công ty Xổ số điện toán Việt Nam (Vietlott)": the one foreign word in brackets is
+            # the body's own short name, here and where it comes again (not a person)
+            alias[m.text] = prev
+            brand.add(m.text)
+            _copy(m, prev)
+        elif m.text in alias and alias[m.text] is not m and (m.type == "ORG" or m.text in brand):
             _copy(m, alias[m.text])
         # a country nested at the end of an organisation's name is not what "(X)" names
         if not (prev is not None and prev.sentence == m.sentence and prev.end == m.end
