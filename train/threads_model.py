@@ -12,6 +12,8 @@ and its weights written into data/threads.json; other keys are kept.
 
     .venv/bin/python train/threads_model.py            # fit and write
     .venv/bin/python train/threads_model.py --dry-run  # print CV figures only
+    .venv/bin/python train/threads_model.py --dry-run --set names_once=true --set pair_threshold=0.30
+                                                       # fit on the stories a story-stage setting makes
     .venv/bin/python train/threads_model.py --signals  # rank candidate signals (dev only)
     .venv/bin/python train/threads_model.py --recap    # back-reference (recap) text as a signal
 """
@@ -354,6 +356,9 @@ def main() -> int:
                     help="judging rounds to train on (round 2: 33 near-miss dev negatives, judged "
                          "after the model was fitted; refitting with them did worse on test; rounds "
                          "1-7 did worse on dev in round 7)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a key of the story stage's stories/data/cluster.json, e.g. names_once=true: "
+                         "fit on the stories that setting makes")
     ap.add_argument("--dry-run", action="store_true")
     ap.add_argument("--recap", action="store_true",
                     help="measure back-reference (recap) text as a signal on the dev pairs (one run); write nothing")
@@ -364,6 +369,9 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+    for kv in args.set:
+        k, v = kv.split("=", 1)
+        threads.settings()[k] = json.loads(v)
     arts = load_articles(args.cache, 2)
     if args.recap:
         _recap(arts, int(args.seeds.split(",")[0]))
