@@ -169,32 +169,3 @@ def test_gold_file_is_well_formed_and_holds_no_article_text():
         for q in row["quotes"]:
             assert q["speaker"] is None or q["speaker"] in names
             assert len(q["anchor"].split()) <= 6
-
-
-def test_dev6_selection_reproduces_its_gold():
-    """eval/gold/select_dev6.py still draws the articles actors_dev6.jsonl holds (no gold
-    written since may move the draw: the rule reads the golds it avoids)."""
-    mds = ROOT.parent / "shared" / "mds"
-    if not mds.is_dir():
-        pytest.skip("../shared/mds not available")
-    spec = importlib.util.spec_from_file_location("select_dev6", ROOT / "eval" / "gold" / "select_dev6.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    drawn = {(p["cluster"], str(p["doc"])) for p in mod.select(mds)}
-    with open(ROOT / "eval" / "gold" / "actors_dev6.jsonl", encoding="utf-8") as fh:
-        held = {(g["cluster"], str(g["doc"])) for g in map(json.loads, fh)}
-    assert drawn == held and len(held) == 20
-
-
-def test_dev7_selection_reproduces_its_gold():
-    """eval/gold/select_dev7.py still draws the articles actors_dev7.jsonl holds."""
-    mds = ROOT.parent / "shared" / "mds"
-    if not mds.is_dir():
-        pytest.skip("../shared/mds not available")
-    spec = importlib.util.spec_from_file_location("select_dev7", ROOT / "eval" / "gold" / "select_dev7.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    drawn = {(p["cluster"], str(p["doc"])) for p in mod.select(mds)}
-    with open(ROOT / "eval" / "gold" / "actors_dev7.jsonl", encoding="utf-8") as fh:
-        held = {(g["cluster"], str(g["doc"])) for g in map(json.loads, fh)}
-    assert drawn == held and len(held) == 20

@@ -49,7 +49,7 @@ def test_events_batches_reproduce(mds: Path, batch: int) -> None:
     assert held and _articles(drawn) == _articles(held)
 
 
-@pytest.mark.parametrize("sample", ["dev4", "dev5"])
+@pytest.mark.parametrize("sample", ["dev4", "dev5", "dev6", "dev7"])
 def test_actors_samples_reproduce(mds: Path, sample: str) -> None:
     drawn = _script(f"select_{sample}").select(mds)
     assert _articles(drawn) == _articles(_gold(f"actors_{sample}.jsonl"))

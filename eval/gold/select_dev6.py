@@ -24,24 +24,13 @@ Run: python eval/gold/select_dev6.py [--mds ../shared/mds] -> JSON lines of poin
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "eval" / "gold"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling selection scripts
 
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, GOLD / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_dev4 = _load("select_dev4")
-split_of = _load("events_select").split_of
+import select_dev4 as _dev4  # noqa: E402
+from events_select import split_of  # noqa: E402
 
 EVENTS_BATCHES = 7  # the events gold on main when dev6 was drawn
 HELD_OUT_BATCH = 7  # the events batch kept for a later round, avoided

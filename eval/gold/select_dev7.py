@@ -17,26 +17,14 @@ Run: python eval/gold/select_dev7.py [--mds ../shared/mds] -> JSON lines of poin
 
 from __future__ import annotations
 
-import importlib.util
+import sys
 from pathlib import Path
-from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "eval" / "gold"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling selection scripts
 
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, GOLD / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-_dev4 = _load("select_dev4")
-_dev6 = _load("select_dev6")
-split_of = _load("events_select").split_of
-
+import select_dev4 as _dev4  # noqa: E402
+import select_dev6 as _dev6  # noqa: E402
+from events_select import split_of  # noqa: E402
 
 MAX_WORDS = 900
 FILL_TOPIC = "society"
