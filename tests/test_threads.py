@@ -15,6 +15,7 @@ from thoisu.stories.threads import (
     ThreadIndex,
     gazetteer_places,
     join_evidence,
+    own_states,
     pair_features,
     pair_probability,
     passes_gate,
@@ -140,6 +141,31 @@ def test_the_same_act_by_the_same_party_is_what_two_episodes_share(monkeypatch) 
     assert shared_acts(p1, p2) == 0 and pair_probability(p1, p2) == 0.0
     ev = join_evidence(story_profile(v2, [_art("w3", "x", "x.", mod)]) | {"x": ["ASSAULT:GPE:RUS"]}, p1, 0.6, None)
     assert ev["acts"] == ["ASSAULT Nga"] and ev["text"] == "joined by: Bộ Quốc phòng Nga, ASSAULT Nga"
+
+
+def test_an_act_on_a_country_counts_only_between_its_own_stories(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``own_acts`` (off when absent): a story about China and the EU that reports the war's
+    attacks in passing names China most; the war's own episode names Ukraine and Russia
+    most. Their shared attacks on Russia are not the bystander's own acts: no shared act,
+    no events feature. Two war episodes keep theirs."""
+    mod = [("ORG:RU_MOD", "Bộ Quốc phòng Nga")]
+    war1 = {"k:ORG:RU_MOD": 0.3, "n:ukraine": 0.5, "n:nga": 0.3, "pháo kích": 0.6}
+    war2 = {"k:ORG:RU_MOD": 0.3, "n:ukraine": 0.4, "n:nga": 0.4, "máy bay": 0.6}
+    china = {"k:ORG:RU_MOD": 0.3, "n:trung quốc": 0.6, "n:ukraine": 0.2, "n:nga": 0.2, "quan hệ": 0.6}
+    profs = []
+    for i, v in enumerate((war1, war2, china)):
+        a = _art(f"o{i}", "x", "x.", mod)
+        a.events = [_event("ASSAULT", ["GPE:RUS"], ["GPE:UKR"])]
+        profs.append(story_profile(v, [a]))
+    w1, w2, cn = profs
+    assert own_states(cn, 0.6) == {"CHN"} and own_states(w1, 0.6) == {"UKR", "RUS"}
+    assert shared_acts(w1, cn) == 2 and pair_features(w1, cn)[6] == 1.0  # off: as before
+    monkeypatch.setitem(thread_settings(), "own_acts", {"share": 0.6, "gate": True})
+    # only the bare type ("ASSAULT") is still shared, of the three signatures
+    assert shared_acts(w1, cn) == 0 and pair_features(w1, cn)[6] == pytest.approx(1 / 3)
+    assert shared_acts(w1, w2) == 2 and pair_features(w1, w2)[6] == 1.0
+    monkeypatch.setitem(thread_settings(), "own_acts", {"share": 0.6, "gate": False})
+    assert shared_acts(w1, cn) == 2 and pair_features(w1, cn)[6] == pytest.approx(1 / 3)  # the feature only
 
 
 def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 from collections import ChainMap, Counter
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -329,12 +330,46 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | N
     part = min(1.0, sum(shared.values()) / 2.0)
     n_part = sum(w >= cfg["participant_floor"] for w in shared.values())
     xa, xb = set(a["x"]), set(b["x"])
-    events = len(xa & xb) / len(xa | xb) if xa and xb else 0.0
+    own = _own_filter(a, b)
+    events = len({x for x in xa & xb if own(x)}) / len(xa | xb) if xa and xb else 0.0
     gap = 0.0
     if a["d"] and b["d"]:
         days = max(0, max(a["d"][0], b["d"][0]) - min(a["d"][1], b["d"][1]))
         gap = math.log1p(days) / math.log(1000.0)
     return [text, sw, sn, part, float(n_part), sp, events, gap]
+
+
+def own_states(p: dict[str, Any], share: float) -> set[str]:
+    """A story's own states: the countries whose names weigh in its vector at least
+    ``share`` of the country that weighs most (its names summed: "Trung Quốc", "Bắc
+    Kinh"). A story about China and the EU over the war names Russia and Ukraine less
+    than China; the war's own episodes name Ukraine and Russia most."""
+    places = gazetteer_places()
+    weight: Counter[str] = Counter()
+    for t, w in p["v"].items():
+        iso = places.get(t)
+        if t.startswith("n:") and iso and len(iso) == 3 and iso.isupper():
+            weight[iso] += w
+    top = max(weight.values(), default=0.0)
+    return {k for k, w in weight.items() if w >= share * top} if top > 0 else set()
+
+
+def _own_filter(a: dict[str, Any], b: dict[str, Any], gate: bool = False) -> Callable[[str], bool]:
+    """Whether a shared event signature counts as shared (``own_acts``): with the rule on,
+    an act by or on a country counts only when that country is among the own states of
+    both stories (``own_states``): the war's attacks a bystander's story reports in
+    passing are not its own acts. Acts of persons and organisations and bare types are
+    unchanged. ``gate``: for the gate's shared acts, counted only if the rule says so."""
+    rule = thread_settings().get("own_acts")
+    if not rule or (gate and not rule.get("gate")):
+        return lambda _x: True
+    oa, ob = own_states(a, rule["share"]), own_states(b, rule["share"])
+
+    def own(x: str) -> bool:
+        pkind, _, name = x.partition(":")[2].partition(":")
+        return pkind != "GPE" or ":" in name or (name in oa and name in ob)
+
+    return own
 
 
 def specific_act(sig: str, both: set[str] | frozenset[str] = frozenset(),
@@ -396,7 +431,8 @@ def shared_act_signatures(a: dict[str, Any], b: dict[str, Any],
     has it."""
     both = (a["e"].keys() & b["e"].keys()) | {t[2:] for t in a["v"].keys() & b["v"].keys() if is_name(t)}
     fighting = _fighting(a, b) if fighting is None else fighting
-    return sorted(x for x in set(a["x"]) & set(b["x"]) if specific_act(x, both, fighting))
+    own = _own_filter(a, b, gate=True)
+    return sorted(x for x in set(a["x"]) & set(b["x"]) if specific_act(x, both, fighting) and own(x))
 
 
 def shared_acts(a: dict[str, Any], b: dict[str, Any]) -> int:
@@ -428,11 +464,50 @@ def passes_who(f: list[float], war: bool = False) -> bool:
     return max(f[2], f[3]) >= cfg["who_floor"] or (war and bool(cfg.get("war_who")))
 
 
-def gate_inputs(a: dict[str, Any], b: dict[str, Any]) -> tuple[int, bool]:
-    """(shared acts, at war in both) of two profiles, for ``passes_gate``: the countries at
-    war are read once for both (``_fighting``)."""
+def gate_inputs(a: dict[str, Any], b: dict[str, Any], f: list[float] | None = None) -> tuple[int, bool]:
+    """(shared acts, at war in both or one matter's states) of two profiles, for
+    ``passes_gate``: the countries at war are read once for both (``_fighting``). Given
+    the pair's features ``f``, the states are read only when nothing else is who."""
     fa, fb = _fighting(a), _fighting(b)
-    return len(shared_act_signatures(a, b, fa | fb)), bool(fa & fb)
+    acts = len(shared_act_signatures(a, b, fa | fb))
+    if fa & fb or (f is not None and passes_who(f)):
+        return acts, bool(fa & fb)
+    return acts, bool(state_matter(a, b)[0])
+
+
+def _states(p: dict[str, Any]) -> tuple[str | None, set[str]]:
+    """A profile's principal state (the country whose names weigh most in its vector)
+    and every state it names (in its vector, or as a party of its acts)."""
+    places = gazetteer_places()
+    weight: Counter[str] = Counter()
+    for t, w in p["v"].items():
+        iso = places.get(t)
+        if t.startswith("n:") and iso and len(iso) == 3 and iso.isupper():
+            weight[iso] += w
+    out = set(weight)
+    for x in p["x"]:
+        pkind, _, name = x.partition(":")[2].partition(":")
+        if pkind == "GPE" and len(name) == 3 and name.isupper():
+            out.add(name)
+    return (weight.most_common(1)[0][0] if weight else None), out
+
+
+def state_matter(a: dict[str, Any], b: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(states, object words) when two stories look like one matter among states (docs/
+    threads.md, *One matter among states*): they share ``min_states`` states or more,
+    the principal state of each among them, and a title or lead subject word at least
+    ``object_specificity`` specific (the object: "hạt nhân"); else two empty lists."""
+    rule = thread_settings().get("state_who")
+    if not rule:
+        return [], []
+    pa, sa = _states(a)
+    pb, sb = _states(b)
+    both = sa & sb
+    if pa is None or pb is None or len(both) < rule["min_states"] or not {pa, pb} <= both or (rule.get("same_principal") and pa != pb):
+        return [], []
+    words = ({**a["l"], **a["t"]}).keys() & ({**b["l"], **b["t"]}).keys()
+    obj = sorted(w for w in words if _specificity(w) >= rule["object_specificity"])
+    return (sorted(both), obj) if obj else ([], [])
 
 
 def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | None = None) -> float:
@@ -441,11 +516,15 @@ def pair_probability(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] 
     topic area alone is not one matter."""
     cfg = thread_settings()
     f = pair_features(a, b, seen)
-    if not passes_gate(f, *gate_inputs(a, b)):
+    floor = (cfg.get("state_who") or {}).get("p", 0.0)
+    sm = floor > 0 and bool(state_matter(a, b)[0])
+    gate = passes_gate(f, *gate_inputs(a, b, f))
+    if not sm and not gate:
         return 0.0
     m = cfg["model"]
     z = m["intercept"] + sum(w * x for w, x in zip(m["coef"], f, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    p = 1.0 / (1.0 + math.exp(-z)) if gate else 0.0
+    return max(p, floor) if sm else p
 
 
 def _date_text(day: int) -> str:
@@ -469,13 +548,23 @@ def join_evidence(new: dict[str, Any], old: dict[str, Any], p: float, span: list
         body = {t: w * old["v"][t] for t, w in new["v"].items() if t in old["v"]}
         words = [t[2:] if t.startswith("n:") else t for t in sorted(body, key=lambda t: (-body[t], t))[:3]]
     acts = [_act_text(x, {**new["n"], **old["n"]}) for x in shared_act_signatures(new, old)][:2]
-    text = ", ".join(people + words + acts)
+    # one matter among states: the states it is among, and its object first among the words
+    isos, objects = state_matter(new, old)
+    states = [_country_name(x) for x in isos][:3]
+    words = (objects + [t for t in words if t not in objects])[:3] if objects else words
+    text = ", ".join(people + states + words + acts)
     if span:
         a, b = _date_text(span[0]), _date_text(span[1])
         text += (", " if text else "") + (a if a == b else f"{a}–{b}")
     days = [date.fromordinal(d).isoformat() for d in span] if span else None
-    return {"p": round(p, 3), "participants": people, "words": words, "acts": acts,
+    return {"p": round(p, 3), "participants": people, "states": states, "words": words, "acts": acts,
             "span": days, "text": "joined by: " + text}
+
+
+def _country_name(code: str) -> str:
+    from thoisu.actors.dictionary import load  # actors data; loaded once
+
+    return load().country_names.get(code) or code
 
 
 def _act_text(sig: str, names: dict[str, str]) -> str:
@@ -483,11 +572,8 @@ def _act_text(sig: str, names: dict[str, str]) -> str:
     kind, _, key = sig.partition(":")
     name = names.get(key)
     if name is None:
-        from thoisu.actors.dictionary import load  # actors data; loaded once
-
         code = key.split(":", 1)[-1]
-        name = load().country_names.get(code) if key.startswith("GPE:") else None
-        name = name or code
+        name = _country_name(code) if key.startswith("GPE:") else code
     return f"{kind} {name}"
 
 
