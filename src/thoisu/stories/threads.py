@@ -339,17 +339,24 @@ def pair_features(a: dict[str, Any], b: dict[str, Any], seen: dict[str, int] | N
     return [text, sw, sn, part, float(n_part), sp, events, gap]
 
 
-def own_states(p: dict[str, Any], share: float) -> set[str]:
-    """A story's own states: the countries whose names weigh in its vector at least
-    ``share`` of the country that weighs most (its names summed: "Trung Quốc", "Bắc
-    Kinh"). A story about China and the EU over the war names Russia and Ukraine less
-    than China; the war's own episodes name Ukraine and Russia most."""
+def _state_weights(p: dict[str, Any]) -> Counter[str]:
+    """How much each country weighs in a profile's vector, its names summed ("Trung
+    Quốc", "Bắc Kinh")."""
     places = gazetteer_places()
     weight: Counter[str] = Counter()
     for t, w in p["v"].items():
         iso = places.get(t)
         if t.startswith("n:") and iso and len(iso) == 3 and iso.isupper():
             weight[iso] += w
+    return weight
+
+
+def own_states(p: dict[str, Any], share: float) -> set[str]:
+    """A story's own states: the countries whose names weigh in its vector at least
+    ``share`` of the country that weighs most (its names summed: "Trung Quốc", "Bắc
+    Kinh"). A story about China and the EU over the war names Russia and Ukraine less
+    than China; the war's own episodes name Ukraine and Russia most."""
+    weight = _state_weights(p)
     top = max(weight.values(), default=0.0)
     return {k for k, w in weight.items() if w >= share * top} if top > 0 else set()
 
@@ -478,12 +485,7 @@ def gate_inputs(a: dict[str, Any], b: dict[str, Any], f: list[float] | None = No
 def _states(p: dict[str, Any]) -> tuple[str | None, set[str]]:
     """A profile's principal state (the country whose names weigh most in its vector)
     and every state it names (in its vector, or as a party of its acts)."""
-    places = gazetteer_places()
-    weight: Counter[str] = Counter()
-    for t, w in p["v"].items():
-        iso = places.get(t)
-        if t.startswith("n:") and iso and len(iso) == 3 and iso.isupper():
-            weight[iso] += w
+    weight = _state_weights(p)
     out = set(weight)
     for x in p["x"]:
         pkind, _, name = x.partition(":")[2].partition(":")
