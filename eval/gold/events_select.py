@@ -59,8 +59,9 @@ mention finder worked on them), so batch 8 takes:
   batch 1-3 article, not in batch 4's order and in no other gold; same md5 order.
   These are yet more outlets' reports of happenings the gold holds: unseen text, not
   unseen happenings. Never a test-split cluster (batches 1-3's clusters are dev).
-Annotated: the first BATCH_8, in order, by reading each article in full before any thoisu
-component was run on it (see EVENTS_GUIDELINE.md).
+Annotated: the first BATCH_8 (60: the order's 10, then the fallback's first 50), in order,
+none skipped, by reading each article in full before any thoisu component was run on it
+(see EVENTS_GUIDELINE.md); then scored once as it stood.
 
 Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8] -> JSON lines of pointers
 """
