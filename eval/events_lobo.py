@@ -105,9 +105,12 @@ def variant(held: dict[str, Path], t: float | None, a: float | None, tmp: Path
     return out
 
 
-def score(gold: list[dict], docs: dict) -> PRF:
+def score(gold: list[dict], docs: dict) -> tuple[PRF, int]:
+    """Type + roles, and how many events are right at type + participants (the events
+    whose roles were to be told apart: role accuracy = roles tp / that)."""
     with contextlib.redirect_stdout(io.StringIO()):
-        return evaluate(gold, docs, 0)["_prf"]["roles"]
+        prf = evaluate(gold, docs, 0)["_prf"]
+    return prf["roles"], prf["participants"].tp
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_docs(Path(args.mds), gold)
     variants = [(t, None) for t in args.roles_threshold] + [(None, a) for a in args.args_add]
     configs = ["none", "shipped", *(f"held:{p}" for p in args.parts), "held:all",
-               *(variant_name(t, a) for t, a in variants)]
+               *(variant_name(*v) for v in variants)]
     sums = {c: PRF() for c in configs}
+    parts_tp = dict.fromkeys(configs, 0)
     table: dict[str, dict[int, dict[str, float]]] = {c: {} for c in configs}
     with tempfile.TemporaryDirectory() as d:
         for k in batches:
@@ -141,22 +145,26 @@ def main(argv: list[str] | None = None) -> int:
                 "none": {p: None for p in PARTS}, "shipped": {},
                 **{f"held:{p}": {p: held[p]} for p in args.parts},
                 "held:all": dict(held),
-                **{variant_name(t, a): variant(held, t, a, Path(d)) for t, a in variants}}
+                **{variant_name(*v): variant(held, *v, Path(d)) for v in variants}}
             for c, paths in runs.items():
                 with using(paths):
-                    prf = score(gk, docs)
+                    prf, ptp = score(gk, docs)
                 sums[c].add(prf.tp, prf.pred, prf.gold)
-                table[c][k] = {"tp": prf.tp, "pred": prf.pred, "gold": prf.gold}
+                parts_tp[c] += ptp
+                table[c][k] = {"tp": prf.tp, "pred": prf.pred, "gold": prf.gold,
+                               "participants_tp": ptp}
             print(f"batch {k}: " + "  ".join(
                 f"{c} {table[c][k]['tp']}/{table[c][k]['pred']}/{table[c][k]['gold']}"
                 for c in configs), flush=True)
     print(f"\ntype + roles over batches {' '.join(map(str, batches))}, each scored by parts "
           "trained without it (tp/pred/gold):")
     for c in configs:
-        print(sums[c].row(c))
+        acc = sums[c].tp / parts_tp[c] if parts_tp[c] else 0.0
+        print(sums[c].row(c) + f"  role accuracy {acc:.3f} ({sums[c].tp}/{parts_tp[c]})")
     if args.json:
         Path(args.json).write_text(json.dumps(
             {c: {"sum": {"tp": s.tp, "pred": s.pred, "gold": s.gold,
+                         "participants_tp": parts_tp[c],
                          "p": round(s.p, 4), "r": round(s.r, 4), "f": round(s.f, 4)},
                  "batches": table[c]} for c, s in sums.items()}, indent=1), encoding="utf-8")
     return 0
