@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -1347,3 +1350,31 @@ def test_a_name_found_again_beside_a_trigger_takes_the_articles_resolution() -> 
     extra = [men("Mitsubishi", "ORG", "ORG:mitsubishi", 3), men("Diệu Hân", "PER", "PER:diệu hân", 4)]
     got = _as_resolved(extra, base)
     assert [m.key for m in got] == ["ORG:mitsubishi motors", "PER:diệu hân"]
+
+
+def test_leave_one_batch_out_folds_and_model_swap(tmp_path: Path) -> None:
+    """Leave-one-batch-out (eval/events_lobo.py, train/events_filter.py --by-batch): each
+    batch is one fold (an old article without "batch" is batch 1), and a part pointed at
+    a data file answers from that file until the swap ends."""
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "eval"))
+    sys.path.insert(0, str(root / "train"))
+    import events_cv  # type: ignore[import-not-found]
+    from events_lobo import using, variant  # type: ignore[import-not-found]
+
+    from thoisu.annotate import event_model
+
+    dev = [{"batch": 4}, {}, {"batch": 2}, {"batch": 4}, {"batch": 1}]
+    assert events_cv.folds_by_batch(dev) == [2, 0, 1, 2, 0]
+    shipped = event_model.model()
+    raw = {"threshold": 0.6, "types": ["AID"], "weights": {"bias": 1.0}}
+    path = tmp_path / "roles.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    low = variant({"roles": path}, 0.3, None, tmp_path)["roles"]
+    assert low is not None and json.loads(low.read_text())["threshold"] == 0.3
+    with using({"roles": low}):
+        m = event_model.model()
+        assert m is not None and m.threshold == 0.3 and m.types == frozenset({"AID"})
+        with using({"roles": None}):
+            assert event_model.model() is None
+    assert event_model.model() == shipped
