@@ -374,6 +374,8 @@ def test_a_thread_left_empty_redirects_to_the_thread_its_story_joined(one_run, t
     from thoisu.web import create_app
 
     shutil.copy(one_run, tmp_path / "thoisu.db")
+    # the seeds make two threads (their matter and a lone story); a typhoon makes a third
+    digest_paths([str(MERGE / "a.txt")], out_dir=tmp_path, outputs=False)
     with Store(tmp_path / "thoisu.db") as st:
         old, new, third = [r[0] for r in st.db.execute("SELECT id FROM threads ORDER BY id LIMIT 3")]
         with st.transaction():
@@ -396,12 +398,16 @@ def test_an_older_store_is_brought_forward(one_run, tmp_path, version):
     db.execute("DELETE FROM index_kv WHERE space='article_postings'")
     if version == 2:
         db.execute("DROP TABLE thread_redirects")
+    else:  # a version-3 store's redirects are kept: an emptied thread's id still leads on
+        live = db.execute("SELECT id FROM threads ORDER BY id LIMIT 1").fetchone()[0]
+        db.execute("INSERT INTO thread_redirects(id, target) VALUES ('t-gone', ?)", (live,))
+    redirects = dict(db.execute("SELECT id, target FROM thread_redirects").fetchall()) if version == 3 else {}
     db.execute(f"PRAGMA user_version={version}")
     db.commit()
     db.close()
     with Store(tmp_path / "thoisu.db") as st:
         assert st.db.execute("PRAGMA user_version").fetchone()[0] == 4
-        assert st.db.execute("SELECT COUNT(*) FROM thread_redirects").fetchone()[0] == 0
+        assert dict(st.db.execute("SELECT id, target FROM thread_redirects").fetchall()) == redirects
         assert st.db.execute("SELECT COUNT(*) FROM story_redirects").fetchone()[0] == 0
         assert st.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 6
         # the stored articles are in the posting lists again: new articles can find them
@@ -490,8 +496,9 @@ def test_a_grown_story_is_summarised_from_its_last_summary_and_its_new_articles(
 def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, monkeypatch):
     # threads joined loosely on the seeds' first articles (a low join threshold stands in
     # for what a story's first article may share with a thread); one story grows with a
-    # report of its own matter and is judged again at the usual threshold: it leaves
-    # (ThreadIndex.left), and the thread it left is refreshed by the corpus stage
+    # report of its own matter and is judged again by a rule that no longer joins it (the
+    # usual one without the states signal): it leaves (ThreadIndex.left), and the thread
+    # it left is refreshed by the corpus stage
     import thoisu.stories.threads as threads
 
     usual = threads.thread_settings()
@@ -514,7 +521,8 @@ def test_a_grown_story_that_leaves_its_thread_leaves_its_counts_right(tmp_path, 
     db = sqlite3.connect(tmp_path / "thoisu.db")
     assert next(s for s in exported_stories(db) if s["id"] == lavrov[0])["joined_by"] == why["text"]
     db.close()
-    monkeypatch.setattr(threads, "thread_settings", lambda: usual)
+    # with the states signal the seeds' North Korea stories are one matter and it stays
+    monkeypatch.setattr(threads, "thread_settings", lambda: dict(usual, state_who=None))
     page = tmp_path / "lavrov.txt"
     page.write_text(
         "Ông Lavrov: Bình Nhưỡng muốn đối thoại trực tiếp với Washington\n\n"

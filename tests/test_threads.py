@@ -120,6 +120,9 @@ def test_the_same_act_by_the_same_party_is_what_two_episodes_share(monkeypatch) 
     """Two episodes of one war share a participant and attacks by the same party, not a
     subject word: with ``what_shared_acts`` the acts are the *what* of the gate, and the
     join's evidence names them. The same kind of act alone (a REQUEST each) is not."""
+    # the two profiles name no country: own_acts (the act on a country counted only
+    # between its own stories, tested below) would see no shared act here
+    monkeypatch.delitem(thread_settings(), "own_acts", raising=False)
     mod = [("ORG:RU_MOD", "Bộ Quốc phòng Nga")]
     v1 = {"k:ORG:RU_MOD": 0.3, "pháo kích": 0.6, "miền nam": 0.5}
     v2 = {"k:ORG:RU_MOD": 0.3, "máy bay": 0.6, "không người": 0.5}
@@ -144,10 +147,11 @@ def test_the_same_act_by_the_same_party_is_what_two_episodes_share(monkeypatch) 
 
 
 def test_an_act_on_a_country_counts_only_between_its_own_stories(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """``own_acts`` (off when absent): a story about China and the EU that reports the war's
+    """``own_acts`` (no rule when absent): a story about China and the EU that reports the war's
     attacks in passing names China most; the war's own episode names Ukraine and Russia
     most. Their shared attacks on Russia are not the bystander's own acts: no shared act,
     no events feature. Two war episodes keep theirs."""
+    monkeypatch.delitem(thread_settings(), "own_acts", raising=False)
     mod = [("ORG:RU_MOD", "Bộ Quốc phòng Nga")]
     war1 = {"k:ORG:RU_MOD": 0.3, "n:ukraine": 0.5, "n:nga": 0.3, "pháo kích": 0.6}
     war2 = {"k:ORG:RU_MOD": 0.3, "n:ukraine": 0.4, "n:nga": 0.4, "máy bay": 0.6}
@@ -175,6 +179,7 @@ def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: 
     act with a party) joined them. The same person arrested (a legal act on a person) is
     one case's: joined, and the evidence names that act. Aid to a country counts only
     when either story reports that country at war."""
+    monkeypatch.delitem(thread_settings(), "own_acts", raising=False)  # the profiles name no country
     who = [("PER:nguyễn văn an", "Nguyễn Văn An")]
     v1 = {"k:PER:nguyễn văn an": 0.3, "hội nghị": 0.6, "đầu tư": 0.5}
     v2 = {"k:PER:nguyễn văn an": 0.3, "cây trồng": 0.6, "mùa vụ": 0.5}
@@ -190,6 +195,7 @@ def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: 
     monkeypatch.setitem(thread_settings(), "what_acts", None)  # every act with a party counts
     assert shared_acts(p1, p2) == 3 and pair_probability(p1, p2) > 0.0
     monkeypatch.undo()
+    monkeypatch.delitem(thread_settings(), "own_acts", raising=False)
 
     arrest = _event("COERCE", ["ORG:công an tỉnh x"], ["PER:trần văn bình"])
     a1.events, a2.events = [*generic, arrest], [*generic, arrest]
@@ -441,6 +447,8 @@ def test_remove_story_from_a_lazily_stored_index(tmp_path) -> None:  # type: ign
     assert idx._threads[tid]["s"] == ["s-talks-1", "s-talks-2"]
 
 
+_RELAY_MODEL = {"features": ["text", "words", "names", "participants", "n_participants", "places", "events", "gap"],
+                "coef": [0.8119, 0.4954, 2.1577, 0.0238, 0.542, 7.1534, 0.279, -1.1039], "intercept": -3.0791}
 _RELAY_WORDS = ["việc một chung", "giữa hai bên", "việc hai riêng", "kết quả tốt", "mới mẻ lạ", "cuối cùng xong",
                 "bước tiếp theo", "điều kiện thêm"]
 
@@ -458,6 +466,9 @@ def test_a_story_very_like_one_that_joined_the_anchor_joins_but_chains_stop_ther
     chain of two relays is drift, and D opens its own thread (``relay_links`` 1). With
     ``relay_links`` 2, D joins through C, which relayed through B; E, very like D only,
     is one link too many."""
+    # the synthetic stories score as below under the pair model they were built for; the
+    # relay rule itself does not depend on the model's coefficients
+    monkeypatch.setitem(thread_settings(), "model", _RELAY_MODEL)
     monkeypatch.setitem(thread_settings(), "relay_threshold", 0.6)
     monkeypatch.setitem(thread_settings(), "relay_links", 1)
     a = _relay_story(0, [1, 2, 3], [0, 1])
@@ -605,6 +616,7 @@ def test_a_country_at_war_in_both_stories_is_who_enough(monkeypatch) -> None:  #
     """Two episodes of one war may name no participant in common (a drone strike, an arms
     delivery): the country both report at war passes the who half of the gate
     (``war_who``); a country merely named in both (diplomacy) does not."""
+    monkeypatch.delitem(thread_settings(), "own_acts", raising=False)  # the profiles name no country
     v1 = {"pháo kích": 0.6, "miền nam": 0.5}
     v2 = {"máy bay": 0.6, "không người": 0.5}
     a1 = _art("w1", "Pháo kích miền nam", "Pháo kích ở miền nam.", [])
