@@ -71,8 +71,9 @@ same rule, for each dev cluster of batches 1-3 the next shortest 100-700-word do
 that is not the cluster's batch 1-3 article, not in batch 4's order, not the first
 round's (batch 8's fallback) document and in no other gold (OTHER_GOLDS); same md5 order;
 then a third round likewise, and so on. Never a test-split cluster. Annotated: the first
-BATCH_9 of that order, in order, none skipped, by reading each article in full before any
-thoisu component was run on it; then scored once as it stood.
+BATCH_9 of that order (60: the order's 41, then the second round's first 19), in order,
+none skipped, by reading each article in full before any thoisu component was run on it;
+then scored once as it stood (one gold label corrected after, see EVENTS_GUIDELINE.md).
 
 Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9] -> JSON lines of pointers
 """
