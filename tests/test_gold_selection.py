@@ -42,7 +42,7 @@ def mds() -> Path:
     return MDS
 
 
-@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8])
+@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8, 9])
 def test_events_batches_reproduce(mds: Path, batch: int) -> None:
     drawn = _script("events_select").select(mds, batch)
     held = [g for g in _gold("events.jsonl") if g.get("batch") == batch]
