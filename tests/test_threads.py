@@ -22,6 +22,7 @@ from thoisu.stories.threads import (
     shared_act_signatures,
     shared_acts,
     specific_act,
+    state_matter,
     story_profile,
     thread_parts,
     thread_settings,
@@ -170,6 +171,29 @@ def test_an_act_on_a_country_counts_only_between_its_own_stories(monkeypatch) ->
     assert shared_acts(w1, w2) == 2 and pair_features(w1, w2)[6] == 1.0
     monkeypatch.setitem(thread_settings(), "own_acts", {"share": 0.6, "gate": False})
     assert shared_acts(w1, cn) == 2 and pair_features(w1, cn)[6] == pytest.approx(1 / 3)  # the feature only
+
+
+def test_the_outlets_own_country_is_no_second_state_of_a_foreign_matter(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``state_who`` asks two shared states; Vietnamese outlets name Việt Nam in stories of
+    any foreign matter (its citizens, its aid). With ``home_states`` it counts only as the
+    principal state of both: a war story and an earthquake story of one country that both
+    name Việt Nam are no matter among states; two stories of Việt Nam and the US still are."""
+    from thoisu.stories import threads
+
+    monkeypatch.setattr(threads, "_specificity", lambda term: 1.0)
+    rule = {"min_states": 2, "object_specificity": 0.5, "p": 0.85, "same_principal": True}
+
+    def prof(weights: dict[str, float]) -> dict:
+        return {"v": weights, "x": [], "l": {"thiệt mạng": 0.5}, "t": {}}
+
+    war = prof({"n:ukraine": 0.6, "n:việt nam": 0.2})
+    quake = prof({"n:ukraine": 0.5, "n:việt nam": 0.3})
+    visit1, visit2 = prof({"n:việt nam": 0.6, "n:mỹ": 0.4}), prof({"n:việt nam": 0.5, "n:mỹ": 0.3})
+    monkeypatch.setitem(thread_settings(), "state_who", rule)
+    assert state_matter(war, quake)[0] == ["UKR", "VNM"]  # without home_states: two states
+    monkeypatch.setitem(thread_settings(), "state_who", rule | {"home_states": ["VNM"]})
+    assert state_matter(war, quake) == ([], [])
+    assert state_matter(visit1, visit2)[0] == ["USA", "VNM"]
 
 
 def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -505,7 +505,10 @@ def state_matter(a: dict[str, Any], b: dict[str, Any]) -> tuple[list[str], list[
     pa, sa = _states(a)
     pb, sb = _states(b)
     both = sa & sb
-    if pa is None or pb is None or len(both) < rule["min_states"] or not {pa, pb} <= both or (rule.get("same_principal") and pa != pb):
+    # The outlets' own country is named in nearly every story (its citizens abroad, its
+    # aid, its reaction): it counts as a shared state only as the principal of both.
+    home = set(rule.get("home_states", ())) - ({pa} & {pb})
+    if pa is None or pb is None or len(both - home) < rule["min_states"] or not {pa, pb} <= both or (rule.get("same_principal") and pa != pb):
         return [], []
     words = ({**a["l"], **a["t"]}).keys() & ({**b["l"], **b["t"]}).keys()
     obj = sorted(w for w in words if _specificity(w) >= rule["object_specificity"])
