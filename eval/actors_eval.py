@@ -53,7 +53,7 @@ MIN_QUOTE_WORDS = 4  # direct quotes shorter than this are not annotated in the 
 PARA_WINDOW = 1  # events may sit one paragraph away from the gold paragraph
 _OPENERS = {"“": "”", '"': '"', "«": "»", "‘": "’", "'": "'"}
 _WORD = re.compile(r"\w+", re.UNICODE)
-_IGNORED = re.compile(r"[\s\-‐‑–_]+")
+_IGNORED = re.compile(r"[\s\-‐‑–_.]+")  # periods too: "Lê Thị H." is "Lê Thị H"
 # generic heads written before a name that the gold leaves out ("Tập đoàn TH True Milk",
 # "Tạp chí Forbes", "TP Quetta"): a name also matches with them removed
 _CLASSIFIER = re.compile(
