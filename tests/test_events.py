@@ -1378,3 +1378,14 @@ def test_leave_one_batch_out_folds_and_model_swap(tmp_path: Path) -> None:
         with using({"roles": None}):
             assert event_model.model() is None
     assert event_model.model() == shipped
+
+
+def test_victim_named_in_the_result_of_an_attack():
+    # round 12: the person after "khiến" is the victim the object left unnamed; a
+    # causative after a stop is another clause's
+    ev = code_events(build([
+        "Bực tức, Sung Kim túm tóc, đè xuống sàn và chém liên tục nhiều nhát vào đầu, cổ khiến "
+        "đầu Noh Kyu Duk bị đứt.",
+        "Sung Kim chém một nhát vào cửa. Sau đó khiến Noh Kyu Duk bỏ đi."]))
+    one(ev, "ASSAULT", line=1, actors=["PER:sung kim"], recipients=["PER:noh kyu duk"])
+    assert not [e for e in ev if e.line == 2 and e.type == "ASSAULT" and e.recipients]

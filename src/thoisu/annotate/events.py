@@ -50,6 +50,7 @@ from thoisu.annotate.roles import (
     object_only,
     object_roles,
     reply_target,
+    result_victim,
     sent_to,
     site_of,
     strike_target,
@@ -288,6 +289,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if actors and not recipients and not passive:
             recipients = reply_target(an, st, actors, state)
             src.note("reply", actors, recipients)
+        if actors and not recipients and not passive and trig.type.lower() in res.words[
+                "result_types"]:  # "chém nhiều nhát vào đầu, cổ khiến đầu chị Hậu bị đứt"
+            recipients = result_victim(an, st, actors)
+            src.note("result", actors, recipients)
         if actors and not recipients and trig.type.lower() in res.words["ultimatum_types"]:
             # "Nguyên dọa nếu vợ không đưa tiền thì sẽ chém": who must comply is threatened
             cond = res.cues["conditional"]

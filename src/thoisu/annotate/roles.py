@@ -628,3 +628,28 @@ def anaphoric_patient(an: Analysis, st: _Site, actors: list[str], state: dict) -
     got = [(at, key) for at, key in state.get("suspects", ())
            if state["n"] - at <= res.windows["anaphor_sentences"] and key not in actors]
     return [got[-1][1]] if got else []
+
+
+def result_victim(an: Analysis, st: _Site, actors: list[str]) -> list[str]:
+    """The person a causative after an attack names ("chém liên tục nhiều nhát vào đầu, cổ
+    khiến đầu chị Hậu bị đứt", "đâm ... làm anh X tử vong"): the victim of an attack whose
+    object the rules left unnamed. A body-part word or two may stand between
+    (result_part_gap); the search ends at a clause stop (result_stops) or after
+    windows["result"] words."""
+    res, toks = an.res, an.toks
+    cause, stops = res.cues["result_causatives"], res.words["result_stops"]
+    gap = res.windows["result_part_gap"]
+    for k in range(st.j, min(len(toks), st.j + res.windows["result"])):
+        if toks[k] in stops:
+            return []
+        n = cause.match(toks, k)
+        if not n:
+            continue
+        for ch in an.chains:
+            if k + n <= ch.start <= k + n + gap and not ch.prep \
+                    and ch.nps[0].head.type == "PER":
+                keys = [x for x in ch.keys(("PER",)) if x not in actors]
+                if keys:
+                    return keys
+        return []
+    return []
