@@ -1389,3 +1389,9 @@ def test_victim_named_in_the_result_of_an_attack():
         "Sung Kim chém một nhát vào cửa. Sau đó khiến Noh Kyu Duk bỏ đi."]))
     one(ev, "ASSAULT", line=1, actors=["PER:sung kim"], recipients=["PER:noh kyu duk"])
     assert not [e for e in ev if e.line == 2 and e.type == "ASSAULT" and e.recipients]
+
+
+def test_speaker_of_a_subjectless_reported_clause_with_an_adverb():
+    # round 12: an adverb of several syllables before the verb leaves the clause subjectless
+    ev = code_events(build(["Bộ Ngoại giao Hàn Quốc cho biết, thành thật xin lỗi Nga vì sự cố trên."]))
+    one(ev, "CONCEDE", line=1, actors=["ORG:mofa kor"])

@@ -5,6 +5,7 @@ fronted and listed participants, replies, parent bodies, the learned recipient p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thoisu.annotate.arguments import (
     carried_subject,
@@ -20,7 +21,7 @@ from thoisu.annotate.arguments import (
     segment_of,
     title_of,
 )
-from thoisu.annotate.lexicon import Trigger
+from thoisu.annotate.lexicon import PhraseSet, Trigger
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
     NP,
@@ -203,6 +204,23 @@ def coordinated_passive(an: Analysis, st: _Site, sent: SentenceState
     return list(actors), list(recipients), True
 
 
+@lru_cache(maxsize=4)
+def _glue_phrases(glue: frozenset[str]) -> PhraseSet:
+    return PhraseSet([tuple(g.split()) for g in glue])
+
+
+def _all_glue(lead: list[str], glue: frozenset[str], adverbs: PhraseSet) -> bool:
+    """Every word of the lead is glue, or part of glue or an adverb of several syllables
+    ("lập tức", "thành thật xin lỗi")."""
+    k, phrases = 0, _glue_phrases(glue)
+    while k < len(lead):
+        n = max(adverbs.match(lead, k), phrases.match(lead, k))
+        if not n:
+            return False
+        k += n
+    return True
+
+
 def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -> list[str]:
     """Actors of a subjectless clause: a pronoun, a coordinated verb, a reporting verb."""
     res, toks = an.res, an.toks
@@ -225,7 +243,8 @@ def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -
                 and toks[st.i - 1] in res.words["coordinators"]
                 and not any(st.cs <= ch.start < st.i and not ch.prep for ch in an.chains))
     if not actors and st.kind in ("speech", "sub") and (said_too or (
-        len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
+        len(lead) <= 4 and _all_glue(lead, glue, res.cues["lead_adverbs"])
+        and (not st.nominal or st.i > st.cs)
         and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"]
              or " ".join(toks[st.bstart : st.cs]) in res.words["purpose_subs"]
              and st.trig.type.lower() in res.words["purpose_types"]))
