@@ -1395,3 +1395,12 @@ def test_speaker_of_a_subjectless_reported_clause_with_an_adverb():
     # round 12: an adverb of several syllables before the verb leaves the clause subjectless
     ev = code_events(build(["Bộ Ngoại giao Hàn Quốc cho biết, thành thật xin lỗi Nga vì sự cố trên."]))
     one(ev, "CONCEDE", line=1, actors=["ORG:mofa kor"])
+
+
+def test_request_to_a_named_body_with_the_doer_unnamed():
+    # round 12: "đề xuất với <named body>" counts with the recipient alone; a class of
+    # bodies ("với các ...") does not
+    ev = code_events(build(["Tổ công tác đã đề xuất với Hội đồng Bảo an Liên Hợp Quốc xem xét lại.",
+                            "Tổ công tác đã đề xuất với các Bộ Ngoại giao Mỹ xem xét lại."]))
+    one(ev, "REQUEST", line=1, actors=[], recipients=["ORG:UNSC"])
+    assert not [e for e in ev if e.line == 2 and e.type == "REQUEST"]
