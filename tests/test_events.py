@@ -1378,3 +1378,29 @@ def test_leave_one_batch_out_folds_and_model_swap(tmp_path: Path) -> None:
         with using({"roles": None}):
             assert event_model.model() is None
     assert event_model.model() == shipped
+
+
+def test_victim_named_in_the_result_of_an_attack():
+    # round 12: the person after "khiến" is the victim the object left unnamed; a
+    # causative after a stop is another clause's
+    ev = code_events(build([
+        "Bực tức, Sung Kim túm tóc, đè xuống sàn và chém liên tục nhiều nhát vào đầu, cổ khiến "
+        "đầu Noh Kyu Duk bị đứt.",
+        "Sung Kim chém một nhát vào cửa. Sau đó khiến Noh Kyu Duk bỏ đi."]))
+    one(ev, "ASSAULT", line=1, actors=["PER:sung kim"], recipients=["PER:noh kyu duk"])
+    assert not [e for e in ev if e.line == 2 and e.type == "ASSAULT" and e.recipients]
+
+
+def test_speaker_of_a_subjectless_reported_clause_with_an_adverb():
+    # round 12: an adverb of several syllables before the verb leaves the clause subjectless
+    ev = code_events(build(["Bộ Ngoại giao Hàn Quốc cho biết, thành thật xin lỗi Nga vì sự cố trên."]))
+    one(ev, "CONCEDE", line=1, actors=["ORG:mofa kor"])
+
+
+def test_request_to_a_named_body_with_the_doer_unnamed():
+    # round 12: "đề xuất với <named body>" counts with the recipient alone; a class of
+    # bodies ("với các ...") does not
+    ev = code_events(build(["Tổ công tác đã đề xuất với Hội đồng Bảo an Liên Hợp Quốc xem xét lại.",
+                            "Tổ công tác đã đề xuất với các Bộ Ngoại giao Mỹ xem xét lại."]))
+    one(ev, "REQUEST", line=1, actors=[], recipients=["ORG:UNSC"])
+    assert not [e for e in ev if e.line == 2 and e.type == "REQUEST"]

@@ -50,6 +50,7 @@ from thoisu.annotate.roles import (
     object_only,
     object_roles,
     reply_target,
+    result_victim,
     sent_to,
     site_of,
     strike_target,
@@ -288,6 +289,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if actors and not recipients and not passive:
             recipients = reply_target(an, st, actors, state)
             src.note("reply", actors, recipients)
+        if actors and not recipients and not passive and trig.type.lower() in res.words[
+                "result_types"]:  # "chém nhiều nhát vào đầu, cổ khiến đầu chị Hậu bị đứt"
+            recipients = result_victim(an, st, actors)
+            src.note("result", actors, recipients)
         if actors and not recipients and trig.type.lower() in res.words["ultimatum_types"]:
             # "Nguyên dọa nếu vợ không đưa tiền thì sẽ chém": who must comply is threatened
             cond = res.cues["conditional"]
@@ -339,6 +344,12 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if not actors and trig.type.lower() in res.words["perpetrator_types"]:
             actors = named_perpetrator(an, st, recipients)  # "xác định nghi can là X"
             src.note("perpetrator", actors, recipients)
+        if not actors and recipients and not passive and trig.type.lower() in res.words[
+                "addressed_types"] and objs and " ".join(objs[0].prep) in res.words[
+                "addressed_preps"] and objs[0].head.key in recipients and not (
+                set(toks[max(0, objs[0].start - 2) : objs[0].first]) & res.words["addressed_blockers"]):
+            unnamed = True  # "đề xuất với UBND TP.Cần Thơ": a request to a named body counts,
+            # not to a class of them ("đề xuất với các cơ quan Trung ương")
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue

@@ -5,6 +5,7 @@ fronted and listed participants, replies, parent bodies, the learned recipient p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thoisu.annotate.arguments import (
     carried_subject,
@@ -20,7 +21,7 @@ from thoisu.annotate.arguments import (
     segment_of,
     title_of,
 )
-from thoisu.annotate.lexicon import Trigger
+from thoisu.annotate.lexicon import PhraseSet, Trigger
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
     NP,
@@ -203,6 +204,23 @@ def coordinated_passive(an: Analysis, st: _Site, sent: SentenceState
     return list(actors), list(recipients), True
 
 
+@lru_cache(maxsize=4)
+def _glue_phrases(glue: frozenset[str]) -> PhraseSet:
+    return PhraseSet([tuple(g.split()) for g in glue])
+
+
+def _all_glue(lead: list[str], glue: frozenset[str], adverbs: PhraseSet) -> bool:
+    """Every word of the lead is glue, or part of glue or an adverb of several syllables
+    ("lập tức", "thành thật xin lỗi")."""
+    k, phrases = 0, _glue_phrases(glue)
+    while k < len(lead):
+        n = max(adverbs.match(lead, k), phrases.match(lead, k))
+        if not n:
+            return False
+        k += n
+    return True
+
+
 def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -> list[str]:
     """Actors of a subjectless clause: a pronoun, a coordinated verb, a reporting verb."""
     res, toks = an.res, an.toks
@@ -225,7 +243,8 @@ def fallback_actors(an: Analysis, st: _Site, sent: SentenceState, state: dict) -
                 and toks[st.i - 1] in res.words["coordinators"]
                 and not any(st.cs <= ch.start < st.i and not ch.prep for ch in an.chains))
     if not actors and st.kind in ("speech", "sub") and (said_too or (
-        len(lead) <= 4 and all(w in glue for w in lead) and (not st.nominal or st.i > st.cs)
+        len(lead) <= 4 and _all_glue(lead, glue, res.cues["lead_adverbs"])
+        and (not st.nominal or st.i > st.cs)
         and (st.kind == "speech" or " ".join(toks[st.bstart : st.cs]) in res.words["coordinators"]
              or " ".join(toks[st.bstart : st.cs]) in res.words["purpose_subs"]
              and st.trig.type.lower() in res.words["purpose_types"]))
@@ -628,3 +647,28 @@ def anaphoric_patient(an: Analysis, st: _Site, actors: list[str], state: dict) -
     got = [(at, key) for at, key in state.get("suspects", ())
            if state["n"] - at <= res.windows["anaphor_sentences"] and key not in actors]
     return [got[-1][1]] if got else []
+
+
+def result_victim(an: Analysis, st: _Site, actors: list[str]) -> list[str]:
+    """The person a causative after an attack names ("chém liên tục nhiều nhát vào đầu, cổ
+    khiến đầu chị Hậu bị đứt", "đâm ... làm anh X tử vong"): the victim of an attack whose
+    object the rules left unnamed. A body-part word or two may stand between
+    (result_part_gap); the search ends at a clause stop (result_stops) or after
+    windows["result"] words."""
+    res, toks = an.res, an.toks
+    cause, stops = res.cues["result_causatives"], res.words["result_stops"]
+    gap = res.windows["result_part_gap"]
+    for k in range(st.j, min(len(toks), st.j + res.windows["result"])):
+        if toks[k] in stops:
+            return []
+        n = cause.match(toks, k)
+        if not n:
+            continue
+        for ch in an.chains:
+            if k + n <= ch.start <= k + n + gap and not ch.prep \
+                    and ch.nps[0].head.type == "PER":
+                keys = [x for x in ch.keys(("PER",)) if x not in actors]
+                if keys:
+                    return keys
+        return []
+    return []
