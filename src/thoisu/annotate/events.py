@@ -32,7 +32,7 @@ from thoisu.annotate.arguments import (
 )
 from thoisu.annotate.coref import merge_event_mentions
 from thoisu.annotate.event_anaphora import Antecedents, anaphor_mentions
-from thoisu.annotate.lexicon import Trigger, resources
+from thoisu.annotate.lexicon import Resources, Trigger, resources
 from thoisu.annotate.participants import complete_mentions, participant_mentions
 from thoisu.annotate.quote_spans import quoted_spans
 from thoisu.annotate.recorder import Recorder
@@ -60,6 +60,7 @@ from thoisu.annotate.roles import (
 )
 from thoisu.annotate.syntax import (
     ACTOR_TYPES,
+    NP,
     Analysis,
     head_keys,
     subject_persons,
@@ -182,6 +183,17 @@ def _act_follows(an: Analysis, k: int) -> bool:
         if an.trigger_at(m):
             return True
     return False
+
+
+def _addressed(res: Resources, toks: list[str], trig: Trigger, objs: list[NP], recipients: list[str]) -> bool:
+    """A request put to a named body by a doer the article does not name ("đề xuất với UBND
+    TP.Cần Thơ") counts with its recipient alone; one put to a class of bodies ("đề xuất với
+    các cơ quan Trung ương") does not."""
+    if trig.type.lower() not in res.words["addressed_types"] or not objs:
+        return False
+    first = objs[0]
+    return (" ".join(first.prep) in res.words["addressed_preps"] and first.head.key in recipients
+            and not set(toks[max(0, first.start - 2) : first.first]) & res.words["addressed_blockers"])
 
 
 def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
@@ -344,12 +356,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if not actors and trig.type.lower() in res.words["perpetrator_types"]:
             actors = named_perpetrator(an, st, recipients)  # "xác định nghi can là X"
             src.note("perpetrator", actors, recipients)
-        if not actors and recipients and not passive and trig.type.lower() in res.words[
-                "addressed_types"] and objs and " ".join(objs[0].prep) in res.words[
-                "addressed_preps"] and objs[0].head.key in recipients and not (
-                set(toks[max(0, objs[0].start - 2) : objs[0].first]) & res.words["addressed_blockers"]):
-            unnamed = True  # "đề xuất với UBND TP.Cần Thơ": a request to a named body counts,
-            # not to a class of them ("đề xuất với các cơ quan Trung ương")
+        if not actors and recipients and not passive and _addressed(res, toks, trig, objs, recipients):
+            unnamed = True
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue
