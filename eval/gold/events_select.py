@@ -83,7 +83,8 @@ after the 19 batch 9 took, then the third round, and so on. Never a test-split c
 disjoint from every earlier row of the events gold. Annotated blind: by reading each article
 in full, in order, none skipped, without running any thoisu component on it or looking at
 any system output for it (sibling gold entries of the same cluster were looked at for
-consistency).
+consistency). All BATCH_10 annotated (the rest of the second round after batch 9's 19, then
+the third round's first; 57 vims, 3 abmusu): 103 events, 33 articles with at least one.
 
 Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10] -> JSON lines of pointers
 """
