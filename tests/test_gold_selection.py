@@ -42,10 +42,20 @@ def mds() -> Path:
     return MDS
 
 
-@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8, 9])
+# batches annotated in the selection's order that may stop short of the whole draw: the
+# gold must then be exactly the draw's first len(rows) articles, in order (a prefix)
+PREFIX_BATCHES = {10}
+
+
+@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8, 9, 10])
 def test_events_batches_reproduce(mds: Path, batch: int) -> None:
     drawn = _script("events_select").select(mds, batch)
     held = [g for g in _gold("events.jsonl") if g.get("batch") == batch]
+    if batch in PREFIX_BATCHES:
+        assert held and len(held) <= len(drawn)
+        assert [(g["cluster"], str(g["doc"])) for g in held] == [
+            (p["cluster"], str(p["doc"])) for p in drawn[:len(held)]]
+        return
     assert held and _articles(drawn) == _articles(held)
 
 
