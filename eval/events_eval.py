@@ -1,6 +1,6 @@
 """Score PLOVER events with roles and one event per happening against eval/gold/events.jsonl.
 
-    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1 2 3 4 5 6 7 8 9] [--show 15]
+    .venv/bin/python eval/events_eval.py [--split dev|test|all] [--batch 1 2 3 4 5 6 7 8 9 10] [--show 15]
                                          [--json OUT] [--gold eval/gold/events.jsonl]
                                          [--mds ../shared/mds]
 
