@@ -1404,3 +1404,18 @@ def test_request_to_a_named_body_with_the_doer_unnamed():
                             "Tổ công tác đã đề xuất với các Bộ Ngoại giao Mỹ xem xét lại."]))
     one(ev, "REQUEST", line=1, actors=[], recipients=["ORG:UNSC"])
     assert not [e for e in ev if e.line == 2 and e.type == "REQUEST"]
+
+
+def test_subjectless_sentence_goes_on_with_the_doer_of_the_sentence_before():
+    # round 13a: a sentence with nothing but adverbs before its verb has the doer the
+    # paragraph's sentence before opens with; not across paragraphs, nor when the sentence
+    # names a subject of its own
+    ev = code_events(build([
+        "Tại buổi lễ, Bộ Ngoại giao Mỹ đã chúc mừng đại lễ. Đồng thời, kêu gọi Hàn Quốc "
+        "tiếp tục phát huy truyền thống.",
+        "Tại buổi lễ, Bộ Ngoại giao Mỹ đã chúc mừng đại lễ.",
+        "Đồng thời, kêu gọi Hàn Quốc tiếp tục phát huy truyền thống.",
+    ]))
+    one(ev, "REQUEST", line=1, actors=["ORG:dos"], recipients=["GPE:KOR"])
+    assert not [e for e in ev if e.line == 3 and e.type == "REQUEST" and e.actors]
+

@@ -18,6 +18,8 @@ Actors/recipients/location hold Mention keys (the corpus stage maps them to enti
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from thoisu.annotate import event_arguments, event_filter, event_model
 from thoisu.annotate.arguments import (
     event_date,
@@ -358,6 +360,19 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             src.note("perpetrator", actors, recipients)
         if not actors and recipients and not passive and _addressed(res, toks, trig, objs, recipients):
             unnamed = True
+        if not actors and not (passive and recipients) and not unnamed and before is not None \
+                and not st.nominal and zero_subject(an, replace(st, cs=0)):
+            # a sentence with no subject before its verb goes on with the doer of the
+            # paragraph's sentence before ("Tại buổi lễ, bà X, Chủ tịch UBMTTQ tỉnh, đã chúc
+            # mừng ... . Đồng thời, kêu gọi Giáo hội Phật giáo tỉnh ...": X calls on it)
+            prev = find_subject(before, 0, len(before.toks), set())
+            named = prev.keys() if prev is not None else []
+            keys = [k for k in named if k not in recipients]
+            if keys and (trig.passive or passive):
+                recipients, passive = recipients + keys, True
+            elif keys:
+                actors = keys
+            src.note("carried", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue
