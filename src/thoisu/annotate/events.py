@@ -11,8 +11,9 @@ The lexicons are in ``lexicon.py``, tokens, noun phrases and clauses in ``syntax
 quoted spans in ``quote_spans.py``, where a trigger's arguments stand in
 ``arguments.py``, who acts and who receives in ``roles.py`` (sides left empty are
 completed by learned models: ``event_model.py``, then ``event_arguments.py``); this
-module finds the triggers and holds the coding rules that decide whether a site is an
-event.
+module finds the triggers (with ``trigger_model.py``, a learned proposer of words the
+lexicon lacks, when its data file ships: none does) and holds the coding rules that decide
+whether a site is an event.
 Actors/recipients/location hold Mention keys (the corpus stage maps them to entities).
 """
 
