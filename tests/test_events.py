@@ -1419,27 +1419,3 @@ def test_subjectless_sentence_goes_on_with_the_doer_of_the_sentence_before():
     one(ev, "REQUEST", line=1, actors=["ORG:dos"], recipients=["GPE:KOR"])
     assert not [e for e in ev if e.line == 3 and e.type == "REQUEST" and e.actors]
 
-
-
-def test_learned_trigger_proposer(tmp_path):
-    # round 13a: with a weights file, a verb position no lexicon trigger starts is coded with
-    # the type the proposer gives it (no file is shipped: the proposer did not pay held out);
-    # with no file, nothing is proposed
-    from thoisu.annotate import trigger_model
-
-    text = "Hàn Quốc đã khiển trách Nga."
-    assert not [e for e in code_events(build([text])) if e.type == "ACCUSE"]
-    path = tmp_path / "triggers.json"
-    path.write_text(json.dumps({"labels": ["ACCUSE", "none"], "threshold": 0.6, "weights": {
-        "bias": [0.0, 2.0], "s0=khiển": [5.0, 0.0]}}), encoding="utf-8")
-    saved = trigger_model._DATA
-    trigger_model._DATA = path
-    trigger_model.model.cache_clear()
-    try:
-        ev = code_events(build([text, "Hàn Quốc đã gặp gỡ Nga."]))
-        one(ev, "ACCUSE", line=1, actors=["GPE:KOR"], recipients=["GPE:RUS"])
-        assert not [e for e in ev if e.line == 2 and e.type == "ACCUSE"]
-    finally:
-        trigger_model._DATA = saved
-        trigger_model.model.cache_clear()
-    assert trigger_model.model() is None

@@ -11,9 +11,8 @@ The lexicons are in ``lexicon.py``, tokens, noun phrases and clauses in ``syntax
 quoted spans in ``quote_spans.py``, where a trigger's arguments stand in
 ``arguments.py``, who acts and who receives in ``roles.py`` (sides left empty are
 completed by learned models: ``event_model.py``, then ``event_arguments.py``); this
-module finds the triggers (with ``trigger_model.py``, a learned proposer of words the
-lexicon lacks, when its data file ships: none does) and holds the coding rules that decide
-whether a site is an event.
+module finds the triggers and holds the coding rules that decide whether a site is an
+event.
 Actors/recipients/location hold Mention keys (the corpus stage maps them to entities).
 """
 
@@ -21,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from thoisu.annotate import event_arguments, event_filter, event_model, trigger_model
+from thoisu.annotate import event_arguments, event_filter, event_model
 from thoisu.annotate.arguments import (
     event_date,
     find_location,
@@ -90,7 +89,7 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
     triggers = res.triggers
     hits = [k for k, w in enumerate(toks) if w in triggers]  # most words start none
     if not hits:
-        return _proposed(an, out)
+        return out
     covered = -1
     # tokens covered by exclusions ("thăm dò", "bắt đầu") or names ("Tổ chức Hợp tác Thượng
     # Hải"), with the span that covers them: a trigger spanning a whole exclusion ("bắt cóc"
@@ -128,25 +127,7 @@ def _find_triggers(an: Analysis) -> list[tuple[int, int, Trigger]]:
             out.append((i, i + n, trig))
             covered = i + n
             break
-    return _proposed(an, out)
-
-
-def _proposed(an: Analysis, out: list[tuple[int, int, Trigger]]) -> list[tuple[int, int, Trigger]]:
-    """The lexicon's triggers and those the learned proposer adds (``trigger_model``: words
-    the lexicon lacks, in verb position), none inside a name, an exclusion or another."""
-    if trigger_model.model() is None:
-        return out
-    toks, res = an.toks, an.res
-    excl = res.cues["exclude"]
-    taken = {k for i, j, _ in out for k in range(i, j)} | {
-        k for k, x in enumerate(an.in_name) if x}
-    for i in [k for k, w in enumerate(toks) if w in excl.by_first]:
-        taken.update(range(i, i + excl.match(toks, i)))
-    w = res.words
-    for i, j, typ in trigger_model.propose(an, w["proposer_glue"] | w["aux"] | w["negation"],
-                                           w["proposer_stop"], taken):
-        out.append((i, j, Trigger(tuple(toks[i:j]), typ, None)))
-    return sorted(out, key=lambda t: t[0])
+    return out
 
 
 def _opinion_giver(an: Analysis, key: str) -> bool:
