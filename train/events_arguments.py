@@ -252,11 +252,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", action="append", default=[], help="leave features out")
     ap.add_argument("--add", type=float, default=ADD)
     ap.add_argument("--silver", type=int, default=SILVER, help="silver articles at most")
+    ap.add_argument("--l2", type=float, default=None, help="L2 strength (default: L2)")
     ap.add_argument("--earlier-clauses", type=int, choices=(0, 1), default=None,
                     help="may the model add a phrase of an earlier clause of the sentence")
     args = ap.parse_args(argv)
-    global SKIP, EARLIER
+    global SKIP, EARLIER, L2
     SKIP = tuple(args.skip)
+    if args.l2 is not None:
+        L2 = args.l2
     if args.earlier_clauses is not None:
         EARLIER = bool(args.earlier_clauses)
 

@@ -226,7 +226,7 @@ def silver_pointers(docs: dict, most: int) -> list[dict]:
     held = {(g["file"], g["cluster"]) for g in all_gold}
     out = [{"file": f, "cluster": c, "doc": d} for (f, c, d), doc in docs.items()
            if (f, c) not in held and doc.get("text")]
-    return out[:: max(1, len(out) // most)][:most]
+    return out[:: max(1, len(out) // most)][:most] if most > 0 else []
 
 
 def main(argv: list[str] | None = None) -> int:
