@@ -121,6 +121,10 @@ def score(rows: list[dict[str, Any]], show: int) -> dict[str, Any]:
                 parts = f"{[a.name for a in pick.actors]} -> {[x.name for x in pick.recipients]}"
                 listing.append(f"{cause:10s} {where} {pick.type} {parts} | judged "
                                f"{r['type']} {r['actors']} -> {r['recipients']}")
+            elif not ok["strict"]:  # right, with a participant the judgement does not hold
+                parts = f"{[a.name for a in pick.actors]} -> {[x.name for x in pick.recipients]}"
+                listing.append(f"{'extra':10s} {where} {pick.type} {parts} | judged "
+                               f"{r['type']} {r['actors']} -> {r['recipients']}")
     res = {"audited": len(rows), "still_coded": kept, "dropped": dropped,
            "dropped_judged_right": dropped_right,
            "precision": {lv: round(right[lv] / kept, 3) if kept else None for lv in LEVELS},

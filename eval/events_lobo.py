@@ -1,6 +1,6 @@
 """Leave-one-batch-out figures of the learned parts of the event coder (type + roles).
 
-    .venv/bin/python eval/events_lobo.py [--batches 1 2 3 4 5 6] [--parts roles args filter]
+    .venv/bin/python eval/events_lobo.py [--batches 1 2 3 4 5 6 8 9] [--parts roles args filter]
                                          [--filter-l2 3] [--filter-threshold 0.3] [--json OUT]
 
 For each dev batch k of the events gold: each learned part is retrained without batch k
@@ -42,7 +42,7 @@ from events_eval import evaluate  # noqa: E402
 from thoisu.annotate import event_arguments, event_filter, event_model  # noqa: E402
 
 PARTS = {"roles": event_model, "args": event_arguments, "filter": event_filter}
-DEV_BATCHES = (1, 2, 3, 4, 5, 6)  # 7 (unseen happenings) stays held out of every training
+DEV_BATCHES = (1, 2, 3, 4, 5, 6, 8, 9)  # 7 and 10 stay held out of every training
 
 
 @contextlib.contextmanager
@@ -66,24 +66,33 @@ def quiet(fn: Any, argv: list[str]) -> None:
 
 
 def train_without(k: int, batches: tuple[int, ...], tmp: Path, l2: float, thr: float,
-                  parts: list[str]) -> dict[str, Path]:
+                  parts: list[str], extra: dict[str, list[str]] | None = None,
+                  roles_from: Path | None = None) -> dict[str, Path]:
     """Each part trained without batch k, the roles picker first (the others learn over
-    its output, so it must not have seen k either)."""
+    its output, so it must not have seen k either). ``extra``: more options for a part's
+    training script; ``roles_from``: a directory holding the pickers of an earlier run
+    (``--keep``), reused as they are (the picker's training is the slow step)."""
+    extra = extra or {}
     out: dict[str, Path] = {}
     if "roles" in parts:
         out["roles"] = tmp / f"roles-{k}.json"
-        quiet(train_roles.main, ["--hold-batch", str(k), "--out", str(out["roles"])])
+        if roles_from is not None and (roles_from / out["roles"].name).exists():
+            out["roles"].write_bytes((roles_from / out["roles"].name).read_bytes())
+        else:
+            quiet(train_roles.main, ["--hold-batch", str(k), "--out", str(out["roles"]),
+                                     *extra.get("roles", [])])
     with using({"roles": out["roles"]} if "roles" in out else {}):
         if "args" in parts:
             out["args"] = tmp / f"args-{k}.json"
             quiet(train_args.main, ["--batches", *map(str, batches), "--hold-batch", str(k),
-                                    "--out", str(out["args"])])
+                                    "--out", str(out["args"]), *extra.get("args", [])])
         with using({"args": out["args"]} if "args" in out else {}):
             if "filter" in parts:
                 out["filter"] = tmp / f"filter-{k}.json"
                 quiet(train_filter.main, ["--batches", *(str(b) for b in batches if b != k),
                                           "--actors-gold", "--l2", str(l2), "--threshold",
-                                          str(thr), "--out", str(out["filter"])])
+                                          str(thr), "--out", str(out["filter"]),
+                                          *extra.get("filter", [])])
     return out
 
 
@@ -125,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--args-add", type=float, nargs="*", default=[],
                     help="also score all parts held out with the argument model at these 'add'")
     ap.add_argument("--json", help="also write the figures to this file")
+    for p in PARTS:
+        ap.add_argument(f"--{p}-opt", action="append", default=[], metavar="OPT",
+                        help=f"pass this option to the {p} part's training script (repeat)")
+    ap.add_argument("--keep", help="keep the held-out data files in this directory")
+    ap.add_argument("--roles-from", help="reuse the held-out pickers kept (--keep) by an "
+                    "earlier run with the same picker code and gold")
     args = ap.parse_args(argv)
+    extra = {p: getattr(args, f"{p}_opt") for p in PARTS}
     batches = tuple(args.batches)
     gold = [g for g in load_gold(ROOT / "eval" / "gold" / "events.jsonl")
             if g["split"] == "dev" and g.get("batch", 1) in batches]
@@ -140,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         for k in batches:
             gk = [g for g in gold if g.get("batch", 1) == k]
             held = train_without(k, batches, Path(d), args.filter_l2, args.filter_threshold,
-                                 args.parts)
+                                 args.parts, extra,
+                                 Path(args.roles_from) if args.roles_from else None)
+            if args.keep:
+                Path(args.keep).mkdir(parents=True, exist_ok=True)
+                for p in held.values():
+                    (Path(args.keep) / p.name).write_bytes(p.read_bytes())
             runs: dict[str, dict[str, Path | None]] = {
                 "none": {p: None for p in PARTS}, "shipped": {},
                 **{f"held:{p}": {p: held[p]} for p in args.parts},

@@ -12,7 +12,7 @@ from typing import Any
 from actors_eval import PRF
 from events_eval import evaluate
 
-PARTS = ("b1", "b23", "b4", "b5", "b6")  # batch 1 (the rules were shaped on it), batches 2-3, 4, 5, 6
+PARTS = ("b1", "b23", "b4", "b5", "b6", "b8", "b9")  # batch 1 (the rules were shaped on it), batches 2-3, 4, 5, 6, 8, 9
 
 
 def folds_of(dev: list[dict], k: int) -> list[int]:

@@ -10,7 +10,9 @@ regression) from its position to the trigger, the words around and between (pass
 type and the event type. An empty side of a directed event takes the likeliest phrase
 when it is likely enough (``add`` in the data file); a meeting, agreement or
 cooperation with one party named takes the likeliest other one. The rules' own roles stand: in cross-validation
-on the dev gold, letting the model move or drop them lost more than it won.
+on the dev gold, letting the model move or drop them lost more than it won. Phrases are
+added from the trigger's clause and the paragraph's previous sentence, and (``earlier_clauses``
+in the data file, round 13) a directed event's from an earlier clause of its sentence.
 
 Weights: ``data/event_arguments.json``, made by ``train/events_arguments.py`` from the
 events gold's dev split and the older actors gold. Pure Python at run time.
@@ -45,6 +47,9 @@ class ArgModel:
     weights: dict[str, tuple[float, float, float]]  # feature -> score of each of ROLES
     add: float  # a phrase the rules left out takes a role at this probability
     symmetric: frozenset[str]  # types whose sides act alike (meetings, agreements)
+    # may a phrase of an earlier clause of the sentence be added ("Công an ... vào cuộc,
+    # Kwon bị bắt": the arresting body named before the passive's clause)?
+    earlier_clauses: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +62,8 @@ def model() -> ArgModel | None:
 def load(path: Path) -> ArgModel:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return ArgModel({f: tuple(w) for f, w in raw["weights"].items()},  # type: ignore[misc]
-                    float(raw["add"]), frozenset(raw["symmetric"]))
+                    float(raw["add"]), frozenset(raw["symmetric"]),
+                    bool(raw.get("earlier_clauses", False)))
 
 
 def _bucket(n: int) -> str:
@@ -84,10 +90,13 @@ class Site:
 
 
 def candidates(an: Analysis, site: Site, sym: bool
-               ) -> list[tuple[tuple[str, ...], list[str], bool]]:
-    """(keys, feature names, may it be added) of each named phrase of the sentence that
-    is not the trigger itself (added only inside the trigger's clause: another clause's
-    phrases have their own verb), then of the paragraph's previous sentence."""
+               ) -> list[tuple[tuple[str, ...], list[str], str]]:
+    """(keys, feature names, where it stands) of each named phrase of the sentence that
+    is not the trigger itself, then of the paragraph's previous sentence. Where: "in" the
+    trigger's clause, "earlier" (an earlier clause of the sentence), "later" (a later
+    clause, or behind a cause connective: the charge's), "prev" (the sentence before).
+    Added are "in" and "prev" phrases, and "earlier" ones when the model allows it: a
+    later clause's phrases have their own verb."""
     toks, i, j, typ = an.toks, site.i, site.j, site.typ
     speech = an.res.speech
     obj_ids = {id(np) for np in site.objs}
@@ -96,7 +105,7 @@ def candidates(an: Analysis, site: Site, sym: bool
              and not (np.first < j and np.end > i)]
     # the phrase that opens the trigger's clause without a preposition: its subject
     subj = next((np for np in named if site.cs <= np.start < i and not np.prep), None)
-    out: list[tuple[tuple[str, ...], list[str], bool]] = []
+    out: list[tuple[tuple[str, ...], list[str], str]] = []
     seen: set[tuple[str, ...]] = set()
     before = sum(1 for np in named if np.end <= i)
     after = 0
@@ -138,7 +147,8 @@ def candidates(an: Analysis, site: Site, sym: bool
         # the charge's, not the trigger's: the model adds no side from there
         charged = side == "a" and any(an.res.cues["charge_connectives"].match(gap, k)
                                       for k in range(len(gap)))
-        out.append((keys, f, inside and not charged))
+        out.append((keys, f, "in" if inside and not charged else
+                    "earlier" if side == "b" and not inside else "later"))
     if site.before is not None:  # who the paragraph's previous sentence names
         b = site.before
         named_b = [np for np in b.nps if np.head.type in ACTOR_TYPES]
@@ -154,7 +164,7 @@ def candidates(an: Analysis, site: Site, sym: bool
                 "bias", f"t={typ}", "side=p", f"side=p|t={typ}", f"h={h}|t={typ}", f"h={h}|p",
                 f"subj={np is subj_b}|p", f"subj={np is subj_b}|p|t={typ}", f"prep={prep}|p",
                 f"rank={min(rank, 3)}|p", f"pas={site.passive}|p",
-            ], True))
+            ], "prev"))
     return out
 
 
@@ -188,10 +198,13 @@ def revise(an: Analysis, site: Site, actors: list[str], recipients: list[str],
     # a country qualifying a noun ("hãng xe Nhật Bản") is nobody's side
     modifiers = {head_keys(np.head) for np in an.nps if gpe_modifier(an, np)}
     free = []
-    for keys, feats, eligible in cands:
-        if eligible and not any(k in acts or k in recs for k in keys) and keys not in modifiers:
+    # an earlier clause may name a directed event's missing side; the other party of a
+    # meeting or cooperation stands in its own clause (before it: the speaker, one side)
+    places = ("in", "prev", "earlier") if m.earlier_clauses and not sym else ("in", "prev")
+    for keys, feats, place in cands:
+        if place in places and not any(k in acts or k in recs for k in keys) and keys not in modifiers:
             _, p_act, p_rec = probs(m.weights, feats)
-            free.append((keys, p_act, p_rec))
+            free.append((keys, p_act, p_rec, place))
     if sym:  # either side is a party: a lone party takes the likeliest other one
         best = max(free, key=lambda c: c[1] + c[2], default=None)
         if len(acts) + len(recs) < 2 and best is not None and best[1] + best[2] >= m.add:
