@@ -196,6 +196,44 @@ def test_the_outlets_own_country_is_no_second_state_of_a_foreign_matter(monkeypa
     assert state_matter(visit1, visit2)[0] == ["USA", "VNM"]
 
 
+def test_a_function_syllable_bigram_is_no_object_of_a_matter_among_states(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``state_who.object_stop``: the object two stories among the same states share must
+    be a subject word ("hạt nhân"), not a bigram across words that touches a function
+    syllable ("nhân của", which the background list of common terms does not hold)."""
+    from thoisu.stories import threads
+
+    monkeypatch.setattr(threads, "_specificity", lambda term: 1.0)
+    rule = {"min_states": 2, "object_specificity": 0.5, "p": 0.85, "same_principal": True}
+
+    def prof(words: dict[str, float]) -> dict:
+        return {"v": {"n:triều tiên": 0.6, "n:hàn quốc": 0.3}, "x": [], "l": words, "t": {}}
+
+    aid, sister = prof({"nhân của": 0.01, "viện trợ": 0.3}), prof({"nhân của": 0.01, "đám cưới": 0.3})
+    monkeypatch.setitem(thread_settings(), "state_who", rule)
+    assert state_matter(aid, sister) == (["KOR", "PRK"], ["nhân của"])
+    monkeypatch.setitem(thread_settings(), "state_who", rule | {"object_stop": True})
+    assert state_matter(aid, sister) == ([], [])
+    talks = prof({"hạt nhân": 0.4, "nhân của": 0.01})
+    assert state_matter(talks, prof({"hạt nhân": 0.2}))[1] == ["hạt nhân"]
+
+
+def test_a_lead_word_the_trimmed_vector_dropped_still_takes_a_free_place(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``lead_fill``: a story of several articles keeps only its vector's strongest terms;
+    one lead's words ("vũ khí" in one lead of four) fall out of it, and with them out of
+    the profile's lead words, though a story placed article by article keeps them. With
+    ``lead_fill`` such a word takes a free place, weighted below every word of the vector;
+    without it the lead words are the vector's only."""
+    lead = "Máy bay không người lái nổi lên như một vũ khí của Ukraine."
+    vec = {"máy bay": 0.5, "bay không": 0.4, "không người": 0.4, "người lái": 0.4, "n:ukraine": 0.5}
+    arts = [_art("d1", "UAV Ukraine thất thế", lead, [])]
+    monkeypatch.setitem(thread_settings(), "lead_fill", 0.0)
+    assert "vũ khí" not in story_profile(vec, arts)["l"]
+    monkeypatch.setitem(thread_settings(), "lead_fill", 0.1)
+    words = story_profile(vec, arts)["l"]
+    assert "vũ khí" in words and "máy bay" in words
+    assert 0 < words["vũ khí"] < min(w for t, w in words.items() if t in vec)
+
+
 def test_only_an_act_that_tells_a_matter_is_what(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """``what_acts``: two stories naming one official (who) that share no subject word and
     only acts of a generic kind -- Vietnam's support, talks with that official himself,

@@ -215,11 +215,12 @@ def _specificity(term: str) -> float:
     return math.log(1.0 / (common_terms().get(term, 0.0) + floor)) / math.log(1.0 / floor)
 
 
-def _salient(texts: list[str], vec: Vector, places: Any, cap: int) -> Vector:
+def _salient(texts: list[str], vec: Vector, places: Any, cap: int, fill: float = 0.0) -> Vector:
     """Subject words (bigrams) of some texts, weighted by the story vector (so words
     common in all news, absent from the trimmed centroid, count nothing); names, the
     word bigrams of names ("britney spears" beside "n:britney spears") and places are
-    left out: who is named is the participants' part, what is said is this one."""
+    left out: who is named is the participants' part, what is said is this one. ``fill``
+    > 0: words the trimmed vector dropped also count, below all of its words."""
     from thoisu.stories.cluster import text_terms  # cluster imports this module
 
     counts: Counter[str] = Counter()
@@ -227,14 +228,18 @@ def _salient(texts: list[str], vec: Vector, places: Any, cap: int) -> Vector:
         text_terms(t, counts)
     titles = title_terms()
     touching = name_syllables(vec) if thread_settings()["words_skip_name_syllables"] else frozenset()
+    # fill (lead_fill): a word the story vector, trimmed to its strongest terms, dropped --
+    # one article's words in a story of several ("vũ khí" in one lead of four) -- still
+    # takes a free place, weighted below every word of the vector by how seldom news uses it
+    low = fill * min(vec.values(), default=0.0)
     out = {
-        t: vec[t]
+        t: vec[t] if t in vec else low * _specificity(t)
         for t in counts
-        if t in vec and " " in t and ":" not in t and t not in places
+        if (t in vec or low > 0) and " " in t and ":" not in t and t not in places
         and ("n:" + t not in vec or "n:" + t in titles)
         and touching.isdisjoint(t.split())
     }
-    return top_terms(out, cap)
+    return top_terms({t: w for t, w in out.items() if w > 0}, cap)
 
 
 def story_profile(centroid: Vector, articles: list[Any] | None = None) -> dict[str, Any]:
@@ -273,7 +278,7 @@ def story_profile(centroid: Vector, articles: list[Any] | None = None) -> dict[s
     return {
         "v": {t: round(w, 4) for t, w in top_terms(vec, cfg["profile_terms"]).items()},
         "t": {t: round(w, 4) for t, w in _salient(titles, vec, places, cfg["profile_title_terms"]).items()},
-        "l": {t: round(w, 4) for t, w in _salient(leads, vec, places, cfg["profile_lead_terms"]).items()},
+        "l": {t: round(w, 4) for t, w in _salient(leads, vec, places, cfg["profile_lead_terms"], cfg.get("lead_fill", 0.0)).items()},
         "e": {k: round(w, 4) for k, w in ents.items()},
         "n": {k: names[k] for k in ents},
         "x": sorted(events)[: cfg["profile_events"]],
@@ -494,6 +499,12 @@ def _states(p: dict[str, Any]) -> tuple[str | None, set[str]]:
     return (weight.most_common(1)[0][0] if weight else None), out
 
 
+def _stop_syllables() -> frozenset[str]:
+    from thoisu.stories.cluster import stop_syllables  # cluster imports this module
+
+    return stop_syllables()
+
+
 def state_matter(a: dict[str, Any], b: dict[str, Any]) -> tuple[list[str], list[str]]:
     """(states, object words) when two stories look like one matter among states (docs/
     threads.md, *One matter among states*): they share ``min_states`` states or more,
@@ -511,7 +522,10 @@ def state_matter(a: dict[str, Any], b: dict[str, Any]) -> tuple[list[str], list[
     if pa is None or pb is None or len(both - home) < rule["min_states"] or not {pa, pb} <= both or (rule.get("same_principal") and pa != pb):
         return [], []
     words = ({**a["l"], **a["t"]}).keys() & ({**b["l"], **b["t"]}).keys()
-    obj = sorted(w for w in words if _specificity(w) >= rule["object_specificity"])
+    # a bigram touching a function syllable ("nhân của") is no object, however seldom the
+    # background list holds it (object_stop)
+    stop = _stop_syllables() if rule.get("object_stop") else frozenset()
+    obj = sorted(w for w in words if _specificity(w) >= rule["object_specificity"] and stop.isdisjoint(w.split()))
     return (sorted(both), obj) if obj else ([], [])
 
 
