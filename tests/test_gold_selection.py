@@ -63,3 +63,21 @@ def test_events_batches_reproduce(mds: Path, batch: int) -> None:
 def test_actors_samples_reproduce(mds: Path, sample: str) -> None:
     drawn = _script(f"select_{sample}").select(mds)
     assert _articles(drawn) == _articles(_gold(f"actors_{sample}.jsonl"))
+
+
+@pytest.mark.parametrize("batch", [10, 11])
+def test_events_blind_batches_are_new_dev_articles(mds: Path, batch: int) -> None:
+    """A blind batch is fixed before it is read: its full draw (BATCH_n pointers) is
+    dev-split text only, and no article of it is in any other row of the events gold."""
+    sel = _script("events_select")
+    drawn = sel.select(mds, batch)
+    assert len(drawn) == getattr(sel, f"BATCH_{batch}") == 60
+    assert len(_articles(drawn)) == len(drawn)
+    assert all(p["split"] == "dev" and sel.split_of(p["cluster"]) == "dev" for p in drawn)
+    gold = _gold("events.jsonl")
+    test_clusters = {g["cluster"] for g in gold if g["split"] == "test"}
+    assert not {p["cluster"] for p in drawn} & test_clusters
+    earlier = _articles([g for g in gold if g.get("batch", 1) != batch])
+    assert not _articles(drawn) & earlier
+    if batch == 11:  # right after batch 10 in batch 9's order, and disjoint from it
+        assert not _articles(drawn) & _articles(sel.select(mds, 10))

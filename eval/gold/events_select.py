@@ -86,7 +86,17 @@ any system output for it (sibling gold entries of the same cluster were looked a
 consistency). All BATCH_10 annotated (the rest of the second round after batch 9's 19, then
 the third round's first; 57 vims, 3 abmusu): 103 events, 33 articles with at least one.
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10] -> JSON lines of pointers
+Batch 11 (``--batch 11``, held out: the blind reading on which the following round's changes
+to the event coder are measured once, after batch 10 joined dev; fixed here before any
+article of it was read): the next BATCH_11 pointers of batch 9's order (``_rounds()``),
+positions BATCH_8 + BATCH_9 + BATCH_10 onwards, i.e. right after the BATCH_10 that batch
+10 took (the rest of the third round, then the fourth, and so on). Never a test-split
+cluster, and disjoint from every earlier row of the events gold. Annotated blind: by
+reading each article in full, in order, none skipped, without running any thoisu component
+on it or looking at any system output for it (sibling gold entries of the same cluster
+were looked at for consistency).
+
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10|11] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -105,7 +115,8 @@ BATCH_6 = 26  # batch 6: the next ones after batch 5
 BATCH_7 = 28  # batch 7: unseen happenings (round 8), held out
 BATCH_8 = 60  # batch 8: the rest of batch 4's order, then its fallback; held out
 BATCH_9 = 60  # batch 9: the rest of batch 8's fallback order, then its further rounds; held out
-BATCH_10 = 60  # batch 10: the next of that order after batch 9; annotated blind, held out
+BATCH_10 = 60  # batch 10: the next of that order after batch 9; annotated blind, now dev
+BATCH_11 = 60  # batch 11: the next of that order after batch 10; annotated blind, held out
 # golds whose documents batch 8 leaves out (as they stood when it was drawn; pointers
 # with a document id, or an index into the cluster's documents)
 OTHER_GOLDS = ("actors.jsonl", "actors_dev2.jsonl", "actors_dev3.jsonl", "actors_dev4.jsonl",
@@ -246,7 +257,15 @@ def _batch_10(mds: Path) -> list[dict]:
     return [p | {"batch": 10} for p in head + rounds][start:start + BATCH_10]
 
 
+def _batch_11(mds: Path) -> list[dict]:
+    head, rounds = _rounds(mds)
+    start = BATCH_8 + BATCH_9 + BATCH_10
+    return [p | {"batch": 11} for p in head + rounds][start:start + BATCH_11]
+
+
 def select(mds: Path, batch: int = 1) -> list[dict]:
+    if batch == 11:
+        return _batch_11(mds)
     if batch == 10:
         return _batch_10(mds)
     if batch == 9:
@@ -296,7 +315,7 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
     args = ap.parse_args()
     for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))
