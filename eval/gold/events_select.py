@@ -94,7 +94,9 @@ positions BATCH_8 + BATCH_9 + BATCH_10 onwards, i.e. right after the BATCH_10 th
 cluster, and disjoint from every earlier row of the events gold. Annotated blind: by
 reading each article in full, in order, none skipped, without running any thoisu component
 on it or looking at any system output for it (sibling gold entries of the same cluster
-were looked at for consistency).
+were looked at for consistency). All BATCH_11 annotated (the rest of the third round after
+batch 10, then the fourth round's first; 59 vims, 1 abmusu): 118 events, 40 articles with at
+least one.
 
 Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10|11] -> JSON lines of pointers
 """
