@@ -127,7 +127,8 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
         return None  # "Tâm khai nhận tang vật cảnh sát thu giữ là ma túy": the unnamed group
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
-                or body_place(an, ch) is not None or _destination_part(an, ch):
+                or body_place(an, ch) is not None or _destination_part(an, ch) \
+                or _place_goes_on(an, ch):
             continue  # ", TP.HCM" after "Công an huyện Bình Chánh": where the body is
         led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
         if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
@@ -166,6 +167,18 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     if best is not None:
         return title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
+
+
+def _place_goes_on(an: Analysis, ch: Chain) -> bool:
+    """A place after a comma that ends a place named with 'ở' / 'tại' ("... tại một khu
+    chung cư ở phường Tân Phong, quận 7, TP Hồ Chí Minh, đã triển khai ... bắt giữ"): one
+    more part of that address, not the subject of what follows."""
+    s = ch.start
+    if ch.prep or s < 2 or an.toks[s - 1] != "," or an.aside[s - 1] \
+            or ch.nps[0].head.type not in ("GPE", "LOC"):
+        return False
+    return any(c.end == s - 1 and c.prep and " ".join(c.prep) in an.res.words["location_preps"]
+               and c.nps[-1].head.type in ("GPE", "LOC") for c in an.chains)
 
 
 def _destination_part(an: Analysis, ch: Chain) -> bool:
