@@ -280,7 +280,7 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
         person = next((c for c in an.chains if c.end == k and not c.prep
                        and c.nps[-1].head.type == "PER"), None)
         if person is not None:
-            return person
+            return _named_before(an, person) or person
         # another office of the same person before it: "ông X, Phó Bí thư Thành ủy, Chủ
         # tịch HĐND TP Nha Trang đã tiếp ...": a short segment opening with a title, no verb
         s = k - 1
@@ -291,6 +291,21 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
             return None
         k = s
     return None
+
+
+def _named_before(an: Analysis, ch: Chain) -> Chain | None:
+    """The person a titled "person" right after a dash stands in apposition to: in "ông
+    Nguyễn Thế Sinh - Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND TP ..." the office
+    read as a name ("Thường trực Thành ủy") describes Sinh, who acts."""
+    np = ch.nps[0]
+    s = ch.start
+    if np.first <= np.start or s < 2 or an.toks[s - 1] not in _DASH or an.aside[s - 1]:
+        return None
+    return next((c for c in an.chains if c.end == s - 1 and not c.prep
+                 and c.nps[-1].head.type == "PER"), None)
+
+
+_DASH = ("-", "–", "—")
 
 
 def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
@@ -428,13 +443,23 @@ def find_objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> 
                         or _gap_words(an, gap) > free):
             break  # "gặp làn sóng nhiệt tác động đến Tây Ban Nha": no object
         if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
-            len(gap) > an.res.windows["object"] or not np.prep or "," in gap
+            len(gap) > an.res.windows["object"] or not (np.prep or wide and _led_by_prep(an, gap))
+            or "," in gap
         ):
             break  # a second phrase only when introduced by its own preposition
         out.append(np)
         if len(out) >= 4:
             break
     return out
+
+
+def _led_by_prep(an: Analysis, gap: list[str]) -> bool:
+    """A gap opening with a preposition of the wide objects and going on with a few
+    words describing the name ("trao tặng Huy hiệu 75 năm tuổi Đảng cho đảng viên lão
+    thành Đỗ Văn Hành"): the name is the preposition's object, the one given to."""
+    k = an.res.cues["wide_object_preps"].match(gap, 0)
+    return bool(k) and 0 < len(gap) - k <= an.res.windows["list_object"] and all(
+        w.isalpha() for w in gap[k:])
 
 
 def _gap_words(an: Analysis, gap: list[str]) -> int:
