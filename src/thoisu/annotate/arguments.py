@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thoisu.annotate.event_anaphora import _config as anaphora_config
 from thoisu.annotate.syntax import (
     NP,
     Analysis,
@@ -422,9 +423,26 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
             here = [ch.nps[0].head.key for ch in an.chains
                     if ch.end <= i and (not ch.prep or " ".join(ch.prep) in topic)
                     and ch.nps[0].head.type == "PER"]
+            if not here and _unnamed_speaker(an, i):
+                return []  # "Hoa hậu Đông Nam Á 2012 cho biết, cô sẽ ...": she, unnamed
             people = state["per"] + here[:1]
             return people[-1:]
     return []
+
+
+def _unnamed_speaker(an: Analysis, i: int) -> bool:
+    """A pronoun opening a reported clause whose speaker is written with no name ("Hoa
+    hậu Đông Nam Á 2012 cho biết, cô sẽ có kiến nghị ..."): it stands for that speaker,
+    not for the last person named."""
+    _cs, kind, b = an.clause_start(i)
+    if kind != "speech" or any(ch.start < b and ch.keys(("PER", "ORG", "GPE"))
+                               for ch in an.chains):
+        return False
+    lead, k = an.res.cues["subject_lead"], 0
+    while k < b and (lead.match(an.toks, k) or not an.toks[k].isalpha() or an.aside[k]):
+        k += max(1, lead.match(an.toks, k))
+    # a person told by what she is ("hoa hậu", "nữ ca sĩ"), not the media or a body
+    return k < b and bool(anaphora_config().singular.match(an.toks, k))
 
 
 def find_objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list[NP]:
