@@ -29,6 +29,8 @@ from thoisu.annotate.syntax import (
     Chain,
     head_keys,
     main_subject,
+    role_cues,
+    role_words,
 )
 from thoisu.models import Event
 from thoisu.text import fold
@@ -407,7 +409,8 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
             p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
         if after_passive and not p:
             continue
-        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and (
+                trig.mode == "visit" or _business(an, np, trig)))
                 or h.key in actors or gpe_modifier(an, np)):
             continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
@@ -433,6 +436,14 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     elif owners:
         recipients += [k for k in owners if k not in recipients]
     return actors, recipients
+
+
+def _business(an: Analysis, np: NP, trig: Trigger) -> bool:
+    """A place named after a noun of businesses ("quán bar Vip Lounge", "cửa hàng X"): the
+    firm a search or a fine acts on, though the mention finder types it a place."""
+    cues = role_cues()
+    return trig.type in role_words("business_types") and bool(
+        cues["business_nouns"].ends_at(an.toks, np.first))
 
 
 def _skip_aux(an: Analysis, st: _Site, k: int) -> int:

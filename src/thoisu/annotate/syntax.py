@@ -37,6 +37,12 @@ def role_cues() -> dict[str, PhraseSet]:
     return {k: PhraseSet([phrase(p) for p in v]) for k, v in raw.items() if isinstance(v, list)}
 
 
+@lru_cache(maxsize=16)
+def role_words(name: str) -> frozenset[str]:
+    """One ``roles`` list of data/participants.json as a set of its raw entries."""
+    return frozenset(json.loads(_ROLES_DATA.read_text(encoding="utf-8"))["roles"][name])
+
+
 _PUNCT = frozenset((";", ":", "?", "!", "–", "—", *OPEN_Q, *CLOSE_Q))
 _STOPS: dict[int, frozenset[str]] = {}  # id(Resources) -> words that may open a boundary
 
