@@ -465,6 +465,8 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
     "Trung Quốc lên án chuyến thăm"): the actors of the latest event of the type its
     object names, reported in the last few sentences."""
     res, toks = an.res, an.toks
+    if st.trig.type in role_words("briefing_types"):
+        return briefed(an, st, actors)
     if st.trig.type.lower() not in res.words["reply_types"]:
         return []
     skip = res.words["object_gap"] | {"lại", "với", "sự"}
@@ -478,6 +480,22 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
             got = state.get("by_type", {}).get(typ)
             if got and state["n"] - got[0] <= res.windows["reply_sentences"]:
                 return [a for a in got[1] if a not in actors]
+    return []
+
+
+def briefed(an: Analysis, st: _Site, actors: list[str]) -> list[str]:
+    """The body a doer heard report before asking ("Sau khi nghe Ban quản lý đường sắt đô
+    thị báo cáo, ông Thăng yêu cầu ..."): named between a briefing verb and a report verb
+    earlier in the sentence, it is the one asked to act."""
+    cues, toks = role_cues(), an.toks
+    for ch in an.chains:
+        if ch.end >= st.i or ch.prep or not ch.keys(ACTOR_TYPES) or set(ch.keys()) & set(actors):
+            continue
+        k = ch.start
+        if k < 1 or not cues["briefing_verbs"].ends_at(toks, k) or an.aside[k - 1]:
+            continue
+        if cues["briefing_reports"].match(toks, ch.end):
+            return ch.keys(ACTOR_TYPES)
     return []
 
 
