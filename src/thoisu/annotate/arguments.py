@@ -12,6 +12,7 @@ from thoisu.annotate.syntax import (
     NP,
     Analysis,
     Chain,
+    role_cues,
 )
 from thoisu.models import TimeValue
 from thoisu.text import fold
@@ -398,6 +399,12 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
         k = cues["pronouns_gpe"].match(an.toks, i)
         if k and i == lo and state.get("gpe"):
             return state["gpe"][-1:]
+        opens = all(not w.isalnum() for w in an.toks[lo:i])  # (the speech verb's comma)
+        n = role_cues()["speaker_bodies"].match(an.toks, i) if opens else 0
+        if n and _verb_at(an, i + n):
+            got = _speaking_body(an, i)
+            if got:  # "Cục X, Bộ Công an cho biết, đơn vị phối hợp với ... vừa bắt giữ"
+                return got
         k = cues["pronouns_org"].match(an.toks, i)
         if k and i == lo:  # "Công an Cà Mau xác nhận cơ quan này đã bắt ..."
             here = [ch.nps[0].head.key for ch in an.chains
@@ -428,6 +435,25 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
             people = state["per"] + here[:1]
             return people[-1:]
     return []
+
+
+def _verb_at(an: Analysis, k: int) -> bool:
+    """A verb group opens at k (an auxiliary or a trigger): the noun before it ends there
+    ("đơn vị phối hợp với ...", not "cơ quan chức năng")."""
+    w = an.res.words
+    return k < len(an.toks) and (an.toks[k] in w["aux"] | w["negation"] | w["future"]
+                                 or an.trigger_at(k))
+
+
+def _speaking_body(an: Analysis, i: int) -> list[str]:
+    """The first body named before the speech verb that opens i's clause (its speaker, with
+    "đại diện" and titles before it), when that clause opens with a bare body noun."""
+    cs, kind, b = an.clause_start(i)
+    if kind != "speech" or any(w.isalnum() for w in an.toks[cs:i]):
+        return []
+    lo = an.clause_start(b)[0]
+    return next((ch.keys(("ORG",)) for ch in an.chains if lo <= ch.start and ch.end <= b
+                 and not ch.prep and ch.keys(("ORG",))), [])
 
 
 def _unnamed_speaker(an: Analysis, i: int) -> bool:
