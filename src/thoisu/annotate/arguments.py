@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from thoisu.annotate.event_anaphora import _config as anaphora_config
 from thoisu.annotate.syntax import (
     NP,
     Analysis,
     Chain,
+    role_cues,
 )
 from thoisu.models import TimeValue
 from thoisu.text import fold
@@ -127,7 +129,8 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
         return None  # "Tâm khai nhận tang vật cảnh sát thu giữ là ma túy": the unnamed group
     for ch in an.chains:
         if ch.start < lo or ch.end > t or not ch.keys() or id(ch.nps[0]) in objects \
-                or body_place(an, ch) is not None or _destination_part(an, ch):
+                or body_place(an, ch) is not None or _destination_part(an, ch) \
+                or _place_goes_on(an, ch):
             continue  # ", TP.HCM" after "Công an huyện Bình Chánh": where the body is
         led = an.res.cues["led_by"].match(an.toks, ch.end) if ch.end < t else 0
         if ch.prep == ("do",) and led:  # "phái đoàn do Thượng nghị sĩ X dẫn đầu đã đến thăm"
@@ -166,6 +169,18 @@ def find_subject(an: Analysis, lo: int, t: int, objects: set[int]) -> Chain | No
     if best is not None:
         return title_of(an, best[1]) or _posted_person(an, best[1]) or best[1]
     return near
+
+
+def _place_goes_on(an: Analysis, ch: Chain) -> bool:
+    """A place after a comma that ends a place named with 'ở' / 'tại' ("... tại một khu
+    chung cư ở phường Tân Phong, quận 7, TP Hồ Chí Minh, đã triển khai ... bắt giữ"): one
+    more part of that address, not the subject of what follows."""
+    s = ch.start
+    if ch.prep or s < 2 or an.toks[s - 1] != "," or an.aside[s - 1] \
+            or ch.nps[0].head.type not in ("GPE", "LOC"):
+        return False
+    return any(c.end == s - 1 and c.prep and " ".join(c.prep) in an.res.words["location_preps"]
+               and c.nps[-1].head.type in ("GPE", "LOC") for c in an.chains)
 
 
 def _destination_part(an: Analysis, ch: Chain) -> bool:
@@ -267,7 +282,7 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
         person = next((c for c in an.chains if c.end == k and not c.prep
                        and c.nps[-1].head.type == "PER"), None)
         if person is not None:
-            return person
+            return _named_before(an, person) or person
         # another office of the same person before it: "ông X, Phó Bí thư Thành ủy, Chủ
         # tịch HĐND TP Nha Trang đã tiếp ...": a short segment opening with a title, no verb
         s = k - 1
@@ -278,6 +293,21 @@ def title_of(an: Analysis, ch: Chain) -> Chain | None:
             return None
         k = s
     return None
+
+
+def _named_before(an: Analysis, ch: Chain) -> Chain | None:
+    """The person a titled "person" right after a dash stands in apposition to: in "ông
+    Nguyễn Thế Sinh - Phó Bí thư Thường trực Thành ủy, Chủ tịch HĐND TP ..." the office
+    read as a name ("Thường trực Thành ủy") describes Sinh, who acts."""
+    np = ch.nps[0]
+    s = ch.start
+    if np.first <= np.start or s < 2 or an.toks[s - 1] not in _DASH or an.aside[s - 1]:
+        return None
+    return next((c for c in an.chains if c.end == s - 1 and not c.prep
+                 and c.nps[-1].head.type == "PER"), None)
+
+
+_DASH = ("-", "–", "—")
 
 
 def _partner(an: Analysis, lo: int, ch: Chain) -> bool:
@@ -369,6 +399,12 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
         k = cues["pronouns_gpe"].match(an.toks, i)
         if k and i == lo and state.get("gpe"):
             return state["gpe"][-1:]
+        opens = all(not w.isalnum() for w in an.toks[lo:i])  # (the speech verb's comma)
+        n = role_cues()["speaker_bodies"].match(an.toks, i) if opens else 0
+        if n and _verb_at(an, i + n):
+            got = _speaking_body(an, i)
+            if got:  # "Cục X, Bộ Công an cho biết, đơn vị phối hợp với ... vừa bắt giữ"
+                return got
         k = cues["pronouns_org"].match(an.toks, i)
         if k and i == lo:  # "Công an Cà Mau xác nhận cơ quan này đã bắt ..."
             here = [ch.nps[0].head.key for ch in an.chains
@@ -394,9 +430,45 @@ def resolve_pronoun(an: Analysis, lo: int, t: int, state: dict) -> list[str]:
             here = [ch.nps[0].head.key for ch in an.chains
                     if ch.end <= i and (not ch.prep or " ".join(ch.prep) in topic)
                     and ch.nps[0].head.type == "PER"]
+            if not here and _unnamed_speaker(an, i):
+                return []  # "Hoa hậu Đông Nam Á 2012 cho biết, cô sẽ ...": she, unnamed
             people = state["per"] + here[:1]
             return people[-1:]
     return []
+
+
+def _verb_at(an: Analysis, k: int) -> bool:
+    """A verb group opens at k (an auxiliary or a trigger): the noun before it ends there
+    ("đơn vị phối hợp với ...", not "cơ quan chức năng")."""
+    w = an.res.words
+    return k < len(an.toks) and (an.toks[k] in w["aux"] | w["negation"] | w["future"]
+                                 or an.trigger_at(k))
+
+
+def _speaking_body(an: Analysis, i: int) -> list[str]:
+    """The first body named before the speech verb that opens i's clause (its speaker, with
+    "đại diện" and titles before it), when that clause opens with a bare body noun."""
+    cs, kind, b = an.clause_start(i)
+    if kind != "speech" or any(w.isalnum() for w in an.toks[cs:i]):
+        return []
+    lo = an.clause_start(b)[0]
+    return next((ch.keys(("ORG",)) for ch in an.chains if lo <= ch.start and ch.end <= b
+                 and not ch.prep and ch.keys(("ORG",))), [])
+
+
+def _unnamed_speaker(an: Analysis, i: int) -> bool:
+    """A pronoun opening a reported clause whose speaker is written with no name ("Hoa
+    hậu Đông Nam Á 2012 cho biết, cô sẽ có kiến nghị ..."): it stands for that speaker,
+    not for the last person named."""
+    _cs, kind, b = an.clause_start(i)
+    if kind != "speech" or any(ch.start < b and ch.keys(("PER", "ORG", "GPE"))
+                               for ch in an.chains):
+        return False
+    lead, k = an.res.cues["subject_lead"], 0
+    while k < b and (lead.match(an.toks, k) or not an.toks[k].isalpha() or an.aside[k]):
+        k += max(1, lead.match(an.toks, k))
+    # a person told by what she is ("hoa hậu", "nữ ca sĩ"), not the media or a body
+    return k < b and bool(anaphora_config().singular.match(an.toks, k))
 
 
 def find_objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list[NP]:
@@ -415,13 +487,23 @@ def find_objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> 
                         or _gap_words(an, gap) > free):
             break  # "gặp làn sóng nhiệt tác động đến Tây Ban Nha": no object
         if out and an.chain_of(np) is not an.chain_of(out[-1]) and (
-            len(gap) > an.res.windows["object"] or not np.prep or "," in gap
+            len(gap) > an.res.windows["object"] or not (np.prep or wide and _led_by_prep(an, gap))
+            or "," in gap
         ):
             break  # a second phrase only when introduced by its own preposition
         out.append(np)
         if len(out) >= 4:
             break
     return out
+
+
+def _led_by_prep(an: Analysis, gap: list[str]) -> bool:
+    """A gap opening with a preposition of the wide objects and going on with a few
+    words describing the name ("trao tặng Huy hiệu 75 năm tuổi Đảng cho đảng viên lão
+    thành Đỗ Văn Hành"): the name is the preposition's object, the one given to."""
+    k = an.res.cues["wide_object_preps"].match(gap, 0)
+    return bool(k) and 0 < len(gap) - k <= an.res.windows["list_object"] and all(
+        w.isalpha() for w in gap[k:])
 
 
 def _gap_words(an: Analysis, gap: list[str]) -> int:

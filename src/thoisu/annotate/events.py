@@ -468,7 +468,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             # Bale khen ngợi ... Chris"): no SUPPORT (with a named recipient only: a public
             # figure whose title the finder missed may praise alone, "bà Pauline Tamesis bày
             # tỏ sự ủng hộ")
-        same = [c for c in sent.out if c.type == typ and c.actors == actors]
+        same = [c for c in sent.out if c.type == typ and c.actors == actors and not (
+            c.recipients and recipients and not set(c.recipients) & set(recipients)
+            and ";" in toks[sent.last_j : i])]  # "đề xuất với A ...; đề nghị với B": two
         if same:  # one happening: "hối thúc Seoul ... và kêu gọi ..." / "gặp, đàm phán với X"
             same[0].recipients += [k for k in recipients if k not in same[0].recipients]
             if passive and sent.last_passive is not None:

@@ -29,6 +29,8 @@ from thoisu.annotate.syntax import (
     Chain,
     head_keys,
     main_subject,
+    role_cues,
+    role_words,
 )
 from thoisu.models import Event
 from thoisu.text import fold
@@ -407,7 +409,8 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
             p = ()  # the "preposition" is the trigger's own last word ("bắt được X")
         if after_passive and not p:
             continue
-        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and trig.mode == "visit")
+        if (h.type not in ACTOR_TYPES and not (h.type == "LOC" and (
+                trig.mode == "visit" or _business(an, np, trig)))
                 or h.key in actors or gpe_modifier(an, np)):
             continue  # (not "các hãng xe Nhật Bản": the firms, not the state)
         if st.nominal and p in (("giữa",), ("của",)) and an.chain_of(np).start - j <= 3:
@@ -435,6 +438,14 @@ def object_roles(an: Analysis, st: _Site, actors: list[str],
     return actors, recipients
 
 
+def _business(an: Analysis, np: NP, trig: Trigger) -> bool:
+    """A place named after a noun of businesses ("quán bar Vip Lounge", "cửa hàng X"): the
+    firm a search or a fine acts on, though the mention finder types it a place."""
+    cues = role_cues()
+    return trig.type in role_words("business_types") and bool(
+        cues["business_nouns"].ends_at(an.toks, np.first))
+
+
 def _skip_aux(an: Analysis, st: _Site, k: int) -> int:
     """The first token at or before k, within the trigger's clause, that is no auxiliary."""
     while k >= st.cs and an.toks[k] in an.res.words["aux"] and not an.aside[k]:
@@ -454,6 +465,8 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
     "Trung Quốc lên án chuyến thăm"): the actors of the latest event of the type its
     object names, reported in the last few sentences."""
     res, toks = an.res, an.toks
+    if st.trig.type in role_words("briefing_types"):
+        return briefed(an, st, actors)
     if st.trig.type.lower() not in res.words["reply_types"]:
         return []
     skip = res.words["object_gap"] | {"lại", "với", "sự"}
@@ -467,6 +480,22 @@ def reply_target(an: Analysis, st: _Site, actors: list[str], state: dict) -> lis
             got = state.get("by_type", {}).get(typ)
             if got and state["n"] - got[0] <= res.windows["reply_sentences"]:
                 return [a for a in got[1] if a not in actors]
+    return []
+
+
+def briefed(an: Analysis, st: _Site, actors: list[str]) -> list[str]:
+    """The body a doer heard report before asking ("Sau khi nghe Ban quản lý đường sắt đô
+    thị báo cáo, ông Thăng yêu cầu ..."): named between a briefing verb and a report verb
+    earlier in the sentence, it is the one asked to act."""
+    cues, toks = role_cues(), an.toks
+    for ch in an.chains:
+        if ch.end >= st.i or ch.prep or not ch.keys(ACTOR_TYPES) or set(ch.keys()) & set(actors):
+            continue
+        k = ch.start
+        if k < 1 or not cues["briefing_verbs"].ends_at(toks, k) or an.aside[k - 1]:
+            continue
+        if cues["briefing_reports"].match(toks, ch.end):
+            return ch.keys(ACTOR_TYPES)
     return []
 
 

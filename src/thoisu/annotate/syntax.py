@@ -6,11 +6,14 @@ parentheses, appositives) and clause boundaries (punctuation, subordinators, spe
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from thoisu.annotate.lexicon import Resources, tokenize
+from thoisu.annotate.lexicon import PhraseSet, Resources, phrase, tokenize
 from thoisu.annotate.quote_spans import CLOSE_Q, OPEN_Q
 from thoisu.models import Mention
 
@@ -22,6 +25,22 @@ def passive_beside(toks: list[str], i: int) -> bool:
     """A passive marker at the trigger's first token or right before it ("bị truy tố"): the
     learned argument parts' plain test, without the rules' exceptions ("bị cáo")."""
     return any(t in PASSIVE_MARKERS for t in toks[max(0, i - 1) : i + 1])
+
+
+_ROLES_DATA = Path(__file__).parent / "data" / "participants.json"
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> dict[str, PhraseSet]:
+    """The role rules' word lists (``roles`` of data/participants.json) as phrase sets."""
+    raw = json.loads(_ROLES_DATA.read_text(encoding="utf-8"))["roles"]
+    return {k: PhraseSet([phrase(p) for p in v]) for k, v in raw.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=16)
+def role_words(name: str) -> frozenset[str]:
+    """One ``roles`` list of data/participants.json as a set of its raw entries."""
+    return frozenset(json.loads(_ROLES_DATA.read_text(encoding="utf-8"))["roles"][name])
 
 
 _PUNCT = frozenset((";", ":", "?", "!", "–", "—", *OPEN_Q, *CLOSE_Q))
@@ -249,6 +268,8 @@ class Analysis:
                 nxt = i + k
                 continue
             k = speech.match(toks, i)
+            if k and role_cues()["document_verbs"].ends_at(toks, i):
+                k = 0  # "ký báo cáo gửi X": the report signed, no reported clause opens
             if k and not self.trigger_at(i):
                 out.append((i, i + k, "speech"))
                 nxt = i + k
