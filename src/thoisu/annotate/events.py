@@ -440,6 +440,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
             recipients = [k for k in recipients  # court hears the suit, it is not sued
                           if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
+        if typ.lower() in res.words["court_rulings"] and actors and all(
+                k.split(":")[-1].startswith(tuple(res.words["court_bodies"])) for k in actors):
+            typ, mode = "COERCE", None  # "TAND quận 3 bác đơn khởi kiện": a ruling against
+            # the party, not a refusal between parties
         if typ == "MOBILIZE" and mode == "troops" and actors and all(
                 _local_force(k, res) for k in actors):
             if not has_cue(an, "rescue", 0, len(toks)):
