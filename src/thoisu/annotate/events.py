@@ -187,6 +187,23 @@ def _act_follows(an: Analysis, k: int) -> bool:
     return False
 
 
+def _directed_act(an: Analysis, found: list[tuple[int, int, Trigger]], i: int, trig: Trigger) -> int:
+    """The act at i is what an authority orders its own, unnamed forces to do ("Công an tỉnh
+    đã chỉ đạo lực lượng truy bắt", "Cục yêu cầu cấm lưu hành"): the gold codes the ordered
+    arrest or ban by the ordering body, not the order; so it is coded though embedded.
+    Not when a name stands between (an order to a named body is a REQUEST to it). Returns
+    the end of the order's trigger, or -1."""
+    res = an.res
+    if trig.type.lower() not in res.words["directed_types"]:
+        return -1
+    for _, pj, ptrig in found:
+        if pj <= i and 0 <= i - pj <= res.windows["directive_gap"] \
+                and " ".join(ptrig.words) in res.words["directive_verbs"]:
+            named = any(pj <= an.tok_at(m.start) < i for np in an.nps for m in np.mentions)
+            return -1 if named else pj
+    return -1
+
+
 def _addressed(res: Resources, toks: list[str], trig: Trigger, objs: list[NP], recipients: list[str]) -> bool:
     """A request put to a named body by a doer the article does not name ("đề xuất với UBND
     TP.Cần Thơ") counts with its recipient alone; one put to a class of bodies ("đề xuất với
@@ -208,8 +225,11 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
     lonely: set[int] = set()  # ids of events of counterpart_types coded with one side
     persons = {m.key for np in an.nps for m in np.mentions if m.type == "PER"}
     found = _find_triggers(an)
+    orders: dict[int, list[str]] = {}  # end of a directive trigger -> its doers
     for i, j, trig in found:
         st = site_of(an, i, j, trig)
+        order: Event | None = None  # a recipientless order the act at i replaces
+        orderer: list[str] = []  # who gave that order (the act's doer if none is read)
         src = event_filter.Sources()  # which rule gave each side (a feature of the filter)
         if st.objs:
             sent.objects.add(id(st.objs[0]))
@@ -225,8 +245,14 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
                 # "Triều Tiên đe dọa tấn công hạt nhân vào Mỹ": the threatened act's target;
                 # "A ký thỏa thuận hợp tác với B": the partner of the agreed cooperation
                 _, head_ev.recipients = object_roles(an, st, list(head_ev.actors), [])
-            _dropped(article, line, trig, "embedded")
-            continue
+            pj = _directed_act(an, found, i, trig)
+            if pj < 0 or not orders.get(pj):
+                _dropped(article, line, trig, "embedded")
+                continue
+            orderer = orders.get(pj, [])
+            if sent.out and sent.last_j == pj and sent.out[-1].type == "REQUEST" \
+                    and not sent.out[-1].recipients:
+                order = sent.out[-1]  # the order gives way to the act if that is coded
         if st.nominal and not trig.noun and not (
                 st.k_cls and res.cues["light_verbs"].ends_at(toks, i - st.k_cls)):
             _dropped(article, line, trig, "nominal_topic")
@@ -348,6 +374,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.obj == "GPE" and (not objs or objs[0].head.type != "GPE" or objs[0].start - j > 2):
             _dropped(article, line, trig, "obj_gpe")
             continue
+        if " ".join(trig.words) in res.words["directive_verbs"]:
+            # only a body gives orders its forces carry out: "Diệu Hân yêu cầu xử lý hình sự
+            # bà Trang" is a private party's request, no prosecution by her
+            orders[j] = list(actors) if any(k.startswith(("ORG:", "GPE:")) for k in actors) else []
         if trig.obj == "ANY" and not recipients:
             _dropped(article, line, trig, "obj_any")
             continue
@@ -373,6 +403,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             elif keys:
                 actors = keys
             src.note("carried", actors, recipients)
+        if not actors and not passive and orderer:
+            actors = orderer  # "Công an tỉnh đã chỉ đạo lực lượng truy bắt": the orderer acts
+            src.note("orderer", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
             _dropped(article, line, trig, "no_participant")
             continue
@@ -440,6 +473,10 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
         if trig.type.lower() in res.words["venue_types"]:  # "khởi kiện ra TAND quận 3": the
             recipients = [k for k in recipients  # court hears the suit, it is not sued
                           if not k.split(":")[-1].startswith(tuple(res.words["venue_heads"]))]
+        if typ.lower() in res.words["court_rulings"] and actors and all(
+                k.split(":")[-1].startswith(tuple(res.words["court_bodies"])) for k in actors):
+            typ, mode = "COERCE", None  # "TAND quận 3 bác đơn khởi kiện": a ruling against
+            # the party, not a refusal between parties
         if typ == "MOBILIZE" and mode == "troops" and actors and all(
                 _local_force(k, res) for k in actors):
             if not has_cue(an, "rescue", 0, len(toks)):
@@ -489,6 +526,9 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             date=date, negated=neg, hypothetical=hyp, future=fut,
             article=article, line=line, text=an.text,
         ))
+        if order is not None and order in sent.out:
+            sent.out.remove(order)
+            _DROPPED.add((article, line, order.type, "directed"))
         if typ.lower() in res.words["counterpart_types"] and not (passive or unnamed):
             lonely.add(id(sent.out[-1]))  # checked when the sentence is done: a later verb
             # may still name the counterpart ("ký thỏa thuận hợp tác với B")
