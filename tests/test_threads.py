@@ -655,6 +655,40 @@ def test_a_thread_of_several_joins_the_thread_that_came_to_hold_its_matter(monke
     assert idx.add_story("s-n", _marked(TALKS_2, "n"), TALKS_ARTS_2) == a
 
 
+@pytest.mark.parametrize("support", [True, False])
+def test_a_relay_may_pass_through_any_supporting_story_linked_to_the_anchor(monkeypatch, support: bool) -> None:  # type: ignore[no-untyped-def]
+    """x shares nothing with the anchor a; its likest stored story m (0.7) joined through
+    n, which joined through l: three links from a, too long for a relay. l, which joined a
+    itself, is somewhat like x (0.5); together 1 - 0.3 * 0.5 = 0.85. With
+    ``relay_support`` the relay passes through l (its evidence names l); without, x opens
+    its own thread."""
+    import thoisu.stories.threads as threads
+
+    cfg = thread_settings()
+    monkeypatch.setitem(cfg, "relay_support", support)
+    monkeypatch.setitem(cfg, "relay_links", 2)
+    ps = {frozenset("al"): 0.9, frozenset("an"): 0.3, frozenset("ln"): 0.9, frozenset("am"): 0.3,
+          frozenset("lm"): 0.2, frozenset("mn"): 0.95, frozenset("lx"): 0.5, frozenset("mx"): 0.7}
+
+    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
+        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
+        return ps.get(frozenset(mark), 0.0)
+
+    monkeypatch.setattr(threads, "pair_probability", p)
+    idx = ThreadIndex()
+    a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
+    for s in "lnm":
+        assert idx.add_story(f"s-{s}", _marked(TALKS_2, s), TALKS_ARTS_2) == a
+    assert [idx.evidence_of(f"s-{s}")["with"] for s in "lnm"] == ["s-a", "s-l", "s-n"]
+    assert cfg["relay_threshold"] <= 0.85 and cfg["support_floor"] <= 0.5
+    got = idx.add_story("s-x", _marked(TALKS_2, "x"), TALKS_ARTS_2)
+    if not support:
+        assert got == "t-s-x"
+        return
+    assert got == a and idx.evidence_of("s-x")["with"] == "s-l"
+    assert idx.evidence_of("s-x")["p"] == pytest.approx(0.85, abs=1e-3)
+
+
 def _singer_articles(n: int) -> list[Article]:
     return [_art(f"b{i}", "Britney Spears phát hành ca khúc mới", "Ca khúc mới của Britney Spears.",
                  [("PER:britney spears", "Britney Spears")]) for i in range(n)]

@@ -778,9 +778,10 @@ class ThreadIndex:
         anchor = _anchor(th)
         p_anchor, p_best, with_ = 0.0, 0.0, ""
         miss = 1.0  # several stored stories that each match somewhat are evidence together
+        each: dict[str, float] = {}
         for sid, other in th["m"].items():
             self.comparisons += 1
-            p = pair_probability(prof, other, seen)
+            p = each[sid] = pair_probability(prof, other, seen)
             if sid == anchor:
                 p_anchor = p
             if p > p_best:
@@ -793,7 +794,21 @@ class ThreadIndex:
         # joined the anchor itself (one relay: a chain never grows past two links)
         bounded = p_anchor >= cfg["anchor_floor"] or (
             p_best >= cfg["relay_threshold"] and self._joined_anchor(with_, anchor))
+        if not bounded and p_best >= cfg["relay_threshold"] and cfg.get("relay_support"):
+            # relay_support: several stored stories together very like it, one of them
+            # (at support_floor) linked to the anchor: the best alone may be linked only
+            # through the story being judged again (recheck_grown), a circle
+            link = self._supporting_link(each, anchor, cfg["support_floor"])
+            if link:
+                bounded, with_ = True, link
         return p_best, p_anchor, with_, p_best >= cfg["join_threshold"] and bounded
+
+    def _supporting_link(self, each: dict[str, float], anchor: str, floor: float) -> str:
+        """Of the stored stories scored (``each``: story -> probability), the likest (at
+        ``floor`` at least) that joined the anchor, directly or through at most
+        ``relay_links`` - 1 stories; "" if none."""
+        ranked = sorted(((p, s) for s, p in each.items() if s != anchor and p >= floor), key=lambda x: (-x[0], x[1]))
+        return next((s for _, s in ranked if self._joined_anchor(s, anchor)), "")
 
     def _pull_lone(self, tid: str, keys: Vector) -> None:
         """A thread that just took in or learnt of a story (``keys``: its posting terms)
