@@ -616,6 +616,79 @@ def test_a_lone_story_joins_the_thread_that_came_to_hold_its_matter(monkeypatch,
     assert all("t-s-l" not in post for post in idx._postings.values())
 
 
+@pytest.mark.parametrize("pull", [True, False])
+def test_a_thread_of_several_joins_the_thread_that_came_to_hold_its_matter(monkeypatch, pull: bool) -> None:  # type: ignore[no-untyped-def]
+    """Two threads of one matter, each grown before they met: the second (l, m joined to
+    l at 0.9) opened when the first said too little (0.35 with its one story). When the
+    first takes a second story, the two together match the second thread's anchor (1 -
+    0.65 * 0.65 = 0.58) and all its stories move there (``pull_threads``): the thread
+    left is emptied and redirected, its stories named in ``pulled``, m keeps the
+    evidence it joined l by. Off, a thread of several is never pulled."""
+    import thoisu.stories.threads as threads
+
+    monkeypatch.setitem(thread_settings(), "pull_lone", True)
+    monkeypatch.setitem(thread_settings(), "pull_threads", pull)
+    ps = {frozenset("al"): 0.35, frozenset("bl"): 0.35, frozenset("ab"): 0.9, frozenset("lm"): 0.9}
+
+    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
+        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
+        return ps.get(frozenset(mark), 0.0)
+
+    monkeypatch.setattr(threads, "pair_probability", p)
+    idx = ThreadIndex()
+    a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
+    assert idx.add_story("s-l", _marked(TALKS_2, "l"), TALKS_ARTS_2) == "t-s-l"
+    assert idx.add_story("s-m", _marked(TALKS_2, "m"), TALKS_ARTS_2) == "t-s-l"
+    assert idx.add_story("s-b", _marked(TALKS_2, "b"), TALKS_ARTS_2) == a
+    if not pull:
+        assert idx.threads() == {a: ["s-a", "s-b"], "t-s-l": ["s-l", "s-m"]} and idx.pulled == {}
+        return
+    assert idx.threads() == {a: ["s-a", "s-b", "s-l", "s-m"]}
+    assert idx.pulled == {"s-l": a, "s-m": a} and idx.thread_of("s-m") == a
+    assert idx.emptied == ["t-s-l"] and idx.moved_to("t-s-l") == a
+    assert idx.evidence_of("s-l")["p"] == pytest.approx(1 - 0.65 * 0.65, abs=1e-3)
+    assert idx.evidence_of("s-m")["with"] == "s-l" and idx.evidence_of("s-m")["thread"] == a
+    assert all("t-s-l" not in post for post in idx._postings.values())
+    # the moved stories are the thread's like any other: a story like m alone relays in
+    # (m joined l, which joined the thread's stories)
+    ps[frozenset("mn")] = 0.9
+    assert idx.add_story("s-n", _marked(TALKS_2, "n"), TALKS_ARTS_2) == a
+
+
+@pytest.mark.parametrize("support", [True, False])
+def test_a_relay_may_pass_through_any_supporting_story_linked_to_the_anchor(monkeypatch, support: bool) -> None:  # type: ignore[no-untyped-def]
+    """x shares nothing with the anchor a; its likest stored story m (0.7) joined through
+    n, which joined through l: three links from a, too long for a relay. l, which joined a
+    itself, is somewhat like x (0.5); together 1 - 0.3 * 0.5 = 0.85. With
+    ``relay_support`` the relay passes through l (its evidence names l); without, x opens
+    its own thread."""
+    import thoisu.stories.threads as threads
+
+    cfg = thread_settings()
+    monkeypatch.setitem(cfg, "relay_support", support)
+    monkeypatch.setitem(cfg, "relay_links", 2)
+    ps = {frozenset("al"): 0.9, frozenset("an"): 0.3, frozenset("ln"): 0.9, frozenset("am"): 0.3,
+          frozenset("lm"): 0.2, frozenset("mn"): 0.95, frozenset("lx"): 0.5, frozenset("mx"): 0.7}
+
+    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
+        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
+        return ps.get(frozenset(mark), 0.0)
+
+    monkeypatch.setattr(threads, "pair_probability", p)
+    idx = ThreadIndex()
+    a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
+    for s in "lnm":
+        assert idx.add_story(f"s-{s}", _marked(TALKS_2, s), TALKS_ARTS_2) == a
+    assert [idx.evidence_of(f"s-{s}")["with"] for s in "lnm"] == ["s-a", "s-l", "s-n"]
+    assert cfg["relay_threshold"] <= 0.85 and cfg["support_floor"] <= 0.5
+    got = idx.add_story("s-x", _marked(TALKS_2, "x"), TALKS_ARTS_2)
+    if not support:
+        assert got == "t-s-x"
+        return
+    assert got == a and idx.evidence_of("s-x")["with"] == "s-l"
+    assert idx.evidence_of("s-x")["p"] == pytest.approx(0.85, abs=1e-3)
+
+
 def _singer_articles(n: int) -> list[Article]:
     return [_art(f"b{i}", "Britney Spears phát hành ca khúc mới", "Ca khúc mới của Britney Spears.",
                  [("PER:britney spears", "Britney Spears")]) for i in range(n)]

@@ -691,11 +691,8 @@ class ThreadIndex:
         self._threads[tid] = {"s": [], "c": {}, "m": {}, "d": None, "moved": moved}
         if tid not in self.emptied:
             self.emptied.append(tid)
-        for t in self._keys(prof) if prof else ():
-            post = self._postings.get(t)
-            if post and tid in post:
-                post.remove(tid)
-                self._postings[t] = post
+        if prof:
+            self._unpost(tid, prof)
 
     def threads(self) -> dict[str, list[str]]:
         return {tid: list(t["s"]) for tid, t in self._threads.items() if t["s"]}
@@ -781,9 +778,10 @@ class ThreadIndex:
         anchor = _anchor(th)
         p_anchor, p_best, with_ = 0.0, 0.0, ""
         miss = 1.0  # several stored stories that each match somewhat are evidence together
+        each: dict[str, float] = {}
         for sid, other in th["m"].items():
             self.comparisons += 1
-            p = pair_probability(prof, other, seen)
+            p = each[sid] = pair_probability(prof, other, seen)
             if sid == anchor:
                 p_anchor = p
             if p > p_best:
@@ -796,7 +794,21 @@ class ThreadIndex:
         # joined the anchor itself (one relay: a chain never grows past two links)
         bounded = p_anchor >= cfg["anchor_floor"] or (
             p_best >= cfg["relay_threshold"] and self._joined_anchor(with_, anchor))
+        if not bounded and p_best >= cfg["relay_threshold"] and cfg.get("relay_support"):
+            # relay_support: several stored stories together very like it, one of them
+            # (at support_floor) linked to the anchor: the best alone may be linked only
+            # through the story being judged again (recheck_grown), a circle
+            link = self._supporting_link(each, anchor, cfg["support_floor"])
+            if link:
+                bounded, with_ = True, link
         return p_best, p_anchor, with_, p_best >= cfg["join_threshold"] and bounded
+
+    def _supporting_link(self, each: dict[str, float], anchor: str, floor: float) -> str:
+        """Of the stored stories scored (``each``: story -> probability), the likest (at
+        ``floor`` at least) that joined the anchor, directly or through at most
+        ``relay_links`` - 1 stories; "" if none."""
+        ranked = sorted(((p, s) for s, p in each.items() if s != anchor and p >= floor), key=lambda x: (-x[0], x[1]))
+        return next((s for _, s in ranked if self._joined_anchor(s, anchor)), "")
 
     def _pull_lone(self, tid: str, keys: Vector) -> None:
         """A thread that just took in or learnt of a story (``keys``: its posting terms)
@@ -811,7 +823,11 @@ class ThreadIndex:
         th = self._threads[tid]
         for lone in self._candidates(keys):
             other = self._threads[lone]
-            if lone == tid or len(other["s"]) != 1:
+            if lone == tid or not other["s"]:
+                continue
+            if len(other["s"]) > 1:
+                if thread_settings().get("pull_threads"):
+                    self._pull_thread(tid, th, lone, other)
                 continue
             sid = other["s"][0]
             prof = other["m"].get(sid)
@@ -827,6 +843,53 @@ class ThreadIndex:
             self._join(sid, tid, th, prof, p_best, with_, seen)
             self._place(tid, th, sid, prof, self._keys(prof))
             self.pulled[sid] = tid
+
+    def _pull_thread(self, tid: str, th: dict[str, Any], other_id: str, other: dict[str, Any]) -> None:
+        """A thread of several stories among the candidates of a thread that just took in
+        or learnt of a story (``pull_threads``): when its anchor joins this thread by the
+        rule (anchor bound, relay, several stored stories together), all its stories move
+        here, as a lone story is pulled in: its other stories joined that anchor (or
+        relayed to it), so they follow it. Placed in pieces (runs, or a story placed before
+        its matter's thread said enough), one matter can open two threads that each grew
+        before they met; one run placing them later would have made one. The thread left is
+        emptied (``emptied``, ``moved_to``), its stories are named in ``pulled`` and keep
+        the evidence they joined by (the anchor's is its join here). Work stays bounded: one
+        anchor scored per candidate thread."""
+        anchor = _anchor(other)
+        prof = other["m"].get(anchor)
+        if prof is None:
+            return
+        seen = self._seen(prof)
+        p_best, p_anchor, with_, joins = self._match(th, prof, seen)
+        if self.trace is not None:
+            self.trace.setdefault(anchor, []).append(([tid], {tid: (p_best, p_anchor)}))
+        if not joins:
+            return
+        moved, profiles = list(other["s"]), dict(other["m"])
+        self._retire(other_id, None, tid)
+        for p in profiles.values():  # the emptied thread leaves the posting lists it was in
+            self._unpost(other_id, p)
+        self._join(anchor, tid, th, prof, p_best, with_, seen)
+        for sid in [anchor] + [s for s in moved if s != anchor]:
+            p = profiles.get(sid)
+            if p is not None:
+                self._place(tid, th, sid, p, self._keys(p))
+            else:  # no longer among the stored stories: only its membership moves
+                th["s"].append(sid)
+                self._of[sid] = tid
+                self._threads[tid] = th
+            ev = self._joins.get(sid)
+            if ev and sid != anchor:  # it keeps the evidence it joined its anchor by
+                self._joins[sid] = {**ev, "thread": tid}
+            self.pulled[sid] = tid
+
+    def _unpost(self, tid: str, prof: dict[str, Any]) -> None:
+        """Take a thread out of the posting lists of a story's terms."""
+        for t in self._keys(prof):
+            post = self._postings.get(t)
+            if post and tid in post:
+                post.remove(tid)
+                self._postings[t] = post
 
     def _joined_anchor(self, sid: str, anchor: str) -> bool:
         """Whether a stored story joined its thread by its match with the anchor, or
