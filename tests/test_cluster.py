@@ -401,6 +401,7 @@ def test_one_article_alike_to_two_stories_does_not_glue_them(monkeypatch: pytest
     from thoisu.stories.cluster import settings
 
     monkeypatch.setitem(settings(), "bridge_min_size", 1)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.9)  # every pair below: none glues alone
     idx = _PairIndex()
     pairs = idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5},
                          # x is alike to both stories, to a's the more: it joins a's story alone
@@ -440,6 +441,7 @@ def test_bridges_carry_over_when_a_story_merges(monkeypatch: pytest.MonkeyPatch)
     from thoisu.stories.cluster import settings
 
     monkeypatch.setitem(settings(), "bridge_min_size", 2)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.9)
     idx = _PairIndex()
     idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5}, "c2": {"c1": 0.5}, "c3": {"c1": 0.5},
                  "x": {"a1": 0.45, "b1": 0.35},  # joins a's story; a bridge (x, b1) to b's
@@ -454,3 +456,16 @@ def test_bridges_carry_over_when_a_story_merges(monkeypatch: pytest.MonkeyPatch)
     assert idx.story_of("a1") == idx.story_of("c1") == "s-c1" != idx.story_of("b1")
     idx.assign(_arts("u"))
     assert len({idx.story_of(i) for i in ("a1", "b1", "c1", "x", "y", "z", "u")}) == 1
+
+
+def test_a_very_alike_pair_glues_two_stories_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories.cluster import settings
+
+    monkeypatch.setitem(settings(), "bridge_min_size", 2)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.4)
+    idx = _PairIndex()
+    idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5}, "c2": {"c1": 0.5},
+                 # x: best with a's story, 0.42 with b's (merges), 0.35 with c's (a bridge)
+                 "x": {"a1": 0.45, "b1": 0.42, "c1": 0.35}}
+    idx.assign(_arts("a1", "a2", "b1", "b2", "c1", "c2", "x"))
+    assert idx.story_of("x") == idx.story_of("a1") == idx.story_of("b1") != idx.story_of("c1")
