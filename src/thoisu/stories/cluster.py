@@ -13,7 +13,10 @@ that is what makes ten runs give the stories of one. A new article probes an inv
 index (term -> the latest articles holding it) with its strongest terms, scores the
 few candidate articles it finds, and joins the stories of all those it is alike to:
 none opens a story, two or more merge into the largest (``merged`` names the others,
-which the store redirects). Copies (``dedup``) join their original's story. Work per
+which the store redirects) -- except that of two stories of bridge_min_size articles or
+more, it joins the one it is most alike to and is kept as a bridge: one article alike to
+two events does not glue them, a second pair across them with no article in common does
+(``_join``, docs/stories.md). Copies (``dedup``) join their original's story. Work per
 article is bounded by the posting-list length and the number of candidates, so the
 cost grows linearly with the corpus.
 
