@@ -369,3 +369,103 @@ def test_a_name_counts_once_in_a_pair() -> None:
     # a word that spells no name of either article still counts
     c = {"n:kim jong-un": 0.5, "hút thuốc": 0.6}
     assert _pair_cosine(a, c, names_once=True) == pytest.approx(0.25 + 0.36)
+
+
+class _PairIndex(StoryIndex):
+    """A story index whose article pairs are given (which stored articles each new one is
+    alike to, and how much): the join rule tested apart from the vectors."""
+
+    pairs: dict[str, dict[str, float]] = {}
+
+    def _linked(self, vec, query, day, year, dated):  # type: ignore[no-untyped-def]
+        self._matches = {}
+        out: dict[str, float] = {}
+        for other, s in self.pairs.get(self._current, {}).items():
+            sid = self._arts[other][0]
+            out.setdefault(sid, s)
+            self._matches.setdefault(sid, []).append((other, s))
+        return out
+
+    def assign(self, articles: list[Article]) -> None:
+        for a in articles:  # one at a time, so _linked knows whose pairs to give
+            self._current = a.id
+            super().assign([a])
+
+
+def _arts(*ids: str) -> list[Article]:
+    return [Article(id=i, page=i, title=f"Bài {i}", paragraphs=[Paragraph(text=f"Nội dung {i}.", line=2)])
+            for i in ids]
+
+
+def test_one_article_alike_to_two_stories_does_not_glue_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories.cluster import settings
+
+    monkeypatch.setitem(settings(), "bridge_min_size", 1)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.9)  # every pair below: none glues alone
+    idx = _PairIndex()
+    pairs = idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5},
+                         # x is alike to both stories, to a's the more: it joins a's story alone
+                 "x": {"a1": 0.45, "b1": 0.35},
+                         # y is alike to both through x again and b1 again: still one
+                         # bridge (x with b1)
+                         "y": {"x": 0.4, "b1": 0.5},
+                         # z: a second, separate pair across (a2 with b2): they merge
+                         "z": {"a2": 0.6, "b2": 0.4}}
+    idx.assign(_arts("a1", "a2", "b1", "b2", "x"))
+    a_story, b_story = idx.story_of("a1"), idx.story_of("b1")
+    assert a_story != b_story and idx.story_of("x") == a_story
+    assert idx.merged == {}
+    idx = _PairIndex.from_json(idx.to_json())  # the bridge is stored with the stories
+    idx.pairs = pairs
+    idx.assign(_arts("y"))
+    assert idx.story_of("y") == b_story  # its best pair is in b's story
+    assert idx.story_of("a1") != idx.story_of("b1")
+    idx.assign(_arts("z"))
+    assert idx.story_of("a1") == idx.story_of("b1") == idx.story_of("x") == idx.story_of("z")
+    # the smaller merges into the larger (ties: the smaller id), and names the merged one
+    assert idx.merged == {b_story: a_story}
+    assert [s[0] for s in idx.stories()] == [a_story]
+
+
+def test_without_bridges_one_article_glues_two_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories.cluster import settings
+
+    monkeypatch.setitem(settings(), "bridge_min_size", 0)  # components, as before
+    idx = _PairIndex()
+    idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5}, "x": {"a1": 0.45, "b1": 0.35}}
+    idx.assign(_arts("a1", "a2", "b1", "b2", "x"))
+    assert idx.story_of("a1") == idx.story_of("b1")
+
+
+def test_bridges_carry_over_when_a_story_merges(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories.cluster import settings
+
+    monkeypatch.setitem(settings(), "bridge_min_size", 2)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.9)
+    idx = _PairIndex()
+    idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5}, "c2": {"c1": 0.5}, "c3": {"c1": 0.5},
+                 "x": {"a1": 0.45, "b1": 0.35},  # joins a's story; a bridge (x, b1) to b's
+                 "y": {"c1": 0.5, "a2": 0.4},  # joins c's; a bridge (y, a2) to a's
+                 # (z, a1) crosses (y, a2): a's story merges into c's, the larger
+                 "z": {"c2": 0.5, "a1": 0.45},
+                 # (u, b2) crosses (x, b1), which a's story brought into c's
+                 "u": {"c1": 0.5, "b2": 0.4}}
+    idx.assign(_arts("a1", "a2", "b1", "b2", "c1", "c2", "c3", "x", "y"))
+    assert len({idx.story_of(i) for i in ("a1", "b1", "c1")}) == 3
+    idx.assign(_arts("z"))
+    assert idx.story_of("a1") == idx.story_of("c1") == "s-c1" != idx.story_of("b1")
+    idx.assign(_arts("u"))
+    assert len({idx.story_of(i) for i in ("a1", "b1", "c1", "x", "y", "z", "u")}) == 1
+
+
+def test_a_very_alike_pair_glues_two_stories_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from thoisu.stories.cluster import settings
+
+    monkeypatch.setitem(settings(), "bridge_min_size", 2)
+    monkeypatch.setitem(settings(), "bridge_strong", 0.4)
+    idx = _PairIndex()
+    idx.pairs = {"a2": {"a1": 0.5}, "b2": {"b1": 0.5}, "c2": {"c1": 0.5},
+                 # x: best with a's story, 0.42 with b's (merges), 0.35 with c's (a bridge)
+                 "x": {"a1": 0.45, "b1": 0.42, "c1": 0.35}}
+    idx.assign(_arts("a1", "a2", "b1", "b2", "c1", "c2", "x"))
+    assert idx.story_of("x") == idx.story_of("a1") == idx.story_of("b1") != idx.story_of("c1")

@@ -13,7 +13,10 @@ that is what makes ten runs give the stories of one. A new article probes an inv
 index (term -> the latest articles holding it) with its strongest terms, scores the
 few candidate articles it finds, and joins the stories of all those it is alike to:
 none opens a story, two or more merge into the largest (``merged`` names the others,
-which the store redirects). Copies (``dedup``) join their original's story. Work per
+which the store redirects) -- except that of two stories of bridge_min_size articles or
+more, it joins the one it is most alike to and is kept as a bridge: one article alike to
+two events does not glue them, a second pair across them with no article in common does
+(``_join``, docs/stories.md). Copies (``dedup``) join their original's story. Work per
 article is bounded by the posting-list length and the number of candidates, so the
 cost grows linearly with the corpus.
 
@@ -202,6 +205,8 @@ class StoryIndex:
         self.posting_reads = 0
         self._db: Any = None
         self._counts: dict[str, Counter[str]] = {}  # terms of articles about to be assigned
+        # story -> the stored articles the article being assigned is alike to (``_linked``)
+        self._matches: dict[str, list[tuple[str, float]]] = {}
 
     @classmethod
     def stored(cls, db: Any) -> StoryIndex:
@@ -320,7 +325,7 @@ class StoryIndex:
             published = published_year(a)
             linked = self._within_years(self._linked(vec, query, day, year, dated), published)
             if linked:
-                sid = self._union(linked)
+                sid = self._join(linked, a.id)
             else:
                 sid = "s-" + a.id
                 self._stories[sid] = {"a": [], "c": {}, "d": None, "py": None}
@@ -383,13 +388,17 @@ class StoryIndex:
                    else arts.peek_many(cands))  # type: ignore[attr-defined]
         max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
         names_once = bool(cfg.get("names_once"))
+        # with bridges on, every candidate of a linked story is scored: which articles an
+        # article is alike to is the evidence a bridge between two stories is judged on
+        every = bool(cfg.get("bridge_min_size"))
+        self._matches = {}
         out: dict[str, float] = {}
         for aid in cands:
             self.comparisons += 1
             if aid not in entries:
                 continue
             sid, other, oday, _title, *rest = entries[aid]
-            if other is None or sid in out:
+            if other is None or (sid in out and not every):
                 continue
             oyear = rest[0] if rest else None
             # the texts speak of other years: another event, whatever the words. The later
@@ -406,7 +415,9 @@ class StoryIndex:
                 # close dates are evidence of the same event: a bonus fading to 0 at the limit
                 s += cfg["date_bonus"] * (1 - gap / (max_gap + 1))
             if s >= cfg["pair_threshold"]:
-                out[sid] = s
+                out.setdefault(sid, s)  # the first (best-posted) article's score, as before
+                if every:
+                    self._matches.setdefault(sid, []).append((aid, s))
         return out
 
     def _within_years(self, linked: dict[str, float], year: int | None) -> set[str]:
@@ -432,17 +443,73 @@ class StoryIndex:
             keep.add(sid)
         return keep
 
+    def _join(self, linked: set[str], aid: str) -> str:
+        """The story a new article alike to the ``linked`` stories goes to. Stories of fewer
+        than bridge_min_size articles merge with it as before; of two or more stories that
+        size, it joins the one it is most alike to (its best pair), and is recorded as a
+        bridge to each other: two stories merge when their bridges are not all through
+        one article (``_bridge``). One article alike to two events (Trump suspecting
+        terrorism in the EgyptAir crash, between the crash and the US campaign) no
+        longer glues them."""
+        cfg = settings()
+        k = cfg.get("bridge_min_size", 0)
+        big = [s for s in linked if len(self._stories[s]["a"]) >= k] if k else []
+        if len(big) < 2:
+            return self._union(linked)
+        m = self._matches
+
+        def best_pair(s: str) -> float:
+            return max((x for _, x in m.get(s, [])), default=0.0)
+
+        best = min(big, key=lambda s: (-best_pair(s), -len(self._stories[s]["a"]), s))
+        # a pair this alike says the same event on its own: it merges as before
+        glued = {s for s in big if best_pair(s) >= cfg.get("bridge_strong", math.inf)}
+        into = self._union({best} | glued | (set(linked) - set(big)))
+        for s in sorted(big):
+            if s != best and s not in glued:
+                into = self._bridge(self._final(into), self._final(s),
+                                    [[aid, y] for y, _ in m.get(s, [])])
+        return self._final(into)
+
+    def _bridge(self, one: str, two: str, pairs: list[list[str]]) -> str:
+        """Record article pairs alike across stories ``one`` and ``two`` ([article of one,
+        article of two]); the two merge when the pairs, with those recorded before, hold
+        two with no article in common: two articles on each side, not one bridging
+        article. Returns the story ``one``'s articles are in now."""
+        if one == two or not pairs:
+            return one
+        rec = self._stories[one].setdefault("br", {})
+        pairs = rec.get(two, []) + pairs
+        if _crossed(pairs):
+            return self._union({one, two})
+        rec[two] = _star(pairs)
+        self._stories[one] = self._stories[one]  # a stored index writes it back
+        other = self._stories[two].setdefault("br", {})
+        other[one] = [[y, x] for x, y in rec[two]]
+        self._stories[two] = self._stories[two]
+        return one
+
     def _union(self, sids: set[str]) -> str:
-        """Merge stories into the largest (ties: the smallest id); returns it."""
+        """Merge stories into the largest (ties: the smallest id); returns it. Bridges
+        recorded by the merged stories carry over, and may merge more stories."""
         order = sorted(sids, key=lambda s: (-len(self._stories[s]["a"]), s))
         into = order[0]
-        for other in order[1:]:
-            self._merge(into, other)
+        todo = order[1:]
+        while todo:
+            other = self._final(todo.pop(0))
+            if other == into or other not in self._stories:
+                continue
+            if len(self._stories[other]["a"]) > len(self._stories[into]["a"]):
+                into, other = other, into  # a story a bridge brings in may be the larger
+            todo.extend(self._merge(into, other))
         return into
 
-    def _merge(self, into: str, other: str) -> None:
+    def _merge(self, into: str, other: str) -> list[str]:
+        """Merge story ``other`` into ``into``; returns the stories their bridges now join
+        to ``into`` (still to merge)."""
         cfg = settings()
         st, ot = self._stories[into], self._stories[other]
+        more = self._merge_bridges(into, other, st, ot)
         if not isinstance(self._arts, dict):
             self._arts.prefetch(ot["a"])  # type: ignore[attr-defined]
         for aid in ot["a"]:
@@ -459,6 +526,36 @@ class StoryIndex:
                 st[key] = _widen(st.get(key), *ot[key])
         del self._stories[other]
         self.merged[other] = into
+        return more
+
+    def _merge_bridges(self, into: str, other: str, st: dict[str, Any], ot: dict[str, Any]) -> list[str]:
+        """Carry ``other``'s bridges over to ``into`` (and rename them at the partner
+        stories); the partners whose bridges with the merged story now cross."""
+        obr = ot.get("br") or {}
+        br = st.get("br") or {}
+        br.pop(other, None)
+        more = []
+        for part, pairs in obr.items():
+            if part == into or part not in self._stories:
+                continue
+            pairs = br.get(part, []) + pairs
+            pst = self._stories[part]
+            pbr = pst.get("br") or {}
+            pbr.pop(other, None)
+            if _crossed(pairs):
+                br.pop(part, None)
+                pbr.pop(into, None)
+                more.append(part)
+            else:
+                br[part] = _star(pairs)
+                pbr[into] = [[y, x] for x, y in br[part]]
+            pst["br"] = pbr
+            self._stories[part] = pst
+        if br:
+            st["br"] = br
+        else:
+            st.pop("br", None)
+        return more
 
     def _add(self, sid: str, a: Article, vec: Vector, day: int | None, year: int | None,
              published: int | None, dated: bool) -> None:
@@ -546,7 +643,8 @@ class StoryIndex:
         # article vectors unrounded: pairs are decided on them, and a rounded copy would
         # decide near-threshold pairs otherwise than the store (which keeps them whole)
         arts = {k: list(v) for k, v in self._arts.items()}
-        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "py": v.get("py")}
+        stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "py": v.get("py"),
+                       **({"br": v["br"]} if v.get("br") else {})}
                    for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
@@ -583,7 +681,8 @@ class StoryIndex:
             if v[1] is not None:
                 idx._post(aid, top_terms(v[1], settings()["query_terms"]))
         for sid, v in data["stories"].items():
-            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "py": v.get("py")}
+            idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "py": v.get("py"),
+                                 **({"br": v["br"]} if v.get("br") else {})}
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
@@ -606,6 +705,22 @@ def _pair_cosine(vec: Vector, other: Vector, names_once: bool) -> float:
         if o is not None and (t[1:2] == ":" or ("n:" + t not in vec and "n:" + t not in other)):
             s += w * o
     return s
+
+
+def _crossed(pairs: list[list[str]]) -> bool:
+    """Two of these article pairs have no article in common."""
+    return any(x1 != x2 and y1 != y2
+               for i, (x1, y1) in enumerate(pairs) for x2, y2 in pairs[i + 1:])
+
+
+def _star(pairs: list[list[str]]) -> list[list[str]]:
+    """Pairs that all share one article, kept short: two distinct pairs fix the shared
+    article, and a later pair without it crosses one of the two."""
+    out: list[list[str]] = []
+    for p in pairs:
+        if p not in out:
+            out.append(list(p))
+    return out[:2]
 
 
 def _widen(span: list[int] | None, lo: int, hi: int) -> list[int]:
