@@ -586,6 +586,17 @@ def _marked(v: dict[str, float], mark: str) -> dict[str, float]:
     return {**v, f"zz {mark}": 2.0}  # a term that tells the test's pair_probability who is who
 
 
+def _marked_pairs(ps: dict[frozenset[str], float]):  # type: ignore[no-untyped-def]
+    """A pair model reading only the two stories' marks (``_marked``): ``ps`` gives the
+    probability of each pair of marks, every other pair 0."""
+
+    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
+        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
+        return ps.get(frozenset(mark), 0.0)
+
+    return p
+
+
 @pytest.mark.parametrize("pull", [True, False])
 def test_a_lone_story_joins_the_thread_that_came_to_hold_its_matter(monkeypatch, pull: bool) -> None:  # type: ignore[no-untyped-def]
     """A story placed when the thread of its matter said too little (0.35 with its one
@@ -597,11 +608,7 @@ def test_a_lone_story_joins_the_thread_that_came_to_hold_its_matter(monkeypatch,
     monkeypatch.setitem(thread_settings(), "pull_lone", pull)
     ps = {frozenset("al"): 0.35, frozenset("bl"): 0.35, frozenset("ab"): 0.9}
 
-    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
-        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
-        return ps.get(frozenset(mark), 0.0)
-
-    monkeypatch.setattr(threads, "pair_probability", p)
+    monkeypatch.setattr(threads, "pair_probability", _marked_pairs(ps))
     idx = ThreadIndex()
     a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
     assert idx.add_story("s-l", _marked(TALKS_2, "l"), TALKS_ARTS_2) == "t-s-l"
@@ -630,11 +637,7 @@ def test_a_thread_of_several_joins_the_thread_that_came_to_hold_its_matter(monke
     monkeypatch.setitem(thread_settings(), "pull_threads", pull)
     ps = {frozenset("al"): 0.35, frozenset("bl"): 0.35, frozenset("ab"): 0.9, frozenset("lm"): 0.9}
 
-    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
-        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
-        return ps.get(frozenset(mark), 0.0)
-
-    monkeypatch.setattr(threads, "pair_probability", p)
+    monkeypatch.setattr(threads, "pair_probability", _marked_pairs(ps))
     idx = ThreadIndex()
     a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
     assert idx.add_story("s-l", _marked(TALKS_2, "l"), TALKS_ARTS_2) == "t-s-l"
@@ -670,11 +673,7 @@ def test_a_relay_may_pass_through_any_supporting_story_linked_to_the_anchor(monk
     ps = {frozenset("al"): 0.9, frozenset("an"): 0.3, frozenset("ln"): 0.9, frozenset("am"): 0.3,
           frozenset("lm"): 0.2, frozenset("mn"): 0.95, frozenset("lx"): 0.5, frozenset("mx"): 0.7}
 
-    def p(new, old, seen=None):  # type: ignore[no-untyped-def]
-        mark = {t[-1] for v in (new["v"], old["v"]) for t in v if t.startswith("zz ")}
-        return ps.get(frozenset(mark), 0.0)
-
-    monkeypatch.setattr(threads, "pair_probability", p)
+    monkeypatch.setattr(threads, "pair_probability", _marked_pairs(ps))
     idx = ThreadIndex()
     a = idx.add_story("s-a", _marked(TALKS_1, "a"), TALKS_ARTS_1)
     for s in "lnm":
