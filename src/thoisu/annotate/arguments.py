@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from thoisu.annotate.event_anaphora import _config as anaphora_config
+from thoisu.annotate.event_anaphora import singular_persons
 from thoisu.annotate.syntax import (
     NP,
     Analysis,
@@ -468,7 +468,7 @@ def _unnamed_speaker(an: Analysis, i: int) -> bool:
     while k < b and (lead.match(an.toks, k) or not an.toks[k].isalpha() or an.aside[k]):
         k += max(1, lead.match(an.toks, k))
     # a person told by what she is ("hoa hậu", "nữ ca sĩ"), not the media or a body
-    return k < b and bool(anaphora_config().singular.match(an.toks, k))
+    return k < b and bool(singular_persons().match(an.toks, k))
 
 
 def find_objects(an: Analysis, trig_end: int, stop: int, wide: bool = False) -> list[NP]:

@@ -103,6 +103,12 @@ def _config() -> _Config:
         | {phrase(x)[0] for x in raw["kin"]["phrases"] + raw["object_pronouns"]["phrases"]})
 
 
+def singular_persons() -> PhraseSet:
+    """The phrases that stand for one person named before ("ông", "cô ấy"), for the role
+    rules that read them outside anaphora."""
+    return _config().singular
+
+
 @dataclass(slots=True)
 class Antecedents:
     """What an article has named so far, for the phrases of later sentences."""
