@@ -31,16 +31,22 @@ _ROLES_DATA = Path(__file__).parent / "data" / "participants.json"
 
 
 @lru_cache(maxsize=1)
-def role_cues() -> dict[str, PhraseSet]:
-    """The role rules' word lists (``roles`` of data/participants.json) as phrase sets."""
+def _roles() -> dict[str, list[str]]:
+    """The role rules' word lists (``roles`` of data/participants.json), read once."""
     raw = json.loads(_ROLES_DATA.read_text(encoding="utf-8"))["roles"]
-    return {k: PhraseSet([phrase(p) for p in v]) for k, v in raw.items() if isinstance(v, list)}
+    return {k: v for k, v in raw.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def role_cues() -> dict[str, PhraseSet]:
+    """The role rules' word lists as phrase sets."""
+    return {k: PhraseSet([phrase(p) for p in v]) for k, v in _roles().items()}
 
 
 @lru_cache(maxsize=16)
 def role_words(name: str) -> frozenset[str]:
-    """One ``roles`` list of data/participants.json as a set of its raw entries."""
-    return frozenset(json.loads(_ROLES_DATA.read_text(encoding="utf-8"))["roles"][name])
+    """One role word list as a set of its raw entries."""
+    return frozenset(_roles()[name])
 
 
 _PUNCT = frozenset((";", ":", "?", "!", "–", "—", *OPEN_Q, *CLOSE_Q))
