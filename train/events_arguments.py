@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--hold-batch", type=int, action="append", default=[],
                     help="leave this dev batch out of the model written (to read its errors)")
-    ap.add_argument("--batches", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6, 8, 9, 10],
+    ap.add_argument("--batches", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6, 8, 9, 10, 11],
                     help="the dev batches to train and cross-validate on")
     ap.add_argument("--skip", action="append", default=[], help="leave features out")
     ap.add_argument("--add", type=float, default=ADD)

@@ -75,7 +75,7 @@ from events_eval import GEv, PEv, gold_events, level_ok  # noqa: E402
 from thoisu.annotate import event_filter  # noqa: E402
 
 OUT = Path("/tmp/event_filter.json")  # the package's data/event_filter.json once adopted
-TRAIN_BATCHES = (1, 2, 3, 4, 5, 6, 8, 9, 10)  # the dev batches (7 and 11 stay held out)
+TRAIN_BATCHES = (1, 2, 3, 4, 5, 6, 8, 9, 10, 11)  # the dev batches (7 and 12 stay held out)
 # words before a trigger in its clause that hedge it (folded): possibility, suspicion,
 # belief, plans, needs; the model weighs them per type
 HEDGES = ("có thể", "có khả năng", "nghi", "nghi ngờ", "được cho là", "cho là", "cho rằng",

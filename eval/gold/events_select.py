@@ -98,7 +98,12 @@ were looked at for consistency). All BATCH_11 annotated (the rest of the third r
 batch 10, then the fourth round's first; 59 vims, 1 abmusu): 118 events, 40 articles with at
 least one.
 
-Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10|11] -> JSON lines of pointers
+Batch 12 (``--batch 12``, held out: the blind reading of stop 29, after batch 11 joined
+dev; fixed here before any article of it was read): the next BATCH_12 pointers of batch 9's
+order, right after the BATCH_11 that batch 11 took. Never a test-split cluster, disjoint
+from every earlier row of the events gold, annotated blind the same way.
+
+Run: python eval/gold/events_select.py [--mds ../shared/mds] [--batch 2|3|4|5|6|7|8|9|10|11|12] -> JSON lines of pointers
 """
 
 from __future__ import annotations
@@ -118,7 +123,8 @@ BATCH_7 = 28  # batch 7: unseen happenings (round 8), held out
 BATCH_8 = 60  # batch 8: the rest of batch 4's order, then its fallback; held out
 BATCH_9 = 60  # batch 9: the rest of batch 8's fallback order, then its further rounds; held out
 BATCH_10 = 60  # batch 10: the next of that order after batch 9; annotated blind, now dev
-BATCH_11 = 60  # batch 11: the next of that order after batch 10; annotated blind, held out
+BATCH_11 = 60  # batch 11: the next of that order after batch 10; annotated blind, dev since stop 29
+BATCH_12 = 60  # batch 12: the next of that order after batch 11; annotated blind, held out
 # golds whose documents batch 8 leaves out (as they stood when it was drawn; pointers
 # with a document id, or an index into the cluster's documents)
 OTHER_GOLDS = ("actors.jsonl", "actors_dev2.jsonl", "actors_dev3.jsonl", "actors_dev4.jsonl",
@@ -243,37 +249,20 @@ def _rounds(mds: Path) -> tuple[list[dict], list[dict]]:
     return head, rounds
 
 
-def _batch_8(mds: Path) -> list[dict]:
+ROUND_BATCHES = (8, 9, 10, 11, 12)  # consecutive slices of ``_rounds()``' order
+
+
+def _round_batch(mds: Path, batch: int) -> list[dict]:
+    """Batch 8 onwards: the next slice of batch 9's order after the batches before it."""
+    size = {8: BATCH_8, 9: BATCH_9, 10: BATCH_10, 11: BATCH_11, 12: BATCH_12}
+    start = sum(size[b] for b in ROUND_BATCHES if b < batch)
     head, rounds = _rounds(mds)
-    return [p | {"batch": 8} for p in head + rounds][:BATCH_8]
-
-
-def _batch_9(mds: Path) -> list[dict]:
-    head, rounds = _rounds(mds)
-    return [p | {"batch": 9} for p in head + rounds][BATCH_8:BATCH_8 + BATCH_9]
-
-
-def _batch_10(mds: Path) -> list[dict]:
-    head, rounds = _rounds(mds)
-    start = BATCH_8 + BATCH_9
-    return [p | {"batch": 10} for p in head + rounds][start:start + BATCH_10]
-
-
-def _batch_11(mds: Path) -> list[dict]:
-    head, rounds = _rounds(mds)
-    start = BATCH_8 + BATCH_9 + BATCH_10
-    return [p | {"batch": 11} for p in head + rounds][start:start + BATCH_11]
+    return [p | {"batch": batch} for p in head + rounds][start:start + size[batch]]
 
 
 def select(mds: Path, batch: int = 1) -> list[dict]:
-    if batch == 11:
-        return _batch_11(mds)
-    if batch == 10:
-        return _batch_10(mds)
-    if batch == 9:
-        return _batch_9(mds)
-    if batch == 8:
-        return _batch_8(mds)
+    if batch in ROUND_BATCHES:
+        return _round_batch(mds, batch)
     if batch == 7:
         return _batch_7(mds)
     if batch == 4:
@@ -317,7 +306,7 @@ def select(mds: Path, batch: int = 1) -> list[dict]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
-    ap.add_argument("--batch", type=int, default=1, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11))
+    ap.add_argument("--batch", type=int, default=1, choices=range(1, 13))
     args = ap.parse_args()
     for p in select(Path(args.mds), args.batch):
         print(json.dumps(p, ensure_ascii=False))
