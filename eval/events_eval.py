@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "eval" / "gold" / "events.jsonl"))
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
-    ap.add_argument("--batch", type=int, nargs="+", choices=tuple(range(1, 12)),
+    ap.add_argument("--batch", type=int, nargs="+", choices=tuple(range(1, 13)),
                     help="only the articles of these selection batches (events_select.py): "
                          "2, 3 = dev articles annotated after the rules were shaped (3 held out "
                          "to the end of a round); 4 = other outlets' reports of dev clusters, "
