@@ -1,6 +1,6 @@
 """Leave-one-batch-out figures of the learned parts of the event coder (type + roles).
 
-    .venv/bin/python eval/events_lobo.py [--batches 1 2 3 4 5 6 8 9 10] [--parts roles args filter rescue]
+    .venv/bin/python eval/events_lobo.py [--batches 1 2 3 4 5 6 8 9 10] [--parts roles args filter]
                                          [--filter-l2 3] [--filter-threshold 0.3] [--json OUT]
 
 For each dev batch k of the events gold: each learned part is retrained without batch k
@@ -35,15 +35,13 @@ sys.path.insert(0, str(ROOT / "train"))
 
 import events_arguments as train_args  # noqa: E402
 import events_filter as train_filter  # noqa: E402
-import events_rescue as train_rescue  # noqa: E402
 import events_roles as train_roles  # noqa: E402
 from actors_eval import PRF, load_docs, load_gold  # noqa: E402
 from events_eval import evaluate  # noqa: E402
 
-from thoisu.annotate import event_arguments, event_filter, event_model, event_rescue  # noqa: E402
+from thoisu.annotate import event_arguments, event_filter, event_model  # noqa: E402
 
-PARTS = {"roles": event_model, "args": event_arguments, "filter": event_filter,
-         "rescue": event_rescue}
+PARTS = {"roles": event_model, "args": event_arguments, "filter": event_filter}
 DEV_BATCHES = (1, 2, 3, 4, 5, 6, 8, 9, 10, 11)  # 7 and 12 stay held out of every training
 
 
@@ -89,11 +87,6 @@ def train_without(k: int, batches: tuple[int, ...], tmp: Path, l2: float, thr: f
             quiet(train_args.main, ["--batches", *map(str, batches), "--hold-batch", str(k),
                                     "--out", str(out["args"]), *extra.get("args", [])])
         with using({"args": out["args"]} if "args" in out else {}):
-            if "rescue" in parts:  # (round 15: batch 11 validates it, so it never trains it)
-                out["rescue"] = tmp / f"rescue-{k}.json"
-                quiet(train_rescue.main, ["--batches", *(str(b) for b in batches if b != 11),
-                                          "--hold-batch", str(k), "--out", str(out["rescue"]),
-                                          *extra.get("rescue", [])])
             if "filter" in parts:
                 out["filter"] = tmp / f"filter-{k}.json"
                 quiet(train_filter.main, ["--batches", *(str(b) for b in batches if b != k),
@@ -103,17 +96,16 @@ def train_without(k: int, batches: tuple[int, ...], tmp: Path, l2: float, thr: f
     return out
 
 
-def variant_name(t: float | None, a: float | None, r: float | None = None) -> str:
-    return (f"held:all roles thr {t}" if t is not None else f"held:all args add {a}"
-            if a is not None else f"held:all rescue thr {r}")
+def variant_name(t: float | None, a: float | None) -> str:
+    return f"held:all roles thr {t}" if t is not None else f"held:all args add {a}"
 
 
-def variant(held: dict[str, Path], t: float | None, a: float | None, tmp: Path,
-            r: float | None = None) -> dict[str, Path | None]:
-    """The held-out parts with the roles picker's threshold, the argument model's 'add' or
-    the rescue gate's threshold changed (the weights as trained)."""
+def variant(held: dict[str, Path], t: float | None, a: float | None, tmp: Path
+            ) -> dict[str, Path | None]:
+    """The held-out parts with the roles picker's threshold or the argument model's 'add'
+    changed (the weights as trained)."""
     out: dict[str, Path | None] = dict(held)
-    for name, key, val in (("roles", "threshold", t), ("args", "add", a), ("rescue", "threshold", r)):
+    for name, key, val in (("roles", "threshold", t), ("args", "add", a)):
         if val is not None and name in held:
             raw = json.loads(held[name].read_text(encoding="utf-8"))
             raw[key] = val
@@ -141,8 +133,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="also score all parts held out with the roles picker at these thresholds")
     ap.add_argument("--args-add", type=float, nargs="*", default=[],
                     help="also score all parts held out with the argument model at these 'add'")
-    ap.add_argument("--rescue-threshold", type=float, nargs="*", default=[],
-                    help="also score all parts held out with the rescue gate at these thresholds")
     ap.add_argument("--json", help="also write the figures to this file")
     for p in PARTS:
         ap.add_argument(f"--{p}-opt", action="append", default=[], metavar="OPT",
@@ -156,8 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [g for g in load_gold(ROOT / "eval" / "gold" / "events.jsonl")
             if g["split"] == "dev" and g.get("batch", 1) in batches]
     docs = load_docs(Path(args.mds), gold)
-    variants = [(t, None, None) for t in args.roles_threshold] + [
-        (None, a, None) for a in args.args_add] + [(None, None, r) for r in args.rescue_threshold]
+    variants = [(t, None) for t in args.roles_threshold] + [(None, a) for a in args.args_add]
     configs = ["none", "shipped", *(f"held:{p}" for p in args.parts), "held:all",
                *(variant_name(*v) for v in variants)]
     sums = {c: PRF() for c in configs}
@@ -177,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                 "none": {p: None for p in PARTS}, "shipped": {},
                 **{f"held:{p}": {p: held[p]} for p in args.parts},
                 "held:all": dict(held),
-                **{variant_name(*v): variant(held, v[0], v[1], Path(d), v[2]) for v in variants}}
+                **{variant_name(*v): variant(held, *v, Path(d)) for v in variants}}
             for c, paths in runs.items():
                 with using(paths):
                     prf, ptp = score(gk, docs)

@@ -81,7 +81,7 @@ from actors_eval import (  # noqa: E402
     run_pipeline,
 )
 
-from thoisu.annotate import event_arguments, event_rescue  # noqa: E402
+from thoisu.annotate import event_arguments  # noqa: E402
 
 OUT = ROOT / "src" / "thoisu" / "annotate" / "data" / "event_arguments.json"
 SYMMETRIC = ["AGREE", "CONSULT", "COOPERATE"]  # CONSULT/visit has a host: directed
@@ -240,11 +240,6 @@ def cross_validate(dev: list[dict], old_rows: list, dev_rows: dict[int, list], d
 
 
 def main(argv: list[str] | None = None) -> int:
-    with event_rescue.switched_off():  # the gate learns over this part's output, not the other way
-        return _main(argv)
-
-
-def _main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--out", default=str(OUT))

@@ -64,7 +64,7 @@ from actors_eval import (  # noqa: E402
     run_pipeline,
 )
 
-from thoisu.annotate import event_model, event_rescue  # noqa: E402
+from thoisu.annotate import event_model  # noqa: E402
 
 OUT = ROOT / "src" / "thoisu" / "annotate" / "data" / "event_roles.json"
 TYPES = ["ACCUSE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT/visit", "MOBILIZE",
@@ -230,11 +230,6 @@ def silver_pointers(docs: dict, most: int) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    with event_rescue.switched_off():  # the gate learns over this part's output, not the other way
-        return _main(argv)
-
-
-def _main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mds", default=str(ROOT.parent / "shared" / "mds"))
     ap.add_argument("--no-dev", action="store_true", help="leave the events dev split out")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from thoisu.annotate import event_arguments, event_filter, event_model, event_rescue
+from thoisu.annotate import event_arguments, event_filter, event_model
 from thoisu.annotate.arguments import (
     event_date,
     find_location,
@@ -407,18 +407,8 @@ def _code_sentence(an: Analysis, timexes: list, state: dict, article: str,
             actors = orderer  # "Công an tỉnh đã chỉ đạo lực lượng truy bắt": the orderer acts
             src.note("orderer", actors, recipients)
         if not actors and not (passive and recipients) and not unnamed:
-            # the learned gate may code it with the argument model's likeliest sides
-            role_typ = trig.type + ("/visit" if trig.mode == "visit" else "")
-            got = event_rescue.rescue(an, event_arguments.Site(
-                i, j, st.cs, st.ce, line, role_typ, bool(passive), False, st.objs, before),
-                event_filter.Coded(i, j, st.cs, role_typ, actors, recipients, False, False, False,
-                                   st.nominal, bool(passive), False, True, False, line,
-                                   len(found), src), st.kind)
-            if got is None:
-                _dropped(article, line, trig, "no_participant")
-                continue
-            actors, recipients = got
-            src.note("rescue", actors, recipients)
+            _dropped(article, line, trig, "no_participant")
+            continue
         if st.nominal and has_cue(an, "nominal_blockers", j, min(len(toks), j + 12)):
             _dropped(article, line, trig, "nominal_blocker")
             continue
