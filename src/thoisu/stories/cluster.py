@@ -16,7 +16,10 @@ none opens a story, two or more merge into the largest (``merged`` names the oth
 which the store redirects) -- except that of two stories of bridge_min_size articles or
 more, it joins the one it is most alike to and is kept as a bridge: one article alike to
 two events does not glue them, a second pair across them with no article in common does
-(``_join``, docs/stories.md). Copies (``dedup``) join their original's story. Work per
+(``_join``, docs/stories.md). A story a run added to whose articles fall into two
+groups of split_min_size or more that one article alone links splits again
+(``_split_mixed``, ``split`` names the parts): a bridge that came while the pieces were
+small no longer keeps two events in one story. Copies (``dedup``) join their original's story. Work per
 article is bounded by the posting-list length and the number of candidates, so the
 cost grows linearly with the corpus.
 
