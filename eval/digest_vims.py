@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from page_split import page_text  # eval/page_split.py: a document as the text page digest reads
-from stories import bcubed  # eval/stories.py: the one B-cubed scorer
+from stories import bcubed, print_mixed  # eval/stories.py: the one B-cubed scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 MDS = ROOT.parent / "shared" / "mds" / "vims-dev.jsonl"
@@ -33,6 +33,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="only the first N clusters")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--mixed", action="store_true", help="list the stories holding articles of two clusters")
     args = ap.parse_args()
     if not MDS.exists():
         print(f"eval: {MDS} not found", file=sys.stderr)
@@ -72,6 +73,8 @@ def main() -> int:
     print(f"digest time: {elapsed:.1f} s with --workers {args.workers} "
           f"({len(docs) / elapsed:.1f} pages/s); {len(data['events'])} events, "
           f"{len(data['entities'])} entities; {len(proc.stderr.splitlines())} stderr lines")
+    if args.mixed:
+        print_mixed(pred, gold)
     return 0
 
 

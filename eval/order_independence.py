@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from stories import bcubed  # eval/stories.py: the one B-cubed scorer
+from stories import bcubed, print_mixed  # eval/stories.py: the one B-cubed scorer
 from threads_eval import CACHE, load_articles
 
 from thoisu.corpus import run_corpus_stage
@@ -66,6 +66,7 @@ def main() -> int:
     ap.add_argument("--cache", type=Path, default=CACHE, help="annotated articles (eval/threads_eval.py builds it)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="try another value of a story setting (data/cluster.json)")
+    ap.add_argument("--mixed", action="store_true", help="list the stories holding articles of two clusters")
     ap.add_argument("--orders", default="one run,ten runs,reverse, one run,shuffled, one run,shuffled, ten runs")
     args = ap.parse_args()
     from thoisu.stories.threads import settings
@@ -100,6 +101,8 @@ def main() -> int:
             p, r, f = bcubed(part, gold)
             print(f"{name:<20} {len(set(part.values())):>7} {agree:>12.4f} "
                   f"{p:>8.3f} {r:.3f} {f:.3f} {secs:>7.1f}", flush=True)
+            if args.mixed:
+                print_mixed(part, gold)
     return 0
 
 

@@ -91,6 +91,26 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, fl
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def mixed_stories(pred: dict[str, str], gold: dict[str, str], least: int = 1) -> list[tuple[str, Counter[str]]]:
+    """Stories holding articles of two gold clusters or more, each cluster counted when it
+    has ``least`` articles there or more (2: a cluster's lone article beside another's is
+    left out): (story, articles per cluster), the largest first."""
+    held: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, v in pred.items():
+        if k in gold:
+            held[v][gold[k]] += 1
+    out = [(s, c) for s, c in held.items() if sum(n >= least for n in c.values()) >= 2]
+    return sorted(out, key=lambda x: (-sum(x[1].values()), x[0]))
+
+
+def print_mixed(pred: dict[str, str], gold: dict[str, str], tag: str = "") -> None:
+    """One line per mixed story (``mixed_stories``) and a count line, for --mixed."""
+    one, two = mixed_stories(pred, gold), mixed_stories(pred, gold, 2)
+    for s, c in one:
+        print(f"  mixed{tag}: {s} " + " ".join(f"{k}:{n}" for k, n in c.most_common()))
+    print(f"  mixed stories{tag}: {len(one)} (two clusters of 2+ articles each: {len(two)})", flush=True)
+
+
 def annotate(articles: list[Article]) -> None:
     """Run the per-document annotations the corpus stage can use (words, mentions)."""
     from thoisu.actors import find_mentions

@@ -115,6 +115,8 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, tra
         random.Random(seed).shuffle(order)
     idx = StoryIndex()
     idx.threads.trace = trace
+    by_id = {a.id: a for _, a in order}
+    idx.load = lambda ids: [by_id[i] for i in ids if i in by_id]  # as the store reads them back
     for i in range(0, len(order), batch):
         chunk = [a for _, a in order[i : i + batch]]
         for a in chunk:
@@ -124,6 +126,7 @@ def run(arts: list[tuple[str, Any]], seed: int, batch: int, roundtrip: bool, tra
         if roundtrip:
             idx = StoryIndex.from_json(idx.to_json())
             idx.threads.trace = trace
+            idx.load = lambda ids: [by_id[i] for i in ids if i in by_id]
     gold = {a.id: c for c, a in order}
     members: dict[str, list[str]] = {}
     thread: dict[str, str] = {}
@@ -359,6 +362,8 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="list wrong, missed and unjudged pairs")
     ap.add_argument("--diagnose", action="store_true",
                     help="say why each missed same-matter pair was missed (candidates, gate, threshold, anchor)")
+    ap.add_argument("--mixed", action="store_true",
+                    help="list the stories holding articles of two clusters (all three files)")
     ap.add_argument("--seeds", action="store_true", help="score the pairs of the seed pages' stories (smoke test)")
     ap.add_argument("--agree", action="store_true",
                     help="compare runs of --batch articles with one run in the same order: cluster pairs "
@@ -395,6 +400,10 @@ def main() -> int:
     trace: dict | None = {} if args.diagnose else None
     gold_arts, members, thread, idx = run(arts, args.seed, args.batch, args.roundtrip, trace)
     res = score(gold_arts, members, thread, labels, args.split)
+    if args.mixed:
+        from stories import print_mixed  # eval/stories.py
+
+        print_mixed({a: sid for sid, ids in members.items() for a in ids}, gold_arts)
     if trace is not None:
         print(json.dumps({"missed_because": diagnose(res, gold_arts, members, thread, idx, trace)}))
     if args.show:

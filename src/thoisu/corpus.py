@@ -152,6 +152,7 @@ def run_corpus_stage(
 def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: Options,
            stats: CorpusStats) -> None:
     index = StoryIndex.stored(db)
+    index.load = lambda ids: records.load_articles(db, ids)  # a split story's earlier articles
     index.prefetch(batch)
     index.assign(batch)
     lost: set[str] = set()  # threads that lost a stored story to a merge
@@ -161,6 +162,12 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
             stats.stories_merged.append((old, into))
             if tid:
                 lost.add(tid)
+    # a story that held two events parted: both parts' articles are placed again, and
+    # both parts written again whole
+    parted = {sid for pair in index.split.items() for sid in pair}
+    mine = {a.id for a in batch}  # written with their story below
+    for sid in sorted(parted):
+        records.split_story(db, sid, [a for a in index._stories[sid]["a"] if a not in mine])
     registry = EntityRegistry(db, run)
     ids = registry.resolve(batch)
     for a in batch:
@@ -172,17 +179,17 @@ def _chunk(db: sqlite3.Connection, batch: list[Article], run: int | None, opts: 
         f"SELECT id, seq FROM articles WHERE id IN ({','.join('?' * len(batch))})", [a.id for a in batch]
     ).fetchall())
     # a story whose new members are all copies reads the same: only its size changes
-    touched = list(dict.fromkeys(a.story_id for a in batch if a.story_id))
+    touched = list(dict.fromkeys([*(a.story_id for a in batch if a.story_id), *sorted(parted)]))
     in_batch = {a.id: a for a in batch}  # already in memory: not read back from the store
-    fresh = {a.story_id for a in batch if a.story_id and a.duplicate_of is None}
+    fresh = {a.story_id for a in batch if a.story_id and a.duplicate_of is None} | parted
     threads: dict[str, int] = {}
     changed: set[str] = set()  # threads whose stories' content changed
     for sid in touched:
-        is_new = _refresh_story(db, index, sid, run, opts, registry, sid in fresh, in_batch)
+        is_new = _refresh_story(db, index, sid, run, opts, registry, sid in fresh, in_batch, sid in parted)
         stats.stories_new += is_new
         stats.stories_changed.add(sid)
         tid = index.threads.thread_of(sid) or ""
-        last = max(seqs[a.id] for a in batch if a.story_id == sid)
+        last = max((seqs[a.id] for a in batch if a.story_id == sid), default=0)
         threads[tid] = max(threads.get(tid, 0), last)
         if sid in fresh:
             changed.add(tid)
@@ -247,12 +254,15 @@ def _bounded(live: list[T]) -> list[T]:
 
 def _refresh_story(db: sqlite3.Connection, index: StoryIndex, sid: str, run: int | None,
                    opts: Options, registry: EntityRegistry, content: bool = True,
-                   known: dict[str, Article] | None = None) -> bool:
+                   known: dict[str, Article] | None = None, whole: bool = False) -> bool:
+    """Write a story's row (and with ``content`` its events, summary and timeline: from
+    what it held and its new articles, or with ``whole`` from all its articles, as for a
+    story that was split). Returns whether the story is new."""
     members = db.execute(
         "SELECT id, seq, duplicate_of FROM articles WHERE story_id=? ORDER BY seq", (sid,)
     ).fetchall()
     if content:
-        _story_content(db, sid, members, opts, registry, known or {})
+        _story_content(db, sid, members, opts, registry, known or {}, whole)
     st = index._stories[sid]
     d = st.get("d") or [None, None]
     tid = index.threads.thread_of(sid) or ""
@@ -274,12 +284,13 @@ def _evidence(v: object) -> str | None:
 
 
 def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts: Options,
-                   registry: EntityRegistry, known: dict[str, Article]) -> None:
-    """A story's events (its articles' reports merged), summary and timeline."""
+                   registry: EntityRegistry, known: dict[str, Article], whole: bool = False) -> None:
+    """A story's events (its articles' reports merged), summary and timeline; ``whole``:
+    from all its articles (a split story's stored events and summary hold the other part's)."""
     live_ids = [aid for aid, _, dup in members if dup is None]
     new = [known[i] for i in live_ids if i in known]
     picked_ids = _bounded(live_ids)
-    before = _stored_events(db, sid, registry, known) if len(new) < len(live_ids) else None
+    before = _stored_events(db, sid, registry, known) if len(new) < len(live_ids) and not whole else None
     # a story that grew: its stored events (merged before) and the new articles' reports
     # are merged again, and only the articles the summary reads are loaded, so the cost
     # follows what the run adds, not the size of the story
@@ -296,7 +307,7 @@ def _story_content(db: sqlite3.Connection, sid: str, members: list[tuple], opts:
     records.write_events(db, sid, events, {aid: seq for aid, seq, _ in members})
     picked = [a for i in picked_ids if (a := known.get(i) or stored.get(i)) is not None]
     picked_set = {a.id for a in picked}
-    grew = new and len(new) < len(live_ids) and len(live_ids) > STORY_RECOMPUTE_UPTO
+    grew = new and len(new) < len(live_ids) and len(live_ids) > STORY_RECOMPUTE_UPTO and not whole
     prior = records.load_summary(db, sid) if grew else []
     if prior:
         # a large story that grew: its summary is chosen again from its last summary and its

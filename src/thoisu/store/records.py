@@ -252,6 +252,26 @@ def merge_story(db: sqlite3.Connection, old: str, into: str) -> str | None:
     return row[0]
 
 
+def split_story(db: sqlite3.Connection, new: str, article_ids: list[str]) -> None:
+    """A story parted (stories/cluster.py, ``StoryIndex.split``): the articles
+    ``article_ids`` are in story ``new`` now (the part that keeps the old id is named
+    too: a story merged into the one that parted in the same chunk moved its articles
+    there), and an id that redirected (a story merged away before) is live again. The
+    events, summaries, timelines and rows of the parts are the corpus stage's to write
+    again."""
+    for i in range(0, len(article_ids), 500):
+        part = article_ids[i : i + 500]
+        rows = db.execute(f"SELECT id, json FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                          part).fetchall()
+        for aid, text in rows:
+            rec = json.loads(text) if text else None
+            if rec is not None:
+                rec["story_id"] = new
+            db.execute("UPDATE articles SET story_id=?, json=? WHERE id=?",
+                       (new, dumps(rec) if rec is not None else None, aid))
+    db.execute("DELETE FROM story_redirects WHERE id=?", (new,))
+
+
 def story_target(db: sqlite3.Connection, sid: str) -> str | None:
     """The story a merged story id redirects to (None for a live or unknown id)."""
     row = db.execute("SELECT target FROM story_redirects WHERE id=?", (sid,)).fetchone()

@@ -16,7 +16,10 @@ none opens a story, two or more merge into the largest (``merged`` names the oth
 which the store redirects) -- except that of two stories of bridge_min_size articles or
 more, it joins the one it is most alike to and is kept as a bridge: one article alike to
 two events does not glue them, a second pair across them with no article in common does
-(``_join``, docs/stories.md). Copies (``dedup``) join their original's story. Work per
+(``_join``, docs/stories.md). A story a run added to whose articles fall into two
+groups of split_min_size or more that one article alone links splits again
+(``_split_mixed``, ``split`` names the parts): a bridge that came while the pieces were
+small no longer keeps two events in one story. Copies (``dedup``) join their original's story. Work per
 article is bounded by the posting-list length and the number of candidates, so the
 cost grows linearly with the corpus.
 
@@ -38,7 +41,8 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -207,6 +211,11 @@ class StoryIndex:
         self._counts: dict[str, Counter[str]] = {}  # terms of articles about to be assigned
         # story -> the stored articles the article being assigned is alike to (``_linked``)
         self._matches: dict[str, list[tuple[str, float]]] = {}
+        # stories parted by the last ``assign``: new story -> the story it left (``_split_mixed``)
+        self.split: dict[str, str] = {}
+        # reads stored articles by id (the store's records.load_articles): the thread
+        # profile of a story split in a later run needs its earlier articles
+        self.load: Callable[[list[str]], list[Article]] | None = None
 
     @classmethod
     def stored(cls, db: Any) -> StoryIndex:
@@ -296,6 +305,7 @@ class StoryIndex:
     def assign(self, articles: list[Article]) -> None:
         """Mark duplicates, then set ``story_id`` on every article (new or known);
         ``merged`` names the stories merged into others on the way."""
+        self.threads.apart = self.partners
         for a in articles:
             orig = self.dedup.add(a.id, article_text(a))
             if a.duplicate_of is None and orig is not None and orig != a.id:
@@ -335,21 +345,192 @@ class StoryIndex:
             batch.setdefault(sid, []).append(a)
         final = {old: self._final(old) for old in self.merged}
         self.merged = final
-        for a in articles:
-            a.story_id = self._arts[a.id][0] if a.id in self._arts else None
         placed: dict[str, list[Article]] = {}
         for sid, arts in batch.items():
             placed.setdefault(final.get(sid, sid), []).extend(arts)
         opened = [sid for sid in opened if sid not in final]
+        # a story the run added to may hold two events chained through one article: it
+        # splits (``split``: part -> the story it left); both parts are placed afresh
+        self.split = self._split_mixed(list(placed))
+        for new, old in self.split.items():
+            self.merged.pop(new, None)  # an id merged away in this run may come back as a part
+            moved = set(self._stories[new]["a"])
+            placed[new] = [a for a in placed.get(old, []) if a.id in moved]
+            placed[old] = [a for a in placed.get(old, []) if a.id not in moved]
+        was: dict[str, str] = {}  # a stored story split: the thread it was in
+        for sid in dict.fromkeys([old for old in self.split.values() if old not in opened]):
+            tid = self.threads.remove_story(sid)  # placed again below with what it holds now
+            if tid:
+                was[sid] = tid
+            if tid and self.threads._threads.get(tid, {}).get("s") and tid not in self.threads.left:
+                self.threads.left.append(tid)
+        for sid in self.split.values():
+            if sid not in opened:
+                opened.append(sid)
+        for new in self.split:
+            opened.append(new)
+        for sid in set(self.split) | set(self.split.values()):
+            placed[sid] = self._members(sid, placed.get(sid, []))
+        for a in articles:
+            a.story_id = self._arts[a.id][0] if a.id in self._arts else None
         for sid in opened:
             self.threads.add_story(sid, self._stories[sid]["c"], placed.get(sid, []))
+        for sid, tid in was.items():  # the thread it alone held leads to where it went
+            th = self.threads._threads.get(tid)
+            if th is not None and not th["s"] and self.threads.thread_of(sid) != tid:
+                th["moved"] = self.threads.thread_of(sid)
+                self.threads._threads[tid] = th
+        parted = set(self.split) | set(self.split.values())
         for old, new in final.items():  # a merged story leaves its thread
-            self.threads.remove_story(old, merged_into=new)
+            if new not in parted:
+                self.threads.remove_story(old, merged_into=new)
+                continue
+            # merged into a story split since: it is in the part that holds the article it
+            # was named after, whose profile was made from all its articles (none absorbed)
+            named = self._arts.get(old[2:])
+            final[old] = new = named[0] if named and named[0] in self._stories else new
+            tid = self.threads.remove_story(old)
+            th = self.threads._threads.get(tid) if tid else None
+            if th is not None and not th["s"]:
+                th["moved"] = self.threads.thread_of(new)
+                self.threads._threads[tid] = th
         grown = getattr(self.threads, "update_story", None)
         if grown is not None:  # a placed story that grew: its thread profile learns of it
             for sid, arts in placed.items():
                 if sid not in opened:
                     grown(sid, self._stories[sid]["c"], arts)
+
+    def partners(self, sid: str) -> list[str]:
+        """The stories a story was split from or into (``sp``): the thread stage's ``apart``."""
+        st = self._stories.get(sid)
+        return (st.get("sp") or []) if st else []
+
+    def _members(self, sid: str, known: list[Article]) -> list[Article]:
+        """A split story's live articles, for its thread profile: those of this run, the
+        others through ``load`` (the store's reader; without one, this run's only)."""
+        have = {a.id for a in known}
+        rest = [aid for aid in self._stories[sid]["a"] if aid not in have and self._arts[aid][1] is not None]
+        return known + (self.load(rest) if self.load is not None and rest else [])
+
+    def _split_mixed(self, sids: list[str]) -> dict[str, str]:
+        """Split the stories among ``sids`` whose articles fall into two groups of
+        split_min_size or more that only one article links (``_seam``): the group without
+        the story's first article becomes a story of its own ("s-" + its first article),
+        the pairs across are kept as a bridge between the two (so a second pair across
+        with no article in common merges them again, as for any bridge). The stories
+        checked are those this run added to, each read whole (its articles' vectors),
+        up to split_max_size articles. Returns new story -> the story it left."""
+        cfg = settings()
+        k, cap = cfg.get("split_min_size", 0), cfg.get("split_max_size", 0)
+        out: dict[str, str] = {}
+        todo = [s for s in sids if s in self._stories]
+        while k and todo:
+            sid = todo.pop()
+            st = self._stories[sid]
+            if not 2 * k <= len(st["a"]) <= cap:
+                continue
+            seam = self._seam(sid, k)
+            if seam is None:
+                continue
+            part, pairs = seam
+            new = "s-" + part[0]
+            if new in self._stories:
+                continue
+            self._part(sid, new, part)
+            self._bridge(sid, new, pairs)
+            for one, two in ((sid, new), (new, sid)):  # kept apart in the thread stage too
+                st = self._stories[one]
+                st["sp"] = [*(st.get("sp") or []), two]
+                self._stories[one] = st
+            out[new] = out.get(sid, sid)
+            todo += [sid, new]  # either part may hold another seam
+        return out
+
+    def _seam(self, sid: str, k: int) -> tuple[list[str], list[list[str]]] | None:
+        """The articles of story ``sid`` to part from it, and the pairs across ([article
+        kept, article parted]), when its alike pairs (pair_score at pair_threshold among its
+        own articles) fall into two groups of k articles or more once one article is taken
+        out, and that article's pairs with one of them stay below bridge_strong: it stays
+        with the group it is the more alike to (and with the small groups only it links),
+        the other group is parted, unless it holds the article the story is named after
+        (then the other side is). Copies go with their originals. None when every group of
+        k articles is linked to the rest through two articles or more."""
+        cfg = settings()
+        aids = self._stories[sid]["a"]
+        if not isinstance(self._arts, dict):
+            self._arts.prefetch(aids)  # type: ignore[attr-defined]
+        live = [a for a in aids if self._arts[a][1] is not None]
+        entries = [self._arts[a] for a in live]
+        n = len(live)
+        adj: list[dict[int, float]] = [{} for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                s = pair_score(entries[i], entries[j])
+                if s is not None and s >= cfg["pair_threshold"]:
+                    adj[i][j] = adj[j][i] = s
+        for cut in range(n):
+            big = sorted((g for g in _components(adj, skip=cut) if len(g) >= k),
+                         key=lambda g: (-len(g), min(g)))
+            if len(big) < 2:
+                continue
+            near = [max((adj[cut][j] for j in g if j in adj[cut]), default=0.0) for g in big[:2]]
+            if min(near) >= cfg.get("bridge_strong", math.inf):
+                continue  # alike to both beyond doubt: the bridge rule merges so
+            away = big[1] if near[0] >= near[1] else big[0]  # the group the cut article is less alike to
+            if sid[2:] in live and live.index(sid[2:]) in away:
+                away = set(range(n)) - away  # the story keeps its name's article
+            pairs = [[live[i], live[j]] for i in range(n) if i not in away for j in adj[i] if j in away]
+            parted = {live[i] for i in away}
+            return [a for a in aids if (a if a in parted else self._root(a)) in parted], pairs
+        return None
+
+    def _part(self, sid: str, new: str, part: list[str]) -> None:
+        """Move the articles ``part`` out of story ``sid`` into a new story ``new``; both
+        centroids and spans are made again from their articles, and the bridges of the
+        parted articles go with them."""
+        cfg = settings()
+        st = self._stories[sid]
+        moved = set(part)
+        st["a"] = [a for a in st["a"] if a not in moved]
+        nt: dict[str, Any] = {"a": list(part), "c": {}, "d": None, "py": None}
+        self._stories[new] = nt
+        for one, name in ((st, sid), (nt, new)):
+            c: Vector = {}
+            one["d"] = one["py"] = None
+            for aid in one["a"]:
+                entry = self._arts[aid]
+                if entry[0] != name:
+                    entry[0] = name
+                    self._arts[aid] = entry
+                for t, w in (entry[1] or {}).items():
+                    c[t] = c.get(t, 0.0) + w
+                if entry[2] is not None:  # a known day: its publication year too
+                    one["d"] = _widen(one["d"], entry[2], entry[2])
+                    y = date.fromordinal(entry[2]).year
+                    one["py"] = _widen(one["py"], y, y)
+            one["c"] = top_terms(c, cfg["centroid_terms"])
+        br = st.get("br") or {}
+        for other, pairs in list(br.items()):
+            mine = [p for p in pairs if p[0] in moved]
+            if not mine or other not in self._stories:
+                continue
+            rest = [p for p in pairs if p[0] not in moved]
+            ot = self._stories[other]
+            obr = ot.get("br") or {}
+            if rest:
+                br[other] = rest
+                obr[sid] = [[y, x] for x, y in rest]
+            else:
+                br.pop(other)
+                obr.pop(sid, None)
+            nt.setdefault("br", {})[other] = mine
+            obr[new] = [[y, x] for x, y in mine]
+            ot["br"] = obr
+            self._stories[other] = ot
+        if not br:
+            st.pop("br", None)
+        self._stories[sid] = st
+        self._stories[new] = nt
 
     def _final(self, sid: str) -> str:
         seen = 0
@@ -386,8 +567,6 @@ class StoryIndex:
         arts = self._arts
         entries = ({k: arts[k] for k in cands if k in arts} if isinstance(arts, dict)
                    else arts.peek_many(cands))  # type: ignore[attr-defined]
-        max_years, max_gap = cfg["max_year_gap"], cfg["max_gap_days"]
-        names_once = bool(cfg.get("names_once"))
         # with bridges on, every candidate of a linked story is scored: which articles an
         # article is alike to is the evidence a bridge between two stories is judged on
         every = bool(cfg.get("bridge_min_size"))
@@ -397,24 +576,11 @@ class StoryIndex:
             self.comparisons += 1
             if aid not in entries:
                 continue
-            sid, other, oday, _title, *rest = entries[aid]
+            sid, other = entries[aid][:2]
             if other is None or (sid in out and not every):
                 continue
-            oyear = rest[0] if rest else None
-            # the texts speak of other years: another event, whatever the words. The later
-            # year is when its text was written or before; the earlier one parts them only
-            # if it dates its own article (stored entries without the flag were so judged)
-            if (year is not None and oyear is not None and abs(year - oyear) > max_years
-                    and (dated if year < oyear else (rest[1] if len(rest) > 1 else True))):
-                continue
-            s = _pair_cosine(vec, other, names_once)
-            if day is not None and oday is not None:
-                gap = abs(day - oday)
-                if gap > max_gap:
-                    continue
-                # close dates are evidence of the same event: a bonus fading to 0 at the limit
-                s += cfg["date_bonus"] * (1 - gap / (max_gap + 1))
-            if s >= cfg["pair_threshold"]:
+            s = pair_score([sid, vec, day, None, year, dated], entries[aid])
+            if s is not None and s >= cfg["pair_threshold"]:
                 out.setdefault(sid, s)  # the first (best-posted) article's score, as before
                 if every:
                     self._matches.setdefault(sid, []).append((aid, s))
@@ -524,6 +690,9 @@ class StoryIndex:
         for key in ("d", "py"):
             if ot.get(key):
                 st[key] = _widen(st.get(key), *ot[key])
+        sp = [x for x in dict.fromkeys([*(st.get("sp") or []), *(ot.get("sp") or [])]) if x not in (into, other)]
+        if sp or st.get("sp"):
+            st["sp"] = sp
         del self._stories[other]
         self.merged[other] = into
         return more
@@ -644,7 +813,7 @@ class StoryIndex:
         # decide near-threshold pairs otherwise than the store (which keeps them whole)
         arts = {k: list(v) for k, v in self._arts.items()}
         stories = {k: {"a": v["a"], "c": _pack(v["c"]), "d": v["d"], "py": v.get("py"),
-                       **({"br": v["br"]} if v.get("br") else {})}
+                       **{x: v[x] for x in ("br", "sp") if v.get(x)}}
                    for k, v in self._stories.items()}
         # terms seen once are dropped: they cost most of the table and a term seen
         # again later only loses one count of document frequency
@@ -682,12 +851,39 @@ class StoryIndex:
                 idx._post(aid, top_terms(v[1], settings()["query_terms"]))
         for sid, v in data["stories"].items():
             idx._stories[sid] = {"a": v["a"], "c": _unpack(v["c"]), "d": v["d"], "py": v.get("py"),
-                                 **({"br": v["br"]} if v.get("br") else {})}
+                                 **{x: v[x] for x in ("br", "sp") if v.get(x)}}
         idx.threads = ThreadIndex.from_dict(
             data["threads"], {sid: st["c"] for sid, st in idx._stories.items()}
         )
         idx.dedup = DuplicateIndex.from_dict(data["dedup"])
         return idx
+
+
+def pair_score(one: list[Any], two: list[Any]) -> float | None:
+    """How alike two articles are, from their index entries ([story, vector, day, title,
+    year, year dates it]): the cosine of their vectors plus a bonus for close publication
+    days; None when their dates forbid the pair (days more than max_gap_days apart, texts
+    of years more than max_year_gap apart). An article is alike to another when this
+    reaches pair_threshold."""
+    cfg = settings()
+    _, vec, day, _t, *r1 = one
+    _, other, oday, _t2, *r2 = two
+    year, oyear = (r1[0] if r1 else None), (r2[0] if r2 else None)
+    # the texts speak of other years: another event, whatever the words. The later
+    # year is when its text was written or before; the earlier one parts them only
+    # if it dates its own article (stored entries without the flag were so judged)
+    if year is not None and oyear is not None and abs(year - oyear) > cfg["max_year_gap"]:
+        earlier = r1 if year < oyear else r2
+        if earlier[1] if len(earlier) > 1 else True:
+            return None
+    s = _pair_cosine(vec, other, bool(cfg.get("names_once")))
+    if day is not None and oday is not None:
+        gap = abs(day - oday)
+        if gap > cfg["max_gap_days"]:
+            return None
+        # close dates are evidence of the same event: a bonus fading to 0 at the limit
+        s += cfg["date_bonus"] * (1 - gap / (cfg["max_gap_days"] + 1))
+    return s
 
 
 def _pair_cosine(vec: Vector, other: Vector, names_once: bool) -> float:
@@ -705,6 +901,25 @@ def _pair_cosine(vec: Vector, other: Vector, names_once: bool) -> float:
         if o is not None and (t[1:2] == ":" or ("n:" + t not in vec and "n:" + t not in other)):
             s += w * o
     return s
+
+
+def _components(adj: list[dict[int, float]], skip: int = -1) -> list[set[int]]:
+    """Connected components of a graph given as adjacency maps, vertex ``skip`` left out."""
+    seen = {skip}
+    out = []
+    for start in range(len(adj)):
+        if start in seen:
+            continue
+        group, todo = {start}, [start]
+        seen.add(start)
+        while todo:
+            for j in adj[todo.pop()]:
+                if j not in seen:
+                    seen.add(j)
+                    group.add(j)
+                    todo.append(j)
+        out.append(group)
+    return out
 
 
 def _crossed(pairs: list[list[str]]) -> bool:

@@ -620,6 +620,9 @@ class ThreadIndex:
         # threads of several that a grown story left since this object was made
         # (``recheck_grown``): the store refreshes them (their stories' summary, timeline)
         self.left: list[str] = []
+        # story id -> the stories the story stage split from it or into it; set by the
+        # story index (``apart_split``)
+        self.apart: Callable[[str], Any] | None = None
 
     def thread_of(self, story_id: str) -> str | None:
         return self._of.get(story_id) or None
@@ -764,24 +767,28 @@ class ThreadIndex:
             th = self._threads[tid]
             if tid == skip or not th["s"]:  # a thread whose one story moved on is empty
                 continue
-            p_best, p_anchor, with_, joins = self._match(th, prof, seen)
+            p_best, p_anchor, with_, joins = self._match(th, prof, seen, placing)
             scored[tid] = (p_best, p_anchor)
             if joins and p_best > best_p:
                 best, best_p, best_with = tid, p_best, with_
         return best, best_p, best_with
 
     def _match(self, th: dict[str, Any], prof: dict[str, Any],
-               seen: dict[str, int]) -> tuple[float, float, str, bool]:
-        """A profile against one thread's stored stories: (its match, its probability with
-        the anchor, the stored story it matched best, whether it joins by the rule)."""
+               seen: dict[str, int], story: str = "") -> tuple[float, float, str, bool]:
+        """A profile (of ``story``) against one thread's stored stories: (its match, its
+        probability with the anchor, the stored story it matched best, whether it joins by
+        the rule). With ``apart_split``, a stored story the story stage split from
+        ``story`` or into it (``apart``) scores 0: the two were one story through one
+        article alike to both, and that article is no evidence of one matter either."""
         cfg = thread_settings()
         anchor = _anchor(th)
         p_anchor, p_best, with_ = 0.0, 0.0, ""
         miss = 1.0  # several stored stories that each match somewhat are evidence together
         each: dict[str, float] = {}
+        apart = self.apart(story) if story and self.apart is not None and cfg.get("apart_split") else ()
         for sid, other in th["m"].items():
             self.comparisons += 1
-            p = each[sid] = pair_probability(prof, other, seen)
+            p = each[sid] = 0.0 if sid in apart else pair_probability(prof, other, seen)
             if sid == anchor:
                 p_anchor = p
             if p > p_best:
@@ -834,7 +841,7 @@ class ThreadIndex:
             if prof is None:
                 continue
             seen = self._seen(prof)
-            p_best, p_anchor, with_, joins = self._match(th, prof, seen)
+            p_best, p_anchor, with_, joins = self._match(th, prof, seen, sid)
             if self.trace is not None:
                 self.trace.setdefault(sid, []).append(([tid], {tid: (p_best, p_anchor)}))
             if not joins:
@@ -860,7 +867,7 @@ class ThreadIndex:
         if prof is None:
             return
         seen = self._seen(prof)
-        p_best, p_anchor, with_, joins = self._match(th, prof, seen)
+        p_best, p_anchor, with_, joins = self._match(th, prof, seen, anchor)
         if self.trace is not None:
             self.trace.setdefault(anchor, []).append(([tid], {tid: (p_best, p_anchor)}))
         if not joins:
@@ -960,7 +967,7 @@ class ThreadIndex:
         if not rest["m"]:
             return None
         seen = self._seen(prof)
-        _, _, _, joins = self._match(rest, prof, seen)
+        _, _, _, joins = self._match(rest, prof, seen, story_id)
         if joins:
             return None
         self._take_from(tid, th, story_id)
