@@ -398,8 +398,9 @@ FEATURES: tuple[str, ...] = tuple(
 # - concept features: the best over the sentences holding the bigram of the embedded
 #   sentence's cosine with the cluster centroid, its mean best cosine with each other
 #   document and the share of other documents holding a sentence at cosine >= 0.9, raw
-#   and as within-cluster ranks (5 columns), seed 0: 1.222 / 1.100 (base 1.218 / 1.100);
-#   the two ranks only: seeds 0-2 in docs/summaries.md (seed 0 1.223 / 1.102)
+#   and as within-cluster ranks (5 columns): 1.204 / 1.100 (seeds 1.222 1.194 1.196 /
+#   1.100 1.102 1.098); the two ranks only 1.211 / 1.102 (1.223 1.205 1.205 / 1.102 1.095
+#   1.110): neither lifts both halves
 # - selection: each unit's value x (1 + l x (centroid-cosine rank - 0.5)), units not
 #   embedded x 1: l 0.45 / 0.6 / 0.9 / 1.2 1.225 / 1.099, 1.221 / 1.105, 1.223 / 1.105,
 #   1.237 / 1.101 (vims->abmusu up under each seed); not-embedded units at rank 0: 1.220 /
