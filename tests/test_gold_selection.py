@@ -44,10 +44,10 @@ def mds() -> Path:
 
 # batches annotated in the selection's order that may stop short of the whole draw: the
 # gold must then be exactly the draw's first len(rows) articles, in order (a prefix)
-PREFIX_BATCHES = {10, 11}
+PREFIX_BATCHES = {10, 11, 12}
 
 
-@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+@pytest.mark.parametrize("batch", [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
 def test_events_batches_reproduce(mds: Path, batch: int) -> None:
     drawn = _script("events_select").select(mds, batch)
     held = [g for g in _gold("events.jsonl") if g.get("batch") == batch]
@@ -65,7 +65,7 @@ def test_actors_samples_reproduce(mds: Path, sample: str) -> None:
     assert _articles(drawn) == _articles(_gold(f"actors_{sample}.jsonl"))
 
 
-@pytest.mark.parametrize("batch", [10, 11])
+@pytest.mark.parametrize("batch", [10, 11, 12])
 def test_events_blind_batches_are_new_dev_articles(mds: Path, batch: int) -> None:
     """A blind batch is fixed before it is read: its full draw (BATCH_n pointers) is
     dev-split text only, and no article of it is in any other row of the events gold."""
