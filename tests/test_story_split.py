@@ -91,9 +91,11 @@ def test_a_stored_story_splits_in_a_later_run_and_its_thread_follows() -> None:
 
 def test_the_store_moves_a_split_storys_articles_events_and_thread(tmp_path: Path) -> None:
     from thoisu.corpus import run_corpus_stage
+    from thoisu.pipeline import annotate_article
     from thoisu.store import Store
 
-    arts = _articles()
+    # annotated for real, so each story has sentences to summarise and date
+    arts = {aid: annotate_article(a) for aid, a in _articles().items()}
     with Store(tmp_path / "s.db") as store:
         for ids in ("a1 b1 x a2", "a3 b2 b3"):
             run = store.begin_run("test")
@@ -117,6 +119,13 @@ def test_the_store_moves_a_split_storys_articles_events_and_thread(tmp_path: Pat
             assert n is not None and n[0] == sum(t == tid for t in threads.values()), sid
         for aid, text in db.execute("SELECT id, json FROM articles").fetchall():
             assert text is None or f'"story_id":"{story[aid]}"' in text.replace(" ", "")
+        # both parts are written again whole: each summary and timeline cites only its own
+        # articles (the mixed story's summary, written in the first run, cited b1)
+        cited = db.execute("SELECT owner, article FROM summaries UNION ALL "
+                           "SELECT owner, article FROM timeline").fetchall()
+        owners = {o for o, _ in cited if o in rows}
+        assert owners == set(rows)
+        assert all(story[aid] == owner for owner, aid in cited if owner in rows)
 
 
 
