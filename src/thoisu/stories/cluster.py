@@ -362,8 +362,7 @@ class StoryIndex:
             tid = self.threads.remove_story(sid)  # placed again below with what it holds now
             if tid:
                 was[sid] = tid
-            if tid and self.threads._threads.get(tid, {}).get("s") and tid not in self.threads.left:
-                self.threads.left.append(tid)
+                self.threads.note_left(tid)
         for sid in self.split.values():
             if sid not in opened:
                 opened.append(sid)
@@ -376,10 +375,7 @@ class StoryIndex:
         for sid in opened:
             self.threads.add_story(sid, self._stories[sid]["c"], placed.get(sid, []))
         for sid, tid in was.items():  # the thread it alone held leads to where it went
-            th = self.threads._threads.get(tid)
-            if th is not None and not th["s"] and self.threads.thread_of(sid) != tid:
-                th["moved"] = self.threads.thread_of(sid)
-                self.threads._threads[tid] = th
+            self.threads.follow(tid, sid)
         parted = set(self.split) | set(self.split.values())
         for old, new in final.items():  # a merged story leaves its thread
             if new not in parted:
@@ -390,10 +386,8 @@ class StoryIndex:
             named = self._arts.get(old[2:])
             final[old] = new = named[0] if named and named[0] in self._stories else new
             tid = self.threads.remove_story(old)
-            th = self.threads._threads.get(tid) if tid else None
-            if th is not None and not th["s"]:
-                th["moved"] = self.threads.thread_of(new)
-                self.threads._threads[tid] = th
+            if tid:
+                self.threads.follow(tid, new)
         grown = getattr(self.threads, "update_story", None)
         if grown is not None:  # a placed story that grew: its thread profile learns of it
             for sid, arts in placed.items():

@@ -632,6 +632,22 @@ class ThreadIndex:
         thread emptied by ``remove_story``."""
         return (self._threads.get(thread_id) or {}).get("moved")
 
+    def note_left(self, tid: str) -> None:
+        """A thread that lost a story and keeps others is named in ``left`` (the store
+        refreshes its stories' rows, summary and timeline)."""
+        th = self._threads.get(tid)
+        if th and th["s"] and tid not in self.left:
+            self.left.append(tid)
+
+    def follow(self, tid: str, story_id: str) -> None:
+        """An emptied thread whose story was placed again elsewhere (a story split or
+        merged in the story stage) leads to that story's thread (``moved_to``)."""
+        th = self._threads.get(tid)
+        to = self.thread_of(story_id)
+        if th is not None and not th["s"] and to != tid:
+            th["moved"] = to
+            self._threads[tid] = th
+
     def remove_story(self, story_id: str, merged_into: str | None = None) -> str | None:
         """Take a story out of its thread (it merged into another story); return the
         thread it was in, or None if it was in none. A thread left empty is retired as
