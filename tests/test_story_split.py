@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from thoisu.models import Article, Page, Paragraph, SourceLine
+from thoisu.models import Article, Event, Page, Paragraph, SourceLine
 from thoisu.stories.cluster import StoryIndex, settings
 
 # two made-up events with words of their own, and words every article has
@@ -96,6 +96,12 @@ def test_the_store_moves_a_split_storys_articles_events_and_thread(tmp_path: Pat
 
     # annotated for real, so each story has sentences to summarise and date
     arts = {aid: annotate_article(a) for aid, a in _articles().items()}
+    # b1 reports a happening: stored with the mixed story in the first run, it must go with
+    # b1's part when the story splits, not stay in the events merged from the stored ones
+    arts["b1"].events.append(Event(
+        id="b1-e1", type="AID", mode=None, actors=[], recipients=[], location=None, date=None,
+        negated=False, hypothetical=False, future=False, article="b1", line=2,
+        text=arts["b1"].paragraphs[0].text))
     with Store(tmp_path / "s.db") as store:
         for ids in ("a1 b1 x a2", "a3 b2 b3"):
             run = store.begin_run("test")
@@ -119,6 +125,10 @@ def test_the_store_moves_a_split_storys_articles_events_and_thread(tmp_path: Pat
             assert n is not None and n[0] == sum(t == tid for t in threads.values()), sid
         for aid, text in db.execute("SELECT id, json FROM articles").fetchall():
             assert text is None or f'"story_id":"{story[aid]}"' in text.replace(" ", "")
+        events = db.execute("SELECT e.story, m.article FROM events e "
+                            "JOIN event_mentions m ON m.event = e.id").fetchall()
+        assert ("s-b1", "b1") in events
+        assert all(story[aid] == owner for owner, aid in events)
         # both parts are written again whole: each summary and timeline cites only its own
         # articles (the mixed story's summary, written in the first run, cited b1)
         cited = db.execute("SELECT owner, article FROM summaries UNION ALL "
