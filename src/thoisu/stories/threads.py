@@ -853,28 +853,29 @@ class ThreadIndex:
                     self._pull_thread(tid, th, lone, other)
                 continue
             sid = other["s"][0]
-            prof = other["m"].get(sid)
-            if prof is None:
-                continue
-            scored = self._pull_score(tid, th, sid, prof)
+            scored = self._pull_score(tid, th, sid, other)
             if scored is None:
                 continue
-            p_best, with_, seen = scored
+            prof, p_best, with_, seen = scored
             self._retire(lone, prof, tid)
             self._join(sid, tid, th, prof, p_best, with_, seen)
             self._place(tid, th, sid, prof, self._keys(prof))
             self.pulled[sid] = tid
 
-    def _pull_score(self, tid: str, th: dict[str, Any], sid: str,
-                    prof: dict[str, Any]) -> tuple[float, str, dict[str, int]] | None:
-        """A story of another thread (pulled alone, or the anchor of a thread of several)
-        scored against thread ``tid``, traced: (its match, the stored story it matched
-        best, its seen counts) when it joins by the rule, else None."""
+    def _pull_score(self, tid: str, th: dict[str, Any], sid: str, other: dict[str, Any]
+                    ) -> tuple[dict[str, Any], float, str, dict[str, int]] | None:
+        """Story ``sid`` of thread ``other`` (pulled alone, or the anchor of a thread of
+        several) scored against thread ``tid``, traced: (its stored profile, its match, the
+        stored story it matched best, its seen counts) when it joins by the rule, else None
+        (also when ``other`` stores no profile for it)."""
+        prof = other["m"].get(sid)
+        if prof is None:
+            return None
         seen = self._seen(prof)
         p_best, p_anchor, with_, joins = self._match(th, prof, seen, sid)
         if self.trace is not None:
             self.trace.setdefault(sid, []).append(([tid], {tid: (p_best, p_anchor)}))
-        return (p_best, with_, seen) if joins else None
+        return (prof, p_best, with_, seen) if joins else None
 
     def _pull_thread(self, tid: str, th: dict[str, Any], other_id: str, other: dict[str, Any]) -> None:
         """A thread of several stories among the candidates of a thread that just took in
@@ -888,13 +889,10 @@ class ThreadIndex:
         the evidence they joined by (the anchor's is its join here). Work stays bounded: one
         anchor scored per candidate thread."""
         anchor = _anchor(other)
-        prof = other["m"].get(anchor)
-        if prof is None:
-            return
-        scored = self._pull_score(tid, th, anchor, prof)
+        scored = self._pull_score(tid, th, anchor, other)
         if scored is None:
             return
-        p_best, with_, seen = scored
+        prof, p_best, with_, seen = scored
         moved, profiles = list(other["s"]), dict(other["m"])
         self._retire(other_id, None, tid)
         for p in profiles.values():  # the emptied thread leaves the posting lists it was in
